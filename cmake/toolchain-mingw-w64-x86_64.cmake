@@ -1,0 +1,16 @@
+# Cross-compile the Windows x64 DLL with mingw-w64 (posix threads: the win32 variant has no std::thread).
+set(CMAKE_SYSTEM_NAME Windows)
+set(CMAKE_SYSTEM_PROCESSOR AMD64)
+set(VSS4J_MINGW_PREFIX x86_64-w64-mingw32)
+set(CMAKE_C_COMPILER ${VSS4J_MINGW_PREFIX}-gcc-posix)
+set(CMAKE_CXX_COMPILER ${VSS4J_MINGW_PREFIX}-g++-posix)
+set(CMAKE_RC_COMPILER ${VSS4J_MINGW_PREFIX}-windres)
+set(CMAKE_FIND_ROOT_PATH /usr/${VSS4J_MINGW_PREFIX})
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+# Tests are Windows programs: ctest runs them through Wine.
+find_program(VSS4J_WINE NAMES wine wine64)
+if(VSS4J_WINE)
+  set(CMAKE_CROSSCOMPILING_EMULATOR ${VSS4J_WINE})
+endif()

@@ -1,0 +1,82 @@
+// The seam between the requester and VSS: an IVssBackupComponents object and the IVssAsync its
+// asynchronous calls return, in VSS's own terms and with VSS's own HRESULTs. Two backends implement it:
+// windows/ (COM over vssapi.dll) and sim/ (the simulated machine).
+//
+// Threading contract: the core calls one BackupComponents from one thread at a time (its own object
+// thread); an AsyncOperation may be waited on from a waiter thread while its BackupComponents serves
+// other calls, and may be cancelled from the object thread while another thread waits on it.
+// Every thread the core starts calls Backend::threadStarted() first and Backend::threadStopping() last.
+//
+// Lifetime contract: destroying a BackupComponents or an AsyncOperation is VSS's Release(), done once.
+// An AsyncOperation may outlive the BackupComponents that made it, and both may outlive the Backend
+// handle they came from (an implementation keeps alive what it needs).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/guid.h"
+#include "core/hresult.h"
+#include "core/vss_types.h"
+
+namespace vss4j {
+
+class AsyncOperation {  // IVssAsync
+ public:
+  static constexpr std::uint32_t kInfinite = 0xFFFFFFFFu;
+
+  virtual ~AsyncOperation() = default;
+  // Blocks until the operation ends or `milliseconds` pass. What it returns on timeout is undocumented:
+  // callers check queryStatus() afterwards and treat VSS_S_ASYNC_PENDING as "not done yet".
+  virtual hresult wait(std::uint32_t milliseconds) = 0;
+  // *status: VSS_S_ASYNC_PENDING, VSS_S_ASYNC_FINISHED (success), VSS_S_ASYNC_CANCELLED or the error.
+  virtual hresult queryStatus(hresult& status) = 0;
+  // S_OK, VSS_S_ASYNC_CANCELLED (already cancelled), VSS_S_ASYNC_FINISHED (already done) or the error.
+  virtual hresult cancel() = 0;
+};
+
+class BackupComponents {  // IVssBackupComponents
+ public:
+  virtual ~BackupComponents() = default;
+
+  virtual hresult initializeForBackup(const WString* xml) = 0;  // nullptr: a new backup
+  virtual hresult setContext(std::int32_t context) = 0;
+  virtual hresult setBackupState(bool selectComponents, bool backupBootableSystemState,
+                                 std::int32_t backupType, bool partialFileSupport) = 0;
+  virtual hresult gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) = 0;
+  // GetWriterMetadataCount, then GetWriterMetadata and GetIdentity for each writer.
+  virtual hresult getWriterMetadata(std::vector<WriterMetadata>& writers) = 0;
+  virtual hresult freeWriterMetadata() = 0;
+  virtual hresult startSnapshotSet(Guid& snapshotSetId) = 0;
+  virtual hresult addToSnapshotSet(const WString& volumeName, const Guid& providerId, Guid& snapshotId) = 0;
+  virtual hresult isVolumeSupported(const Guid& providerId, const WString& volumeName, bool& supported) = 0;
+  virtual hresult prepareForBackup(std::unique_ptr<AsyncOperation>& async) = 0;
+  virtual hresult doSnapshotSet(std::unique_ptr<AsyncOperation>& async) = 0;
+  virtual hresult gatherWriterStatus(std::unique_ptr<AsyncOperation>& async) = 0;
+  // GetWriterStatusCount, then GetWriterStatus for each writer, then FreeWriterStatus.
+  virtual hresult getWriterStatus(std::vector<WriterStatus>& writers) = 0;
+  // GetSnapshotProperties, copied; the backend frees VSS's copy (VssFreeSnapshotProperties).
+  virtual hresult getSnapshotProperties(const Guid& snapshotId, SnapshotProperties& properties) = 0;
+  virtual hresult setBackupSucceeded(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
+                                     const WString* logicalPath, const WString& componentName,
+                                     bool succeeded) = 0;
+  virtual hresult backupComplete(std::unique_ptr<AsyncOperation>& async) = 0;
+  virtual hresult abortBackup() = 0;
+  // Query(GUID_NULL, VSS_OBJECT_NONE, VSS_OBJECT_SNAPSHOT): every finished copy of the current context.
+  virtual hresult query(std::vector<SnapshotProperties>& snapshots) = 0;
+  virtual hresult deleteSnapshots(const Guid& sourceId, std::int32_t sourceObjectType, bool forceDelete,
+                                  std::int32_t& deletedSnapshots, Guid& nonDeletedSnapshotId) = 0;
+};
+
+class Backend {  // where BackupComponents objects come from: real VSS, or one simulated machine
+ public:
+  virtual ~Backend() = default;
+  // CreateVssBackupComponents. Runs on the new object's own thread.
+  virtual hresult createBackupComponents(std::unique_ptr<BackupComponents>& components) = 0;
+  // Run first and last on every thread the core starts (Windows: join and leave the multithreaded apartment).
+  virtual void threadStarted() {}
+  virtual void threadStopping() {}
+};
+
+}  // namespace vss4j

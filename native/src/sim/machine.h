@@ -1,0 +1,72 @@
+// One simulated Windows machine: volumes, writers, providers' limits and a fault plan, shared by every
+// BackupComponents it creates, following ../shared/VSS-BEHAVIOUR.md. Thread-safe.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/backend.h"
+#include "core/operation.h"
+
+namespace vss4j::sim {
+
+struct VolumeSpec {
+  WString name;                        // as AddToSnapshotSet takes it, trailing backslash included: u"C:\\"
+  bool supported = true;               // false: AddToSnapshotSet gives VSS_E_VOLUME_NOT_SUPPORTED
+  std::int64_t diffAreaBytes = -1;     // shadow storage for this volume; -1: unlimited
+  std::int64_t bytesPerCopy = 0;       // shadow storage each new copy takes; past diffAreaBytes: INSUFFICIENT_STORAGE
+  std::int32_t maxShadowCopies = -1;   // -1: VSS's limit (512; 64 in the client-accessible contexts)
+};
+
+// Where a writer fails (VSS's phases as the writer sees them).
+enum class WriterPhase : std::int32_t {
+  None = 0, Identify, PrepareBackup, PrepareSnapshot, Freeze, Thaw, PostSnapshot, BackupComplete
+};
+
+struct WriterSpec {
+  WString name;
+  Guid writerId;
+  Guid instanceId;
+  WriterPhase failsAt = WriterPhase::None;
+  hresult failure = hr::kWriterErrorRetryable;  // reported in writer status
+  bool hangs = false;  // instead of failing at `failsAt`, hangs until the writer timeout (VSS_E_WRITERERROR_TIMEOUT)
+};
+
+struct FaultSpec {
+  Operation operation = Operation::DoSnapshotSet;
+  hresult result = hr::kUnexpected;
+  bool throughQueryStatus = false;  // the call returns S_OK and its IVssAsync ends with `result`
+  std::int32_t firstAttempt = 1;    // 1-based; attempts are counted per operation across the whole machine
+  std::int32_t attempts = 1;        // how many attempts from firstAttempt are hit; -1: every one from then on
+};
+
+class Machine : public Backend {
+ public:
+  static std::shared_ptr<Machine> create();
+  ~Machine() override = default;
+
+  // Configuration; may be called at any time, takes effect for calls made afterwards.
+  virtual void addVolume(const VolumeSpec& volume) = 0;
+  virtual void addWriter(const WriterSpec& writer) = 0;
+  virtual void addFault(const FaultSpec& fault) = 0;
+  // How long the IVssAsync of an asynchronous operation stays pending (zero by default).
+  virtual void setDuration(Operation operation, std::chrono::nanoseconds duration) = 0;
+  // How long a hanging writer holds a phase before it times out (VSS's default is 60 s).
+  virtual void setWriterTimeout(std::chrono::nanoseconds timeout) = 0;
+  // What IVssAsync::Wait returns when its timeout passes before the operation ends (undocumented; S_OK default).
+  virtual void setWaitTimeoutResult(hresult result) = 0;
+  // Whether a writer that fails during DoSnapshotSet fails the whole DoSnapshotSet (with
+  // VSS_E_UNEXPECTED_WRITER_ERROR) or only shows in writer status (the default).
+  virtual void setWriterFailureFailsSnapshotSet(bool fails) = 0;
+
+  // For tests: objects alive now (BackupComponents + AsyncOperation), which must come back to zero.
+  virtual std::int64_t liveObjects() const = 0;
+  // Shadow copies that exist now on the machine (persistent ones and those of live objects).
+  virtual std::vector<SnapshotProperties> existingSnapshots() const = 0;
+  // Every call made on the machine's objects, in order, as "Operation" names (operationName()).
+  virtual std::vector<Operation> callLog() const = 0;
+};
+
+}  // namespace vss4j::sim

@@ -1,0 +1,47 @@
+package io.github.vss4j;
+
+/**
+ * The VSS requester calls, by the name of the {@code IVssBackupComponents} method. Every {@code VssException}
+ * names the operation that failed, and simulated fault plans name the operation they hit.
+ */
+public enum Operation {
+    // The order is shared with the native shim (native/src/core/operation.h): append only.
+    CREATE_BACKUP_COMPONENTS("CreateVssBackupComponents", false),
+    INITIALIZE_FOR_BACKUP("InitializeForBackup", false),
+    SET_CONTEXT("SetContext", false),
+    SET_BACKUP_STATE("SetBackupState", false),
+    GATHER_WRITER_METADATA("GatherWriterMetadata", true),
+    GET_WRITER_METADATA("GetWriterMetadata", false),
+    FREE_WRITER_METADATA("FreeWriterMetadata", false),
+    START_SNAPSHOT_SET("StartSnapshotSet", false),
+    ADD_TO_SNAPSHOT_SET("AddToSnapshotSet", false),
+    IS_VOLUME_SUPPORTED("IsVolumeSupported", false),
+    PREPARE_FOR_BACKUP("PrepareForBackup", true),
+    DO_SNAPSHOT_SET("DoSnapshotSet", true),
+    GATHER_WRITER_STATUS("GatherWriterStatus", true),
+    GET_WRITER_STATUS("GetWriterStatus", false),
+    GET_SNAPSHOT_PROPERTIES("GetSnapshotProperties", false),
+    BACKUP_COMPLETE("BackupComplete", true),
+    ABORT_BACKUP("AbortBackup", false),
+    QUERY("Query", false),
+    DELETE_SNAPSHOTS("DeleteSnapshots", false),
+    SET_BACKUP_SUCCEEDED("SetBackupSucceeded", false);
+
+    private final String vssName;
+    private final boolean asynchronous;
+
+    Operation(String vssName, boolean asynchronous) {
+        this.vssName = vssName;
+        this.asynchronous = asynchronous;
+    }
+
+    /** The VSS method's own name, e.g. {@code DoSnapshotSet}. */
+    public String vssName() {
+        return vssName;
+    }
+
+    /** Whether VSS runs this call in the background and returns an {@code IVssAsync}. */
+    public boolean isAsynchronous() {
+        return asynchronous;
+    }
+}

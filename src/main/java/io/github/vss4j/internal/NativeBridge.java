@@ -1,0 +1,146 @@
+package io.github.vss4j.internal;
+
+/**
+ * Every {@code native} method of vss4j, in one place. Thin by design: handles are opaque ids (never pointers),
+ * results come back as HRESULTs that Java translates ({@code VssError}), and structured results are filled into
+ * caller-supplied arrays whose layouts are the constants below.
+ *
+ * <p>A closed, stale or foreign handle throws {@link IllegalStateException}; a {@code null} where a value is
+ * required throws {@link NullPointerException}; nothing here crashes the JVM.
+ */
+public final class NativeBridge {
+    private NativeBridge() {
+    }
+
+    // ---- layouts of structured results -------------------------------------------------------------------
+
+    /** SnapshotProperties longs: snapshotId(hi, lo), snapshotSetId(hi, lo), providerId(hi, lo), count, attributes, created, status. */
+    public static final int SNAPSHOT_LONGS = 10;
+    /** SnapshotProperties strings: device object, original volume, originating machine, service machine, exposed name, exposed path. */
+    public static final int SNAPSHOT_STRINGS = 6;
+    /** WriterStatus longs: instanceId(hi, lo), writerId(hi, lo), state, failure HRESULT. */
+    public static final int WRITER_STATUS_LONGS = 6;
+    /** WriterStatus strings: writer name. */
+    public static final int WRITER_STATUS_STRINGS = 1;
+    /** WriterMetadata longs: instanceId(hi, lo), writerId(hi, lo), usage type, source type. */
+    public static final int WRITER_METADATA_LONGS = 6;
+    /** WriterMetadata strings: writer name. */
+    public static final int WRITER_METADATA_STRINGS = 1;
+
+    // ---- library ---------------------------------------------------------------------------------------------
+
+    /** The operation names compiled into the shim, in order, to check that Java's {@code Operation} agrees. */
+    public static native String[] operationNames();
+
+    /** The version of the shim (the Maven project version it was built with). */
+    public static native String nativeVersion();
+
+    // ---- backends: real VSS and simulated machines ----------------------------------------------------------
+
+    /** The real VSS backend; {@link UnsupportedOperationException} where the shim has none (not Windows). */
+    public static native long systemBackend();
+
+    /** A new simulated machine, empty (no volumes, no writers, no faults). */
+    public static native long simulatorCreate();
+
+    public static native void simulatorAddVolume(long machine, String name, boolean supported, long diffAreaBytes,
+            long bytesPerCopy, int maxShadowCopies);
+
+    /** {@code failsAt}: 0 none, 1 identify, 2 prepare backup, 3 prepare snapshot, 4 freeze, 5 thaw, 6 post snapshot, 7 backup complete. */
+    public static native void simulatorAddWriter(long machine, String name, long writerIdHi, long writerIdLo,
+            long instanceIdHi, long instanceIdLo, int failsAt, int failure, boolean hangs);
+
+    /** {@code attempts} -1: every attempt from {@code firstAttempt} on. */
+    public static native void simulatorAddFault(long machine, int operation, int hresult, boolean throughQueryStatus,
+            int firstAttempt, int attempts);
+
+    public static native void simulatorSetDuration(long machine, int operation, long nanos);
+
+    public static native void simulatorSetWriterTimeout(long machine, long nanos);
+
+    public static native void simulatorSetWaitTimeoutResult(long machine, int hresult);
+
+    public static native void simulatorSetWriterFailureFailsSnapshotSet(long machine, boolean fails);
+
+    public static native long simulatorLiveObjects(long machine);
+
+    /** The calls made on the machine so far, as operation ordinals. */
+    public static native int[] simulatorCallLog(long machine);
+
+    /** Fills {@code out[0]} with a long[] and {@code out[1]} with a String[], SNAPSHOT_* per copy. */
+    public static native void simulatorExistingSnapshots(long machine, Object[] out);
+
+    /** Drops Java's reference to a backend; objects made from it keep it alive as long as they need it. */
+    public static native void backendRelease(long backend);
+
+    // ---- IVssBackupComponents ----------------------------------------------------------------------------------
+
+    /** CreateVssBackupComponents on a new object thread; {@code out[0]} receives the handle when S_OK. */
+    public static native int create(long backend, long[] out);
+
+    /** Release: ends the object thread and releases the object, once; a second call is harmless. */
+    public static native void release(long components);
+
+    public static native int initializeForBackup(long components, String xml);
+
+    public static native int setContext(long components, int context);
+
+    public static native int setBackupState(long components, boolean selectComponents, boolean bootableSystemState,
+            int backupType, boolean partialFileSupport);
+
+    /** Asynchronous calls: {@code token} is reported to {@code NativeCallbacks.completed}; {@code out[0]} gets the async handle. */
+    public static native int gatherWriterMetadata(long components, long token, long[] out);
+
+    /** Fills {@code out[0]} long[] and {@code out[1]} String[], WRITER_METADATA_* per writer. */
+    public static native int getWriterMetadata(long components, Object[] out);
+
+    public static native int freeWriterMetadata(long components);
+
+    /** {@code out[0..1]}: the snapshot set id. */
+    public static native int startSnapshotSet(long components, long[] out);
+
+    /** {@code out[0..1]}: the snapshot id. */
+    public static native int addToSnapshotSet(long components, String volume, long providerHi, long providerLo,
+            long[] out);
+
+    /** {@code out[0]}: 1 when supported, 0 when not. */
+    public static native int isVolumeSupported(long components, String volume, long providerHi, long providerLo,
+            int[] out);
+
+    public static native int prepareForBackup(long components, long token, long[] out);
+
+    public static native int doSnapshotSet(long components, long token, long[] out);
+
+    public static native int gatherWriterStatus(long components, long token, long[] out);
+
+    /** Fills {@code out[0]} long[] and {@code out[1]} String[], WRITER_STATUS_* per writer. */
+    public static native int getWriterStatus(long components, Object[] out);
+
+    /** Fills {@code longs} (SNAPSHOT_LONGS) and {@code strings} (SNAPSHOT_STRINGS). */
+    public static native int getSnapshotProperties(long components, long idHi, long idLo, long[] longs,
+            String[] strings);
+
+    public static native int setBackupSucceeded(long components, long instanceHi, long instanceLo, long writerHi,
+            long writerLo, int componentType, String logicalPath, String componentName, boolean succeeded);
+
+    public static native int backupComplete(long components, long token, long[] out);
+
+    public static native int abortBackup(long components);
+
+    /** Fills {@code out[0]} long[] and {@code out[1]} String[], SNAPSHOT_* per copy. */
+    public static native int query(long components, Object[] out);
+
+    /** {@code out[0]}: deleted count; {@code out[1..2]}: the id that could not be deleted, if any. */
+    public static native int deleteSnapshots(long components, long idHi, long idLo, int objectType,
+            boolean forceDelete, long[] out);
+
+    // ---- IVssAsync ----------------------------------------------------------------------------------------------
+
+    /** {@code out[0]}: VSS_S_ASYNC_PENDING, VSS_S_ASYNC_FINISHED, VSS_S_ASYNC_CANCELLED or the error. */
+    public static native int asyncQueryStatus(long async, int[] out);
+
+    public static native int asyncCancel(long async);
+
+    /** Drops Java's handle; the IVssAsync is released once its waiter is done with it too. */
+    public static native void asyncRelease(long async);
+}
