@@ -1,4 +1,49 @@
-// PLACEHOLDER until the JNI layer lands.
+// Looks up, once, every class and method the shim needs, so that no other entry point does.
 #include <jni.h>
 
-extern "C" JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM*, void*) { return JNI_VERSION_1_8; }
+#include "jni/jni_util.h"
+
+namespace vss4j::jni {
+namespace {
+
+Classes g_classes;
+JavaVM* g_vm = nullptr;
+
+jclass globalClass(JNIEnv* env, const char* name) {
+  jclass local = env->FindClass(name);
+  if (local == nullptr) return nullptr;
+  auto global = static_cast<jclass>(env->NewGlobalRef(local));
+  env->DeleteLocalRef(local);
+  return global;
+}
+
+bool lookUp(JNIEnv* env) {
+  Classes c;
+  if (!(c.string = globalClass(env, "java/lang/String"))) return false;
+  if (!(c.illegalState = globalClass(env, "java/lang/IllegalStateException"))) return false;
+  if (!(c.illegalArgument = globalClass(env, "java/lang/IllegalArgumentException"))) return false;
+  if (!(c.nullPointer = globalClass(env, "java/lang/NullPointerException"))) return false;
+  if (!(c.unsupported = globalClass(env, "java/lang/UnsupportedOperationException"))) return false;
+  if (!(c.outOfMemory = globalClass(env, "java/lang/OutOfMemoryError"))) return false;
+  if (!(c.runtime = globalClass(env, "java/lang/RuntimeException"))) return false;
+  if (!(c.callbacks = globalClass(env, "io/github/vss4j/internal/NativeCallbacks"))) return false;
+  if (!(c.completed = env->GetStaticMethodID(c.callbacks, "completed", "(JI)V"))) return false;
+  if (!(c.log = env->GetStaticMethodID(c.callbacks, "log", "(ILjava/lang/String;)V"))) return false;
+  g_classes = c;
+  return true;
+}
+
+}  // namespace
+
+const Classes& classes() { return g_classes; }
+JavaVM* vm() { return g_vm; }
+
+}  // namespace vss4j::jni
+
+extern "C" JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM* vm, void*) {
+  JNIEnv* env = nullptr;
+  if (vm->GetEnv(reinterpret_cast<void**>(&env), JNI_VERSION_1_8) != JNI_OK) return JNI_ERR;
+  vss4j::jni::g_vm = vm;
+  // A class that cannot be found leaves NoClassDefFoundError pending, which System.load reports.
+  return vss4j::jni::lookUp(env) ? JNI_VERSION_1_8 : JNI_ERR;
+}

@@ -1,0 +1,84 @@
+// Small JNI helpers: cached classes and method ids, RAII local references, one throw helper per Java
+// exception, and the guard that keeps every C++ exception on this side of the boundary.
+#pragma once
+
+#include <jni.h>
+
+#include <exception>
+#include <new>
+#include <optional>
+#include <string>
+
+#include "core/vss_types.h"
+
+namespace vss4j::jni {
+
+// Global references and method ids, looked up once in JNI_OnLoad.
+struct Classes {
+  jclass string = nullptr;
+  jclass illegalState = nullptr;
+  jclass illegalArgument = nullptr;
+  jclass nullPointer = nullptr;
+  jclass unsupported = nullptr;
+  jclass outOfMemory = nullptr;
+  jclass runtime = nullptr;
+  jclass callbacks = nullptr;        // io.github.vss4j.internal.NativeCallbacks
+  jmethodID completed = nullptr;     // static void completed(long token, int hresult)
+  jmethodID log = nullptr;           // static void log(int level, String message)
+};
+const Classes& classes();
+JavaVM* vm();
+
+template <typename T>
+class LocalRef {
+ public:
+  LocalRef(JNIEnv* env, T ref) : env_(env), ref_(ref) {}
+  ~LocalRef() {
+    if (ref_ != nullptr) env_->DeleteLocalRef(ref_);
+  }
+  LocalRef(const LocalRef&) = delete;
+  LocalRef& operator=(const LocalRef&) = delete;
+  T get() const { return ref_; }
+
+ private:
+  JNIEnv* env_;
+  T ref_;
+};
+
+void throwIllegalState(JNIEnv* env, const std::string& message);
+void throwIllegalArgument(JNIEnv* env, const std::string& message);
+void throwNullPointer(JNIEnv* env, const std::string& message);
+void throwUnsupported(JNIEnv* env, const std::string& message);
+void throwOutOfMemory(JNIEnv* env, const std::string& message);
+void throwRuntime(JNIEnv* env, const std::string& message);
+
+// Runs body; a C++ exception becomes a Java exception and `onError` is returned instead.
+template <typename R, typename F>
+R guarded(JNIEnv* env, R onError, F&& body) noexcept {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    throwOutOfMemory(env, "vss4j: native memory exhausted");
+  } catch (const std::exception& e) {
+    throwRuntime(env, std::string("vss4j: internal error in the native shim: ") + e.what());
+  } catch (...) {
+    throwRuntime(env, "vss4j: internal error in the native shim");
+  }
+  return onError;
+}
+
+template <typename F>
+void guardedVoid(JNIEnv* env, F&& body) noexcept {
+  guarded(env, 0, [&] {
+    body();
+    return 0;
+  });
+}
+
+// A Java string as VSS's UTF-16 text. nullopt (with NullPointerException or OutOfMemoryError pending) if it
+// cannot be read; `what` names the argument in the exception.
+std::optional<WString> toWString(JNIEnv* env, jstring text, const char* what);
+// UTF-16 text to a new Java string; nullptr with an exception pending on failure.
+jstring toJString(JNIEnv* env, const WString& text);
+
+}  // namespace vss4j::jni
