@@ -2,6 +2,7 @@
 #include <jni.h>
 
 #include "jni/jni_util.h"
+#include "jni/upcalls.h"
 
 namespace vss4j::jni {
 namespace {
@@ -45,5 +46,7 @@ extern "C" JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM* vm, void*) {
   if (vm->GetEnv(reinterpret_cast<void**>(&env), JNI_VERSION_1_8) != JNI_OK) return JNI_ERR;
   vss4j::jni::g_vm = vm;
   // A class that cannot be found leaves NoClassDefFoundError pending, which System.load reports.
-  return vss4j::jni::lookUp(env) ? JNI_VERSION_1_8 : JNI_ERR;
+  if (!vss4j::jni::lookUp(env)) return JNI_ERR;
+  vss4j::jni::installJavaLogSink();
+  return JNI_VERSION_1_8;
 }

@@ -9,7 +9,11 @@
 #include <optional>
 #include <string>
 
+#include "core/session.h"
 #include "core/vss_types.h"
+
+// Declares a NativeBridge entry point (the generated header declares the same names).
+#define VSS4J_JNI(ret, name) extern "C" JNIEXPORT ret JNICALL Java_io_github_vss4j_internal_NativeBridge_##name
 
 namespace vss4j::jni {
 
@@ -57,6 +61,8 @@ template <typename R, typename F>
 R guarded(JNIEnv* env, R onError, F&& body) noexcept {
   try {
     return body();
+  } catch (const ClosedError& e) {
+    throwIllegalState(env, std::string("vss4j: ") + e.what());
   } catch (const std::bad_alloc&) {
     throwOutOfMemory(env, "vss4j: native memory exhausted");
   } catch (const std::exception& e) {

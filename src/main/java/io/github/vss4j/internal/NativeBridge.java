@@ -37,8 +37,12 @@ public final class NativeBridge {
 
     // ---- backends: real VSS and simulated machines ----------------------------------------------------------
 
-    /** The real VSS backend; {@link UnsupportedOperationException} where the shim has none (not Windows). */
-    public static native long systemBackend();
+    /**
+     * Opens the real VSS backend: {@code out[0]} receives its handle on success; on failure the HRESULT comes back
+     * and {@code message[0]} says what the operator should do. {@link UnsupportedOperationException} where the shim
+     * has no real backend (not Windows).
+     */
+    public static native int systemBackend(boolean initializeComSecurity, long[] out, String[] message);
 
     /** A new simulated machine, empty (no volumes, no writers, no faults). */
     public static native long simulatorCreate();

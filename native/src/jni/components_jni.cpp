@@ -1,0 +1,247 @@
+// NativeBridge's IVssBackupComponents entry points: look the handle up, run the call on the object's own
+// thread, copy the results out on this (Java) thread, return the HRESULT for Java to translate.
+#include <jni.h>
+
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/session.h"
+#include "io_github_vss4j_internal_NativeBridge.h"
+#include "jni/handles.h"
+#include "jni/jni_util.h"
+#include "jni/marshal.h"
+#include "jni/upcalls.h"
+
+using vss4j::AsyncOperation;
+using vss4j::BackupComponents;
+using vss4j::Guid;
+using vss4j::hresult;
+using vss4j::Session;
+using vss4j::WString;
+namespace jni = vss4j::jni;
+
+namespace {
+
+// Runs body(BackupComponents&) on the session's object thread; body must not touch JNIEnv.
+template <typename F>
+jint onSession(JNIEnv* env, jlong handle, F&& body) {
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    std::shared_ptr<Session> session = jni::sessionOrThrow(env, handle);
+    if (!session) return 0;
+    return session->call(body);
+  });
+}
+
+// Starts an asynchronous call; on success out[0] receives the new VssAsync handle.
+jint startAsync(JNIEnv* env, jlong handle, jlong token, jlongArray out, const Session::Starter& start) {
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    if (!jni::checkLength(env, out, 1, "async handle holder")) return 0;
+    std::shared_ptr<Session> session = jni::sessionOrThrow(env, handle);
+    if (!session) return 0;
+    std::uint64_t asyncId = 0;
+    const hresult hr = session->startAsync(start, static_cast<std::uint64_t>(token), asyncId);
+    if (vss4j::failed(hr)) return hr;
+    auto async = std::make_shared<jni::AsyncHandle>(jni::AsyncHandle{session, asyncId});
+    const jlong asyncHandle = jni::asyncs().add(std::move(async));
+    env->SetLongArrayRegion(out, 0, 1, &asyncHandle);
+    return hr;
+  });
+}
+
+}  // namespace
+
+VSS4J_JNI(jint, create)(JNIEnv* env, jclass, jlong backendHandle, jlongArray out) {
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    if (!jni::checkLength(env, out, 1, "handle holder")) return 0;
+    std::shared_ptr<vss4j::Backend> backend = jni::backendOrThrow(env, backendHandle);
+    if (!backend) return 0;
+    std::shared_ptr<Session> session;
+    const hresult hr = Session::open(backend, jni::javaCompletionSink(), session);
+    if (vss4j::failed(hr)) return hr;
+    const jlong handle = jni::sessions().add(std::move(session));
+    env->SetLongArrayRegion(out, 0, 1, &handle);
+    return hr;
+  });
+}
+
+VSS4J_JNI(void, release)(JNIEnv* env, jclass, jlong handle) {
+  jni::guardedVoid(env, [&] {
+    std::shared_ptr<Session> session = jni::sessions().remove(handle);
+    if (!session) return;  // released already: harmless by contract
+    if (session->onWaiterThread()) {
+      // Closing waits for the waiter thread, so it cannot run on it (a callback run inline by the Executor).
+      std::thread([session] { session->close(); }).detach();
+      return;
+    }
+    session->close();
+  });
+}
+
+VSS4J_JNI(jint, initializeForBackup)(JNIEnv* env, jclass, jlong handle, jstring xml) {
+  std::optional<WString> document;
+  if (xml != nullptr) {
+    document = jni::toWString(env, xml, "xml");
+    if (!document) return 0;
+  }
+  return onSession(env, handle, [&](BackupComponents& c) {
+    return c.initializeForBackup(document ? &*document : nullptr);
+  });
+}
+
+VSS4J_JNI(jint, setContext)(JNIEnv* env, jclass, jlong handle, jint context) {
+  return onSession(env, handle, [&](BackupComponents& c) { return c.setContext(context); });
+}
+
+VSS4J_JNI(jint, setBackupState)(JNIEnv* env, jclass, jlong handle, jboolean selectComponents,
+                                jboolean bootableSystemState, jint backupType, jboolean partialFileSupport) {
+  return onSession(env, handle, [&](BackupComponents& c) {
+    return c.setBackupState(selectComponents == JNI_TRUE, bootableSystemState == JNI_TRUE, backupType,
+                            partialFileSupport == JNI_TRUE);
+  });
+}
+
+VSS4J_JNI(jint, gatherWriterMetadata)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
+  return startAsync(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
+    return c.gatherWriterMetadata(async);
+  });
+}
+
+VSS4J_JNI(jint, getWriterMetadata)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
+  std::vector<vss4j::WriterMetadata> writers;
+  const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.getWriterMetadata(writers); });
+  if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
+  return jni::guarded(env, jint{0}, [&]() -> jint { return jni::putWriterMetadata(env, out, writers) ? hr : 0; });
+}
+
+VSS4J_JNI(jint, freeWriterMetadata)(JNIEnv* env, jclass, jlong handle) {
+  return onSession(env, handle, [&](BackupComponents& c) { return c.freeWriterMetadata(); });
+}
+
+VSS4J_JNI(jint, startSnapshotSet)(JNIEnv* env, jclass, jlong handle, jlongArray out) {
+  if (!jni::checkLength(env, out, 2, "id holder")) return 0;
+  Guid id;
+  const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.startSnapshotSet(id); });
+  if (!env->ExceptionCheck() && vss4j::succeeded(hr)) jni::putGuid(env, out, 0, id);
+  return hr;
+}
+
+VSS4J_JNI(jint, addToSnapshotSet)(JNIEnv* env, jclass, jlong handle, jstring volume, jlong providerHi,
+                                  jlong providerLo, jlongArray out) {
+  if (!jni::checkLength(env, out, 2, "id holder")) return 0;
+  std::optional<WString> name = jni::toWString(env, volume, "volume");
+  if (!name) return 0;
+  const Guid provider = jni::guidOf(providerHi, providerLo);
+  Guid id;
+  const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.addToSnapshotSet(*name, provider, id); });
+  if (!env->ExceptionCheck() && vss4j::succeeded(hr)) jni::putGuid(env, out, 0, id);
+  return hr;
+}
+
+VSS4J_JNI(jint, isVolumeSupported)(JNIEnv* env, jclass, jlong handle, jstring volume, jlong providerHi,
+                                   jlong providerLo, jintArray out) {
+  if (!jni::checkLength(env, out, 1, "result holder")) return 0;
+  std::optional<WString> name = jni::toWString(env, volume, "volume");
+  if (!name) return 0;
+  const Guid provider = jni::guidOf(providerHi, providerLo);
+  bool supported = false;
+  const jint hr =
+      onSession(env, handle, [&](BackupComponents& c) { return c.isVolumeSupported(provider, *name, supported); });
+  if (!env->ExceptionCheck() && vss4j::succeeded(hr)) {
+    const jint value = supported ? 1 : 0;
+    env->SetIntArrayRegion(out, 0, 1, &value);
+  }
+  return hr;
+}
+
+VSS4J_JNI(jint, prepareForBackup)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
+  return startAsync(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
+    return c.prepareForBackup(async);
+  });
+}
+
+VSS4J_JNI(jint, doSnapshotSet)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
+  return startAsync(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
+    return c.doSnapshotSet(async);
+  });
+}
+
+VSS4J_JNI(jint, gatherWriterStatus)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
+  return startAsync(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
+    return c.gatherWriterStatus(async);
+  });
+}
+
+VSS4J_JNI(jint, getWriterStatus)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
+  std::vector<vss4j::WriterStatus> writers;
+  const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.getWriterStatus(writers); });
+  if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
+  return jni::guarded(env, jint{0}, [&]() -> jint { return jni::putWriterStatus(env, out, writers) ? hr : 0; });
+}
+
+VSS4J_JNI(jint, getSnapshotProperties)(JNIEnv* env, jclass, jlong handle, jlong idHi, jlong idLo, jlongArray longs,
+                                       jobjectArray strings) {
+  if (!jni::checkLength(env, longs, io_github_vss4j_internal_NativeBridge_SNAPSHOT_LONGS, "snapshot longs") ||
+      !jni::checkLength(env, strings, io_github_vss4j_internal_NativeBridge_SNAPSHOT_STRINGS, "snapshot strings")) {
+    return 0;
+  }
+  const Guid id = jni::guidOf(idHi, idLo);
+  vss4j::SnapshotProperties properties;
+  const jint hr =
+      onSession(env, handle, [&](BackupComponents& c) { return c.getSnapshotProperties(id, properties); });
+  if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
+  return jni::guarded(env, jint{0},
+                      [&]() -> jint { return jni::putSnapshot(env, longs, strings, 0, properties) ? hr : 0; });
+}
+
+VSS4J_JNI(jint, setBackupSucceeded)(JNIEnv* env, jclass, jlong handle, jlong instanceHi, jlong instanceLo,
+                                    jlong writerHi, jlong writerLo, jint componentType, jstring logicalPath,
+                                    jstring componentName, jboolean succeeded) {
+  std::optional<WString> path;
+  if (logicalPath != nullptr) {
+    path = jni::toWString(env, logicalPath, "logicalPath");
+    if (!path) return 0;
+  }
+  std::optional<WString> name = jni::toWString(env, componentName, "componentName");
+  if (!name) return 0;
+  const Guid instance = jni::guidOf(instanceHi, instanceLo);
+  const Guid writer = jni::guidOf(writerHi, writerLo);
+  return onSession(env, handle, [&](BackupComponents& c) {
+    return c.setBackupSucceeded(instance, writer, componentType, path ? &*path : nullptr, *name,
+                                succeeded == JNI_TRUE);
+  });
+}
+
+VSS4J_JNI(jint, backupComplete)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
+  return startAsync(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
+    return c.backupComplete(async);
+  });
+}
+
+VSS4J_JNI(jint, abortBackup)(JNIEnv* env, jclass, jlong handle) {
+  return onSession(env, handle, [&](BackupComponents& c) { return c.abortBackup(); });
+}
+
+VSS4J_JNI(jint, query)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
+  std::vector<vss4j::SnapshotProperties> snapshots;
+  const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.query(snapshots); });
+  if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
+  return jni::guarded(env, jint{0}, [&]() -> jint { return jni::putSnapshots(env, out, snapshots) ? hr : 0; });
+}
+
+VSS4J_JNI(jint, deleteSnapshots)(JNIEnv* env, jclass, jlong handle, jlong idHi, jlong idLo, jint objectType,
+                                 jboolean forceDelete, jlongArray out) {
+  if (!jni::checkLength(env, out, 3, "result holder")) return 0;
+  const Guid id = jni::guidOf(idHi, idLo);
+  std::int32_t deleted = 0;
+  Guid nonDeleted;
+  const jint hr = onSession(env, handle, [&](BackupComponents& c) {
+    return c.deleteSnapshots(id, objectType, forceDelete == JNI_TRUE, deleted, nonDeleted);
+  });
+  if (env->ExceptionCheck()) return hr;
+  const jlong count = deleted;
+  env->SetLongArrayRegion(out, 0, 1, &count);
+  jni::putGuid(env, out, 1, nonDeleted);
+  return hr;
+}

@@ -1,0 +1,82 @@
+#include "jni/upcalls.h"
+
+#include <jni.h>
+
+#include <string>
+
+#include "core/log.h"
+#include "jni/jni_util.h"
+
+namespace vss4j::jni {
+namespace {
+
+// Detaches, at thread exit, a thread that this file attached; never one the JVM attached itself.
+class Attachment {
+ public:
+  ~Attachment() {
+    if (attached_ && vm() != nullptr) vm()->DetachCurrentThread();
+  }
+
+  JNIEnv* env() {
+    JavaVM* jvm = vm();
+    if (jvm == nullptr) return nullptr;
+    JNIEnv* env = nullptr;
+    const jint got = jvm->GetEnv(reinterpret_cast<void**>(&env), JNI_VERSION_1_8);
+    if (got == JNI_OK) return env;
+    if (got != JNI_EDETACHED) return nullptr;
+    JavaVMAttachArgs args{JNI_VERSION_1_8, const_cast<char*>("vss4j-native"), nullptr};
+    // Daemon: a shim thread must never keep the JVM from exiting.
+    if (jvm->AttachCurrentThreadAsDaemon(reinterpret_cast<void**>(&env), &args) != JNI_OK) return nullptr;
+    attached_ = true;
+    return env;
+  }
+
+ private:
+  bool attached_ = false;
+};
+
+JNIEnv* currentEnv() {
+  thread_local Attachment attachment;
+  return attachment.env();
+}
+
+// NativeCallbacks catches and logs what Java code throws; only an Error (e.g. OutOfMemoryError) gets here,
+// and it must not stay pending on a native thread.
+void clearPending(JNIEnv* env) {
+  if (env->ExceptionCheck()) env->ExceptionClear();
+}
+
+class JavaCompletionSink final : public CompletionSink {
+ public:
+  void completed(std::uint64_t token, hresult status) noexcept override {
+    JNIEnv* env = currentEnv();
+    if (env == nullptr) return;  // the JVM is going away; nobody is left to tell
+    env->CallStaticVoidMethod(classes().callbacks, classes().completed, static_cast<jlong>(token),
+                              static_cast<jint>(status));
+    clearPending(env);
+  }
+};
+
+void javaLogSink(LogLevel level, const std::string& message) noexcept {
+  JNIEnv* env = currentEnv();
+  if (env == nullptr) return;
+  jstring text = env->NewStringUTF(message.c_str());
+  if (text == nullptr) {
+    clearPending(env);
+    return;
+  }
+  env->CallStaticVoidMethod(classes().callbacks, classes().log, static_cast<jint>(level), text);
+  clearPending(env);
+  env->DeleteLocalRef(text);
+}
+
+}  // namespace
+
+std::shared_ptr<CompletionSink> javaCompletionSink() {
+  static const std::shared_ptr<CompletionSink> sink = std::make_shared<JavaCompletionSink>();
+  return sink;
+}
+
+void installJavaLogSink() { setLogSink(&javaLogSink); }
+
+}  // namespace vss4j::jni
