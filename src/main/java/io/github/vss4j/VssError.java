@@ -29,7 +29,7 @@ public enum VssError {
             "Run the program elevated (as administrator), as LocalSystem or as a member of Backup Operators."),
     E_INVALIDARG(0x80070057,
             "VSS rejected an argument of the call as invalid.",
-            "This is a program error: check the arguments passed (e.g. a volume name needs a trailing backslash)."),
+            "This is a program error: check the arguments passed; a volume name needs a trailing backslash."),
     E_OUTOFMEMORY(0x8007000E,
             "The system ran out of memory or other resources while serving the call.",
             "Free memory or other system resources, then try again."),
@@ -126,7 +126,7 @@ public enum VssError {
                     + " Transaction Manager) in time.",
             "Check the event logs for the transaction managers' errors, then try again."),
     VSS_E_NESTED_VOLUME_LIMIT(0x8004232C,
-            "The volume is nested too deeply (e.g. a virtual hard disk inside a virtual hard disk) for a shadow"
+            "The volume is nested too deeply (such as a virtual hard disk inside a virtual hard disk) for a shadow"
                     + " copy.",
             "Take the shadow copy of the outer volume instead."),
     VSS_E_NOT_SUPPORTED(0x8004232F,
