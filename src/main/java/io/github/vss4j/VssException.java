@@ -1,0 +1,159 @@
+package io.github.vss4j;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A VSS call failed. Carries the translated {@link VssError}, the raw HRESULT (always, also when the error is
+ * {@link VssError#UNKNOWN}), the {@link Operation} that failed and, when the high-level API adds them, the phase,
+ * the attempt and the writers' states. Its message is written for an operator: what failed, what the code
+ * means and what to do.
+ */
+public class VssException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final VssError error;
+    private final int hresult;
+    private final Operation operation;
+    private final String detail;
+    private final String phase;
+    private final int attempt;
+    // ArrayList, not List: the field's type has to be serializable for the exception to be.
+    private final ArrayList<WriterStatus> writerStatus;
+
+    /**
+     * A failure of a VSS call.
+     *
+     * @param operation the call that failed
+     * @param hresult   the HRESULT it returned
+     */
+    public VssException(Operation operation, int hresult) {
+        this(operation, hresult, null);
+    }
+
+    /**
+     * A failure of a VSS call, with extra words for the message.
+     *
+     * @param operation the call that failed
+     * @param hresult   the HRESULT it returned
+     * @param detail    what the call was about, e.g. the volume name; may be null
+     */
+    public VssException(Operation operation, int hresult, String detail) {
+        this(operation, hresult, detail, null, 0, List.of(), null);
+    }
+
+    private VssException(Operation operation, int hresult, String detail, String phase, int attempt,
+            List<WriterStatus> writers, Throwable cause) {
+        super(message(Objects.requireNonNull(operation, "operation"), hresult, detail, phase, attempt, writers),
+                cause);
+        this.error = VssError.of(hresult);
+        this.hresult = hresult;
+        this.operation = operation;
+        this.detail = detail;
+        this.phase = phase;
+        this.attempt = attempt;
+        this.writerStatus = new ArrayList<>(writers);
+    }
+
+    /**
+     * This failure again, with what the high-level API knows about where it happened. The new exception has the
+     * same error, operation, HRESULT and detail, and this one as its cause.
+     *
+     * @param phase   the phase of the request that failed, e.g. {@code snapshot}; may be null
+     * @param attempt which attempt failed, counting from 1; 0 when not counted
+     * @param writers the writers' status when it failed; may be null or empty
+     * @return the exception with its context
+     * @throws IllegalArgumentException if {@code attempt} is negative
+     */
+    public VssException withContext(String phase, int attempt, List<WriterStatus> writers) {
+        if (attempt < 0) {
+            throw new IllegalArgumentException("attempt must not be negative, was " + attempt);
+        }
+        List<WriterStatus> copy = writers == null ? List.of() : List.copyOf(writers);
+        return new VssException(operation, hresult, detail, phase, attempt, copy, this);
+    }
+
+    /** The translated error; {@link VssError#UNKNOWN} when the code is not in the table. */
+    public VssError error() {
+        return error;
+    }
+
+    /** The raw HRESULT, as Windows returned it. */
+    public int hresult() {
+        return hresult;
+    }
+
+    /** The call that failed. */
+    public Operation operation() {
+        return operation;
+    }
+
+    /** The extra words given when the exception was made, e.g. the volume name. */
+    public Optional<String> detail() {
+        return Optional.ofNullable(detail);
+    }
+
+    /** The phase of the high-level request that failed, when known. */
+    public Optional<String> phase() {
+        return Optional.ofNullable(phase);
+    }
+
+    /** Which attempt failed, counting from 1; 0 when not counted. */
+    public int attempt() {
+        return attempt;
+    }
+
+    /** The writers' status when the call failed; empty when not known. Unmodifiable. */
+    public List<WriterStatus> writerStatus() {
+        return Collections.unmodifiableList(writerStatus);
+    }
+
+    /** Whether trying again later may succeed; see {@link VssError#isTransient()}. */
+    public boolean isTransient() {
+        return error.isTransient();
+    }
+
+    private static String message(Operation operation, int hresult, String detail, String phase, int attempt,
+            List<WriterStatus> writers) {
+        VssError error = VssError.of(hresult);
+        StringBuilder text = new StringBuilder(operation.vssName()).append(" failed with ");
+        if (error == VssError.UNKNOWN) {
+            text.append("unknown HRESULT ").append(VssError.hex(hresult));
+        } else {
+            text.append(error.name()).append(" (").append(error.hex()).append(')');
+        }
+        if (detail != null && !detail.isEmpty()) {
+            text.append(" [").append(detail).append(']');
+        }
+        if (phase != null) {
+            text.append(" in phase ").append(phase);
+        }
+        if (attempt > 0) {
+            text.append(phase != null ? ", " : " at ").append("attempt ").append(attempt);
+        }
+        text.append(": ").append(error.meaning()).append(' ').append(error.advice());
+        StringBuilder failed = new StringBuilder();
+        for (WriterStatus writer : writers) {
+            if (!writer.isFailed()) {
+                continue;
+            }
+            failed.append(failed.length() == 0 ? " Failed writers: " : "; ");
+            failed.append(writer.writerName().isEmpty() ? writer.writerId().toString() : writer.writerName())
+                    .append(" (").append(writer.state());
+            if (writer.failure() != 0) {
+                VssError failure = writer.failureError();
+                failed.append(", ").append(failure == VssError.UNKNOWN ? "unknown HRESULT" : failure.name())
+                        .append(' ').append(VssError.hex(writer.failure()));
+            }
+            failed.append(')');
+        }
+        if (failed.length() > 0) {
+            text.append(failed).append('.');
+        }
+        return text.toString();
+    }
+}
