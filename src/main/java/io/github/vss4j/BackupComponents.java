@@ -1,0 +1,276 @@
+package io.github.vss4j;
+
+import io.github.vss4j.internal.AsyncOperationHandle;
+import io.github.vss4j.internal.Cleanup;
+import io.github.vss4j.internal.Decode;
+import io.github.vss4j.internal.Guids;
+import io.github.vss4j.internal.NativeBridge;
+import java.lang.ref.Cleaner;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One VSS backup-components object ({@code IVssBackupComponents}), method for method, with Java names and types.
+ *
+ * <p>VSS's call order applies (see {@code VSS-BEHAVIOUR.md} and Microsoft's documentation): InitializeForBackup,
+ * SetContext, SetBackupState, GatherWriterMetadata, StartSnapshotSet, AddToSnapshotSet, PrepareForBackup,
+ * DoSnapshotSet, GetSnapshotProperties, BackupComplete. A call out of order fails with
+ * {@link VssError#VSS_E_BAD_STATE}. One object serves one backup: after a failure, abort where VSS requires it,
+ * close, and start again with a new object.
+ *
+ * <p>Every call runs on a native thread that belongs to this object (on Windows, in the multithreaded apartment);
+ * the calling Java thread only waits for it. Calls may come from any thread. Close it when done: that releases the
+ * object, which deletes its auto-release shadow copies. Closing cancels asynchronous operations still running.
+ */
+public final class BackupComponents implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackupComponents.class);
+    /** The system provider's id, {@code {b5946137-7b9f-4925-af80-51abd60b20d5}}. */
+    public static final UUID SYSTEM_PROVIDER = UUID.fromString("b5946137-7b9f-4925-af80-51abd60b20d5");
+
+    private final long handle;
+    private final Executor executor;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Release release;
+    private final Cleaner.Cleanable cleanable;
+
+    private BackupComponents(long handle, Executor executor) {
+        this.handle = handle;
+        this.executor = executor;
+        this.release = new Release(handle);
+        this.cleanable = Cleanup.CLEANER.register(this, release);
+    }
+
+    static BackupComponents create(long backend, Executor executor) throws VssException {
+        long[] out = new long[1];
+        check(Operation.CREATE_BACKUP_COMPONENTS, NativeBridge.create(backend, out), null);
+        return new BackupComponents(out[0], executor);
+    }
+
+    /** {@code InitializeForBackup(NULL)}: prepares the object for a new backup. */
+    public void initializeForBackup() throws VssException {
+        check(Operation.INITIALIZE_FOR_BACKUP, NativeBridge.initializeForBackup(live(), null), null);
+    }
+
+    /** {@code InitializeForBackup(xml)}: resumes from a Backup Components Document saved earlier. */
+    public void initializeForBackup(String backupComponentsDocument) throws VssException {
+        Objects.requireNonNull(backupComponentsDocument, "backupComponentsDocument");
+        if (backupComponentsDocument.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("the Backup Components Document contains a NUL character");
+        }
+        check(Operation.INITIALIZE_FOR_BACKUP, NativeBridge.initializeForBackup(live(), backupComponentsDocument),
+                null);
+    }
+
+    /** {@code SetContext}: once, before StartSnapshotSet; BACKUP when never called. */
+    public void setContext(VssContext context) throws VssException {
+        Objects.requireNonNull(context, "context");
+        check(Operation.SET_CONTEXT, NativeBridge.setContext(live(), context.value()), context.name());
+    }
+
+    /** {@code SetBackupState}: required before PrepareForBackup in the contexts that involve writers. */
+    public void setBackupState(boolean selectComponents, boolean backupBootableSystemState, BackupType backupType,
+            boolean partialFileSupport) throws VssException {
+        Objects.requireNonNull(backupType, "backupType");
+        check(Operation.SET_BACKUP_STATE, NativeBridge.setBackupState(live(), selectComponents,
+                backupBootableSystemState, backupType.value(), partialFileSupport), backupType.name());
+    }
+
+    /** {@code GatherWriterMetadata}: asks every writer to describe itself; once per object. */
+    public VssAsync gatherWriterMetadata() throws VssException {
+        return startAsync(Operation.GATHER_WRITER_METADATA,
+                (token, out) -> NativeBridge.gatherWriterMetadata(live(), token, out));
+    }
+
+    /** The writers that answered GatherWriterMetadata (their identity). */
+    public List<WriterMetadata> getWriterMetadata() throws VssException {
+        Object[] holder = new Object[2];
+        check(Operation.GET_WRITER_METADATA, NativeBridge.getWriterMetadata(live(), holder), null);
+        return Decode.writerMetadata(holder);
+    }
+
+    /** {@code FreeWriterMetadata}. */
+    public void freeWriterMetadata() throws VssException {
+        check(Operation.FREE_WRITER_METADATA, NativeBridge.freeWriterMetadata(live()), null);
+    }
+
+    /** {@code StartSnapshotSet}: opens a new snapshot set and returns its id. */
+    public UUID startSnapshotSet() throws VssException {
+        long[] out = new long[2];
+        check(Operation.START_SNAPSHOT_SET, NativeBridge.startSnapshotSet(live(), out), null);
+        return Guids.read(out, 0);
+    }
+
+    /** {@code AddToSnapshotSet} with the default provider; returns the id the shadow copy will have. */
+    public UUID addToSnapshotSet(String volume) throws VssException {
+        return addToSnapshotSet(volume, null);
+    }
+
+    /**
+     * {@code AddToSnapshotSet}: adds a volume to the set.
+     *
+     * @param volume     a volume name ending in a backslash: {@code C:\}, a mount point, or
+     *                   {@code \\?\Volume{GUID}\}
+     * @param providerId the provider to use, or {@code null} to let VSS choose
+     */
+    public UUID addToSnapshotSet(String volume, UUID providerId) throws VssException {
+        String name = VolumeNames.check(volume);
+        long[] out = new long[2];
+        check(Operation.ADD_TO_SNAPSHOT_SET, NativeBridge.addToSnapshotSet(live(), name, Guids.hi(providerId),
+                Guids.lo(providerId), out), "volume " + VolumeNames.printable(name));
+        return Guids.read(out, 0);
+    }
+
+    /** {@code IsVolumeSupported} with the default provider. */
+    public boolean isVolumeSupported(String volume) throws VssException {
+        return isVolumeSupported(volume, null);
+    }
+
+    /** {@code IsVolumeSupported}: whether shadow copies of {@code volume} can be made with that provider. */
+    public boolean isVolumeSupported(String volume, UUID providerId) throws VssException {
+        String name = VolumeNames.check(volume);
+        int[] out = new int[1];
+        check(Operation.IS_VOLUME_SUPPORTED, NativeBridge.isVolumeSupported(live(), name, Guids.hi(providerId),
+                Guids.lo(providerId), out), "volume " + VolumeNames.printable(name));
+        return out[0] != 0;
+    }
+
+    /** {@code PrepareForBackup}: tells the writers a backup is coming. */
+    public VssAsync prepareForBackup() throws VssException {
+        return startAsync(Operation.PREPARE_FOR_BACKUP,
+                (token, out) -> NativeBridge.prepareForBackup(live(), token, out));
+    }
+
+    /** {@code DoSnapshotSet}: takes the shadow copies of every volume in the set, together. */
+    public VssAsync doSnapshotSet() throws VssException {
+        return startAsync(Operation.DO_SNAPSHOT_SET, (token, out) -> NativeBridge.doSnapshotSet(live(), token, out));
+    }
+
+    /** {@code GatherWriterStatus}: asks the writers where they stand. */
+    public VssAsync gatherWriterStatus() throws VssException {
+        return startAsync(Operation.GATHER_WRITER_STATUS,
+                (token, out) -> NativeBridge.gatherWriterStatus(live(), token, out));
+    }
+
+    /** Every writer's status after GatherWriterStatus (GetWriterStatusCount, GetWriterStatus, FreeWriterStatus). */
+    public List<WriterStatus> getWriterStatus() throws VssException {
+        Object[] holder = new Object[2];
+        check(Operation.GET_WRITER_STATUS, NativeBridge.getWriterStatus(live(), holder), null);
+        return Decode.writerStatus(holder);
+    }
+
+    /** {@code GetSnapshotProperties}: what a shadow copy is, once DoSnapshotSet has finished. */
+    public SnapshotProperties getSnapshotProperties(UUID snapshotId) throws VssException {
+        Objects.requireNonNull(snapshotId, "snapshotId");
+        long[] longs = new long[NativeBridge.SNAPSHOT_LONGS];
+        String[] strings = new String[NativeBridge.SNAPSHOT_STRINGS];
+        check(Operation.GET_SNAPSHOT_PROPERTIES, NativeBridge.getSnapshotProperties(live(),
+                snapshotId.getMostSignificantBits(), snapshotId.getLeastSignificantBits(), longs, strings),
+                "snapshot " + snapshotId);
+        return Decode.snapshot(longs, strings, 0);
+    }
+
+    /** {@code BackupComplete}: tells the writers the backup is over. Not after a failed DoSnapshotSet. */
+    public VssAsync backupComplete() throws VssException {
+        return startAsync(Operation.BACKUP_COMPLETE, (token, out) -> NativeBridge.backupComplete(live(), token, out));
+    }
+
+    /** {@code AbortBackup}: required after PrepareForBackup or a failed DoSnapshotSet, before release. */
+    public void abortBackup() throws VssException {
+        check(Operation.ABORT_BACKUP, NativeBridge.abortBackup(live()), null);
+    }
+
+    /** {@code Query}: every finished shadow copy of this object's context. */
+    public List<SnapshotProperties> query() throws VssException {
+        Object[] holder = new Object[2];
+        check(Operation.QUERY, NativeBridge.query(live(), holder), null);
+        return Decode.snapshots(holder);
+    }
+
+    /**
+     * {@code DeleteSnapshots}: deletes one shadow copy ({@code VSS_OBJECT_SNAPSHOT}).
+     *
+     * @return how many shadow copies were deleted
+     * @throws VssException if a copy could not be deleted; its detail names the copy and how many went before it
+     */
+    public int deleteSnapshot(UUID snapshotId, boolean forceDelete) throws VssException {
+        return delete(snapshotId, 3, forceDelete);
+    }
+
+    /** {@code DeleteSnapshots} of a whole snapshot set ({@code VSS_OBJECT_SNAPSHOT_SET}). */
+    public int deleteSnapshotSet(UUID snapshotSetId, boolean forceDelete) throws VssException {
+        return delete(snapshotSetId, 2, forceDelete);
+    }
+
+    private int delete(UUID id, int objectType, boolean forceDelete) throws VssException {
+        Objects.requireNonNull(id, "id");
+        long[] out = new long[3];
+        int hresult = NativeBridge.deleteSnapshots(live(), id.getMostSignificantBits(), id.getLeastSignificantBits(),
+                objectType, forceDelete, out);
+        if (hresult < 0) {
+            UUID notDeleted = Guids.read(out, 1);
+            throw new VssException(Operation.DELETE_SNAPSHOTS, hresult, out[0] + " shadow copies deleted before "
+                    + (notDeleted.getMostSignificantBits() == 0 && notDeleted.getLeastSignificantBits() == 0 ? id
+                            : notDeleted) + " could not be");
+        }
+        return (int) out[0];
+    }
+
+    /** Whether {@link #close()} has been called. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Releases the object ({@code Release}): auto-release shadow copies are deleted, running operations are
+     * cancelled. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            release.byCaller = true;
+            cleanable.clean();
+        }
+    }
+
+    private VssAsync startAsync(Operation operation, AsyncOperationHandle.Starter starter) throws VssException {
+        live();
+        return new VssAsync(AsyncOperationHandle.start(operation, executor, starter));
+    }
+
+    private long live() {
+        if (closed.get()) {
+            throw new IllegalStateException("this BackupComponents is closed; create a new one for a new backup");
+        }
+        return handle;
+    }
+
+    private static void check(Operation operation, int hresult, String detail) throws VssException {
+        if (hresult < 0) {
+            throw new VssException(operation, hresult, detail);
+        }
+    }
+
+    /** Releases the native object once: at close(), or when the garbage collector finds it unclosed. */
+    private static final class Release implements Runnable {
+        private final long handle;
+        private volatile boolean byCaller;
+
+        Release(long handle) {
+            this.handle = handle;
+        }
+
+        @Override
+        public void run() {
+            if (!byCaller) {
+                LOG.warn("A BackupComponents was never closed; vss4j released it when the garbage collector found "
+                        + "it, which also deleted its auto-release shadow copies. Close it (try-with-resources).");
+            }
+            NativeBridge.release(handle);
+        }
+    }
+}

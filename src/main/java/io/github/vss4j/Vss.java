@@ -1,0 +1,101 @@
+package io.github.vss4j;
+
+import io.github.vss4j.internal.CallbackExecutor;
+import io.github.vss4j.internal.Cleanup;
+import io.github.vss4j.internal.NativeBridge;
+import io.github.vss4j.internal.NativeLibrary;
+import io.github.vss4j.internal.SimulatedMachineImpl;
+import io.github.vss4j.simulator.SimulatedMachine;
+import io.github.vss4j.simulator.Simulation;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * Where shadow copies come from: the real Volume Shadow Copy Service ({@link #system()}, Windows only) or a
+ * simulated machine ({@link #simulator(Simulation)}, any OS). Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Vss vss = Vss.simulator(Simulation.withVolumes("C:\\"));
+ * try (BackupComponents backup = vss.createBackupComponents()) {
+ *     backup.initializeForBackup();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class Vss {
+    private final long backend;
+    private final SimulatedMachineImpl machine;
+    private final Executor callbackExecutor;
+
+    private Vss(long backend, SimulatedMachineImpl machine, Executor callbackExecutor) {
+        this.backend = backend;
+        this.machine = machine;
+        this.callbackExecutor = callbackExecutor;
+    }
+
+    /**
+     * The real VSS of this Windows machine, with vss4j initializing COM security for the process the way
+     * Microsoft recommends for requesters.
+     *
+     * @throws UnsupportedOperationException on an OS other than Windows (use {@link #simulator(Simulation)})
+     * @throws VssException                  if VSS cannot be used here: the message says why and what to do
+     *                                       (e.g. a 32-bit JVM, or a process without backup rights)
+     */
+    public static Vss system() throws VssException {
+        return system(true);
+    }
+
+    /**
+     * The real VSS of this Windows machine.
+     *
+     * @param initializeComSecurity {@code false} for hosts that call {@code CoInitializeSecurity} themselves
+     */
+    public static Vss system(boolean initializeComSecurity) throws VssException {
+        NativeLibrary.load();
+        long[] out = new long[1];
+        String[] message = new String[1];
+        int hresult = NativeBridge.systemBackend(initializeComSecurity, out, message);
+        if (hresult < 0) {
+            throw new VssException(Operation.CREATE_BACKUP_COMPONENTS, hresult, message[0]);
+        }
+        long handle = out[0];
+        Vss vss = new Vss(handle, null, CallbackExecutor.defaultExecutor());
+        Cleanup.CLEANER.register(vss, () -> NativeBridge.backendRelease(handle));
+        return vss;
+    }
+
+    /** A new simulated machine as {@code simulation} describes it. */
+    public static Vss simulator(Simulation simulation) {
+        Objects.requireNonNull(simulation, "simulation");
+        SimulatedMachineImpl machine = SimulatedMachineImpl.start(simulation);
+        return new Vss(machine.backend(), machine, CallbackExecutor.defaultExecutor());
+    }
+
+    /**
+     * The same VSS, with completion callbacks and futures run on {@code executor} (by default a small pool of
+     * daemon threads named {@code vss4j-callback-N}). Never run on vss4j's native threads.
+     */
+    public Vss withCallbackExecutor(Executor executor) {
+        return new Vss(backend, machine, Objects.requireNonNull(executor, "executor"));
+    }
+
+    /** {@code CreateVssBackupComponents}: a new object for one backup. */
+    public BackupComponents createBackupComponents() throws VssException {
+        return BackupComponents.create(backend, callbackExecutor);
+    }
+
+    /** The simulated machine behind this Vss; empty for the real one. */
+    public Optional<SimulatedMachine> simulatedMachine() {
+        return Optional.ofNullable(machine);
+    }
+
+    public boolean isSimulated() {
+        return machine != null;
+    }
+
+    @Override
+    public String toString() {
+        return isSimulated() ? "Vss[simulated]" : "Vss[system]";
+    }
+}

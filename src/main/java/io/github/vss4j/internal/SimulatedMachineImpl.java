@@ -1,0 +1,87 @@
+package io.github.vss4j.internal;
+
+import io.github.vss4j.Operation;
+import io.github.vss4j.SnapshotProperties;
+import io.github.vss4j.simulator.Fault;
+import io.github.vss4j.simulator.SimulatedMachine;
+import io.github.vss4j.simulator.SimulatedVolume;
+import io.github.vss4j.simulator.SimulatedWriter;
+import io.github.vss4j.simulator.Simulation;
+import java.lang.ref.Cleaner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A native simulated machine built from a {@link Simulation}. */
+public final class SimulatedMachineImpl implements SimulatedMachine {
+    private static final Operation[] OPERATIONS = Operation.values();
+
+    private final long backend;
+    // Releases the native machine once this object is unreachable; objects made from it keep it alive natively.
+    private final Cleaner.Cleanable cleanable;
+
+    private SimulatedMachineImpl(long backend) {
+        this.backend = backend;
+        this.cleanable = Cleanup.CLEANER.register(this, () -> NativeBridge.backendRelease(backend));
+    }
+
+    public static SimulatedMachineImpl start(Simulation simulation) {
+        NativeLibrary.load();
+        SimulatedMachineImpl machine = new SimulatedMachineImpl(NativeBridge.simulatorCreate());
+        long m = machine.backend;
+        for (SimulatedVolume v : simulation.volumes()) {
+            NativeBridge.simulatorAddVolume(m, v.name(), v.supported(), v.diffAreaBytes(), v.bytesPerCopy(),
+                    v.maxShadowCopies());
+        }
+        for (SimulatedWriter w : simulation.writers()) {
+            NativeBridge.simulatorAddWriter(m, w.name(), Guids.hi(w.writerId()), Guids.lo(w.writerId()),
+                    Guids.hi(w.instanceId()), Guids.lo(w.instanceId()), w.failsAt().ordinal(), w.failure(), w.hangs());
+        }
+        for (Fault f : simulation.faults()) {
+            NativeBridge.simulatorAddFault(m, f.operation().ordinal(), f.hresult(), f.viaQueryStatus(),
+                    f.firstAttempt(), f.attempts());
+        }
+        for (Map.Entry<Operation, Duration> d : simulation.durations().entrySet()) {
+            NativeBridge.simulatorSetDuration(m, d.getKey().ordinal(), saturatedNanos(d.getValue()));
+        }
+        simulation.writerTimeout().ifPresent(t -> NativeBridge.simulatorSetWriterTimeout(m, saturatedNanos(t)));
+        simulation.waitTimeoutResult().ifPresent(r -> NativeBridge.simulatorSetWaitTimeoutResult(m, r));
+        NativeBridge.simulatorSetWriterFailureFailsSnapshotSet(m, simulation.writerFailureFailsSnapshotSet());
+        return machine;
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** The native backend handle, for creating BackupComponents. */
+    public long backend() {
+        return backend;
+    }
+
+    @Override
+    public long liveObjects() {
+        return NativeBridge.simulatorLiveObjects(backend);
+    }
+
+    @Override
+    public List<Operation> callLog() {
+        List<Operation> calls = new ArrayList<>();
+        for (int call : NativeBridge.simulatorCallLog(backend)) {
+            calls.add(OPERATIONS[call]);
+        }
+        return List.copyOf(calls);
+    }
+
+    @Override
+    public List<SnapshotProperties> existingSnapshots() {
+        Object[] holder = new Object[2];
+        NativeBridge.simulatorExistingSnapshots(backend, holder);
+        return Decode.snapshots(holder);
+    }
+}
