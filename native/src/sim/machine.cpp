@@ -1,5 +1,122 @@
-// PLACEHOLDER until the simulator lands.
 #include "sim/machine.h"
+
+#include <algorithm>
+#include <new>
+
+#include "sim/backup_components.h"
+#include "sim/machine_state.h"
+#include "sim/text.h"
+
 namespace vss4j::sim {
-std::shared_ptr<Machine> Machine::create() { return nullptr; }
+namespace {
+
+class SimMachine final : public Machine {
+ public:
+  SimMachine() : state_(std::make_shared<MachineState>()) {}
+
+  hresult createBackupComponents(std::unique_ptr<BackupComponents>& components) override {
+    components.reset();
+    try {
+      auto made = std::make_unique<SimBackupComponents>(state_);
+      {
+        std::lock_guard<std::mutex> lock(state_->mutex);
+        state_->settle(Clock::now());
+        state_->callLog.push_back(Operation::CreateBackupComponents);
+        auto fault = state_->faults.attempt(Operation::CreateBackupComponents);
+        if (fault && failed(fault->result)) return fault->result;
+        const std::uint64_t id = state_->nextObjectId++;
+        state_->objects.emplace(id, ObjectState{});
+        made->attach(id);
+      }
+      components = std::move(made);
+      return hr::kOk;
+    } catch (const std::bad_alloc&) {
+      return hr::kOutOfMemory;
+    } catch (...) {
+      return hr::kUnexpected;
+    }
+  }
+
+  void addVolume(const VolumeSpec& volume) override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    auto& volumes = state_->volumes;
+    auto same = std::find_if(volumes.begin(), volumes.end(),
+                             [&](const VolumeSpec& v) { return sameVolumeName(v.name, volume.name); });
+    if (same != volumes.end()) {
+      *same = volume;
+    } else {
+      volumes.push_back(volume);
+    }
+  }
+
+  void addWriter(const WriterSpec& writer) override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->writers.push_back(writer);
+  }
+
+  void addFault(const FaultSpec& fault) override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->faults.add(fault);
+  }
+
+  void setDuration(Operation operation, std::chrono::nanoseconds duration) override {
+    if (!isValidOperation(static_cast<std::int32_t>(operation))) return;
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->durations[static_cast<std::size_t>(operation)] = clamp(duration);
+  }
+
+  void setWriterTimeout(std::chrono::nanoseconds timeout) override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->writerTimeout = clamp(timeout);
+  }
+
+  void setWaitTimeoutResult(hresult result) override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->waitTimeoutResult = result;
+  }
+
+  void setWriterFailureFailsSnapshotSet(bool fails) override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->writerFailureFailsSnapshotSet = fails;
+  }
+
+  void setMachineName(const WString& name) override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->machineName = name;
+  }
+
+  WString machineName() const override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    return state_->machineName;
+  }
+
+  std::int64_t liveObjects() const override { return state_->liveObjects.load(); }
+
+  std::vector<SnapshotProperties> existingSnapshots() const override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->settle(Clock::now());
+    std::vector<SnapshotProperties> found;
+    for (const ShadowCopy& copy : state_->copies) found.push_back(copy.properties);
+    return found;
+  }
+
+  std::vector<Operation> callLog() const override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    return state_->callLog;
+  }
+
+ private:
+  // Deadlines are time points on a 64-bit nanosecond clock: a duration past a few centuries would overflow.
+  static std::chrono::nanoseconds clamp(std::chrono::nanoseconds value) {
+    const std::chrono::nanoseconds longest = std::chrono::hours(24 * 365 * 100);
+    return std::max(std::chrono::nanoseconds::zero(), std::min(value, longest));
+  }
+
+  std::shared_ptr<MachineState> state_;
+};
+
+}  // namespace
+
+std::shared_ptr<Machine> Machine::create() { return std::make_shared<SimMachine>(); }
+
 }  // namespace vss4j::sim

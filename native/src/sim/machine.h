@@ -60,6 +60,9 @@ class Machine : public Backend {
   // Whether a writer that fails during DoSnapshotSet fails the whole DoSnapshotSet (with
   // VSS_E_UNEXPECTED_WRITER_ERROR) or only shows in writer status (the default).
   virtual void setWriterFailureFailsSnapshotSet(bool fails) = 0;
+  // The name copies report as originating and service machine ("VSS4J-SIM" by default).
+  virtual void setMachineName(const WString& name) = 0;
+  virtual WString machineName() const = 0;
 
   // For tests: objects alive now (BackupComponents + AsyncOperation), which must come back to zero.
   virtual std::int64_t liveObjects() const = 0;

@@ -1,0 +1,359 @@
+#include "sim/backup_components.h"
+
+#include <algorithm>
+#include <new>
+
+#include "sim/async_operation.h"
+#include "sim/text.h"
+
+namespace vss4j::sim {
+namespace {
+
+const Guid kSystemProvider{0xb59461377b9f4925ULL, 0xaf8051abd60b20d5ULL};
+constexpr std::size_t kMaxVolumesPerSet = 64;
+constexpr std::int64_t kMaxCopiesPerVolume = 512;
+constexpr std::int64_t kMaxCopiesClientAccessible = 64;
+
+bool isKnownContext(std::int32_t context) {
+  switch (context) {
+    case ctx::BACKUP:
+    case ctx::FILE_SHARE_BACKUP:
+    case ctx::NAS_ROLLBACK:
+    case ctx::APP_ROLLBACK:
+    case ctx::CLIENT_ACCESSIBLE:
+    case ctx::CLIENT_ACCESSIBLE_WRITERS:
+    case ctx::ALL: return true;
+    default: return false;
+  }
+}
+
+bool providerKnown(const Guid& provider) { return provider.isNull() || provider == kSystemProvider; }
+
+template <typename... Phases>
+bool in(ObjectPhase phase, Phases... allowed) {
+  return ((phase == allowed) || ...);
+}
+
+// A fault planned for a synchronous call: it is the call's result (throughQueryStatus means nothing there).
+std::optional<hresult> immediateFault(MachineState& machine, Operation operation) {
+  auto fault = machine.faults.attempt(operation);
+  if (fault && failed(fault->result)) return fault->result;
+  return std::nullopt;
+}
+
+}  // namespace
+
+SimBackupComponents::SimBackupComponents(std::shared_ptr<MachineState> machine) : machine_(std::move(machine)) {
+  ++machine_->liveObjects;
+}
+
+SimBackupComponents::~SimBackupComponents() {
+  try {
+    std::lock_guard<std::mutex> lock(machine_->mutex);
+    machine_->settle(Clock::now());
+    machine_->destroyObject(id_);
+  } catch (...) {
+    // Release() cannot fail; what is left behind is reclaimed with the machine.
+  }
+  --machine_->liveObjects;
+}
+
+template <typename Body>
+hresult SimBackupComponents::call(Operation operation, Body&& body) {
+  try {
+    std::lock_guard<std::mutex> lock(machine_->mutex);
+    machine_->settle(Clock::now());
+    machine_->callLog.push_back(operation);
+    auto found = machine_->objects.find(id_);
+    if (found == machine_->objects.end()) return hr::kUnexpected;
+    ObjectState& object = found->second;
+    // GATHERING, PREPARING, SNAPSHOTTING, COMPLETING: only the IVssAsync and AbortBackup are served.
+    if (object.pending && operation != Operation::AbortBackup) return hr::kBadState;
+    return body(object);
+  } catch (const std::bad_alloc&) {
+    return hr::kOutOfMemory;
+  } catch (...) {
+    return hr::kUnexpected;
+  }
+}
+
+hresult SimBackupComponents::startAsync(Operation operation, std::unique_ptr<AsyncOperation>& async,
+                                        ObjectState&) {
+  auto made = std::make_unique<SimAsyncOperation>(machine_);
+  auto fault = machine_->faults.attempt(operation);
+  hresult planned = hr::kOk;
+  if (fault && failed(fault->result)) {
+    if (!fault->throughQueryStatus) return fault->result;
+    planned = fault->result;
+  }
+  made->attach(machine_->startOperation(id_, operation, planned));
+  async = std::move(made);
+  return hr::kOk;
+}
+
+hresult SimBackupComponents::initializeForBackup(const WString* xml) {
+  return call(Operation::InitializeForBackup, [&](ObjectState& o) -> hresult {
+    if (o.phase != ObjectPhase::Created) return hr::kBadState;
+    // Restoring a saved backup document is not simulated; an empty one cannot be a document at all.
+    if (xml != nullptr && xml->empty()) return hr::kInvalidXmlDocument;
+    if (auto fault = immediateFault(*machine_, Operation::InitializeForBackup)) return *fault;
+    o.phase = ObjectPhase::Init;
+    return hr::kOk;
+  });
+}
+
+hresult SimBackupComponents::setContext(std::int32_t context) {
+  return call(Operation::SetContext, [&](ObjectState& o) -> hresult {
+    if (o.phase != ObjectPhase::Init || o.contextSet) return hr::kBadState;
+    if (!isKnownContext(context)) return hr::kInvalidArg;
+    if (auto fault = immediateFault(*machine_, Operation::SetContext)) return *fault;
+    o.context = context;
+    o.contextSet = true;
+    return hr::kOk;
+  });
+}
+
+hresult SimBackupComponents::setBackupState(bool, bool, std::int32_t backupType, bool) {
+  return call(Operation::SetBackupState, [&](ObjectState& o) -> hresult {
+    if (!in(o.phase, ObjectPhase::Init, ObjectPhase::Metadata)) return hr::kBadState;
+    if (backupType < backup_type::UNDEFINED || backupType > backup_type::OTHER) return hr::kInvalidArg;
+    if (auto fault = immediateFault(*machine_, Operation::SetBackupState)) return *fault;
+    o.backupStateSet = true;
+    return hr::kOk;
+  });
+}
+
+hresult SimBackupComponents::gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) {
+  async.reset();
+  return call(Operation::GatherWriterMetadata, [&](ObjectState& o) -> hresult {
+    if (o.phase != ObjectPhase::Init || o.metadataGathered) return hr::kBadState;
+    // Writers take part only in writer contexts; in the others the object sees none.
+    std::vector<WriterRun> writers;
+    if (writersTakePart(o.context)) {
+      for (const WriterSpec& spec : machine_->writers) writers.push_back(WriterRun{spec, writer_state::UNKNOWN, hr::kOk});
+    }
+    o.writers = std::move(writers);
+    return startAsync(Operation::GatherWriterMetadata, async, o);
+  });
+}
+
+hresult SimBackupComponents::getWriterMetadata(std::vector<WriterMetadata>& writers) {
+  return call(Operation::GetWriterMetadata, [&](ObjectState& o) -> hresult {
+    if (o.phase != ObjectPhase::Metadata || o.metadataFreed) return hr::kBadState;
+    if (auto fault = immediateFault(*machine_, Operation::GetWriterMetadata)) return *fault;
+    writers = writerMetadata(o.writers);
+    return hr::kOk;
+  });
+}
+
+hresult SimBackupComponents::freeWriterMetadata() {
+  return call(Operation::FreeWriterMetadata, [&](ObjectState& o) -> hresult {
+    if (o.phase != ObjectPhase::Metadata || o.metadataFreed) return hr::kBadState;
+    if (auto fault = immediateFault(*machine_, Operation::FreeWriterMetadata)) return *fault;
+    o.metadataFreed = true;
+    return hr::kOk;
+  });
+}
+
+hresult SimBackupComponents::startSnapshotSet(Guid& snapshotSetId) {
+  return call(Operation::StartSnapshotSet, [&](ObjectState& o) -> hresult {
+    // VSS_CTX_ALL is for administration only; Microsoft documents an error without naming it: BAD_STATE here.
+    if (o.context == ctx::ALL) return hr::kBadState;
+    // INIT is accepted in writer contexts too: the documented refusal of a writer-context set without
+    // GatherWriterMetadata comes at DoSnapshotSet.
+    if (!in(o.phase, ObjectPhase::Init, ObjectPhase::Metadata)) return hr::kBadState;
+    if (machine_->setLockOwner != 0 && machine_->setLockOwner != id_) return hr::kSnapshotSetInProgress;
+    if (auto fault = immediateFault(*machine_, Operation::StartSnapshotSet)) return *fault;
+    o.snapshotSetId = machine_->newGuid();
+    machine_->setLockOwner = id_;
+    o.phase = ObjectPhase::SetOpen;
+    snapshotSetId = o.snapshotSetId;
+    return hr::kOk;
+  });
+}
+
+hresult SimBackupComponents::addToSnapshotSet(const WString& volumeName, const Guid& providerId, Guid& snapshotId) {
+  return call(Operation::AddToSnapshotSet, [&](ObjectState& o) -> hresult {
+    if (o.phase != ObjectPhase::SetOpen) return hr::kBadState;
+    if (auto fault = immediateFault(*machine_, Operation::AddToSnapshotSet)) return *fault;
+    if (!providerKnown(providerId)) return hr::kProviderNotRegistered;
+    const VolumeSpec* volume = machine_->findVolume(volumeName);
+    if (volume == nullptr) return hr::kObjectNotFound;
+    if (!volume->supported) return hr::kVolumeNotSupported;
+    for (const SetMember& member : o.members) {
+      if (sameVolumeName(member.volume, volume->name)) return hr::kObjectAlreadyExists;
+    }
+    if (o.members.size() >= kMaxVolumesPerSet) return hr::kMaxVolumesReached;
+    std::int64_t limit = volume->maxShadowCopies;
+    if (limit < 0) limit = (o.context & attr::CLIENT_ACCESSIBLE) != 0 ? kMaxCopiesClientAccessible : kMaxCopiesPerVolume;
+    if (machine_->copiesOf(volume->name) >= limit) return hr::kMaxSnapshotsReached;
+    SetMember member{volume->name, machine_->newGuid()};
+    o.members.push_back(member);
+    snapshotId = member.snapshotId;
+    return hr::kOk;
+  });
+}
+
+hresult SimBackupComponents::isVolumeSupported(const Guid& providerId, const WString& volumeName, bool& supported) {
+  return call(Operation::IsVolumeSupported, [&](ObjectState& o) -> hresult {
+    if (!in(o.phase, ObjectPhase::Init, ObjectPhase::SetOpen)) return hr::kBadState;
+    if (auto fault = immediateFault(*machine_, Operation::IsVolumeSupported)) return *fault;
+    if (!providerKnown(providerId)) return hr::kProviderNotRegistered;
+    const VolumeSpec* volume = machine_->findVolume(volumeName);
+    if (volume == nullptr) return hr::kObjectNotFound;
+    supported = volume->supported;
+    return hr::kOk;
+  });
+}
+
+hresult SimBackupComponents::prepareForBackup(std::unique_ptr<AsyncOperation>& async) {
+  async.reset();
+  return call(Operation::PrepareForBackup, [&](ObjectState& o) -> hresult {
+    if (o.phase != ObjectPhase::SetOpen || !writersTakePart(o.context) || !o.backupStateSet) return hr::kBadState;
+    return startAsync(Operation::PrepareForBackup, async, o);
+  });
+}
+
+hresult SimBackupComponents::doSnapshotSet(std::unique_ptr<AsyncOperation>& async) {
+  async.reset();
+  return call(Operation::DoSnapshotSet, [&](ObjectState& o) -> hresult {
+    const bool ready = writersTakePart(o.context) ? (o.phase == ObjectPhase::Prepared && o.metadataGathered)
+                                                  : o.phase == ObjectPhase::SetOpen;
+    if (!ready) return hr::kBadState;
+    const hresult result = startAsync(Operation::DoSnapshotSet, async, o);
+    if (failed(result)) {
+      o.phase = ObjectPhase::SnapshotFailed;
+      abortWriters(o.writers);
+      machine_->releaseSetLock(id_);
+      machine_->changed.notify_all();
+    }
+    return result;
+  });
+}
+
+hresult SimBackupComponents::gatherWriterStatus(std::unique_ptr<AsyncOperation>& async) {
+  async.reset();
+  return call(Operation::GatherWriterStatus, [&](ObjectState& o) -> hresult {
+    // SNAPSHOT_FAILED is accepted too: Microsoft tells requesters to read writer status to learn why a
+    // snapshot failed.
+    if (!in(o.phase, ObjectPhase::Prepared, ObjectPhase::SnapshotDone, ObjectPhase::SnapshotFailed,
+            ObjectPhase::Complete)) {
+      return hr::kBadState;
+    }
+    return startAsync(Operation::GatherWriterStatus, async, o);
+  });
+}
+
+hresult SimBackupComponents::getWriterStatus(std::vector<WriterStatus>& writers) {
+  return call(Operation::GetWriterStatus, [&](ObjectState& o) -> hresult {
+    if (!o.statusGathered || !in(o.phase, ObjectPhase::Prepared, ObjectPhase::SnapshotDone,
+                                 ObjectPhase::SnapshotFailed, ObjectPhase::Complete)) {
+      return hr::kBadState;
+    }
+    if (auto fault = immediateFault(*machine_, Operation::GetWriterStatus)) return *fault;
+    writers = o.gatheredStatus;
+    return hr::kOk;
+  });
+}
+
+hresult SimBackupComponents::getSnapshotProperties(const Guid& snapshotId, SnapshotProperties& properties) {
+  return call(Operation::GetSnapshotProperties, [&](ObjectState& o) -> hresult {
+    if (!in(o.phase, ObjectPhase::Init, ObjectPhase::SnapshotDone)) return hr::kBadState;
+    if (auto fault = immediateFault(*machine_, Operation::GetSnapshotProperties)) return *fault;
+    for (const ShadowCopy& copy : machine_->copies) {
+      if (copy.properties.snapshotId == snapshotId) {
+        properties = copy.properties;
+        return hr::kOk;
+      }
+    }
+    return hr::kObjectNotFound;
+  });
+}
+
+hresult SimBackupComponents::setBackupSucceeded(const Guid& instanceId, const Guid& writerId, std::int32_t,
+                                                const WString*, const WString&, bool) {
+  return call(Operation::SetBackupSucceeded, [&](ObjectState& o) -> hresult {
+    if (o.phase != ObjectPhase::SnapshotDone || !writersTakePart(o.context)) return hr::kBadState;
+    if (auto fault = immediateFault(*machine_, Operation::SetBackupSucceeded)) return *fault;
+    // Components are not simulated: a known writer instance is enough.
+    for (const WriterRun& writer : o.writers) {
+      if (writer.spec.instanceId == instanceId && writer.spec.writerId == writerId) return hr::kOk;
+    }
+    return hr::kObjectNotFound;
+  });
+}
+
+hresult SimBackupComponents::backupComplete(std::unique_ptr<AsyncOperation>& async) {
+  async.reset();
+  return call(Operation::BackupComplete, [&](ObjectState& o) -> hresult {
+    if (o.phase != ObjectPhase::SnapshotDone || !writersTakePart(o.context)) return hr::kBadState;
+    return startAsync(Operation::BackupComplete, async, o);
+  });
+}
+
+hresult SimBackupComponents::abortBackup() {
+  return call(Operation::AbortBackup, [&](ObjectState& o) -> hresult {
+    if (in(o.phase, ObjectPhase::Created, ObjectPhase::Aborted, ObjectPhase::Complete)) return hr::kBadState;
+    if (auto fault = immediateFault(*machine_, Operation::AbortBackup)) return *fault;
+    // "Ignored if nothing is in progress": before a set is started or metadata gathered.
+    if (in(o.phase, ObjectPhase::Init) && !o.pending) return hr::kOk;
+    if (in(o.phase, ObjectPhase::Metadata)) return hr::kOk;
+    if (o.pending) machine_->cancel(*o.pending);
+    machine_->releaseSetLock(id_);
+    // The copies of a finished set stay until Release, like those of a set that was not aborted.
+    o.phase = ObjectPhase::Aborted;
+    machine_->changed.notify_all();
+    return hr::kOk;
+  });
+}
+
+hresult SimBackupComponents::query(std::vector<SnapshotProperties>& snapshots) {
+  return call(Operation::Query, [&](ObjectState& o) -> hresult {
+    if (!in(o.phase, ObjectPhase::Init, ObjectPhase::SnapshotDone)) return hr::kBadState;
+    if (auto fault = immediateFault(*machine_, Operation::Query)) return *fault;
+    std::vector<SnapshotProperties> found;
+    for (const ShadowCopy& copy : machine_->copies) {
+      if (o.context == ctx::ALL || copy.context == o.context) found.push_back(copy.properties);
+    }
+    snapshots = std::move(found);
+    return hr::kOk;
+  });
+}
+
+hresult SimBackupComponents::deleteSnapshots(const Guid& sourceId, std::int32_t sourceObjectType, bool,
+                                             std::int32_t& deletedSnapshots, Guid& nonDeletedSnapshotId) {
+  deletedSnapshots = 0;
+  nonDeletedSnapshotId = Guid{};
+  return call(Operation::DeleteSnapshots, [&](ObjectState& o) -> hresult {
+    if (!in(o.phase, ObjectPhase::Init, ObjectPhase::SnapshotDone)) return hr::kBadState;
+    if (sourceObjectType != object_type::SNAPSHOT && sourceObjectType != object_type::SNAPSHOT_SET) {
+      return hr::kInvalidArg;
+    }
+    std::vector<Guid> targets;
+    for (const ShadowCopy& copy : machine_->copies) {
+      const Guid& key = sourceObjectType == object_type::SNAPSHOT ? copy.properties.snapshotId
+                                                                    : copy.properties.snapshotSetId;
+      if (key == sourceId) targets.push_back(copy.properties.snapshotId);
+    }
+    if (targets.empty()) {
+      nonDeletedSnapshotId = sourceId;
+      return hr::kObjectNotFound;
+    }
+    // Each copy is one attempt of the fault plan, so a plan can stop a set's deletion half-way, as VSS
+    // stops at the first copy it cannot delete.
+    for (const Guid& id : targets) {
+      if (auto fault = immediateFault(*machine_, Operation::DeleteSnapshots)) {
+        nonDeletedSnapshotId = id;
+        return *fault;
+      }
+      auto& copies = machine_->copies;
+      copies.erase(std::remove_if(copies.begin(), copies.end(),
+                                  [&](const ShadowCopy& copy) { return copy.properties.snapshotId == id; }),
+                   copies.end());
+      ++deletedSnapshots;
+    }
+    return hr::kOk;
+  });
+}
+
+}  // namespace vss4j::sim

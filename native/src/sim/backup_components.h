@@ -1,0 +1,55 @@
+// The simulated IVssBackupComponents: one object on the machine, following VSS-BEHAVIOUR.md's
+// "One object's states". Anything a state does not allow returns VSS_E_BAD_STATE.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "sim/machine_state.h"
+
+namespace vss4j::sim {
+
+class SimBackupComponents final : public BackupComponents {
+ public:
+  explicit SimBackupComponents(std::shared_ptr<MachineState> machine);
+  ~SimBackupComponents() override;  // Release()
+  SimBackupComponents(const SimBackupComponents&) = delete;
+  SimBackupComponents& operator=(const SimBackupComponents&) = delete;
+
+  void attach(std::uint64_t id) { id_ = id; }
+
+  hresult initializeForBackup(const WString* xml) override;
+  hresult setContext(std::int32_t context) override;
+  hresult setBackupState(bool selectComponents, bool backupBootableSystemState, std::int32_t backupType,
+                         bool partialFileSupport) override;
+  hresult gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) override;
+  hresult getWriterMetadata(std::vector<WriterMetadata>& writers) override;
+  hresult freeWriterMetadata() override;
+  hresult startSnapshotSet(Guid& snapshotSetId) override;
+  hresult addToSnapshotSet(const WString& volumeName, const Guid& providerId, Guid& snapshotId) override;
+  hresult isVolumeSupported(const Guid& providerId, const WString& volumeName, bool& supported) override;
+  hresult prepareForBackup(std::unique_ptr<AsyncOperation>& async) override;
+  hresult doSnapshotSet(std::unique_ptr<AsyncOperation>& async) override;
+  hresult gatherWriterStatus(std::unique_ptr<AsyncOperation>& async) override;
+  hresult getWriterStatus(std::vector<WriterStatus>& writers) override;
+  hresult getSnapshotProperties(const Guid& snapshotId, SnapshotProperties& properties) override;
+  hresult setBackupSucceeded(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
+                             const WString* logicalPath, const WString& componentName, bool succeeded) override;
+  hresult backupComplete(std::unique_ptr<AsyncOperation>& async) override;
+  hresult abortBackup() override;
+  hresult query(std::vector<SnapshotProperties>& snapshots) override;
+  hresult deleteSnapshots(const Guid& sourceId, std::int32_t sourceObjectType, bool forceDelete,
+                          std::int32_t& deletedSnapshots, Guid& nonDeletedSnapshotId) override;
+
+ private:
+  // Runs `body` under the machine's lock with due operations settled and the call logged; no exception leaves.
+  template <typename Body>
+  hresult call(Operation operation, Body&& body);
+  // Starts `operation` and hands out its IVssAsync; a fault planned for the call itself is returned instead.
+  hresult startAsync(Operation operation, std::unique_ptr<AsyncOperation>& async, ObjectState& object);
+
+  std::shared_ptr<MachineState> machine_;
+  std::uint64_t id_ = 0;
+};
+
+}  // namespace vss4j::sim

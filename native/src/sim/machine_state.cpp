@@ -1,0 +1,262 @@
+#include "sim/machine_state.h"
+
+#include <algorithm>
+
+#include "sim/text.h"
+
+namespace vss4j::sim {
+namespace {
+
+const Guid kSystemProvider{0xb59461377b9f4925ULL, 0xaf8051abd60b20d5ULL};
+
+}  // namespace
+
+std::int64_t fileTimeNow() {
+  constexpr std::int64_t kUnixEpochAsFileTime = 116444736000000000LL;  // 1970-01-01 in 100 ns since 1601
+  const auto sinceUnixEpoch = std::chrono::system_clock::now().time_since_epoch();
+  return kUnixEpochAsFileTime +
+         std::chrono::duration_cast<std::chrono::duration<std::int64_t, std::ratio<1, 10000000>>>(sinceUnixEpoch)
+             .count();
+}
+
+MachineState::MachineState() {
+  // random_device is deterministic on some older mingw runtimes: mix in the clock and an address.
+  std::random_device device;
+  const auto ticks = static_cast<std::uint64_t>(Clock::now().time_since_epoch().count());
+  std::seed_seq seed{device(), device(), static_cast<unsigned>(ticks), static_cast<unsigned>(ticks >> 32),
+                     static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(this))};
+  random_.seed(seed);
+}
+
+Guid MachineState::newGuid() {
+  Guid id{random_(), random_()};
+  id.hi = (id.hi & ~0xF000ULL) | 0x4000ULL;  // version 4: random
+  id.lo = (id.lo & ~0xC000000000000000ULL) | 0x8000000000000000ULL;  // RFC 4122 variant
+  return id;
+}
+
+const VolumeSpec* MachineState::findVolume(const WString& name) const {
+  for (const VolumeSpec& volume : volumes) {
+    if (sameVolumeName(volume.name, name)) return &volume;
+  }
+  return nullptr;
+}
+
+std::int64_t MachineState::copiesOf(const WString& volume) const {
+  return std::count_if(copies.begin(), copies.end(), [&](const ShadowCopy& copy) {
+    return sameVolumeName(copy.properties.originalVolumeName, volume);
+  });
+}
+
+std::shared_ptr<OpRecord> MachineState::startOperation(std::uint64_t owner, Operation operation,
+                                                       hresult plannedError) {
+  ObjectState& object = objects.at(owner);
+  auto op = std::make_shared<OpRecord>();
+  op->operation = operation;
+  op->owner = owner;
+  op->plannedError = plannedError;
+  const auto now = Clock::now();
+  auto length = durations[static_cast<std::size_t>(operation)];
+  if (writerHangsIn(object.writers, operation)) length += writerTimeout;
+  op->deadline = now + std::chrono::duration_cast<Clock::duration>(length);
+  pendingOps.reserve(pendingOps.size() + 1);
+  object.pending = op;
+  if (op->deadline <= now) {
+    finish(*op, now);
+  } else {
+    pendingOps.push_back(op);
+  }
+  return op;
+}
+
+void MachineState::settle(Clock::time_point now) {
+  std::vector<std::shared_ptr<OpRecord>> due;
+  for (const auto& op : pendingOps) {
+    if (op->deadline <= now) due.push_back(op);
+  }
+  if (due.empty()) return;
+  pendingOps.erase(std::remove_if(pendingOps.begin(), pendingOps.end(),
+                                  [&](const std::shared_ptr<OpRecord>& op) { return op->deadline <= now; }),
+                   pendingOps.end());
+  // In the order they ended, so the device numbers follow the order the copies were committed in.
+  std::stable_sort(due.begin(), due.end(), [](const auto& a, const auto& b) { return a->deadline < b->deadline; });
+  for (const auto& op : due) finish(*op, now);
+  changed.notify_all();
+}
+
+void MachineState::failed(OpRecord& op, hresult error) {
+  op.status = OpRecord::Status::Failed;
+  op.error = error;
+}
+
+void MachineState::finish(OpRecord& op, Clock::time_point) {
+  op.status = OpRecord::Status::Finished;
+  auto found = objects.find(op.owner);
+  if (found == objects.end() || found->second.pending.get() != &op) {
+    if (op.plannedError != hr::kOk) failed(op, op.plannedError);
+    return;
+  }
+  ObjectState& object = found->second;
+  object.pending.reset();
+  const hresult planned = op.plannedError;
+  switch (op.operation) {
+    case Operation::GatherWriterMetadata:
+      if (planned != hr::kOk) {
+        failed(op, planned);
+        object.phase = ObjectPhase::Failed;
+      } else {
+        runWriterPhases(object.writers, op.operation);
+        object.metadataGathered = true;
+        object.phase = ObjectPhase::Metadata;
+      }
+      break;
+    case Operation::PrepareForBackup:
+      if (planned != hr::kOk) {
+        failed(op, planned);
+        object.phase = ObjectPhase::Failed;
+        releaseSetLock(op.owner);
+      } else {
+        runWriterPhases(object.writers, op.operation);
+        object.phase = ObjectPhase::Prepared;
+      }
+      break;
+    case Operation::DoSnapshotSet:
+      finishSnapshotSet(object, op);
+      break;
+    case Operation::GatherWriterStatus:
+      if (planned != hr::kOk) {
+        failed(op, planned);
+      } else {
+        object.gatheredStatus = writerStatus(object.writers);
+        object.statusGathered = true;
+      }
+      break;
+    case Operation::BackupComplete:
+      // The copies exist either way; a failed BackupComplete only means writers were not told.
+      if (planned != hr::kOk) {
+        failed(op, planned);
+      } else {
+        runWriterPhases(object.writers, op.operation);
+      }
+      object.phase = ObjectPhase::Complete;
+      break;
+    default:
+      break;
+  }
+  changed.notify_all();
+}
+
+void MachineState::finishSnapshotSet(ObjectState& object, OpRecord& op) {
+  hresult error = op.plannedError;
+  if (error == hr::kOk && writersTakePart(object.context)) {
+    const bool writerFailed = runWriterPhases(object.writers, Operation::DoSnapshotSet);
+    if (writerFailed && writerFailureFailsSnapshotSet) error = hr::kUnexpectedWriterError;
+  }
+  if (error == hr::kOk) error = checkDiffArea(object);
+  if (error != hr::kOk) {
+    failed(op, error);
+    abortWriters(object.writers);
+    object.phase = ObjectPhase::SnapshotFailed;
+  } else {
+    commitCopies(op.owner, object);
+    object.phase = ObjectPhase::SnapshotDone;
+  }
+  releaseSetLock(op.owner);
+}
+
+hresult MachineState::checkDiffArea(const ObjectState& object) const {
+  for (const SetMember& member : object.members) {
+    const VolumeSpec* volume = findVolume(member.volume);
+    if (volume == nullptr || volume->diffAreaBytes < 0) continue;
+    std::int64_t used = 0;
+    for (const ShadowCopy& copy : copies) {
+      if (sameVolumeName(copy.properties.originalVolumeName, member.volume)) used += copy.diffAreaBytes;
+    }
+    if (used + volume->bytesPerCopy > volume->diffAreaBytes) return hr::kInsufficientStorage;
+  }
+  return hr::kOk;
+}
+
+void MachineState::commitCopies(std::uint64_t owner, ObjectState& object) {
+  // Everything is built before the first copy is added: the set appears whole or not at all.
+  std::vector<ShadowCopy> made;
+  made.reserve(object.members.size());
+  const std::int64_t created = fileTimeNow();
+  std::int64_t device = nextDeviceNumber;
+  for (const SetMember& member : object.members) {
+    ShadowCopy copy;
+    SnapshotProperties& p = copy.properties;
+    p.snapshotId = member.snapshotId;
+    p.snapshotSetId = object.snapshotSetId;
+    p.snapshotsCount = static_cast<std::int32_t>(object.members.size());
+    p.snapshotDeviceObject = u"\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy" + decimal(device++);
+    p.originalVolumeName = member.volume;
+    p.originatingMachine = machineName;
+    p.serviceMachine = machineName;
+    p.providerId = kSystemProvider;
+    p.snapshotAttributes = object.context | attr::DIFFERENTIAL;
+    p.creationTimestamp = created;
+    p.status = kSnapshotStateCreated;
+    copy.context = object.context;
+    copy.owner = owner;
+    const VolumeSpec* volume = findVolume(member.volume);
+    copy.diffAreaBytes = volume != nullptr ? volume->bytesPerCopy : 0;
+    made.push_back(std::move(copy));
+  }
+  copies.reserve(copies.size() + made.size());
+  for (ShadowCopy& copy : made) copies.push_back(std::move(copy));
+  nextDeviceNumber = device;
+}
+
+void MachineState::cancel(OpRecord& op) {
+  if (op.status != OpRecord::Status::Pending) return;
+  op.status = OpRecord::Status::Cancelled;
+  pendingOps.erase(std::remove_if(pendingOps.begin(), pendingOps.end(),
+                                  [&](const std::shared_ptr<OpRecord>& p) { return p.get() == &op; }),
+                   pendingOps.end());
+  auto found = objects.find(op.owner);
+  if (found != objects.end() && found->second.pending.get() == &op) {
+    ObjectState& object = found->second;
+    object.pending.reset();
+    switch (op.operation) {
+      case Operation::GatherWriterMetadata:
+        object.phase = ObjectPhase::Failed;
+        break;
+      case Operation::PrepareForBackup:
+        object.phase = ObjectPhase::Failed;
+        releaseSetLock(op.owner);
+        break;
+      case Operation::DoSnapshotSet:
+        abortWriters(object.writers);
+        object.phase = ObjectPhase::SnapshotFailed;
+        releaseSetLock(op.owner);
+        break;
+      case Operation::BackupComplete:
+        object.phase = ObjectPhase::Complete;
+        break;
+      default:
+        break;
+    }
+  }
+  changed.notify_all();
+}
+
+void MachineState::releaseSetLock(std::uint64_t owner) {
+  if (setLockOwner == owner) setLockOwner = 0;
+}
+
+void MachineState::destroyObject(std::uint64_t owner) {
+  auto found = objects.find(owner);
+  if (found == objects.end()) return;
+  // Releasing an object mid-operation ends the operation (VSS's BackupShutdown): its IVssAsync reports
+  // it cancelled, and nothing it would have created appears.
+  if (found->second.pending) cancel(*found->second.pending);
+  releaseSetLock(owner);
+  copies.erase(std::remove_if(copies.begin(), copies.end(),
+                              [&](const ShadowCopy& copy) { return copy.owner == owner && autoReleased(copy.context); }),
+               copies.end());
+  objects.erase(owner);
+  changed.notify_all();
+}
+
+}  // namespace vss4j::sim

@@ -1,0 +1,101 @@
+// Everything one simulated machine knows, behind one mutex: configuration, objects, copies, the
+// machine-wide snapshot-set lock, pending asynchronous operations, the call log.
+//
+// Time: an asynchronous operation is pending until its deadline. Deadlines are settled lazily: every entry
+// point (each call, Wait, QueryStatus, Cancel, the inspection methods) first finishes, under the mutex, every
+// operation whose deadline has passed. Nothing can observe the machine without passing there, so an operation
+// is never seen pending after its deadline, and its effects (copies, the release of the set lock) are in place
+// for whoever looks next, whether or not anyone waits on its IVssAsync. Wait sleeps on the condition variable
+// until the earliest of its operation's deadline and its own timeout, and Cancel wakes it: no timer thread, no
+// polling, nothing to join when the machine goes away.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <random>
+#include <vector>
+
+#include "sim/fault_plan.h"
+#include "sim/machine.h"
+#include "sim/object_state.h"
+
+namespace vss4j::sim {
+
+using Clock = std::chrono::steady_clock;
+
+struct OpRecord {
+  enum class Status { Pending, Finished, Cancelled, Failed };
+  Operation operation = Operation::Count;
+  std::uint64_t owner = 0;
+  Clock::time_point deadline;
+  Status status = Status::Pending;
+  hresult error = hr::kOk;          // when Failed
+  hresult plannedError = hr::kOk;   // a fault planned through QueryStatus
+};
+
+struct ShadowCopy {
+  SnapshotProperties properties;
+  std::int32_t context = ctx::BACKUP;
+  std::uint64_t owner = 0;
+  std::int64_t diffAreaBytes = 0;  // taken from the volume's shadow storage
+};
+
+class MachineState {
+ public:
+  MachineState();
+
+  mutable std::mutex mutex;
+  std::condition_variable changed;
+  std::atomic<std::int64_t> liveObjects{0};
+
+  // Configuration.
+  std::vector<VolumeSpec> volumes;
+  std::vector<WriterSpec> writers;
+  FaultPlan faults;
+  std::array<std::chrono::nanoseconds, kOperationCount> durations{};
+  std::chrono::nanoseconds writerTimeout = std::chrono::seconds(60);
+  hresult waitTimeoutResult = hr::kOk;
+  bool writerFailureFailsSnapshotSet = false;
+  WString machineName = u"VSS4J-SIM";
+
+  // State.
+  std::map<std::uint64_t, ObjectState> objects;
+  std::uint64_t nextObjectId = 1;
+  std::uint64_t setLockOwner = 0;  // 0: no snapshot set in creation on the machine
+  std::vector<ShadowCopy> copies;
+  std::int64_t nextDeviceNumber = 1;
+  std::vector<std::shared_ptr<OpRecord>> pendingOps;
+  std::vector<Operation> callLog;
+
+  // The helpers below run with `mutex` held.
+  void settle(Clock::time_point now);
+  Guid newGuid();
+  const VolumeSpec* findVolume(const WString& name) const;
+  std::int64_t copiesOf(const WString& volume) const;
+  // Starts an asynchronous operation of `owner`: pending until now + its duration (+ the writer timeout when
+  // a writer hangs in it), finished at once when that is now.
+  std::shared_ptr<OpRecord> startOperation(std::uint64_t owner, Operation operation, hresult plannedError);
+  void cancel(OpRecord& op);
+  void releaseSetLock(std::uint64_t owner);
+  // Release(): cancels what the object has pending, gives up its set, deletes its auto-release copies.
+  void destroyObject(std::uint64_t owner);
+
+ private:
+  void finish(OpRecord& op, Clock::time_point now);
+  void finishSnapshotSet(ObjectState& object, OpRecord& op);
+  hresult checkDiffArea(const ObjectState& object) const;
+  void commitCopies(std::uint64_t owner, ObjectState& object);
+  void failed(OpRecord& op, hresult error);
+
+  std::mt19937_64 random_;
+};
+
+std::int64_t fileTimeNow();
+
+}  // namespace vss4j::sim

@@ -1,0 +1,54 @@
+// One backup-components object's place in VSS-BEHAVIOUR.md's "One object's states". The transient states
+// of that drawing (GATHERING, PREPARING, SNAPSHOTTING, COMPLETING) are the object's pending asynchronous
+// operation: while it is pending only the IVssAsync and AbortBackup are served.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "sim/writers.h"
+
+namespace vss4j::sim {
+
+struct OpRecord;
+
+enum class ObjectPhase {
+  Created,         // before InitializeForBackup
+  Init,            // initialized
+  Metadata,        // GatherWriterMetadata finished
+  SetOpen,         // StartSnapshotSet done
+  Prepared,        // PrepareForBackup finished
+  SnapshotDone,    // DoSnapshotSet finished: the copies exist
+  SnapshotFailed,  // DoSnapshotSet failed or was cancelled
+  Failed,          // GatherWriterMetadata or PrepareForBackup failed: release and start again
+  Complete,        // BackupComplete finished
+  Aborted,         // AbortBackup: release only
+};
+
+struct SetMember {
+  WString volume;  // as configured on the machine
+  Guid snapshotId;
+};
+
+struct ObjectState {
+  ObjectPhase phase = ObjectPhase::Created;
+  std::int32_t context = ctx::BACKUP;
+  bool contextSet = false;
+  bool backupStateSet = false;
+  bool metadataGathered = false;
+  bool metadataFreed = false;
+  bool statusGathered = false;
+  Guid snapshotSetId;
+  std::vector<SetMember> members;
+  std::vector<WriterRun> writers;
+  std::vector<WriterStatus> gatheredStatus;
+  std::shared_ptr<OpRecord> pending;
+};
+
+// Contexts are attribute sets: NO_WRITERS marks the contexts writers take no part in (ALL included),
+// NO_AUTO_RELEASE those whose copies outlive their object.
+inline bool writersTakePart(std::int32_t context) { return (context & attr::NO_WRITERS) == 0; }
+inline bool autoReleased(std::int32_t context) { return (context & attr::NO_AUTO_RELEASE) == 0; }
+
+}  // namespace vss4j::sim
