@@ -137,16 +137,18 @@ void Session::close() {
     }
   }
   if (!pending.empty() && objectThread_) {
-    objectThread_->call([&] {
+    // Some of these may have just ended (the waiter reports before it lets go): only S_OK is a real cancel.
+    const std::size_t cancelled = objectThread_->call([&] {
+      std::size_t count = 0;
       for (auto& entry : pending) {
-        const hresult hr = entry->op->cancel();
-        if (failed(hr) && hr != hr::kAsyncCancelled && hr != hr::kAsyncFinished) {
-          log(LogLevel::Debug, "vss4j: cancelling an operation at close returned its error");
-        }
+        if (entry->op->cancel() == hr::kOk) ++count;
       }
+      return count;
     });
-    log(LogLevel::Info, "vss4j: a BackupComponents was closed while " + std::to_string(pending.size()) +
-                            " operation(s) were running; they were cancelled");
+    if (cancelled != 0) {
+      log(LogLevel::Info, "vss4j: a BackupComponents was closed while " + std::to_string(cancelled) +
+                              " of its operations were still running; they were cancelled");
+    }
   }
   waiter_.reset();  // runs the waiter's jobs to their end (each reports its outcome), then joins
   std::map<std::uint64_t, std::shared_ptr<AsyncSlot>> remaining;
