@@ -7,7 +7,6 @@ import io.github.vss4j.VssException;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -119,8 +118,7 @@ public final class AsyncOperationHandle {
         onComplete(status -> {
             switch (status.state()) {
                 case FAILED -> future.completeExceptionally(status.failure());
-                case CANCELLED -> future.completeExceptionally(
-                        new CancellationException(operation.vssName() + " was cancelled"));
+                case CANCELLED -> future.cancel(false);
                 default -> future.complete(null);
             }
         });
