@@ -52,18 +52,18 @@ final class OwnerOnlyFiles {
     }
 
     /**
-     * Makes {@code dir} (and missing parents, with default permissions) and checks that it is owner-only. The
-     * parent of a directory we create must not let others rename it away: it must be owner-only itself, or
-     * not writable by others, or sticky like /tmp.
+     * Makes {@code dir} (and missing parents, with default permissions) and checks that it is owner-only. Its
+     * parent must not let others rename it away and put their own in its place: the parent must not be writable
+     * by group or others, unless it is sticky like /tmp.
      */
     Path secureDirectory(Path dir) throws IOException {
         dir = dir.toAbsolutePath().normalize();
+        Path parent = dir.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+            checkParent(parent);
+        }
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            Path parent = dir.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-                checkParent(parent);
-            }
             try {
                 if (posix) {
                     Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));

@@ -20,9 +20,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -295,6 +297,34 @@ class NativeLoaderTest {
         Path base = javaTmp.resolve("vss4j-alice_.._bob");
         assertEquals(base, loaded.file().getParent().getParent());
         assertEquals("rwx------", permissions(base));
+    }
+
+    @Test
+    void aStickyWorldWritableTempDirectoryIsAcceptedAsParent() throws IOException {
+        Path systemTmp = Path.of("/tmp");
+        assertEquals("rwxrwxrwx", permissions(systemTmp), "/tmp is world-writable (and sticky) on this machine");
+        String user = "vss4j-test-" + UUID.randomUUID();
+        properties.remove(NativeLibrary.EXTRACT_DIR_PROPERTY);
+        properties.put("java.io.tmpdir", systemTmp.toString());
+        properties.put("user.name", user);
+        Path base = systemTmp.resolve("vss4j-" + user);
+        try {
+            NativeLoader.Loaded loaded = loader().load();
+            assertEquals(base, loaded.file().getParent().getParent());
+        } finally {
+            deleteTree(base);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test
