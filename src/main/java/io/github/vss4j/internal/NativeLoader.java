@@ -148,19 +148,15 @@ final class NativeLoader {
                     + " corrupt or has been tampered with", "replace the jar with an intact copy of the release");
         }
         Loaded placed;
+        Path dir;
         try {
             Path base = files.secureDirectory(baseDirectory());
-            Path dir = files.secureDirectory(base.resolve(version + "-" + attempt.expected.substring(0, DIR_DIGEST_PREFIX)));
+            dir = files.secureDirectory(base.resolve(version + "-" + attempt.expected.substring(0, DIR_DIGEST_PREFIX)));
             attempt.file = dir.resolve(target.fileName());
             synchronized (EXTRACTION) {
-                placed = place(library, attempt, dir);
+                placed = place(library, attempt.expected, dir, attempt.file);
             }
-            attempt.file = placed.file();
-            String problem = problem(placed.file(), attempt.expected, dir, attempt);
-            if (problem != null) {
-                throw attempt.fail("the extracted file changed after it was written: " + problem,
-                        "find out what else writes to " + dir);
-            }
+            verifyInPlace(placed.file(), dir, attempt);
         } catch (IOException e) {
             throw attempt.fail("cannot extract it to an owner-only directory: " + e.getMessage(),
                     "set -D" + NativeLibrary.EXTRACT_DIR_PROPERTY + " to a directory of your own (on a file system"
@@ -170,48 +166,96 @@ final class NativeLoader {
         try {
             linker.accept(placed.file());
         } catch (UnsatisfiedLinkError e) {
-            throw attempt.fail("System.load refused the verified file: " + e.getMessage(),
-                    "check that the jar's natives match this JVM (a 64-bit JVM needs a 64-bit library) and that the"
-                    + " extraction directory is not on a noexec file system (else set -D"
-                    + NativeLibrary.EXTRACT_DIR_PROPERTY + ")", e);
+            if (!String.valueOf(e.getMessage()).contains("already loaded in another classloader")) {
+                throw attempt.fail("System.load refused the verified file: " + e.getMessage(),
+                        "check that the jar's natives match this JVM (a 64-bit JVM needs a 64-bit library) and that the"
+                        + " extraction directory is not on a noexec file system (else set -D"
+                        + NativeLibrary.EXTRACT_DIR_PROPERTY + ")", e);
+            }
+            // The JVM binds a library file to one class loader; vss4j loaded by a second one needs its own copy.
+            placed = loadPrivateCopy(library, dir, attempt, e);
         }
         if (placed.outcome() == Outcome.REUSED) {
             LOG.debug("vss4j: reusing the verified native library {} (SHA-256 {})", placed.file(), attempt.expected);
-        } else {
+        } else if (placed.outcome() != Outcome.FALLBACK) {
             LOG.info("vss4j: extracted the native library for {} to {} (SHA-256 {})", target.folder(), placed.file(),
                     attempt.expected);
         }
+        forgetPrivateCopy(placed);
         return placed;
     }
 
-    /** Puts an intact copy of {@code library} at the version-named file, or next to it when that is impossible. */
-    private Loaded place(byte[] library, Attempt attempt, Path dir) throws IOException {
-        Path target = attempt.file;
+    private Loaded loadPrivateCopy(byte[] library, Path dir, Attempt attempt, UnsatisfiedLinkError inUse) {
+        Path shared = attempt.file;
+        Loaded copy;
+        try {
+            synchronized (EXTRACTION) {
+                copy = new Loaded(moveToUniqueName(writeVerified(library, attempt.expected, dir), shared), Outcome.FALLBACK);
+            }
+            attempt.file = copy.file();
+            verifyInPlace(copy.file(), dir, attempt);
+        } catch (IOException e) {
+            UnsatisfiedLinkError error = attempt.fail("another class loader has loaded " + shared
+                    + " and a private copy cannot be made: " + e.getMessage(), "load vss4j from one class loader only", e);
+            error.addSuppressed(inUse);
+            throw error;
+        }
+        LOG.warn("vss4j: {} is loaded by another class loader; loading a private copy {}", shared, copy.file());
+        try {
+            linker.accept(copy.file());
+        } catch (UnsatisfiedLinkError e) {
+            UnsatisfiedLinkError error = attempt.fail("System.load refused the private copy: " + e.getMessage(),
+                    "load vss4j from one class loader only", e);
+            error.addSuppressed(inUse);
+            throw error;
+        }
+        return copy;
+    }
+
+    /** A private copy is needed only while loaded: where the OS allows it (not Windows), it is deleted now. */
+    private void forgetPrivateCopy(Loaded loaded) {
+        if (loaded.outcome() == Outcome.FALLBACK && files.isPosix()) {
+            try {
+                Files.deleteIfExists(loaded.file());
+            } catch (IOException e) {
+                LOG.debug("vss4j: could not delete the private copy {}: {}", loaded.file(), e.toString());
+            }
+        }
+    }
+
+    /** Checks the exact file about to be passed to System.load, after it is in place. */
+    private void verifyInPlace(Path file, Path dir, Attempt attempt) throws IOException {
+        attempt.file = file;
+        String notOwnerOnly = files.whyNotOwnerOnly(file, dir);
+        if (notOwnerOnly != null) {
+            throw new IOException(file + " is " + notOwnerOnly + " after it was put in place");
+        }
+        attempt.actual = sha256(Files.readAllBytes(file));
+        if (!attempt.actual.equals(attempt.expected)) {
+            throw new IOException(file + " changed after it was put in place (SHA-256 " + attempt.actual + ")");
+        }
+    }
+
+    /** Puts an intact copy of {@code library} at {@code target}, or next to it when that is impossible. */
+    private Loaded place(byte[] library, String expected, Path dir, Path target) throws IOException {
         boolean replacing = false;
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            String problem = problem(target, attempt.expected, dir, attempt);
+            String problem = problem(target, expected, dir);
             if (problem == null) {
                 return new Loaded(target, Outcome.REUSED);
             }
             LOG.warn("vss4j: {} is not intact ({}); replacing it", target, problem);
             replacing = true;
         }
-        Path temp = files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
+        Path temp = writeVerified(library, expected, dir);
         try {
-            Files.write(temp, library);
-            String written = sha256(Files.readAllBytes(temp));
-            if (!written.equals(attempt.expected)) {
-                throw new IOException("the copy written to " + temp + " has SHA-256 " + written + ", not "
-                        + attempt.expected);
-            }
-            files.seal(temp);
             if (!replacing) {
                 // A hard link creates the name only if it is free, so of several processes exactly one extracts.
                 try {
                     Files.createLink(target, temp);
                     return new Loaded(target, Outcome.EXTRACTED);
                 } catch (FileAlreadyExistsException raced) {
-                    if (problem(target, attempt.expected, dir, attempt) == null) {
+                    if (problem(target, expected, dir) == null) {
                         return new Loaded(target, Outcome.REUSED);
                     }
                     replacing = true;
@@ -224,13 +268,10 @@ final class NativeLoader {
                 return new Loaded(target, replacing ? Outcome.REPLACED : Outcome.EXTRACTED);
             } catch (IOException moveFailed) {
                 // Another process may have put an intact copy there meanwhile (on Windows, now in use).
-                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && problem(target, attempt.expected, dir, attempt) == null) {
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && problem(target, expected, dir) == null) {
                     return new Loaded(target, Outcome.REUSED);
                 }
-                String name = target.getFileName().toString();
-                int dot = name.lastIndexOf('.');
-                Path unique = dir.resolve(name.substring(0, dot) + "-" + UUID.randomUUID() + name.substring(dot));
-                Files.move(temp, unique, StandardCopyOption.ATOMIC_MOVE);
+                Path unique = moveToUniqueName(temp, target);
                 LOG.warn("vss4j: could not replace {} ({}); loading a private copy {} instead", target, moveFailed,
                         unique);
                 return new Loaded(unique, Outcome.FALLBACK);
@@ -240,15 +281,43 @@ final class NativeLoader {
         }
     }
 
+    /** An owner-only temp file in {@code dir} holding {@code library}, read back and verified, then sealed. */
+    private Path writeVerified(byte[] library, String expected, Path dir) throws IOException {
+        Path temp = files.createTempFile(dir, ".vss4j-", ".tmp");
+        boolean done = false;
+        try {
+            Files.write(temp, library);
+            String written = sha256(Files.readAllBytes(temp));
+            if (!written.equals(expected)) {
+                throw new IOException("the copy written to " + temp + " has SHA-256 " + written + ", not " + expected);
+            }
+            files.seal(temp);
+            done = true;
+            return temp;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /** Renames {@code temp} to a unique name like {@code target}'s: {@code libvss4j-<uuid>.so}. */
+    private static Path moveToUniqueName(Path temp, Path target) throws IOException {
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Path unique = target.resolveSibling(name.substring(0, dot) + "-" + UUID.randomUUID() + name.substring(dot));
+        Files.move(temp, unique, StandardCopyOption.ATOMIC_MOVE);
+        return unique;
+    }
+
     /** Null if {@code file} is owner-only and has the expected digest; otherwise what is wrong with it. */
-    private String problem(Path file, String expected, Path dir, Attempt attempt) throws IOException {
+    private String problem(Path file, String expected, Path dir) throws IOException {
         String notOwnerOnly = files.whyNotOwnerOnly(file, dir);
         if (notOwnerOnly != null) {
             return notOwnerOnly;
         }
         String actual = sha256(Files.readAllBytes(file));
         if (!actual.equals(expected)) {
-            attempt.actual = actual;
             return "its SHA-256 is " + actual + ", expected " + expected;
         }
         return null;

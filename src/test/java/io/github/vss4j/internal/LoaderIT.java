@@ -247,6 +247,27 @@ class LoaderIT {
     }
 
     @Test
+    void twoClassLoadersInOneJvmEachGetAWorkingLibrary() throws Exception {
+        Path extract = tmp.resolve("extract");
+        List<String> command = classPathCommand(jar, extract, List.of());
+        command.add("two-class-loaders");
+
+        Run run = run(command);
+
+        run.assertExit(0);
+        Path shared = extractedLibrary(extract);
+        run.assertContains("LOADER 1 LOADED version=" + version + " file=Optional[" + shared + "]");
+        List<String> second = run.lines("LOADER 2 LOADED version=" + version + " file=Optional[");
+        assertEquals(1, second.size(), run.output);
+        assertTrue(second.get(0).matches(java.util.regex.Pattern.quote(shared.getParent().toString())
+                + "/libvss4j-[0-9a-f-]{36}\\.so\\]"), second.get(0));
+        run.assertContains("is loaded by another class loader; loading a private copy");
+        try (Stream<Path> all = Files.list(shared.getParent())) {
+            assertEquals(List.of(shared), all.collect(Collectors.toList()), "the private copy is gone once loaded");
+        }
+    }
+
+    @Test
     void theOpenModuleLoadsItsNativesFromTheModulePath() throws Exception {
         Path extract = tmp.resolve("extract");
         List<String> command = new ArrayList<>(javaCommand(extract));

@@ -166,13 +166,48 @@ class NativeLoaderTest {
         // A non-empty directory where the library should be: it cannot be replaced, like a DLL in use on Windows.
         Files.createDirectories(expectedFile().resolve("in-use"));
 
-        NativeLoader.Loaded loaded = loader().load();
+        List<byte[]> linkedBytes = new ArrayList<>();
+        NativeLoader loader = new NativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", file -> {
+            linked.add(file);
+            linkedBytes.add(readAll(file));
+        }, null);
+
+        NativeLoader.Loaded loaded = loader.load();
 
         assertEquals(NativeLoader.Outcome.FALLBACK, loaded.outcome());
         assertEquals(expectedFile().getParent(), loaded.file().getParent());
         assertTrue(loaded.file().getFileName().toString().matches("libvss4j-[0-9a-f-]{36}\\.so"), loaded.file().toString());
-        assertArrayEquals(LIBRARY, Files.readAllBytes(loaded.file()));
         assertEquals(List.of(loaded.file()), linked);
+        assertArrayEquals(LIBRARY, linkedBytes.get(0));
+        assertFalse(Files.exists(loaded.file()), "on POSIX the private copy is deleted once loaded");
+    }
+
+    @Test
+    void aSecondClassLoaderGetsAPrivateCopy() throws IOException {
+        loader().load();
+        List<byte[]> linkedBytes = new ArrayList<>();
+        NativeLoader second = new NativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", file -> {
+            linked.add(file);
+            if (file.equals(expectedFile())) {
+                throw new UnsatisfiedLinkError("Native Library " + file + " already loaded in another classloader");
+            }
+            linkedBytes.add(readAll(file));
+        }, null);
+
+        NativeLoader.Loaded loaded = second.load();
+
+        assertEquals(NativeLoader.Outcome.FALLBACK, loaded.outcome());
+        assertEquals(List.of(expectedFile(), expectedFile(), loaded.file()), linked);
+        assertArrayEquals(LIBRARY, linkedBytes.get(0));
+        assertEquals(List.of(expectedFile()), list(expectedFile().getParent()), "the shared file stays, the copy is gone");
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

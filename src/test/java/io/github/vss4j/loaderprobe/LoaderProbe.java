@@ -1,8 +1,11 @@
 package io.github.vss4j.loaderprobe;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +27,10 @@ public final class LoaderProbe {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("two-class-loaders")) {
+            twoClassLoaders();
+            return;
+        }
         Class<?> library = Class.forName("io.github.vss4j.internal.NativeLibrary");
         Method load = library.getMethod("load");
         System.out.println("MODULE " + library.getModule().getName());
@@ -57,6 +64,24 @@ public final class LoaderProbe {
         }
         System.out.flush();
         System.exit(code);
+    }
+
+    /** vss4j in two class loaders of one JVM (two web applications, say): each must get a working library. */
+    private static void twoClassLoaders() throws Exception {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            urls.add(Path.of(entry).toUri().toURL());
+        }
+        for (int i = 1; i <= 2; i++) {
+            URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+            Class<?> library = Class.forName("io.github.vss4j.internal.NativeLibrary", true, loader);
+            library.getMethod("load").invoke(null);
+            Class<?> bridge = Class.forName("io.github.vss4j.internal.NativeBridge", true, loader);
+            System.out.println("LOADER " + i + " LOADED version=" + bridge.getMethod("nativeVersion").invoke(null)
+                    + " file=" + library.getMethod("loadedFile").invoke(null));
+        }
+        System.out.flush();
+        System.exit(0);
     }
 
     /** Several threads call load() at once; the first error is rethrown. */
