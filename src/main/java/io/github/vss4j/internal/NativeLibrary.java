@@ -3,9 +3,14 @@ package io.github.vss4j.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.security.CodeSource;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads the vss4j shim once per class loader: {@link #load()} is idempotent and thread-safe.
@@ -31,6 +36,7 @@ public final class NativeLibrary {
     /** A platform folder name (e.g. {@code linux_64}) to use instead of native-lib-loader's detection. */
     public static final String PLATFORM_PROPERTY = "vss4j.platform";
 
+    private static final Logger LOG = LoggerFactory.getLogger(NativeLibrary.class);
     private static final Object LOCK = new Object();
     private static volatile Path loaded;
 
@@ -63,8 +69,44 @@ public final class NativeLibrary {
         System.load(file.toString());
     }
 
-    private static URL resource(String name) {
-        return NativeLibrary.class.getResource("/" + name);
+    /**
+     * A bundled resource from vss4j's own jar (or classes directory): an earlier class path entry that carries a
+     * {@code natives/} folder of its own does not shadow ours. Where the origin cannot be told (no code source,
+     * unusual URL schemes), the class's own lookup is used, with a warning if it is not ours.
+     */
+    static URL resource(String name) {
+        URL found = NativeLibrary.class.getResource("/" + name);
+        String own = ownLocation();
+        if (found == null || own == null || isOwn(found, own)) {
+            return found;
+        }
+        ClassLoader loader = NativeLibrary.class.getClassLoader();
+        try {
+            Enumeration<URL> all = loader == null ? ClassLoader.getSystemResources(name) : loader.getResources(name);
+            for (URL candidate : Collections.list(all)) {
+                if (isOwn(candidate, own)) {
+                    return candidate;
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("vss4j: cannot list the class path's copies of {}: {}", name, e.toString());
+        }
+        LOG.warn("vss4j: {} comes from {}, not from vss4j's own location {}", name, found, own);
+        return found;
+    }
+
+    private static boolean isOwn(URL url, String own) {
+        String s = url.toString();
+        return s.startsWith(own) || s.startsWith("jar:" + own + "!/");
+    }
+
+    private static String ownLocation() {
+        try {
+            CodeSource source = NativeLibrary.class.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? null : source.getLocation().toString();
+        } catch (SecurityException e) {
+            return null;
+        }
     }
 
     /** The jar's version: its manifest, else Maven's pom.properties, else "dev" (classes not in a jar). */

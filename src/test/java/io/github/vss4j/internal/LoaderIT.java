@@ -208,6 +208,34 @@ class LoaderIT {
     }
 
     @Test
+    void nativesOfAnotherJarEarlierOnTheClassPathDoNotShadowOurs() throws Exception {
+        byte[] fake = "not a library".getBytes(StandardCharsets.US_ASCII);
+        Path shadow = tmp.resolve("shadow.jar");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(shadow))) {
+            out.putNextEntry(new ZipEntry(libraryResource));
+            out.write(fake);
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry(libraryResource + ".sha256"));
+            out.write(NativeLoader.sha256(fake).getBytes(StandardCharsets.US_ASCII));
+            out.closeEntry();
+        }
+        Path extract = tmp.resolve("extract");
+        List<String> command = javaCommand(extract);
+        List<Path> classPath = new ArrayList<>();
+        classPath.add(shadow);
+        classPath.add(jar);
+        classPath.addAll(dependencies);
+        classPath.add(probeClasses);
+        command.addAll(List.of("-cp", join(classPath), LoaderProbe.class.getName()));
+
+        Run run = run(command);
+
+        run.assertExit(0);
+        run.assertContains("LOADED version=" + version + " ");
+        assertEquals(List.of(extractedLibrary(extract).toString()), run.loaded(), run.output);
+    }
+
+    @Test
     void anUnknownPlatformGivesAnErrorNamingIt() throws Exception {
         Run run = run(classPathCommand(jar, tmp.resolve("extract"), List.of("-D" + NativeLibrary.PLATFORM_PROPERTY + "=plan9_mips")));
         run.assertExit(3);
