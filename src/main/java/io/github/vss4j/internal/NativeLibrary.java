@@ -2,34 +2,128 @@ package io.github.vss4j.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.net.URL;
+import java.security.CodeSource;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import org.scijava.nativelib.NativeLibraryUtil;
+import java.util.Optional;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Loads the shim once. PLACEHOLDER: the verified, cached loader of issue 2 replaces this body. */
+/**
+ * Loads the vss4j shim once per class loader: {@link #load()} is idempotent and thread-safe.
+ *
+ * <p>By default the library bundled in the jar for this platform ({@code natives/<platform>/}, native-lib-loader's
+ * folder names) is checked against the SHA-256 recorded at build time, extracted into an owner-only directory
+ * named by version and digest (reused while it is intact) and loaded with {@code System.load} from this class.
+ * {@code java.library.path} is never searched (no DLL planting). Properties:
+ * <ul>
+ *   <li>{@value #LIBRARY_PATH_PROPERTY}: load this pre-installed library file instead of the bundled one;</li>
+ *   <li>{@value #EXTRACT_DIR_PROPERTY}: the owner-only directory to extract into, instead of
+ *       {@code <java.io.tmpdir>/vss4j-<user.name>};</li>
+ *   <li>{@value #PLATFORM_PROPERTY}: the platform folder to use instead of the detected one.</li>
+ * </ul>
+ * A failure is an {@link UnsatisfiedLinkError} whose message names the platform, the resource, the file and the
+ * digests, and whose cause (and suppressed exceptions) hold what went wrong underneath.
+ */
 public final class NativeLibrary {
-    private static volatile boolean loaded;
+    /** An explicit, pre-installed library file to load instead of the bundled one. */
+    public static final String LIBRARY_PATH_PROPERTY = "vss4j.library.path";
+    /** The directory to extract the bundled library into (for example when the temp directory is noexec). */
+    public static final String EXTRACT_DIR_PROPERTY = "vss4j.extract.dir";
+    /** A platform folder name (e.g. {@code linux_64}) to use instead of native-lib-loader's detection. */
+    public static final String PLATFORM_PROPERTY = "vss4j.platform";
+
+    private static final Logger LOG = LoggerFactory.getLogger(NativeLibrary.class);
+    private static final Object LOCK = new Object();
+    private static volatile Path loaded;
 
     private NativeLibrary() {
     }
 
-    public static synchronized void load() {
-        if (loaded) {
+    /** Loads the shim unless it is loaded already; throws {@link UnsatisfiedLinkError} saying why not. */
+    public static void load() {
+        if (loaded != null) {
             return;
         }
-        String resource = "/" + NativeLibraryUtil.getPlatformLibraryPath("natives/")
-                + NativeLibraryUtil.getPlatformLibraryName("vss4j");
-        try (InputStream in = NativeLibrary.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new UnsatisfiedLinkError("vss4j: no native library at " + resource);
+        synchronized (LOCK) {
+            if (loaded != null) {
+                return;
             }
-            Path file = Files.createTempFile("vss4j", ".so");
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            System.load(file.toString());
-            loaded = true;
-        } catch (IOException e) {
-            throw new UnsatisfiedLinkError("vss4j: " + e);
+            NativeLoader loader = new NativeLoader(System::getProperty,
+                    () -> NativePlatform.detect(System.getProperty(PLATFORM_PROPERTY)),
+                    NativeLibrary::resource, version(), NativeLibrary::systemLoad, null);
+            loaded = loader.load().file();
         }
+    }
+
+    /** The file the shim was loaded from, once {@link #load()} has succeeded. */
+    public static Optional<Path> loadedFile() {
+        return Optional.ofNullable(loaded);
+    }
+
+    /** {@code System.load} from this class, so the library belongs to this class's loader. */
+    private static void systemLoad(Path file) {
+        System.load(file.toString());
+    }
+
+    /**
+     * A bundled resource from vss4j's own jar (or classes directory): an earlier class path entry that carries a
+     * {@code natives/} folder of its own does not shadow ours. Where the origin cannot be told (no code source,
+     * unusual URL schemes), the class's own lookup is used, with a warning if it is not ours.
+     */
+    static URL resource(String name) {
+        URL found = NativeLibrary.class.getResource("/" + name);
+        String own = ownLocation();
+        if (found == null || own == null || isOwn(found, own)) {
+            return found;
+        }
+        ClassLoader loader = NativeLibrary.class.getClassLoader();
+        try {
+            Enumeration<URL> all = loader == null ? ClassLoader.getSystemResources(name) : loader.getResources(name);
+            for (URL candidate : Collections.list(all)) {
+                if (isOwn(candidate, own)) {
+                    return candidate;
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("vss4j: cannot list the class path's copies of {}: {}", name, e.toString());
+        }
+        LOG.warn("vss4j: {} comes from {}, not from vss4j's own location {}", name, found, own);
+        return found;
+    }
+
+    private static boolean isOwn(URL url, String own) {
+        String s = url.toString();
+        return s.startsWith(own) || s.startsWith("jar:" + own + "!/");
+    }
+
+    private static String ownLocation() {
+        try {
+            CodeSource source = NativeLibrary.class.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? null : source.getLocation().toString();
+        } catch (SecurityException e) {
+            return null;
+        }
+    }
+
+    /** The jar's version: its manifest, else Maven's pom.properties, else "dev" (classes not in a jar). */
+    static String version() {
+        String version = NativeLibrary.class.getPackage().getImplementationVersion();
+        if (version != null) {
+            return version;
+        }
+        try (InputStream in = NativeLibrary.class.getResourceAsStream("/META-INF/maven/io.github.vss4j/vss4j/pom.properties")) {
+            if (in != null) {
+                Properties pom = new Properties();
+                pom.load(in);
+                return pom.getProperty("version", "dev");
+            }
+        } catch (IOException e) {
+            // the version only names the extraction directory; the digest beside it is what matters
+        }
+        return "dev";
     }
 }

@@ -1,0 +1,488 @@
+package io.github.vss4j.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.nativelib.NativeLibraryUtil;
+import org.scijava.nativelib.NativeLibraryUtil.Architecture;
+
+/** The loader's algorithm with a pretend library and a recording {@code System.load}. */
+class NativeLoaderTest {
+    private static final byte[] LIBRARY = "pretend this is a shared library".getBytes(StandardCharsets.US_ASCII);
+    private static final String DIGEST = NativeLoader.sha256(LIBRARY);
+    private static final NativePlatform PLATFORM = NativePlatform.ofFolder("linux_64");
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final String POSIX_ONLY = "POSIX modes, owners, /tmp and symbolic links; Windows ACLs are checked by the other tests";
+
+    @TempDir
+    Path tmp;
+    private Path jar;
+    private Path extract;
+    private final Map<String, String> properties = new HashMap<>();
+    private final List<Path> linked = Collections.synchronizedList(new ArrayList<>());
+    private ExecutorService pool;
+
+    @BeforeEach
+    void pretendJar() throws IOException {
+        jar = tmp.resolve("jar");
+        extract = tmp.resolve("extract");
+        put(PLATFORM.resource(), LIBRARY);
+        put(PLATFORM.digestResource(), (DIGEST + "  libvss4j.so\n").getBytes(StandardCharsets.US_ASCII));
+        properties.put(NativeLibrary.EXTRACT_DIR_PROPERTY, extract.toString());
+        properties.put("os.name", "Linux");
+        properties.put("os.arch", "amd64");
+        properties.put("user.name", "tester");
+        properties.put("java.io.tmpdir", tmp.resolve("java-tmp").toString());
+    }
+
+    @AfterEach
+    void stopPool() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    private void put(String resource, byte[] bytes) throws IOException {
+        Path file = jar.resolve(resource);
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+    }
+
+    private NativeLoader loader() {
+        return loader(PLATFORM, null);
+    }
+
+    private NativeLoader loader(NativePlatform platform, UserPrincipal self) {
+        return new NativeLoader(properties::get, () -> platform, this::resource, "1.2.3", linked::add, self);
+    }
+
+    private URL resource(String name) {
+        Path file = jar.resolve(name);
+        try {
+            return Files.exists(file) ? file.toUri().toURL() : null;
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path expectedFile() {
+        return extract.resolve("1.2.3-" + DIGEST.substring(0, 16)).resolve("libvss4j.so");
+    }
+
+    private static String permissions(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** POSIX: exactly {@code mode}; elsewhere: an ACL that allows only the owner. */
+    private static void assertOwnerOnly(Path p, String mode) throws IOException {
+        if (POSIX) {
+            assertEquals(mode, permissions(p), p.toString());
+            return;
+        }
+        AclFileAttributeView view = Files.getFileAttributeView(p, AclFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        UserPrincipal owner = view.getOwner();
+        for (AclEntry entry : view.getAcl()) {
+            assertTrue(entry.type() != AclEntryType.ALLOW || entry.principal().equals(owner), p + ": " + view.getAcl());
+        }
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.collect(Collectors.toList());
+        }
+    }
+
+    // ---- the bundled library ------------------------------------------------------------------------------------
+
+    @Test
+    void extractsIntoAnOwnerOnlyDirectoryNamedByVersionAndDigestAndLinksThatFile() throws IOException {
+        NativeLoader.Loaded loaded = loader().load();
+
+        assertEquals(NativeLoader.Outcome.EXTRACTED, loaded.outcome());
+        assertEquals(expectedFile(), loaded.file());
+        assertEquals(List.of(expectedFile()), linked);
+        assertArrayEquals(LIBRARY, Files.readAllBytes(expectedFile()));
+        assertOwnerOnly(extract, "rwx------");
+        assertOwnerOnly(expectedFile().getParent(), "rwx------");
+        assertOwnerOnly(expectedFile(), "r-x------");
+        assertEquals(List.of(expectedFile()), list(expectedFile().getParent()), "no temp files left");
+    }
+
+    @Test
+    void aSecondLoadReusesTheIntactFile() throws IOException {
+        loader().load();
+        Object inode = Files.readAttributes(expectedFile(), BasicFileAttributes.class).fileKey();
+
+        NativeLoader.Loaded again = loader().load();
+
+        assertEquals(NativeLoader.Outcome.REUSED, again.outcome());
+        assertEquals(List.of(expectedFile(), expectedFile()), linked);
+        assertEquals(inode, Files.readAttributes(expectedFile(), BasicFileAttributes.class).fileKey());
+    }
+
+    @Test
+    void aCorruptExtractedFileIsReplaced() throws IOException {
+        loader().load();
+        if (POSIX) {
+            Files.setPosixFilePermissions(expectedFile(), PosixFilePermissions.fromString("rw-------"));
+        }
+        Files.write(expectedFile(), "planted".getBytes(StandardCharsets.US_ASCII));
+
+        NativeLoader.Loaded again = loader().load();
+
+        assertEquals(NativeLoader.Outcome.REPLACED, again.outcome());
+        assertEquals(expectedFile(), again.file());
+        assertArrayEquals(LIBRARY, Files.readAllBytes(expectedFile()));
+        assertOwnerOnly(expectedFile(), "r-x------");
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void anExtractedFileOthersCanWriteIsReplaced() throws IOException {
+        loader().load();
+        Files.setPosixFilePermissions(expectedFile(), PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertEquals(NativeLoader.Outcome.REPLACED, loader().load().outcome());
+        assertEquals("r-x------", permissions(expectedFile()));
+    }
+
+    @Test
+    void aFileThatCannotBeReplacedLeadsToAUniquelyNamedVerifiedCopy() throws IOException {
+        // A non-empty directory where the library should be: it cannot be replaced, like a DLL in use on Windows.
+        Files.createDirectories(expectedFile().resolve("in-use"));
+
+        List<byte[]> linkedBytes = new ArrayList<>();
+        NativeLoader loader = new NativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", file -> {
+            linked.add(file);
+            linkedBytes.add(readAll(file));
+        }, null);
+
+        NativeLoader.Loaded loaded = loader.load();
+
+        assertEquals(NativeLoader.Outcome.FALLBACK, loaded.outcome());
+        assertEquals(expectedFile().getParent(), loaded.file().getParent());
+        assertTrue(loaded.file().getFileName().toString().matches("libvss4j-[0-9a-f-]{36}\\.so"), loaded.file().toString());
+        assertEquals(List.of(loaded.file()), linked);
+        assertArrayEquals(LIBRARY, linkedBytes.get(0));
+        assertEquals(!POSIX, Files.exists(loaded.file()), "on POSIX the private copy is deleted once loaded");
+    }
+
+    @Test
+    void aSecondClassLoaderGetsAPrivateCopy() throws IOException {
+        loader().load();
+        List<byte[]> linkedBytes = new ArrayList<>();
+        NativeLoader second = new NativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", file -> {
+            linked.add(file);
+            if (file.equals(expectedFile())) {
+                throw new UnsatisfiedLinkError("Native Library " + file + " already loaded in another classloader");
+            }
+            linkedBytes.add(readAll(file));
+        }, null);
+
+        NativeLoader.Loaded loaded = second.load();
+
+        assertEquals(NativeLoader.Outcome.FALLBACK, loaded.outcome());
+        assertEquals(List.of(expectedFile(), expectedFile(), loaded.file()), linked);
+        assertArrayEquals(LIBRARY, linkedBytes.get(0));
+        assertEquals(POSIX ? List.of(expectedFile()) : List.of(expectedFile(), loaded.file()),
+                list(expectedFile().getParent()).stream().sorted().collect(Collectors.toList()),
+                "the shared file stays; the copy is gone where the OS allows it");
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aTamperedLibraryIsRefusedAndNothingIsLoadedOrExtracted() throws IOException {
+        byte[] tampered = LIBRARY.clone();
+        tampered[3] ^= 1;
+        put(PLATFORM.resource(), tampered);
+
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> loader().load());
+
+        String message = error.getMessage();
+        assertTrue(message.contains("platform linux_64"), message);
+        assertTrue(message.contains("natives/linux_64/libvss4j.so"), message);
+        assertTrue(message.contains("expected SHA-256 " + DIGEST), message);
+        assertTrue(message.contains("actual SHA-256 " + NativeLoader.sha256(tampered)), message);
+        assertTrue(message.contains("tampered"), message);
+        assertTrue(message.contains("Nothing was loaded"), message);
+        assertEquals(List.of(), linked);
+        assertFalse(Files.exists(extract));
+    }
+
+    @Test
+    void aMissingDigestIsRefused() throws IOException {
+        Files.delete(jar.resolve(PLATFORM.digestResource()));
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> loader().load());
+        assertTrue(error.getMessage().contains(PLATFORM.digestResource() + " is missing"), error.getMessage());
+        assertEquals(List.of(), linked);
+    }
+
+    @Test
+    void aMalformedDigestIsRefusedWithItsCause() throws IOException {
+        put(PLATFORM.digestResource(), "not a digest".getBytes(StandardCharsets.US_ASCII));
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> loader().load());
+        assertTrue(error.getCause() instanceof IOException, String.valueOf(error.getCause()));
+        assertTrue(error.getCause().getMessage().contains("not 64 hex digits"), error.getCause().getMessage());
+        assertEquals(List.of(), linked);
+    }
+
+    @Test
+    void aPlatformWithoutANativeIsNamed() {
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class,
+                () -> loader(NativePlatform.ofFolder("plan9_mips"), null).load());
+        assertTrue(error.getMessage().contains("no native library for platform plan9_mips"), error.getMessage());
+        assertTrue(error.getMessage().contains("natives/plan9_mips/libvss4j.so"), error.getMessage());
+        assertEquals(List.of(), linked);
+    }
+
+    @Test
+    void anUnknownArchitectureIsNamed() {
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class,
+                () -> NativePlatform.of(Architecture.UNKNOWN, "Plan9", "mips"));
+        assertTrue(error.getMessage().contains("unknown platform (os.name=Plan9, os.arch=mips)"), error.getMessage());
+        assertTrue(error.getMessage().contains(NativeLibrary.LIBRARY_PATH_PROPERTY), error.getMessage());
+    }
+
+    @Test
+    void aPlatformOverrideMustBeAFolderName() {
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> NativePlatform.detect("../../etc"));
+        assertTrue(error.getMessage().contains(NativeLibrary.PLATFORM_PROPERTY + "=\"../../etc\""), error.getMessage());
+    }
+
+    @Test
+    void platformsFollowNativeLibLoader() {
+        NativePlatform here = NativePlatform.detect(null);
+        assertEquals(NativeLibraryUtil.getPlatformLibraryPath("natives/") + NativeLibraryUtil.getPlatformLibraryName("vss4j"),
+                here.resource());
+        assertEquals(here, NativePlatform.of(NativeLibraryUtil.getArchitecture(), "any", "any"));
+        assertEquals("natives/windows_64/vss4j.dll", NativePlatform.of(Architecture.WINDOWS_64, "", "").resource());
+        assertEquals("natives/windows_arm64/vss4j.dll", NativePlatform.of(Architecture.WINDOWS_ARM64, "", "").resource());
+        assertEquals("natives/linux_arm64/libvss4j.so", NativePlatform.of(Architecture.LINUX_ARM64, "", "").resource());
+        assertEquals("natives/linux_64/libvss4j.so", NativePlatform.detect("linux_64").resource());
+    }
+
+    @Test
+    void whenSystemLoadFailsItsErrorIsTheCause() {
+        UnsatisfiedLinkError refused = new UnsatisfiedLinkError("wrong ELF class");
+        NativeLoader loader = new NativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", file -> {
+            throw refused;
+        }, null);
+
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, loader::load);
+
+        assertSame(refused, error.getCause());
+        assertTrue(error.getMessage().contains("System.load refused the verified file: wrong ELF class"), error.getMessage());
+        assertTrue(error.getMessage().contains("file " + expectedFile()), error.getMessage());
+    }
+
+    @Test
+    void threadsLoadingAtOnceAllGetTheSameVerifiedFile() throws Exception {
+        int threads = 8;
+        pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<NativeLoader.Loaded>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return loader().load();
+            }));
+        }
+        start.countDown();
+        List<NativeLoader.Outcome> outcomes = new ArrayList<>();
+        for (Future<NativeLoader.Loaded> result : results) {
+            NativeLoader.Loaded loaded = result.get(30, TimeUnit.SECONDS);
+            assertEquals(expectedFile(), loaded.file());
+            outcomes.add(loaded.outcome());
+        }
+        assertEquals(1, Collections.frequency(outcomes, NativeLoader.Outcome.EXTRACTED), outcomes.toString());
+        assertEquals(threads - 1, Collections.frequency(outcomes, NativeLoader.Outcome.REUSED), outcomes.toString());
+        assertEquals(List.of(expectedFile()), list(expectedFile().getParent()));
+    }
+
+    // ---- the extraction directory --------------------------------------------------------------------------------
+
+    @Test
+    void theDefaultDirectoryIsPerUserUnderTheTempDirectory() throws IOException {
+        properties.remove(NativeLibrary.EXTRACT_DIR_PROPERTY);
+        properties.put("user.name", "alice/../bob");
+        Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
+
+        NativeLoader.Loaded loaded = loader().load();
+
+        Path base = javaTmp.resolve("vss4j-alice_.._bob");
+        assertEquals(base, loaded.file().getParent().getParent());
+        assertOwnerOnly(base, "rwx------");
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void aStickyWorldWritableTempDirectoryIsAcceptedAsParent() throws IOException {
+        Path systemTmp = Path.of("/tmp");
+        assertEquals("rwxrwxrwx", permissions(systemTmp), "/tmp is world-writable (and sticky) on this machine");
+        String user = "vss4j-test-" + UUID.randomUUID();
+        properties.remove(NativeLibrary.EXTRACT_DIR_PROPERTY);
+        properties.put("java.io.tmpdir", systemTmp.toString());
+        properties.put("user.name", user);
+        Path base = systemTmp.resolve("vss4j-" + user);
+        try {
+            NativeLoader.Loaded loaded = loader().load();
+            assertEquals(base, loaded.file().getParent().getParent());
+        } finally {
+            deleteTree(base);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void aLooseDirectoryOfOursIsTightened() throws IOException {
+        Files.createDirectories(extract);
+        Files.setPosixFilePermissions(extract, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        loader().load();
+
+        assertEquals("rwx------", permissions(extract));
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void aDirectoryOwnedBySomeoneElseIsRefused() throws IOException {
+        Files.createDirectories(extract);
+        UserPrincipal me = Files.getOwner(extract);
+        UserPrincipal someoneElse = extract.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        assertNotEquals(me, someoneElse);
+
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> loader(PLATFORM, someoneElse).load());
+
+        assertTrue(error.getMessage().contains(extract + " is owned by " + me.getName()), error.getMessage());
+        assertTrue(error.getMessage().contains(NativeLibrary.EXTRACT_DIR_PROPERTY), error.getMessage());
+        assertTrue(error.getCause() instanceof IOException);
+        assertEquals(List.of(), linked);
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void aSymbolicLinkInsteadOfTheDirectoryIsRefused() throws IOException {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(extract, elsewhere);
+
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> loader().load());
+
+        assertTrue(error.getMessage().contains(extract + " is a symbolic link"), error.getMessage());
+        assertEquals(List.of(), linked);
+        assertEquals(List.of(), list(elsewhere));
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void aParentOthersCanWriteIsRefused() throws IOException {
+        Path open = Files.createDirectories(tmp.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        properties.put(NativeLibrary.EXTRACT_DIR_PROPERTY, open.resolve("vss4j").toString());
+
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> loader().load());
+
+        assertTrue(error.getMessage().contains(open + " is writable by others"), error.getMessage());
+        assertEquals(List.of(), linked);
+    }
+
+    // ---- a pre-installed library ------------------------------------------------------------------------------
+
+    @Test
+    void thePreinstalledLibraryIsLoadedInsteadAndNothingIsExtracted() throws IOException {
+        Path installed = Files.write(tmp.resolve("libvss4j-installed.so"), LIBRARY);
+        properties.put(NativeLibrary.LIBRARY_PATH_PROPERTY, installed.toString());
+
+        NativeLoader.Loaded loaded = loader().load();
+
+        assertEquals(NativeLoader.Outcome.PREINSTALLED, loaded.outcome());
+        assertEquals(List.of(installed), linked);
+        assertFalse(Files.exists(extract));
+    }
+
+    @Test
+    void aWrongPreinstalledPathIsNamed() {
+        Path missing = tmp.resolve("nowhere").resolve("libvss4j.so");
+        properties.put(NativeLibrary.LIBRARY_PATH_PROPERTY, missing.toString());
+
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> loader().load());
+
+        assertTrue(error.getMessage().contains("-D" + NativeLibrary.LIBRARY_PATH_PROPERTY + "=" + missing), error.getMessage());
+        assertTrue(error.getMessage().contains("does not exist"), error.getMessage());
+        assertEquals(List.of(), linked);
+        assertFalse(Files.exists(extract));
+    }
+
+    @Test
+    void aPreinstalledDirectoryIsNotALibrary() {
+        properties.put(NativeLibrary.LIBRARY_PATH_PROPERTY, tmp.toString());
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> loader().load());
+        assertTrue(error.getMessage().contains("is not a regular file"), error.getMessage());
+    }
+
+    // ---- digests ---------------------------------------------------------------------------------------------
+
+    @Test
+    void digestsAreParsedStrictly() throws IOException {
+        assertEquals(DIGEST, NativeLoader.parseDigest((DIGEST.toUpperCase() + "\n").getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(DIGEST, NativeLoader.parseDigest((DIGEST + " *libvss4j.so").getBytes(StandardCharsets.US_ASCII)));
+        assertThrows(IOException.class, () -> NativeLoader.parseDigest(DIGEST.substring(1).getBytes(StandardCharsets.US_ASCII)));
+        assertThrows(IOException.class, () -> NativeLoader.parseDigest(new byte[0]));
+    }
+}
