@@ -52,7 +52,14 @@ class SnapshotPropGuard {
   SnapshotPropGuard(VSS_SNAPSHOT_PROP& prop, const VssApi& api) : prop_(prop), api_(api) {}
   SnapshotPropGuard(const SnapshotPropGuard&) = delete;
   SnapshotPropGuard& operator=(const SnapshotPropGuard&) = delete;
-  ~SnapshotPropGuard() { api_.freeSnapshotProperties(&prop_); }
+  ~SnapshotPropGuard() {
+    try {
+      api_.freeSnapshotProperties(&prop_);
+    } catch (...) {
+      // Only an injected function can throw; a destructor must not.
+      log::write(log::kError, "the free-snapshot-properties function threw");
+    }
+  }
 
  private:
   VSS_SNAPSHOT_PROP& prop_;
