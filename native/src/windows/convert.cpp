@@ -1,6 +1,7 @@
 #include "windows/convert.h"
 
 #include <cstdio>
+#include <cwchar>
 
 namespace vss4j::win {
 

@@ -348,5 +348,17 @@ TEST(Backend, ThreadInASingleThreadedApartmentIsLeftAlone) {
   thread.join();
 }
 
+TEST(Fake, QueryInterfaceAnswersItsOwnIidAndCounts) {
+  fake::BackupComponents vss;
+  void* same = nullptr;
+  ASSERT_EQ(vss.QueryInterface(fake::kIidBackupComponents, &same), S_OK);
+  EXPECT_EQ(same, static_cast<IVssBackupComponents*>(&vss));
+  void* other = nullptr;
+  EXPECT_EQ(vss.QueryInterface(fake::kIidAsync, &other), E_NOINTERFACE);
+  EXPECT_EQ(vss.refs(), 1);
+  vss.Release();
+  expectReleased(vss, "IVssBackupComponents");
+}
+
 }  // namespace
 }  // namespace vss4j::win::test

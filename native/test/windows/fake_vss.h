@@ -3,7 +3,9 @@
 // reads every reference count at its end.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <map>
@@ -37,14 +39,15 @@ struct Params<R (C::*)(A...)> {
 template <typename Interface>
 class Unknown : public Interface {
  public:
-  Unknown() = default;
+  // The IID is passed in: Microsoft's SDK attaches none to its hand-written classes (no __uuidof).
+  explicit Unknown(const IID& iid) : iid_(iid) {}
   Unknown(const Unknown&) = delete;
   Unknown& operator=(const Unknown&) = delete;
   virtual ~Unknown() = default;
 
   HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** object) override {
     if (object == nullptr) return E_POINTER;
-    if (riid == __uuidof(IUnknown) || riid == __uuidof(Interface)) {
+    if (IsEqualIID(riid, IID_IUnknown) || IsEqualIID(riid, iid_)) {
       *object = static_cast<Interface*>(this);
       AddRef();
       return S_OK;
@@ -68,13 +71,21 @@ class Unknown : public Interface {
   }
 
  private:
+  const IID iid_;
   std::atomic<long> refs_{0};
   std::atomic<bool> overReleased_{false};
 };
 
+// The interfaces' IIDs (VSS-BEHAVIOUR.md, mingw-w64's vss.h and vsbackup.h).
+constexpr IID kIidAsync = {0x507c37b4, 0xcf5b, 0x4e95, {0xb0, 0xaf, 0x14, 0xeb, 0x97, 0x67, 0x46, 0x7e}};
+constexpr IID kIidBackupComponents = {0x665c1d5f, 0xc218, 0x414d, {0xa0, 0x5d, 0x7f, 0xef, 0x5f, 0x9d, 0x5c, 0x86}};
+constexpr IID kIidEnumObject = {0xae1c7110, 0x2f60, 0x11d3, {0x8a, 0x39, 0x00, 0xc0, 0x4f, 0x72, 0xd8, 0xe3}};
+constexpr IID kIidExamineWriterMetadata = {0x902fcf7f, 0xb7fd, 0x42f8, {0x81, 0xf1, 0xb2, 0xe4, 0x00, 0xb1, 0xe5, 0xbd}};
+
 // IVssAsync over an operation the test ends with finish(); Wait honours its timeout.
 class Async final : public Unknown<IVssAsync> {
  public:
+  Async() : Unknown(kIidAsync) {}
   // The return of Wait when its timeout expires before the end: undocumented, so configurable.
   HRESULT waitTimeoutResult = S_OK;
 
@@ -123,6 +134,7 @@ class Async final : public Unknown<IVssAsync> {
 
 class ExamineWriterMetadata final : public Unknown<IVssExamineWriterMetadata> {
  public:
+  ExamineWriterMetadata() : Unknown(kIidExamineWriterMetadata) {}
   VSS_ID instanceId = GUID_NULL;
   VSS_ID writerId = GUID_NULL;
   std::wstring name;
@@ -191,6 +203,7 @@ inline void fill(VSS_SNAPSHOT_PROP& prop, const Snapshot& s) {
 
 class EnumObject final : public Unknown<IVssEnumObject> {
  public:
+  EnumObject() : Unknown(kIidEnumObject) {}
   std::vector<Snapshot> snapshots;
   std::size_t position = 0;
   HRESULT failAt = S_OK;  // returned by Next once the list is exhausted, instead of S_FALSE, when set
@@ -221,6 +234,7 @@ struct WriterRow {
 
 class BackupComponents final : public Unknown<IVssBackupComponents> {
  public:
+  BackupComponents() : Unknown(kIidBackupComponents) {}
   // What the next asynchronous call (DoSnapshotSet, PrepareForBackup, ...) returns at once, and its IVssAsync.
   HRESULT asyncCallResult = S_OK;
   Async* nextAsync = nullptr;
