@@ -299,7 +299,7 @@ TEST(Backend, NoExceptionEscapes) {
   FreeLog frees;
   auto throwing = fakeApi(frees);
   throwing->freeSnapshotProperties = [&frees](VSS_SNAPSHOT_PROP* prop) {
-    frees.free(prop);
+    frees.release(prop);
     throw std::runtime_error("free failed");
   };
   {

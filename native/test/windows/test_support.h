@@ -19,7 +19,7 @@ struct FreeLog {
   std::mutex mutex;
   std::vector<VSS_ID> freed;
 
-  void free(VSS_SNAPSHOT_PROP* prop) {
+  void release(VSS_SNAPSHOT_PROP* prop) {
     {
       std::lock_guard<std::mutex> lock(mutex);
       freed.push_back(prop->m_SnapshotId);
@@ -44,7 +44,7 @@ inline std::shared_ptr<VssApi> fakeApi(FreeLog& log, fake::BackupComponents* com
     *out = components->give();
     return createResult;
   };
-  api->freeSnapshotProperties = [&log](VSS_SNAPSHOT_PROP* prop) { log.free(prop); };
+  api->freeSnapshotProperties = [&log](VSS_SNAPSHOT_PROP* prop) { log.release(prop); };
   return api;
 }
 
