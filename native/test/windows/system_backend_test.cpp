@@ -149,6 +149,8 @@ TEST_F(SystemBackend, RealVssTakesAndReleasesAShadowCopy) {
       ASSERT_EQ(backend->createBackupComponents(vss), hr::kOk);
       ASSERT_EQ(vss->initializeForBackup(nullptr), hr::kOk);
       ASSERT_EQ(vss->setContext(ctx::FILE_SHARE_BACKUP), hr::kOk);
+      // As vshadow does in every context; writers are not involved in this one.
+      ASSERT_EQ(vss->setBackupState(false, false, backup_type::FULL, false), hr::kOk);
       Guid set;
       ASSERT_EQ(vss->startSnapshotSet(set), hr::kOk);
       EXPECT_FALSE(set.isNull());
