@@ -1,0 +1,374 @@
+#include "windows/com_backend.h"
+
+#include <new>
+#include <string>
+#include <utility>
+
+#include "windows/com_ptr.h"
+#include "windows/convert.h"
+#include "windows/log.h"
+
+namespace vss4j::win {
+namespace {
+
+// The core's contract: no C++ exception leaves a Backend method.
+template <typename Body>
+hresult guarded(const char* what, Body&& body) noexcept {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return hr::kOutOfMemory;
+  } catch (...) {
+    try {
+      log::write(log::kError, std::string("unexpected C++ exception in ") + what);
+    } catch (...) {
+    }
+    return hr::kUnexpected;
+  }
+}
+
+// A BSTR freed on every path out of the scope.
+class Bstr {
+ public:
+  Bstr() = default;
+  Bstr(const Bstr&) = delete;
+  Bstr& operator=(const Bstr&) = delete;
+  ~Bstr() { SysFreeString(value_); }
+  BSTR* put() {
+    SysFreeString(value_);
+    value_ = nullptr;
+    return &value_;
+  }
+  BSTR get() const { return value_; }
+  WString text() const { return value_ == nullptr ? WString() : toWString(value_, SysStringLen(value_)); }
+
+ private:
+  BSTR value_ = nullptr;
+};
+
+// VssFreeSnapshotProperties on every path out of the scope, a failed copy included.
+class SnapshotPropGuard {
+ public:
+  SnapshotPropGuard(VSS_SNAPSHOT_PROP& prop, const VssApi& api) : prop_(prop), api_(api) {}
+  SnapshotPropGuard(const SnapshotPropGuard&) = delete;
+  SnapshotPropGuard& operator=(const SnapshotPropGuard&) = delete;
+  ~SnapshotPropGuard() {
+    try {
+      api_.freeSnapshotProperties(&prop_);
+    } catch (...) {
+      // Only an injected function can throw; a destructor must not.
+      log::write(log::kError, "the free-snapshot-properties function threw");
+    }
+  }
+
+ private:
+  VSS_SNAPSHOT_PROP& prop_;
+  const VssApi& api_;
+};
+
+class ComAsync final : public AsyncOperation {
+ public:
+  ComAsync(ComPtr<IVssAsync> async, std::shared_ptr<const VssApi> api)
+      : async_(std::move(async)), api_(std::move(api)) {}
+
+  hresult wait(std::uint32_t milliseconds) override {
+    return guarded("IVssAsync::Wait", [&] { return async_->Wait(static_cast<DWORD>(milliseconds)); });
+  }
+  hresult queryStatus(hresult& status) override {
+    return guarded("IVssAsync::QueryStatus", [&] {
+      HRESULT result = S_OK;
+      HRESULT call = async_->QueryStatus(&result, nullptr);
+      status = result;
+      return call;
+    });
+  }
+  hresult cancel() override {
+    return guarded("IVssAsync::Cancel", [&] { return async_->Cancel(); });
+  }
+
+ private:
+  ComPtr<IVssAsync> async_;
+  std::shared_ptr<const VssApi> api_;  // declared last: the DLL outlives the interface
+};
+
+class ComBackupComponents final : public BackupComponents {
+ public:
+  ComBackupComponents(ComPtr<IVssBackupComponents> components, std::shared_ptr<const VssApi> api)
+      : vss_(std::move(components)), api_(std::move(api)) {}
+
+  hresult initializeForBackup(const WString* xml) override {
+    return guarded("InitializeForBackup", [&]() -> hresult {
+      if (xml == nullptr) return vss_->InitializeForBackup(nullptr);
+      std::wstring wide = toWide(*xml);
+      Bstr bstr;
+      *bstr.put() = SysAllocStringLen(wide.data(), static_cast<UINT>(wide.size()));
+      if (bstr.get() == nullptr) return hr::kOutOfMemory;
+      return vss_->InitializeForBackup(bstr.get());
+    });
+  }
+
+  hresult setContext(std::int32_t context) override {
+    return guarded("SetContext", [&] { return vss_->SetContext(static_cast<LONG>(context)); });
+  }
+
+  hresult setBackupState(bool selectComponents, bool backupBootableSystemState, std::int32_t backupType,
+                         bool partialFileSupport) override {
+    return guarded("SetBackupState", [&] {
+      return vss_->SetBackupState(selectComponents, backupBootableSystemState,
+                                  static_cast<VSS_BACKUP_TYPE>(backupType), partialFileSupport);
+    });
+  }
+
+  hresult gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) override {
+    return startAsync("GatherWriterMetadata", async,
+                      [&](IVssAsync** out) { return vss_->GatherWriterMetadata(out); });
+  }
+
+  hresult getWriterMetadata(std::vector<WriterMetadata>& writers) override {
+    return guarded("GetWriterMetadata", [&]() -> hresult {
+      writers.clear();
+      UINT count = 0;
+      HRESULT result = vss_->GetWriterMetadataCount(&count);
+      if (FAILED(result)) return result;
+      for (UINT i = 0; i < count; ++i) {
+        VSS_ID instance = GUID_NULL;
+        ComPtr<IVssExamineWriterMetadata> metadata;
+        result = vss_->GetWriterMetadata(i, &instance, metadata.put());
+        if (FAILED(result)) return result;
+        if (!metadata) return hr::kUnexpected;
+        VSS_ID instanceId = GUID_NULL;
+        VSS_ID writerId = GUID_NULL;
+        Bstr name;
+        VSS_USAGE_TYPE usage = VSS_UT_UNDEFINED;
+        VSS_SOURCE_TYPE source = VSS_ST_UNDEFINED;
+        result = metadata->GetIdentity(&instanceId, &writerId, name.put(), &usage, &source);
+        if (FAILED(result)) return result;
+        WriterMetadata row;
+        row.instanceId = toGuid(instanceId);
+        row.writerId = toGuid(writerId);
+        row.writerName = name.text();
+        row.usageType = static_cast<std::int32_t>(usage);
+        row.sourceType = static_cast<std::int32_t>(source);
+        writers.push_back(std::move(row));
+      }
+      return hr::kOk;
+    });
+  }
+
+  hresult freeWriterMetadata() override {
+    return guarded("FreeWriterMetadata", [&] { return vss_->FreeWriterMetadata(); });
+  }
+
+  hresult startSnapshotSet(Guid& snapshotSetId) override {
+    return guarded("StartSnapshotSet", [&] {
+      VSS_ID id = GUID_NULL;
+      HRESULT result = vss_->StartSnapshotSet(&id);
+      if (SUCCEEDED(result)) snapshotSetId = toGuid(id);
+      return result;
+    });
+  }
+
+  hresult addToSnapshotSet(const WString& volumeName, const Guid& providerId, Guid& snapshotId) override {
+    return guarded("AddToSnapshotSet", [&] {
+      std::wstring volume = toWide(volumeName);
+      VSS_ID id = GUID_NULL;
+      HRESULT result = vss_->AddToSnapshotSet(volume.data(), toGuid(providerId), &id);
+      if (SUCCEEDED(result)) snapshotId = toGuid(id);
+      return result;
+    });
+  }
+
+  hresult isVolumeSupported(const Guid& providerId, const WString& volumeName, bool& supported) override {
+    return guarded("IsVolumeSupported", [&] {
+      std::wstring volume = toWide(volumeName);
+      BOOL answer = FALSE;
+      HRESULT result = vss_->IsVolumeSupported(toGuid(providerId), volume.data(), &answer);
+      if (SUCCEEDED(result)) supported = answer != FALSE;
+      return result;
+    });
+  }
+
+  hresult prepareForBackup(std::unique_ptr<AsyncOperation>& async) override {
+    return startAsync("PrepareForBackup", async, [&](IVssAsync** out) { return vss_->PrepareForBackup(out); });
+  }
+
+  hresult doSnapshotSet(std::unique_ptr<AsyncOperation>& async) override {
+    return startAsync("DoSnapshotSet", async, [&](IVssAsync** out) { return vss_->DoSnapshotSet(out); });
+  }
+
+  hresult gatherWriterStatus(std::unique_ptr<AsyncOperation>& async) override {
+    return startAsync("GatherWriterStatus", async,
+                      [&](IVssAsync** out) { return vss_->GatherWriterStatus(out); });
+  }
+
+  hresult getWriterStatus(std::vector<WriterStatus>& writers) override {
+    return guarded("GetWriterStatus", [&]() -> hresult {
+      writers.clear();
+      UINT count = 0;
+      HRESULT result = vss_->GetWriterStatusCount(&count);
+      if (FAILED(result)) return result;
+      // The count allocated VSS's status array: FreeWriterStatus on every path from here on.
+      struct FreeStatus {
+        IVssBackupComponents* vss;
+        ~FreeStatus() { vss->FreeWriterStatus(); }
+      } freeStatus{vss_.get()};
+      for (UINT i = 0; i < count; ++i) {
+        VSS_ID instanceId = GUID_NULL;
+        VSS_ID writerId = GUID_NULL;
+        Bstr name;
+        VSS_WRITER_STATE state = VSS_WS_UNKNOWN;
+        HRESULT failure = S_OK;
+        result = vss_->GetWriterStatus(i, &instanceId, &writerId, name.put(), &state, &failure);
+        if (FAILED(result)) return result;
+        WriterStatus row;
+        row.instanceId = toGuid(instanceId);
+        row.writerId = toGuid(writerId);
+        row.writerName = name.text();
+        row.state = static_cast<std::int32_t>(state);
+        row.failure = failure;
+        writers.push_back(std::move(row));
+      }
+      return hr::kOk;
+    });
+  }
+
+  hresult getSnapshotProperties(const Guid& snapshotId, SnapshotProperties& properties) override {
+    return guarded("GetSnapshotProperties", [&] {
+      VSS_SNAPSHOT_PROP prop{};
+      HRESULT result = vss_->GetSnapshotProperties(toGuid(snapshotId), &prop);
+      if (FAILED(result)) return result;
+      SnapshotPropGuard release(prop, *api_);
+      properties = toSnapshotProperties(prop);
+      return result;
+    });
+  }
+
+  hresult setBackupSucceeded(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
+                             const WString* logicalPath, const WString& componentName, bool succeeded) override {
+    return guarded("SetBackupSucceeded", [&] {
+      std::wstring path = logicalPath == nullptr ? std::wstring() : toWide(*logicalPath);
+      std::wstring name = toWide(componentName);
+      return vss_->SetBackupSucceeded(toGuid(instanceId), toGuid(writerId),
+                                      static_cast<VSS_COMPONENT_TYPE>(componentType),
+                                      logicalPath == nullptr ? nullptr : path.c_str(), name.c_str(), succeeded);
+    });
+  }
+
+  hresult backupComplete(std::unique_ptr<AsyncOperation>& async) override {
+    return startAsync("BackupComplete", async, [&](IVssAsync** out) { return vss_->BackupComplete(out); });
+  }
+
+  hresult abortBackup() override {
+    return guarded("AbortBackup", [&] { return vss_->AbortBackup(); });
+  }
+
+  hresult query(std::vector<SnapshotProperties>& snapshots) override {
+    return guarded("Query", [&]() -> hresult {
+      snapshots.clear();
+      ComPtr<IVssEnumObject> objects;
+      HRESULT result = vss_->Query(GUID_NULL, VSS_OBJECT_NONE, VSS_OBJECT_SNAPSHOT, objects.put());
+      if (FAILED(result) || !objects) return result;
+      for (;;) {
+        VSS_OBJECT_PROP object{};
+        ULONG fetched = 0;
+        HRESULT next = objects->Next(1, &object, &fetched);
+        if (FAILED(next)) return next;
+        if (fetched == 0) break;
+        if (object.Type != VSS_OBJECT_SNAPSHOT) continue;  // asked for snapshots only; nothing else to free
+        SnapshotPropGuard release(object.Obj.Snap, *api_);
+        snapshots.push_back(toSnapshotProperties(object.Obj.Snap));
+      }
+      return result;
+    });
+  }
+
+  hresult deleteSnapshots(const Guid& sourceId, std::int32_t sourceObjectType, bool forceDelete,
+                          std::int32_t& deletedSnapshots, Guid& nonDeletedSnapshotId) override {
+    return guarded("DeleteSnapshots", [&] {
+      LONG deleted = 0;
+      VSS_ID notDeleted = GUID_NULL;
+      HRESULT result = vss_->DeleteSnapshots(toGuid(sourceId), static_cast<VSS_OBJECT_TYPE>(sourceObjectType),
+                                             forceDelete ? TRUE : FALSE, &deleted, &notDeleted);
+      // Both outputs matter on failure too: how many went before the one that could not be deleted.
+      deletedSnapshots = static_cast<std::int32_t>(deleted);
+      nonDeletedSnapshotId = toGuid(notDeleted);
+      return result;
+    });
+  }
+
+ private:
+  template <typename Start>
+  hresult startAsync(const char* what, std::unique_ptr<AsyncOperation>& async, Start&& start) {
+    return guarded(what, [&]() -> hresult {
+      async.reset();
+      ComPtr<IVssAsync> raw;
+      HRESULT result = start(raw.put());
+      if (FAILED(result)) return result;  // a failed call hands back nothing to use; raw releases a stray one
+      if (!raw) return hr::kUnexpected;
+      async = std::make_unique<ComAsync>(std::move(raw), api_);
+      return result;
+    });
+  }
+
+  ComPtr<IVssBackupComponents> vss_;
+  std::shared_ptr<const VssApi> api_;  // declared last: the DLL outlives the interface
+};
+
+// COM apartment membership of the current thread, so that threadStopping undoes only what threadStarted did.
+thread_local int t_comInitialized = 0;
+
+class ComBackend final : public Backend {
+ public:
+  explicit ComBackend(std::shared_ptr<const VssApi> api) : api_(std::move(api)) {}
+
+  hresult createBackupComponents(std::unique_ptr<BackupComponents>& components) override {
+    return guarded("CreateVssBackupComponents", [&]() -> hresult {
+      components.reset();
+      ComPtr<IVssBackupComponents> raw;
+      HRESULT result = api_->createBackupComponents(raw.put());
+      if (FAILED(result)) return result;
+      if (!raw) return hr::kUnexpected;
+      components = std::make_unique<ComBackupComponents>(std::move(raw), api_);
+      return result;
+    });
+  }
+
+  void threadStarted() override {
+    HRESULT result = CoInitializeEx(nullptr, COINIT_MULTITHREADED);
+    if (SUCCEEDED(result)) {
+      ++t_comInitialized;
+    } else {
+      // RPC_E_CHANGED_MODE: someone put this thread in a single-threaded apartment; VSS calls will fail.
+      log::write(log::kError, "CoInitializeEx(COINIT_MULTITHREADED) failed: " + hex(result));
+    }
+  }
+
+  void threadStopping() override {
+    if (t_comInitialized > 0) {
+      --t_comInitialized;
+      CoUninitialize();
+    }
+  }
+
+ private:
+  std::shared_ptr<const VssApi> api_;
+};
+
+}  // namespace
+
+std::unique_ptr<AsyncOperation> wrapAsync(IVssAsync* async, std::shared_ptr<const VssApi> api) {
+  if (async == nullptr) return nullptr;
+  return std::make_unique<ComAsync>(ComPtr<IVssAsync>::adopt(async), std::move(api));
+}
+
+std::unique_ptr<BackupComponents> wrapBackupComponents(IVssBackupComponents* components,
+                                                       std::shared_ptr<const VssApi> api) {
+  if (components == nullptr) return nullptr;
+  return std::make_unique<ComBackupComponents>(ComPtr<IVssBackupComponents>::adopt(components), std::move(api));
+}
+
+std::shared_ptr<Backend> makeComBackend(std::shared_ptr<const VssApi> api) {
+  return std::make_shared<ComBackend>(std::move(api));
+}
+
+}  // namespace vss4j::win

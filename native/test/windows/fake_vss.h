@@ -1,0 +1,448 @@
+// A COM fake of the VSS requester interfaces: real classes deriving from the SDK's IVssBackupComponents,
+// IVssAsync, IVssExamineWriterMetadata and IVssEnumObject, owned by the test (Release never deletes), so a test
+// reads every reference count at its end.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <map>
+#include <mutex>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "windows/vss_sdk.h"
+
+namespace vss4j::win::fake {
+
+// The SDKs disagree on some parameter types (bool in Microsoft's, boolean in mingw-w64's): the fake takes
+// whatever the interface it overrides declares.
+template <typename>
+struct Params;
+template <typename C, typename R, typename... A>
+struct Params<R (C::*)(A...)> {
+  template <std::size_t I>
+  using At = std::tuple_element_t<I, std::tuple<A...>>;
+};
+#define VSS4J_PARAM(method, index) Params<decltype(&method)>::At<index>
+
+// COM interfaces have no virtual destructor by design (objects delete themselves in Release), which GCC's
+// -Wnon-virtual-dtor reports for every class deriving from one.
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wnon-virtual-dtor"
+#endif
+template <typename Interface>
+class Unknown : public Interface {
+ public:
+  // The IID is passed in: Microsoft's SDK attaches none to its hand-written classes (no __uuidof).
+  explicit Unknown(const IID& iid) : iid_(iid) {}
+  Unknown(const Unknown&) = delete;
+  Unknown& operator=(const Unknown&) = delete;
+  virtual ~Unknown() = default;
+
+  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** object) override {
+    if (object == nullptr) return E_POINTER;
+    if (IsEqualIID(riid, IID_IUnknown) || IsEqualIID(riid, iid_)) {
+      *object = static_cast<Interface*>(this);
+      AddRef();
+      return S_OK;
+    }
+    *object = nullptr;
+    return E_NOINTERFACE;
+  }
+  ULONG STDMETHODCALLTYPE AddRef() override { return static_cast<ULONG>(++refs_); }
+  ULONG STDMETHODCALLTYPE Release() override {
+    long now = --refs_;
+    if (now < 0) overReleased_ = true;
+    return static_cast<ULONG>(now < 0 ? 0 : now);
+  }
+
+  long refs() const { return refs_.load(); }
+  bool overReleased() const { return overReleased_.load(); }
+  // One reference handed out, as CreateVssBackupComponents or an IVssAsync** out-parameter does.
+  Interface* give() {
+    AddRef();
+    return this;
+  }
+
+ private:
+  const IID iid_;
+  std::atomic<long> refs_{0};
+  std::atomic<bool> overReleased_{false};
+};
+
+// The interfaces' IIDs (VSS-BEHAVIOUR.md, mingw-w64's vss.h and vsbackup.h).
+constexpr IID kIidAsync = {0x507c37b4, 0xcf5b, 0x4e95, {0xb0, 0xaf, 0x14, 0xeb, 0x97, 0x67, 0x46, 0x7e}};
+constexpr IID kIidBackupComponents = {0x665c1d5f, 0xc218, 0x414d, {0xa0, 0x5d, 0x7f, 0xef, 0x5f, 0x9d, 0x5c, 0x86}};
+constexpr IID kIidEnumObject = {0xae1c7110, 0x2f60, 0x11d3, {0x8a, 0x39, 0x00, 0xc0, 0x4f, 0x72, 0xd8, 0xe3}};
+constexpr IID kIidExamineWriterMetadata = {0x902fcf7f, 0xb7fd, 0x42f8, {0x81, 0xf1, 0xb2, 0xe4, 0x00, 0xb1, 0xe5, 0xbd}};
+
+// IVssAsync over an operation the test ends with finish(); Wait honours its timeout.
+class Async final : public Unknown<IVssAsync> {
+ public:
+  Async() : Unknown(kIidAsync) {}
+  // The return of Wait when its timeout expires before the end: undocumented, so configurable.
+  HRESULT waitTimeoutResult = S_OK;
+
+  void finish(HRESULT outcome) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (state_ == VSS_S_ASYNC_PENDING) state_ = outcome;
+    changed_.notify_all();
+  }
+
+  HRESULT STDMETHODCALLTYPE Cancel() override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++cancels;
+    if (state_ == VSS_S_ASYNC_PENDING) {
+      state_ = VSS_S_ASYNC_CANCELLED;
+      changed_.notify_all();
+      return S_OK;
+    }
+    return state_;  // VSS_S_ASYNC_CANCELLED, VSS_S_ASYNC_FINISHED or the operation's error
+  }
+  HRESULT STDMETHODCALLTYPE Wait(DWORD milliseconds) override {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ++waits;
+    auto done = [&] { return state_ != VSS_S_ASYNC_PENDING; };
+    if (milliseconds == INFINITE) {
+      changed_.wait(lock, done);
+    } else if (!changed_.wait_for(lock, std::chrono::milliseconds(milliseconds), done)) {
+      return waitTimeoutResult;
+    }
+    return FAILED(state_) ? state_ : S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE QueryStatus(HRESULT* result, INT* reserved) override {
+    if (result == nullptr || reserved != nullptr) return E_INVALIDARG;
+    std::lock_guard<std::mutex> lock(mutex_);
+    *result = state_;
+    return S_OK;
+  }
+
+  std::atomic<int> cancels{0};
+  std::atomic<int> waits{0};
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  HRESULT state_ = VSS_S_ASYNC_PENDING;
+};
+
+class ExamineWriterMetadata final : public Unknown<IVssExamineWriterMetadata> {
+ public:
+  ExamineWriterMetadata() : Unknown(kIidExamineWriterMetadata) {}
+  VSS_ID instanceId = GUID_NULL;
+  VSS_ID writerId = GUID_NULL;
+  std::wstring name;
+  VSS_USAGE_TYPE usage = VSS_UT_UNDEFINED;
+  VSS_SOURCE_TYPE source = VSS_ST_UNDEFINED;
+
+  HRESULT STDMETHODCALLTYPE GetIdentity(VSS_ID* instance, VSS_ID* writer, BSTR* writerName, VSS_USAGE_TYPE* usageType,
+                                        VSS_SOURCE_TYPE* sourceType) override {
+    *instance = instanceId;
+    *writer = writerId;
+    *writerName = SysAllocString(name.c_str());
+    *usageType = usage;
+    *sourceType = source;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetFileCounts(UINT*, UINT*, UINT*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetIncludeFile(UINT, IVssWMFiledesc**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetExcludeFile(UINT, IVssWMFiledesc**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetComponent(UINT, IVssWMComponent**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetRestoreMethod(VSS_RESTOREMETHOD_ENUM*, BSTR*, BSTR*, VSS_WRITERRESTORE_ENUM*,
+                                             VSS4J_PARAM(IVssExamineWriterMetadata::GetRestoreMethod, 4),
+                                             UINT*) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE GetAlternateLocationMapping(UINT, IVssWMFiledesc**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetBackupSchema(DWORD*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetDocument(IXMLDOMDocument**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE LoadFromXML(BSTR) override { return E_NOTIMPL; }
+};
+
+// A snapshot as the fake stores it; handed out as a VSS_SNAPSHOT_PROP with CoTaskMemAlloc'd strings, as VSS does.
+struct Snapshot {
+  VSS_ID id = GUID_NULL;
+  VSS_ID setId = GUID_NULL;
+  LONG count = 1;
+  std::wstring device, original, originating, service, exposedName, exposedPath;
+  VSS_ID provider = GUID_NULL;
+  LONG attributes = 0;
+  LONGLONG created = 0;
+  VSS_SNAPSHOT_STATE status = VSS_SS_CREATED;
+};
+
+inline VSS_PWSZ taskString(const std::wstring& text) {
+  if (text.empty()) return nullptr;  // VSS leaves unused fields NULL
+  auto* out = static_cast<VSS_PWSZ>(CoTaskMemAlloc((text.size() + 1) * sizeof(wchar_t)));
+  if (out != nullptr) std::copy(text.c_str(), text.c_str() + text.size() + 1, out);
+  return out;
+}
+
+inline void fill(VSS_SNAPSHOT_PROP& prop, const Snapshot& s) {
+  prop.m_SnapshotId = s.id;
+  prop.m_SnapshotSetId = s.setId;
+  prop.m_lSnapshotsCount = s.count;
+  prop.m_pwszSnapshotDeviceObject = taskString(s.device);
+  prop.m_pwszOriginalVolumeName = taskString(s.original);
+  prop.m_pwszOriginatingMachine = taskString(s.originating);
+  prop.m_pwszServiceMachine = taskString(s.service);
+  prop.m_pwszExposedName = taskString(s.exposedName);
+  prop.m_pwszExposedPath = taskString(s.exposedPath);
+  prop.m_ProviderId = s.provider;
+  prop.m_lSnapshotAttributes = s.attributes;
+  prop.m_tsCreationTimestamp = s.created;
+  prop.m_eStatus = s.status;
+}
+
+class EnumObject final : public Unknown<IVssEnumObject> {
+ public:
+  EnumObject() : Unknown(kIidEnumObject) {}
+  std::vector<Snapshot> snapshots;
+  std::size_t position = 0;
+  HRESULT failAt = S_OK;  // returned by Next once the list is exhausted, instead of S_FALSE, when set
+
+  HRESULT STDMETHODCALLTYPE Next(ULONG celt, VSS_OBJECT_PROP* items, ULONG* fetched) override {
+    *fetched = 0;
+    for (ULONG i = 0; i < celt; ++i) {
+      if (position == snapshots.size()) return FAILED(failAt) ? failAt : S_FALSE;
+      items[i] = VSS_OBJECT_PROP{};
+      items[i].Type = VSS_OBJECT_SNAPSHOT;
+      fill(items[i].Obj.Snap, snapshots[position++]);
+      ++*fetched;
+    }
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE Skip(ULONG) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE Reset() override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE Clone(IVssEnumObject**) override { return E_NOTIMPL; }
+};
+
+struct WriterRow {
+  VSS_ID instanceId = GUID_NULL;
+  VSS_ID writerId = GUID_NULL;
+  std::wstring name;
+  VSS_WRITER_STATE state = VSS_WS_STABLE;
+  HRESULT failure = S_OK;
+};
+
+class BackupComponents final : public Unknown<IVssBackupComponents> {
+ public:
+  BackupComponents() : Unknown(kIidBackupComponents) {}
+  // What the next asynchronous call (DoSnapshotSet, PrepareForBackup, ...) returns at once, and its IVssAsync.
+  HRESULT asyncCallResult = S_OK;
+  Async* nextAsync = nullptr;
+  HRESULT callResult = S_OK;  // the synchronous calls' result
+
+  // Recorded arguments.
+  bool initializedWithNull = false;
+  std::wstring initializeXml;
+  LONG context = -1;
+  bool selectComponents = false, bootable = false, partial = false;
+  VSS_BACKUP_TYPE backupType = VSS_BT_UNDEFINED;
+  std::wstring volume;
+  VSS_ID provider = GUID_NULL;
+  bool logicalPathWasNull = false;
+  std::wstring logicalPath, componentName;
+  bool backupSucceeded = false;
+  VSS_ID deleteSource = GUID_NULL;
+  VSS_OBJECT_TYPE deleteType = VSS_OBJECT_UNKNOWN;
+  BOOL forceDelete = FALSE;
+
+  // Returned data.
+  VSS_ID newId = GUID_NULL;  // StartSnapshotSet / AddToSnapshotSet
+  BOOL volumeSupported = TRUE;
+  std::vector<WriterRow> writerStatus;
+  int writerStatusFailAt = -1;  // GetWriterStatus(i) fails with VSS_E_OBJECT_NOT_FOUND at this index
+  int writerStatusCounts = 0, writerStatusFrees = 0;
+  std::vector<ExamineWriterMetadata*> writerMetadata;
+  std::map<std::wstring, Snapshot> snapshotsById;  // key: the id as text
+  EnumObject* queryResult = nullptr;
+  LONG deletedCount = 0;
+  VSS_ID nonDeleted = GUID_NULL;
+
+  static std::wstring key(const VSS_ID& id) {
+    wchar_t text[40] = {};
+    StringFromGUID2(id, text, 40);
+    return text;
+  }
+
+  HRESULT STDMETHODCALLTYPE GetWriterComponentsCount(UINT*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetWriterComponents(UINT, IVssWriterComponentsExt**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE InitializeForBackup(BSTR xml) override {
+    initializedWithNull = xml == nullptr;
+    if (xml != nullptr) initializeXml.assign(xml, SysStringLen(xml));
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE SetBackupState(VSS4J_PARAM(IVssBackupComponents::SetBackupState, 0) select,
+                                           VSS4J_PARAM(IVssBackupComponents::SetBackupState, 1) boot,
+                                           VSS_BACKUP_TYPE type,
+                                           VSS4J_PARAM(IVssBackupComponents::SetBackupState, 3) partialFiles) override {
+    selectComponents = select != 0;
+    bootable = boot != 0;
+    backupType = type;
+    partial = partialFiles != 0;
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE InitializeForRestore(BSTR) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetRestoreState(VSS_RESTORE_TYPE) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GatherWriterMetadata(IVssAsync** async) override { return startAsync(async); }
+  HRESULT STDMETHODCALLTYPE GetWriterMetadataCount(UINT* count) override {
+    *count = static_cast<UINT>(writerMetadata.size());
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE GetWriterMetadata(UINT index, VSS_ID* instance,
+                                              IVssExamineWriterMetadata** metadata) override {
+    if (index >= writerMetadata.size()) return VSS_E_OBJECT_NOT_FOUND;
+    *instance = writerMetadata[index]->instanceId;
+    *metadata = writerMetadata[index]->give();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE FreeWriterMetadata() override { return callResult; }
+  HRESULT STDMETHODCALLTYPE AddComponent(VSS_ID, VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE PrepareForBackup(IVssAsync** async) override { return startAsync(async); }
+  HRESULT STDMETHODCALLTYPE AbortBackup() override { return callResult; }
+  HRESULT STDMETHODCALLTYPE GatherWriterStatus(IVssAsync** async) override { return startAsync(async); }
+  HRESULT STDMETHODCALLTYPE GetWriterStatusCount(UINT* count) override {
+    ++writerStatusCounts;
+    *count = static_cast<UINT>(writerStatus.size());
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE FreeWriterStatus() override {
+    ++writerStatusFrees;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetWriterStatus(UINT index, VSS_ID* instance, VSS_ID* writer, BSTR* name,
+                                            VSS_WRITER_STATE* state, HRESULT* failure) override {
+    if (index >= writerStatus.size() || static_cast<int>(index) == writerStatusFailAt) return VSS_E_OBJECT_NOT_FOUND;
+    const WriterRow& row = writerStatus[index];
+    *instance = row.instanceId;
+    *writer = row.writerId;
+    *name = SysAllocString(row.name.c_str());
+    *state = row.state;
+    *failure = row.failure;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE SetBackupSucceeded(VSS_ID, VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR path, LPCWSTR name,
+                                               VSS4J_PARAM(IVssBackupComponents::SetBackupSucceeded, 5) ok) override {
+    logicalPathWasNull = path == nullptr;
+    logicalPath = path == nullptr ? L"" : path;
+    componentName = name;
+    backupSucceeded = ok != 0;
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE SetBackupOptions(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetSelectedForRestore(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR,
+                                                  VSS4J_PARAM(IVssBackupComponents::SetSelectedForRestore, 4)) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetRestoreOptions(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetAdditionalRestores(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR,
+                                                  VSS4J_PARAM(IVssBackupComponents::SetAdditionalRestores, 4)) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetPreviousBackupStamp(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE BackupComplete(IVssAsync** async) override { return startAsync(async); }
+  HRESULT STDMETHODCALLTYPE AddAlternativeLocationMapping(
+      VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR, LPCWSTR,
+      VSS4J_PARAM(IVssBackupComponents::AddAlternativeLocationMapping, 6), LPCWSTR) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE AddRestoreSubcomponent(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR, LPCWSTR,
+                                                   VSS4J_PARAM(IVssBackupComponents::AddRestoreSubcomponent, 6)) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetFileRestoreStatus(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR,
+                                                 VSS_FILE_RESTORE_STATUS) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE AddNewTarget(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR, LPCWSTR,
+                                         VSS4J_PARAM(IVssBackupComponents::AddNewTarget, 6), LPCWSTR) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetRangesFilePath(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, UINT, LPCWSTR) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE PreRestore(IVssAsync**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE PostRestore(IVssAsync**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetContext(LONG value) override {
+    context = value;
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE StartSnapshotSet(VSS_ID* id) override {
+    if (SUCCEEDED(callResult)) *id = newId;
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE AddToSnapshotSet(VSS_PWSZ volumeName, VSS_ID providerId, VSS_ID* id) override {
+    volume = volumeName;
+    provider = providerId;
+    if (SUCCEEDED(callResult)) *id = newId;
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE DoSnapshotSet(IVssAsync** async) override { return startAsync(async); }
+  HRESULT STDMETHODCALLTYPE DeleteSnapshots(VSS_ID source, VSS_OBJECT_TYPE type, BOOL force, LONG* deleted,
+                                            VSS_ID* notDeleted) override {
+    deleteSource = source;
+    deleteType = type;
+    forceDelete = force;
+    *deleted = deletedCount;
+    *notDeleted = nonDeleted;
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE ImportSnapshots(IVssAsync**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE BreakSnapshotSet(VSS_ID) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetSnapshotProperties(VSS_ID id, VSS_SNAPSHOT_PROP* prop) override {
+    auto found = snapshotsById.find(key(id));
+    if (found == snapshotsById.end()) return VSS_E_OBJECT_NOT_FOUND;
+    fill(*prop, found->second);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE Query(VSS_ID, VSS_OBJECT_TYPE queried, VSS_OBJECT_TYPE returned,
+                                  IVssEnumObject** objects) override {
+    if (queried != VSS_OBJECT_NONE || returned != VSS_OBJECT_SNAPSHOT) return E_INVALIDARG;
+    if (FAILED(callResult)) return callResult;
+    *objects = queryResult == nullptr ? nullptr : queryResult->give();
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE IsVolumeSupported(VSS_ID providerId, VSS_PWSZ volumeName, BOOL* supported) override {
+    provider = providerId;
+    volume = volumeName;
+    *supported = volumeSupported;
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE DisableWriterClasses(const VSS_ID*, UINT) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE EnableWriterClasses(const VSS_ID*, UINT) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE DisableWriterInstances(const VSS_ID*, UINT) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE ExposeSnapshot(VSS_ID, VSS_PWSZ, LONG, VSS_PWSZ, VSS_PWSZ*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE RevertToSnapshot(VSS_ID, BOOL) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE QueryRevertStatus(VSS_PWSZ, IVssAsync**) override { return E_NOTIMPL; }
+
+ private:
+  HRESULT startAsync(IVssAsync** async) {
+    *async = nullptr;
+    if (FAILED(asyncCallResult)) return asyncCallResult;
+    if (nextAsync != nullptr) *async = nextAsync->give();
+    return asyncCallResult;
+  }
+};
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+}  // namespace vss4j::win::fake
