@@ -1,8 +1,14 @@
 // Looks up, once, every class and method the shim needs, so that no other entry point does.
 #include <jni.h>
 
+#include <string>
+
 #include "jni/jni_util.h"
 #include "jni/upcalls.h"
+#ifdef VSS4J_HAVE_WINDOWS_BACKEND
+#include "core/log.h"
+#include "windows/system_backend.h"
+#endif
 
 namespace vss4j::jni {
 namespace {
@@ -48,5 +54,11 @@ extern "C" JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM* vm, void*) {
   // A class that cannot be found leaves NoClassDefFoundError pending, which System.load reports.
   if (!vss4j::jni::lookUp(env)) return JNI_ERR;
   vss4j::jni::installJavaLogSink();
+#ifdef VSS4J_HAVE_WINDOWS_BACKEND
+  // The COM adapter logs through its own hook; its lines join the core's on their way to SLF4J.
+  vss4j::win::setLogSink([](int level, const char* utf8) {
+    vss4j::log(static_cast<vss4j::LogLevel>(level), utf8 == nullptr ? std::string() : std::string(utf8));
+  });
+#endif
   return JNI_VERSION_1_8;
 }

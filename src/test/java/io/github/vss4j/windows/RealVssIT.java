@@ -1,0 +1,136 @@
+package io.github.vss4j.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.vss4j.BackupComponents;
+import io.github.vss4j.BackupType;
+import io.github.vss4j.SnapshotProperties;
+import io.github.vss4j.Vss;
+import io.github.vss4j.VssAsync;
+import io.github.vss4j.VssContext;
+import io.github.vss4j.VssError;
+import io.github.vss4j.VssException;
+import io.github.vss4j.WriterStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real shadow copies of the system drive. Runs only on Windows, through the workflow (profile real-vss): elevated,
+ * and once more with a restricted (non-elevated) token where only the access-denied test applies.
+ */
+class RealVssIT {
+    private static final Duration BOUND = Duration.ofMinutes(5);
+    private static final boolean EXPECT_ACCESS_DENIED = Boolean.getBoolean("vss4j.expectAccessDenied");
+
+    private static String systemDrive() {
+        String drive = System.getenv("SystemDrive");
+        return (drive == null ? "C:" : drive) + "\\";
+    }
+
+    @Test
+    void withoutBackupRightsTheErrorSaysHowToFixIt() {
+        if (!EXPECT_ACCESS_DENIED) {
+            return;  // elevated run: the other tests take real copies
+        }
+        VssException thrown = assertThrows(VssException.class, Vss::system);
+        assertEquals(VssError.E_ACCESSDENIED, thrown.error(), thrown.getMessage());
+        String message = thrown.getMessage().toLowerCase();
+        assertTrue(message.contains("backup operators") || message.contains("elevat"), thrown.getMessage());
+    }
+
+    @Test
+    void backupContextCopyOfTheSystemDriveHoldsTheFileAsItWas() throws Exception {
+        if (EXPECT_ACCESS_DENIED) {
+            return;
+        }
+        Path original = Files.createTempFile(Path.of(systemDrive(), "Windows", "Temp"), "vss4j-it-", ".txt");
+        String before = "before the shadow copy " + UUID.randomUUID();
+        Files.writeString(original, before, StandardCharsets.UTF_8);
+        try (BackupComponents backup = Vss.system().createBackupComponents()) {
+            backup.initializeForBackup();
+            backup.setContext(VssContext.BACKUP);
+            backup.setBackupState(false, false, BackupType.COPY, false);
+            await(backup.gatherWriterMetadata());
+            backup.startSnapshotSet();
+            UUID id = backup.addToSnapshotSet(systemDrive());
+            await(backup.prepareForBackup());
+            await(backup.doSnapshotSet());
+            Files.writeString(original, "after", StandardCharsets.UTF_8);
+
+            SnapshotProperties copy = backup.getSnapshotProperties(id);
+            assertTrue(copy.snapshotDeviceObject().startsWith("\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy"),
+                    copy.snapshotDeviceObject());
+            assertFalse(copy.isPersistent());
+            assertEquals(before, readThroughCopy(copy, original));
+
+            await(backup.gatherWriterStatus());
+            List<WriterStatus> writers = backup.getWriterStatus();
+            assertFalse(writers.isEmpty(), "a Windows machine has writers");
+            await(backup.backupComplete());
+        } finally {
+            Files.deleteIfExists(original);
+        }
+    }
+
+    @Test
+    void clientAccessibleCopyOutlivesItsObjectUntilDeleted() throws Exception {
+        if (EXPECT_ACCESS_DENIED) {
+            return;
+        }
+        Vss vss = Vss.system();
+        UUID id;
+        try (BackupComponents backup = vss.createBackupComponents()) {
+            backup.initializeForBackup();
+            backup.setContext(VssContext.CLIENT_ACCESSIBLE);
+            backup.startSnapshotSet();
+            id = backup.addToSnapshotSet(systemDrive());
+            await(backup.doSnapshotSet());
+            assertTrue(backup.getSnapshotProperties(id).isPersistent());
+        }
+        try (BackupComponents admin = vss.createBackupComponents()) {
+            admin.initializeForBackup();
+            admin.setContext(VssContext.CLIENT_ACCESSIBLE);
+            assertTrue(admin.query().stream().anyMatch(p -> p.snapshotId().equals(id)), "Query lists the copy");
+            assertEquals(1, admin.deleteSnapshot(id, true));
+            assertFalse(admin.query().stream().anyMatch(p -> p.snapshotId().equals(id)), "deleted");
+        }
+    }
+
+    private static void await(VssAsync async) throws Exception {
+        try (async) {
+            assertTrue(async.await(BOUND), async + " did not end within " + BOUND);
+        }
+    }
+
+    /** Java cannot open \\?\GLOBALROOT paths itself: a directory link to the device object makes them reachable. */
+    private static String readThroughCopy(SnapshotProperties copy, Path original) throws Exception {
+        Path link = Path.of(systemDrive(), "Windows", "Temp", "vss4j-it-" + UUID.randomUUID());
+        Process mklink = new ProcessBuilder("cmd", "/c", "mklink", "/d", link.toString(),
+                copy.snapshotDeviceObject() + "\\").redirectErrorStream(true).start();
+        String output = new String(mklink.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(mklink.waitFor(1, TimeUnit.MINUTES), "mklink did not end");
+        assertEquals(0, mklink.exitValue(), output);
+        try {
+            Path relative = Path.of(systemDrive()).relativize(original);
+            return Files.readString(link.resolve(relative), StandardCharsets.UTF_8);
+        } finally {
+            deleteLink(link);
+        }
+    }
+
+    private static void deleteLink(Path link) throws IOException, InterruptedException {
+        Process rmdir = new ProcessBuilder("cmd", "/c", "rmdir", link.toString()).redirectErrorStream(true).start();
+        rmdir.getInputStream().readAllBytes();
+        rmdir.waitFor(1, TimeUnit.MINUTES);
+    }
+}
