@@ -298,7 +298,7 @@ hresult SimBackupComponents::abortBackup() {
     // "Ignored if nothing is in progress": before a set is started or metadata gathered.
     if (in(o.phase, ObjectPhase::Init) && !o.pending) return hr::kOk;
     if (in(o.phase, ObjectPhase::Metadata)) return hr::kOk;
-    if (o.pending) machine_->cancel(*o.pending);
+    if (o.pending) machine_->cancel(o.pending);
     machine_->releaseSetLock(id_);
     // The copies of a finished set stay until Release, like those of a set that was not aborted.
     o.phase = ObjectPhase::Aborted;

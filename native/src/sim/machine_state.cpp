@@ -208,7 +208,8 @@ void MachineState::commitCopies(std::uint64_t owner, ObjectState& object) {
   nextDeviceNumber = device;
 }
 
-void MachineState::cancel(OpRecord& op) {
+void MachineState::cancel(std::shared_ptr<OpRecord> keep) {
+  OpRecord& op = *keep;
   if (op.status != OpRecord::Status::Pending) return;
   op.status = OpRecord::Status::Cancelled;
   pendingOps.erase(std::remove_if(pendingOps.begin(), pendingOps.end(),
@@ -250,7 +251,7 @@ void MachineState::destroyObject(std::uint64_t owner) {
   if (found == objects.end()) return;
   // Releasing an object mid-operation ends the operation (VSS's BackupShutdown): its IVssAsync reports
   // it cancelled, and nothing it would have created appears.
-  if (found->second.pending) cancel(*found->second.pending);
+  if (found->second.pending) cancel(found->second.pending);
   releaseSetLock(owner);
   copies.erase(std::remove_if(copies.begin(), copies.end(),
                               [&](const ShadowCopy& copy) { return copy.owner == owner && autoReleased(copy.context); }),

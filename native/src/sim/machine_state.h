@@ -81,7 +81,8 @@ class MachineState {
   // Starts an asynchronous operation of `owner`: pending until now + its duration (+ the writer timeout when
   // a writer hangs in it), finished at once when that is now.
   std::shared_ptr<OpRecord> startOperation(std::uint64_t owner, Operation operation, hresult plannedError);
-  void cancel(OpRecord& op);
+  // Takes its own reference: the object's may be the last one, and it is dropped on the way.
+  void cancel(std::shared_ptr<OpRecord> op);
   void releaseSetLock(std::uint64_t owner);
   // Release(): cancels what the object has pending, gives up its set, deletes its auto-release copies.
   void destroyObject(std::uint64_t owner);
