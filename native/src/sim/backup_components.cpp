@@ -77,8 +77,7 @@ hresult SimBackupComponents::call(Operation operation, Body&& body) {
   }
 }
 
-hresult SimBackupComponents::startAsync(Operation operation, std::unique_ptr<AsyncOperation>& async,
-                                        ObjectState&) {
+hresult SimBackupComponents::startAsync(Operation operation, std::unique_ptr<AsyncOperation>& async) {
   auto made = std::make_unique<SimAsyncOperation>(machine_);
   auto fault = machine_->faults.attempt(operation);
   hresult planned = hr::kOk;
@@ -133,7 +132,7 @@ hresult SimBackupComponents::gatherWriterMetadata(std::unique_ptr<AsyncOperation
       for (const WriterSpec& spec : machine_->writers) writers.push_back(WriterRun{spec, writer_state::UNKNOWN, hr::kOk});
     }
     o.writers = std::move(writers);
-    return startAsync(Operation::GatherWriterMetadata, async, o);
+    return startAsync(Operation::GatherWriterMetadata, async);
   });
 }
 
@@ -210,7 +209,7 @@ hresult SimBackupComponents::prepareForBackup(std::unique_ptr<AsyncOperation>& a
   async.reset();
   return call(Operation::PrepareForBackup, [&](ObjectState& o) -> hresult {
     if (o.phase != ObjectPhase::SetOpen || !writersTakePart(o.context) || !o.backupStateSet) return hr::kBadState;
-    return startAsync(Operation::PrepareForBackup, async, o);
+    return startAsync(Operation::PrepareForBackup, async);
   });
 }
 
@@ -220,7 +219,7 @@ hresult SimBackupComponents::doSnapshotSet(std::unique_ptr<AsyncOperation>& asyn
     const bool ready = writersTakePart(o.context) ? (o.phase == ObjectPhase::Prepared && o.metadataGathered)
                                                   : o.phase == ObjectPhase::SetOpen;
     if (!ready) return hr::kBadState;
-    const hresult result = startAsync(Operation::DoSnapshotSet, async, o);
+    const hresult result = startAsync(Operation::DoSnapshotSet, async);
     if (failed(result)) {
       o.phase = ObjectPhase::SnapshotFailed;
       abortWriters(o.writers);
@@ -240,7 +239,7 @@ hresult SimBackupComponents::gatherWriterStatus(std::unique_ptr<AsyncOperation>&
             ObjectPhase::Complete)) {
       return hr::kBadState;
     }
-    return startAsync(Operation::GatherWriterStatus, async, o);
+    return startAsync(Operation::GatherWriterStatus, async);
   });
 }
 
@@ -287,7 +286,7 @@ hresult SimBackupComponents::backupComplete(std::unique_ptr<AsyncOperation>& asy
   async.reset();
   return call(Operation::BackupComplete, [&](ObjectState& o) -> hresult {
     if (o.phase != ObjectPhase::SnapshotDone || !writersTakePart(o.context)) return hr::kBadState;
-    return startAsync(Operation::BackupComplete, async, o);
+    return startAsync(Operation::BackupComplete, async);
   });
 }
 

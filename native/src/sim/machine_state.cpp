@@ -62,7 +62,7 @@ std::shared_ptr<OpRecord> MachineState::startOperation(std::uint64_t owner, Oper
   pendingOps.reserve(pendingOps.size() + 1);
   object.pending = op;
   if (op->deadline <= now) {
-    finish(*op, now);
+    finish(*op);
   } else {
     pendingOps.push_back(op);
   }
@@ -80,7 +80,7 @@ void MachineState::settle(Clock::time_point now) {
                    pendingOps.end());
   // In the order they ended, so the device numbers follow the order the copies were committed in.
   std::stable_sort(due.begin(), due.end(), [](const auto& a, const auto& b) { return a->deadline < b->deadline; });
-  for (const auto& op : due) finish(*op, now);
+  for (const auto& op : due) finish(*op);
   changed.notify_all();
 }
 
@@ -89,7 +89,7 @@ void MachineState::failed(OpRecord& op, hresult error) {
   op.error = error;
 }
 
-void MachineState::finish(OpRecord& op, Clock::time_point) {
+void MachineState::finish(OpRecord& op) {
   op.status = OpRecord::Status::Finished;
   auto found = objects.find(op.owner);
   if (found == objects.end() || found->second.pending.get() != &op) {

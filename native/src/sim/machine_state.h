@@ -88,7 +88,7 @@ class MachineState {
   void destroyObject(std::uint64_t owner);
 
  private:
-  void finish(OpRecord& op, Clock::time_point now);
+  void finish(OpRecord& op);
   void finishSnapshotSet(ObjectState& object, OpRecord& op);
   hresult checkDiffArea(const ObjectState& object) const;
   void commitCopies(std::uint64_t owner, ObjectState& object);
