@@ -9,7 +9,6 @@
 namespace vss4j::sim {
 namespace {
 
-const Guid kSystemProvider{0xb59461377b9f4925ULL, 0xaf8051abd60b20d5ULL};
 constexpr std::size_t kMaxVolumesPerSet = 64;
 constexpr std::int64_t kMaxCopiesPerVolume = 512;
 constexpr std::int64_t kMaxCopiesClientAccessible = 64;

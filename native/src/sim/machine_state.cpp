@@ -5,11 +5,6 @@
 #include "sim/text.h"
 
 namespace vss4j::sim {
-namespace {
-
-const Guid kSystemProvider{0xb59461377b9f4925ULL, 0xaf8051abd60b20d5ULL};
-
-}  // namespace
 
 std::int64_t fileTimeNow() {
   constexpr std::int64_t kUnixEpochAsFileTime = 116444736000000000LL;  // 1970-01-01 in 100 ns since 1601

@@ -29,6 +29,9 @@ namespace vss4j::sim {
 
 using Clock = std::chrono::steady_clock;
 
+// {b5946137-7b9f-4925-af80-51abd60b20d5}: the only provider on the simulated machine.
+inline const Guid kSystemProvider{0xb59461377b9f4925ULL, 0xaf8051abd60b20d5ULL};
+
 struct OpRecord {
   enum class Status { Pending, Finished, Cancelled, Failed };
   Operation operation = Operation::Count;
