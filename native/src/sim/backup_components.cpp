@@ -128,7 +128,9 @@ hresult SimBackupComponents::gatherWriterMetadata(std::unique_ptr<AsyncOperation
     // Writers take part only in writer contexts; in the others the object sees none.
     std::vector<WriterRun> writers;
     if (writersTakePart(o.context)) {
-      for (const WriterSpec& spec : machine_->writers) writers.push_back(WriterRun{spec, writer_state::UNKNOWN, hr::kOk});
+      for (const WriterSpec& spec : machine_->writers) {
+        writers.push_back(WriterRun{spec, writer_state::UNKNOWN, hr::kOk});
+      }
     }
     o.writers = std::move(writers);
     return startAsync(Operation::GatherWriterMetadata, async);
@@ -183,7 +185,9 @@ hresult SimBackupComponents::addToSnapshotSet(const WString& volumeName, const G
     }
     if (o.members.size() >= kMaxVolumesPerSet) return hr::kMaxVolumesReached;
     std::int64_t limit = volume->maxShadowCopies;
-    if (limit < 0) limit = (o.context & attr::CLIENT_ACCESSIBLE) != 0 ? kMaxCopiesClientAccessible : kMaxCopiesPerVolume;
+    if (limit < 0) {
+      limit = (o.context & attr::CLIENT_ACCESSIBLE) != 0 ? kMaxCopiesClientAccessible : kMaxCopiesPerVolume;
+    }
     if (machine_->copiesOf(volume->name) >= limit) return hr::kMaxSnapshotsReached;
     SetMember member{volume->name, machine_->newGuid()};
     o.members.push_back(member);

@@ -248,9 +248,8 @@ void MachineState::destroyObject(std::uint64_t owner) {
   // it cancelled, and nothing it would have created appears.
   if (found->second.pending) cancel(found->second.pending);
   releaseSetLock(owner);
-  copies.erase(std::remove_if(copies.begin(), copies.end(),
-                              [&](const ShadowCopy& copy) { return copy.owner == owner && autoReleased(copy.context); }),
-               copies.end());
+  auto released = [&](const ShadowCopy& copy) { return copy.owner == owner && autoReleased(copy.context); };
+  copies.erase(std::remove_if(copies.begin(), copies.end(), released), copies.end());
   objects.erase(owner);
   changed.notify_all();
 }

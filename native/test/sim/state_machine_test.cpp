@@ -19,23 +19,33 @@ std::map<std::string, std::function<hresult(BackupComponents&)>> everyCall() {
   };
   return {
       {"SetContext", [](BackupComponents& o) { return o.setContext(ctx::BACKUP); }},
-      {"SetBackupState", [](BackupComponents& o) { return o.setBackupState(false, false, backup_type::FULL, false); }},
+      {"SetBackupState",
+       [](BackupComponents& o) { return o.setBackupState(false, false, backup_type::FULL, false); }},
       {"GatherWriterMetadata", async(&BackupComponents::gatherWriterMetadata)},
-      {"GetWriterMetadata", [](BackupComponents& o) { std::vector<WriterMetadata> w; return o.getWriterMetadata(w); }},
+      {"GetWriterMetadata",
+       [](BackupComponents& o) { std::vector<WriterMetadata> w; return o.getWriterMetadata(w); }},
       {"FreeWriterMetadata", [](BackupComponents& o) { return o.freeWriterMetadata(); }},
       {"StartSnapshotSet", [](BackupComponents& o) { Guid g; return o.startSnapshotSet(g); }},
       {"AddToSnapshotSet", [](BackupComponents& o) { Guid g; return o.addToSnapshotSet(u"C:\\", Guid{}, g); }},
-      {"IsVolumeSupported", [](BackupComponents& o) { bool s = false; return o.isVolumeSupported(Guid{}, u"C:\\", s); }},
+      {"IsVolumeSupported",
+       [](BackupComponents& o) { bool s = false; return o.isVolumeSupported(Guid{}, u"C:\\", s); }},
       {"PrepareForBackup", async(&BackupComponents::prepareForBackup)},
       {"DoSnapshotSet", async(&BackupComponents::doSnapshotSet)},
       {"GatherWriterStatus", async(&BackupComponents::gatherWriterStatus)},
       {"GetWriterStatus", [](BackupComponents& o) { std::vector<WriterStatus> w; return o.getWriterStatus(w); }},
-      {"GetSnapshotProperties", [](BackupComponents& o) { SnapshotProperties p; return o.getSnapshotProperties(Guid{1, 1}, p); }},
-      {"SetBackupSucceeded", [](BackupComponents& o) { return o.setBackupSucceeded(Guid{}, Guid{}, 1, nullptr, u"c", true); }},
+      {"GetSnapshotProperties",
+       [](BackupComponents& o) { SnapshotProperties p; return o.getSnapshotProperties(Guid{1, 1}, p); }},
+      {"SetBackupSucceeded",
+       [](BackupComponents& o) { return o.setBackupSucceeded(Guid{}, Guid{}, 1, nullptr, u"c", true); }},
       {"BackupComplete", async(&BackupComponents::backupComplete)},
       {"AbortBackup", [](BackupComponents& o) { return o.abortBackup(); }},
       {"Query", [](BackupComponents& o) { std::vector<SnapshotProperties> s; return o.query(s); }},
-      {"DeleteSnapshots", [](BackupComponents& o) { std::int32_t n = 0; Guid g; return o.deleteSnapshots(Guid{1, 1}, object_type::SNAPSHOT, true, n, g); }},
+      {"DeleteSnapshots",
+       [](BackupComponents& o) {
+         std::int32_t n = 0;
+         Guid g;
+         return o.deleteSnapshots(Guid{1, 1}, object_type::SNAPSHOT, true, n, g);
+       }},
   };
 }
 
