@@ -61,7 +61,7 @@ hresult SimAsyncOperation::cancel() {
     std::lock_guard<std::mutex> lock(machine_->mutex);
     machine_->settle(Clock::now());
     switch (op_->status) {
-      case OpRecord::Status::Pending: machine_->cancel(*op_); return hr::kOk;
+      case OpRecord::Status::Pending: machine_->cancel(op_); return hr::kOk;
       case OpRecord::Status::Finished: return hr::kAsyncFinished;
       case OpRecord::Status::Cancelled: return hr::kAsyncCancelled;
       case OpRecord::Status::Failed: return op_->error;

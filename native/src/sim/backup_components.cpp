@@ -9,7 +9,6 @@
 namespace vss4j::sim {
 namespace {
 
-const Guid kSystemProvider{0xb59461377b9f4925ULL, 0xaf8051abd60b20d5ULL};
 constexpr std::size_t kMaxVolumesPerSet = 64;
 constexpr std::int64_t kMaxCopiesPerVolume = 512;
 constexpr std::int64_t kMaxCopiesClientAccessible = 64;
@@ -77,8 +76,7 @@ hresult SimBackupComponents::call(Operation operation, Body&& body) {
   }
 }
 
-hresult SimBackupComponents::startAsync(Operation operation, std::unique_ptr<AsyncOperation>& async,
-                                        ObjectState&) {
+hresult SimBackupComponents::startAsync(Operation operation, std::unique_ptr<AsyncOperation>& async) {
   auto made = std::make_unique<SimAsyncOperation>(machine_);
   auto fault = machine_->faults.attempt(operation);
   hresult planned = hr::kOk;
@@ -130,10 +128,12 @@ hresult SimBackupComponents::gatherWriterMetadata(std::unique_ptr<AsyncOperation
     // Writers take part only in writer contexts; in the others the object sees none.
     std::vector<WriterRun> writers;
     if (writersTakePart(o.context)) {
-      for (const WriterSpec& spec : machine_->writers) writers.push_back(WriterRun{spec, writer_state::UNKNOWN, hr::kOk});
+      for (const WriterSpec& spec : machine_->writers) {
+        writers.push_back(WriterRun{spec, writer_state::UNKNOWN, hr::kOk});
+      }
     }
     o.writers = std::move(writers);
-    return startAsync(Operation::GatherWriterMetadata, async, o);
+    return startAsync(Operation::GatherWriterMetadata, async);
   });
 }
 
@@ -185,7 +185,9 @@ hresult SimBackupComponents::addToSnapshotSet(const WString& volumeName, const G
     }
     if (o.members.size() >= kMaxVolumesPerSet) return hr::kMaxVolumesReached;
     std::int64_t limit = volume->maxShadowCopies;
-    if (limit < 0) limit = (o.context & attr::CLIENT_ACCESSIBLE) != 0 ? kMaxCopiesClientAccessible : kMaxCopiesPerVolume;
+    if (limit < 0) {
+      limit = (o.context & attr::CLIENT_ACCESSIBLE) != 0 ? kMaxCopiesClientAccessible : kMaxCopiesPerVolume;
+    }
     if (machine_->copiesOf(volume->name) >= limit) return hr::kMaxSnapshotsReached;
     SetMember member{volume->name, machine_->newGuid()};
     o.members.push_back(member);
@@ -210,7 +212,7 @@ hresult SimBackupComponents::prepareForBackup(std::unique_ptr<AsyncOperation>& a
   async.reset();
   return call(Operation::PrepareForBackup, [&](ObjectState& o) -> hresult {
     if (o.phase != ObjectPhase::SetOpen || !writersTakePart(o.context) || !o.backupStateSet) return hr::kBadState;
-    return startAsync(Operation::PrepareForBackup, async, o);
+    return startAsync(Operation::PrepareForBackup, async);
   });
 }
 
@@ -220,7 +222,7 @@ hresult SimBackupComponents::doSnapshotSet(std::unique_ptr<AsyncOperation>& asyn
     const bool ready = writersTakePart(o.context) ? (o.phase == ObjectPhase::Prepared && o.metadataGathered)
                                                   : o.phase == ObjectPhase::SetOpen;
     if (!ready) return hr::kBadState;
-    const hresult result = startAsync(Operation::DoSnapshotSet, async, o);
+    const hresult result = startAsync(Operation::DoSnapshotSet, async);
     if (failed(result)) {
       o.phase = ObjectPhase::SnapshotFailed;
       abortWriters(o.writers);
@@ -240,7 +242,7 @@ hresult SimBackupComponents::gatherWriterStatus(std::unique_ptr<AsyncOperation>&
             ObjectPhase::Complete)) {
       return hr::kBadState;
     }
-    return startAsync(Operation::GatherWriterStatus, async, o);
+    return startAsync(Operation::GatherWriterStatus, async);
   });
 }
 
@@ -287,7 +289,7 @@ hresult SimBackupComponents::backupComplete(std::unique_ptr<AsyncOperation>& asy
   async.reset();
   return call(Operation::BackupComplete, [&](ObjectState& o) -> hresult {
     if (o.phase != ObjectPhase::SnapshotDone || !writersTakePart(o.context)) return hr::kBadState;
-    return startAsync(Operation::BackupComplete, async, o);
+    return startAsync(Operation::BackupComplete, async);
   });
 }
 
@@ -298,7 +300,7 @@ hresult SimBackupComponents::abortBackup() {
     // "Ignored if nothing is in progress": before a set is started or metadata gathered.
     if (in(o.phase, ObjectPhase::Init) && !o.pending) return hr::kOk;
     if (in(o.phase, ObjectPhase::Metadata)) return hr::kOk;
-    if (o.pending) machine_->cancel(*o.pending);
+    if (o.pending) machine_->cancel(o.pending);
     machine_->releaseSetLock(id_);
     // The copies of a finished set stay until Release, like those of a set that was not aborted.
     o.phase = ObjectPhase::Aborted;

@@ -46,7 +46,7 @@ class SimBackupComponents final : public BackupComponents {
   template <typename Body>
   hresult call(Operation operation, Body&& body);
   // Starts `operation` and hands out its IVssAsync; a fault planned for the call itself is returned instead.
-  hresult startAsync(Operation operation, std::unique_ptr<AsyncOperation>& async, ObjectState& object);
+  hresult startAsync(Operation operation, std::unique_ptr<AsyncOperation>& async);
 
   std::shared_ptr<MachineState> machine_;
   std::uint64_t id_ = 0;

@@ -34,6 +34,10 @@ struct WriterSpec {
   bool hangs = false;  // instead of failing at `failsAt`, hangs until the writer timeout (VSS_E_WRITERERROR_TIMEOUT)
 };
 
+// A fault is checked after the call passed the state machine (an out-of-order call is BAD_STATE and no
+// attempt). DoSnapshotSet's "QueryStatus only" errors (INSUFFICIENT_STORAGE, PROVIDER_VETO,
+// UNEXPECTED_PROVIDER_ERROR) always come through QueryStatus; for synchronous operations throughQueryStatus
+// means nothing. DeleteSnapshots counts one attempt per copy it deletes, so a plan can stop a set half-way.
 struct FaultSpec {
   Operation operation = Operation::DoSnapshotSet;
   hresult result = hr::kUnexpected;

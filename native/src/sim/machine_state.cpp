@@ -5,11 +5,6 @@
 #include "sim/text.h"
 
 namespace vss4j::sim {
-namespace {
-
-const Guid kSystemProvider{0xb59461377b9f4925ULL, 0xaf8051abd60b20d5ULL};
-
-}  // namespace
 
 std::int64_t fileTimeNow() {
   constexpr std::int64_t kUnixEpochAsFileTime = 116444736000000000LL;  // 1970-01-01 in 100 ns since 1601
@@ -62,7 +57,7 @@ std::shared_ptr<OpRecord> MachineState::startOperation(std::uint64_t owner, Oper
   pendingOps.reserve(pendingOps.size() + 1);
   object.pending = op;
   if (op->deadline <= now) {
-    finish(*op, now);
+    finish(*op);
   } else {
     pendingOps.push_back(op);
   }
@@ -80,7 +75,7 @@ void MachineState::settle(Clock::time_point now) {
                    pendingOps.end());
   // In the order they ended, so the device numbers follow the order the copies were committed in.
   std::stable_sort(due.begin(), due.end(), [](const auto& a, const auto& b) { return a->deadline < b->deadline; });
-  for (const auto& op : due) finish(*op, now);
+  for (const auto& op : due) finish(*op);
   changed.notify_all();
 }
 
@@ -89,7 +84,7 @@ void MachineState::failed(OpRecord& op, hresult error) {
   op.error = error;
 }
 
-void MachineState::finish(OpRecord& op, Clock::time_point) {
+void MachineState::finish(OpRecord& op) {
   op.status = OpRecord::Status::Finished;
   auto found = objects.find(op.owner);
   if (found == objects.end() || found->second.pending.get() != &op) {
@@ -208,7 +203,8 @@ void MachineState::commitCopies(std::uint64_t owner, ObjectState& object) {
   nextDeviceNumber = device;
 }
 
-void MachineState::cancel(OpRecord& op) {
+void MachineState::cancel(std::shared_ptr<OpRecord> keep) {
+  OpRecord& op = *keep;
   if (op.status != OpRecord::Status::Pending) return;
   op.status = OpRecord::Status::Cancelled;
   pendingOps.erase(std::remove_if(pendingOps.begin(), pendingOps.end(),
@@ -250,11 +246,10 @@ void MachineState::destroyObject(std::uint64_t owner) {
   if (found == objects.end()) return;
   // Releasing an object mid-operation ends the operation (VSS's BackupShutdown): its IVssAsync reports
   // it cancelled, and nothing it would have created appears.
-  if (found->second.pending) cancel(*found->second.pending);
+  if (found->second.pending) cancel(found->second.pending);
   releaseSetLock(owner);
-  copies.erase(std::remove_if(copies.begin(), copies.end(),
-                              [&](const ShadowCopy& copy) { return copy.owner == owner && autoReleased(copy.context); }),
-               copies.end());
+  auto released = [&](const ShadowCopy& copy) { return copy.owner == owner && autoReleased(copy.context); };
+  copies.erase(std::remove_if(copies.begin(), copies.end(), released), copies.end());
   objects.erase(owner);
   changed.notify_all();
 }

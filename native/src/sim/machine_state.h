@@ -29,6 +29,9 @@ namespace vss4j::sim {
 
 using Clock = std::chrono::steady_clock;
 
+// {b5946137-7b9f-4925-af80-51abd60b20d5}: the only provider on the simulated machine.
+inline const Guid kSystemProvider{0xb59461377b9f4925ULL, 0xaf8051abd60b20d5ULL};
+
 struct OpRecord {
   enum class Status { Pending, Finished, Cancelled, Failed };
   Operation operation = Operation::Count;
@@ -81,13 +84,14 @@ class MachineState {
   // Starts an asynchronous operation of `owner`: pending until now + its duration (+ the writer timeout when
   // a writer hangs in it), finished at once when that is now.
   std::shared_ptr<OpRecord> startOperation(std::uint64_t owner, Operation operation, hresult plannedError);
-  void cancel(OpRecord& op);
+  // Takes its own reference: the object's may be the last one, and it is dropped on the way.
+  void cancel(std::shared_ptr<OpRecord> op);
   void releaseSetLock(std::uint64_t owner);
   // Release(): cancels what the object has pending, gives up its set, deletes its auto-release copies.
   void destroyObject(std::uint64_t owner);
 
  private:
-  void finish(OpRecord& op, Clock::time_point now);
+  void finish(OpRecord& op);
   void finishSnapshotSet(ObjectState& object, OpRecord& op);
   hresult checkDiffArea(const ObjectState& object) const;
   void commitCopies(std::uint64_t owner, ObjectState& object);

@@ -160,5 +160,28 @@ TEST_F(LifetimeTest, AbortKeepsFinishedCopiesUntilRelease) {
   EXPECT_TRUE(machine->existingSnapshots().empty());
 }
 
+TEST_F(LifetimeTest, EverythingMayGoAwayWhileOperationsArePending) {
+  auto survivor = machine;  // TearDown looks at the count afterwards
+  {
+    machine->setDuration(Operation::DoSnapshotSet, std::chrono::hours(1));
+    machine->setDuration(Operation::GatherWriterMetadata, std::chrono::hours(1));
+    auto object = initialized(ctx::FILE_SHARE_BACKUP);
+    auto other = initialized();
+    ASSERT_EQ(prepareSet(*object, {u"C:\\"}, false), hr::kOk);
+    std::unique_ptr<AsyncOperation> snapshot, gather;
+    ASSERT_EQ(object->doSnapshotSet(snapshot), hr::kOk);
+    ASSERT_EQ(other->gatherWriterMetadata(gather), hr::kOk);
+    machine.reset();
+    EXPECT_EQ(survivor->liveObjects(), 4);
+    // The objects go first here, their IVssAsync after: both orders must be clean.
+    object.reset();
+    gather.reset();
+    other.reset();
+  }
+  EXPECT_EQ(survivor->liveObjects(), 0);
+  EXPECT_TRUE(survivor->existingSnapshots().empty());
+  machine = survivor;
+}
+
 }  // namespace
 }  // namespace vss4j::sim::test

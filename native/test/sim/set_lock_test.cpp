@@ -88,7 +88,7 @@ TEST_F(SimTest, AFailedDoSnapshotSetReleasesTheLockEitherWay) {
   }
 }
 
-TEST_F(SimTest, TheHolderMayRestartItsOwnStartButItStaysOneSet) {
+TEST_F(SimTest, ASecondStartSnapshotSetOnTheSameObjectIsBadState) {
   auto first = initialized(ctx::FILE_SHARE_BACKUP);
   Guid set;
   ASSERT_EQ(first->startSnapshotSet(set), hr::kOk);

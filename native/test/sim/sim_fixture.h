@@ -66,7 +66,8 @@ class SimTest : public ::testing::Test {
                      std::vector<Guid>* ids = nullptr) {
     if (withWriters) {
       if (hresult r = object.setBackupState(false, false, backup_type::FULL, false); failed(r)) return r;
-      if (hresult r = runAsync([&](auto& a) { return object.gatherWriterMetadata(a); }); r != hr::kAsyncFinished) return r;
+      hresult r = runAsync([&](auto& a) { return object.gatherWriterMetadata(a); });
+      if (r != hr::kAsyncFinished) return r;
     }
     Guid set;
     if (hresult r = object.startSnapshotSet(set); failed(r)) return r;
@@ -76,7 +77,8 @@ class SimTest : public ::testing::Test {
       if (ids) ids->push_back(id);
     }
     if (withWriters) {
-      if (hresult r = runAsync([&](auto& a) { return object.prepareForBackup(a); }); r != hr::kAsyncFinished) return r;
+      hresult r = runAsync([&](auto& a) { return object.prepareForBackup(a); });
+      if (r != hr::kAsyncFinished) return r;
     }
     return hr::kOk;
   }

@@ -19,23 +19,33 @@ std::map<std::string, std::function<hresult(BackupComponents&)>> everyCall() {
   };
   return {
       {"SetContext", [](BackupComponents& o) { return o.setContext(ctx::BACKUP); }},
-      {"SetBackupState", [](BackupComponents& o) { return o.setBackupState(false, false, backup_type::FULL, false); }},
+      {"SetBackupState",
+       [](BackupComponents& o) { return o.setBackupState(false, false, backup_type::FULL, false); }},
       {"GatherWriterMetadata", async(&BackupComponents::gatherWriterMetadata)},
-      {"GetWriterMetadata", [](BackupComponents& o) { std::vector<WriterMetadata> w; return o.getWriterMetadata(w); }},
+      {"GetWriterMetadata",
+       [](BackupComponents& o) { std::vector<WriterMetadata> w; return o.getWriterMetadata(w); }},
       {"FreeWriterMetadata", [](BackupComponents& o) { return o.freeWriterMetadata(); }},
       {"StartSnapshotSet", [](BackupComponents& o) { Guid g; return o.startSnapshotSet(g); }},
       {"AddToSnapshotSet", [](BackupComponents& o) { Guid g; return o.addToSnapshotSet(u"C:\\", Guid{}, g); }},
-      {"IsVolumeSupported", [](BackupComponents& o) { bool s = false; return o.isVolumeSupported(Guid{}, u"C:\\", s); }},
+      {"IsVolumeSupported",
+       [](BackupComponents& o) { bool s = false; return o.isVolumeSupported(Guid{}, u"C:\\", s); }},
       {"PrepareForBackup", async(&BackupComponents::prepareForBackup)},
       {"DoSnapshotSet", async(&BackupComponents::doSnapshotSet)},
       {"GatherWriterStatus", async(&BackupComponents::gatherWriterStatus)},
       {"GetWriterStatus", [](BackupComponents& o) { std::vector<WriterStatus> w; return o.getWriterStatus(w); }},
-      {"GetSnapshotProperties", [](BackupComponents& o) { SnapshotProperties p; return o.getSnapshotProperties(Guid{1, 1}, p); }},
-      {"SetBackupSucceeded", [](BackupComponents& o) { return o.setBackupSucceeded(Guid{}, Guid{}, 1, nullptr, u"c", true); }},
+      {"GetSnapshotProperties",
+       [](BackupComponents& o) { SnapshotProperties p; return o.getSnapshotProperties(Guid{1, 1}, p); }},
+      {"SetBackupSucceeded",
+       [](BackupComponents& o) { return o.setBackupSucceeded(Guid{}, Guid{}, 1, nullptr, u"c", true); }},
       {"BackupComplete", async(&BackupComponents::backupComplete)},
       {"AbortBackup", [](BackupComponents& o) { return o.abortBackup(); }},
       {"Query", [](BackupComponents& o) { std::vector<SnapshotProperties> s; return o.query(s); }},
-      {"DeleteSnapshots", [](BackupComponents& o) { std::int32_t n = 0; Guid g; return o.deleteSnapshots(Guid{1, 1}, object_type::SNAPSHOT, true, n, g); }},
+      {"DeleteSnapshots",
+       [](BackupComponents& o) {
+         std::int32_t n = 0;
+         Guid g;
+         return o.deleteSnapshots(Guid{1, 1}, object_type::SNAPSHOT, true, n, g);
+       }},
   };
 }
 
@@ -250,6 +260,45 @@ TEST_F(SimTest, AFailedPrepareForBackupLeavesOnlyAbortAndRelease) {
   Guid set;
   EXPECT_EQ(other->startSnapshotSet(set), hr::kOk);
   EXPECT_EQ(object->abortBackup(), hr::kOk);
+}
+
+TEST_F(SimTest, CallsOutsideTheirStates) {
+  auto object = initialized(ctx::FILE_SHARE_BACKUP);
+  std::unique_ptr<AsyncOperation> async;
+  EXPECT_EQ(object->doSnapshotSet(async), hr::kBadState);  // no set started
+  EXPECT_EQ(object->gatherWriterStatus(async), hr::kBadState);
+  Guid set, id;
+  ASSERT_EQ(object->startSnapshotSet(set), hr::kOk);
+  ASSERT_EQ(object->addToSnapshotSet(u"C:\\", Guid{}, id), hr::kOk);
+  SnapshotProperties p;
+  EXPECT_EQ(object->getSnapshotProperties(id, p), hr::kBadState);  // not made yet
+  std::vector<SnapshotProperties> found;
+  EXPECT_EQ(object->query(found), hr::kBadState);
+  std::int32_t deleted = 0;
+  EXPECT_EQ(object->deleteSnapshots(id, object_type::SNAPSHOT, true, deleted, set), hr::kBadState);
+  EXPECT_EQ(object->setContext(ctx::BACKUP), hr::kBadState);
+
+  auto writerObject = initialized(ctx::BACKUP);
+  ASSERT_EQ(object->abortBackup(), hr::kOk);
+  ASSERT_EQ(prepareSet(*writerObject, {u"C:\\"}, true), hr::kOk);
+  EXPECT_EQ(writerObject->prepareForBackup(async), hr::kBadState);  // PrepareForBackup twice
+  EXPECT_EQ(writerObject->addToSnapshotSet(u"D:\\", Guid{}, id), hr::kBadState);  // after PrepareForBackup
+  ASSERT_EQ(doSnapshot(*writerObject), hr::kAsyncFinished);
+  ASSERT_EQ(runAsync([&](auto& a) { return writerObject->backupComplete(a); }), hr::kAsyncFinished);
+  EXPECT_EQ(writerObject->backupComplete(async), hr::kBadState);  // BackupComplete twice
+  EXPECT_EQ(writerObject->abortBackup(), hr::kBadState);          // nothing left to abort
+  EXPECT_EQ(runAsync([&](auto& a) { return writerObject->gatherWriterStatus(a); }), hr::kAsyncFinished);
+}
+
+TEST_F(SimTest, TheCallLogHasEveryCallRefusedOnesIncluded) {
+  auto object = create();
+  Guid set;
+  EXPECT_EQ(object->startSnapshotSet(set), hr::kBadState);
+  EXPECT_EQ(object->initializeForBackup(nullptr), hr::kOk);
+  EXPECT_EQ(object->abortBackup(), hr::kOk);
+  const std::vector<Operation> expected{Operation::CreateBackupComponents, Operation::StartSnapshotSet,
+                                        Operation::InitializeForBackup, Operation::AbortBackup};
+  EXPECT_EQ(machine->callLog(), expected);
 }
 
 }  // namespace

@@ -1,4 +1,6 @@
 // Writers: identity, states through the phases, failures and hangs, and whether they fail the set.
+#include <string>
+
 #include "sim_fixture.h"
 
 namespace vss4j::sim::test {
@@ -45,6 +47,12 @@ struct PhaseCase {
   std::int32_t failedState;
 };
 
+std::string phaseName(const ::testing::TestParamInfo<PhaseCase>& param) {
+  static const char* const kNames[] = {"None", "Identify", "PrepareBackup", "PrepareSnapshot",
+                                       "Freeze", "Thaw", "PostSnapshot", "BackupComplete"};
+  return kNames[static_cast<int>(param.param.phase)];
+}
+
 class WriterFailures : public WriterTest, public ::testing::WithParamInterface<PhaseCase> {};
 
 TEST_P(WriterFailures, AFailingWriterShowsItsPhaseAndErrorWhileTheSetSucceeds) {
@@ -71,7 +79,8 @@ INSTANTIATE_TEST_SUITE_P(
                       PhaseCase{WriterPhase::Freeze, writer_state::FAILED_AT_FREEZE},
                       PhaseCase{WriterPhase::Thaw, writer_state::FAILED_AT_THAW},
                       PhaseCase{WriterPhase::PostSnapshot, writer_state::FAILED_AT_POST_SNAPSHOT},
-                      PhaseCase{WriterPhase::BackupComplete, writer_state::FAILED_AT_BACKUP_COMPLETE}));
+                      PhaseCase{WriterPhase::BackupComplete, writer_state::FAILED_AT_BACKUP_COMPLETE}),
+    phaseName);
 
 TEST_F(WriterTest, AWriterThatFailsToIdentifyHasNoMetadata) {
   machine->addWriter(writer(u"Good", 1));
