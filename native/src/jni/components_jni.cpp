@@ -34,6 +34,15 @@ jint onSession(JNIEnv* env, jlong handle, F&& body) {
   });
 }
 
+// Runs a call that fills a list on the object thread, then copies the list out on this thread.
+template <typename Row, typename Get, typename Put>
+jint listCall(JNIEnv* env, jlong handle, Get&& get, Put&& put) {
+  std::vector<Row> rows;
+  const jint hr = onSession(env, handle, [&](BackupComponents& c) { return get(c, rows); });
+  if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
+  return jni::guarded(env, jint{0}, [&]() -> jint { return put(rows) ? hr : 0; });
+}
+
 // Starts an asynchronous call; on success out[0] receives the new VssAsync handle.
 jint startAsync(JNIEnv* env, jlong handle, jlong token, jlongArray out, const Session::Starter& start) {
   return jni::guarded(env, jint{0}, [&]() -> jint {
@@ -109,10 +118,9 @@ VSS4J_JNI(jint, gatherWriterMetadata)(JNIEnv* env, jclass, jlong handle, jlong t
 }
 
 VSS4J_JNI(jint, getWriterMetadata)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
-  std::vector<vss4j::WriterMetadata> writers;
-  const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.getWriterMetadata(writers); });
-  if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
-  return jni::guarded(env, jint{0}, [&]() -> jint { return jni::putWriterMetadata(env, out, writers) ? hr : 0; });
+  return listCall<vss4j::WriterMetadata>(
+      env, handle, [](BackupComponents& c, auto& rows) { return c.getWriterMetadata(rows); },
+      [&](const auto& rows) { return jni::putWriterMetadata(env, out, rows); });
 }
 
 VSS4J_JNI(jint, freeWriterMetadata)(JNIEnv* env, jclass, jlong handle) {
@@ -174,10 +182,9 @@ VSS4J_JNI(jint, gatherWriterStatus)(JNIEnv* env, jclass, jlong handle, jlong tok
 }
 
 VSS4J_JNI(jint, getWriterStatus)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
-  std::vector<vss4j::WriterStatus> writers;
-  const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.getWriterStatus(writers); });
-  if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
-  return jni::guarded(env, jint{0}, [&]() -> jint { return jni::putWriterStatus(env, out, writers) ? hr : 0; });
+  return listCall<vss4j::WriterStatus>(
+      env, handle, [](BackupComponents& c, auto& rows) { return c.getWriterStatus(rows); },
+      [&](const auto& rows) { return jni::putWriterStatus(env, out, rows); });
 }
 
 VSS4J_JNI(jint, getSnapshotProperties)(JNIEnv* env, jclass, jlong handle, jlong idHi, jlong idLo, jlongArray longs,
@@ -224,10 +231,9 @@ VSS4J_JNI(jint, abortBackup)(JNIEnv* env, jclass, jlong handle) {
 }
 
 VSS4J_JNI(jint, query)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
-  std::vector<vss4j::SnapshotProperties> snapshots;
-  const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.query(snapshots); });
-  if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
-  return jni::guarded(env, jint{0}, [&]() -> jint { return jni::putSnapshots(env, out, snapshots) ? hr : 0; });
+  return listCall<vss4j::SnapshotProperties>(
+      env, handle, [](BackupComponents& c, auto& rows) { return c.query(rows); },
+      [&](const auto& rows) { return jni::putSnapshots(env, out, rows); });
 }
 
 VSS4J_JNI(jint, deleteSnapshots)(JNIEnv* env, jclass, jlong handle, jlong idHi, jlong idLo, jint objectType,

@@ -83,28 +83,28 @@ bool putSnapshots(JNIEnv* env, jobjectArray out, const std::vector<SnapshotPrope
                  });
 }
 
-bool putWriterStatus(JNIEnv* env, jobjectArray out, const std::vector<WriterStatus>& writers) {
+// WriterStatus and WriterMetadata share a layout: two ids, two numbers, the writer's name.
+template <typename Writer>
+bool putWriterRows(JNIEnv* env, jobjectArray out, const std::vector<Writer>& writers, std::int32_t Writer::*first,
+                   std::int32_t Writer::*second) {
+  static_assert(kWriterStatusLongs == kWriterMetadataLongs, "one layout for both kinds of writer row");
   return putRows(env, out, writers, kWriterStatusLongs, 1,
-                 [env](jlongArray longs, jobjectArray strings, jsize row, const WriterStatus& w) {
+                 [&](jlongArray longs, jobjectArray strings, jsize row, const Writer& w) {
                    const jlong values[kWriterStatusLongs] = {
                        static_cast<jlong>(w.instanceId.hi), static_cast<jlong>(w.instanceId.lo),
                        static_cast<jlong>(w.writerId.hi),   static_cast<jlong>(w.writerId.lo),
-                       w.state,                             w.failure};
+                       w.*first,                            w.*second};
                    env->SetLongArrayRegion(longs, row * kWriterStatusLongs, kWriterStatusLongs, values);
                    return !env->ExceptionCheck() && putString(env, strings, row, w.writerName);
                  });
 }
 
+bool putWriterStatus(JNIEnv* env, jobjectArray out, const std::vector<WriterStatus>& writers) {
+  return putWriterRows(env, out, writers, &WriterStatus::state, &WriterStatus::failure);
+}
+
 bool putWriterMetadata(JNIEnv* env, jobjectArray out, const std::vector<WriterMetadata>& writers) {
-  return putRows(env, out, writers, kWriterMetadataLongs, 1,
-                 [env](jlongArray longs, jobjectArray strings, jsize row, const WriterMetadata& w) {
-                   const jlong values[kWriterMetadataLongs] = {
-                       static_cast<jlong>(w.instanceId.hi), static_cast<jlong>(w.instanceId.lo),
-                       static_cast<jlong>(w.writerId.hi),   static_cast<jlong>(w.writerId.lo),
-                       w.usageType,                         w.sourceType};
-                   env->SetLongArrayRegion(longs, row * kWriterMetadataLongs, kWriterMetadataLongs, values);
-                   return !env->ExceptionCheck() && putString(env, strings, row, w.writerName);
-                 });
+  return putWriterRows(env, out, writers, &WriterMetadata::usageType, &WriterMetadata::sourceType);
 }
 
 }  // namespace vss4j::jni

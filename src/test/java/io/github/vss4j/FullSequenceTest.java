@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.vss4j.simulator.SimulatedWriter;
+import io.github.vss4j.simulator.Simulation;
+import io.github.vss4j.simulator.WriterPhase;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -64,6 +69,39 @@ class FullSequenceTest extends SimulatedVssTest {
             }
             assertEquals(2, devices.size());
             assertFalse(machine(vss).callLog().contains(Operation.PREPARE_FOR_BACKUP));
+        }
+    }
+
+    @Test
+    void writersAreListedWithTheirIdentityAndStatus() throws Exception {
+        SimulatedWriter healthy = SimulatedWriter.named("Healthy Writer");
+        SimulatedWriter failing = SimulatedWriter.named("Failing Writer")
+                .failingAt(WriterPhase.FREEZE, VssError.VSS_E_WRITERERROR_RETRYABLE);
+        Vss vss = vss(Simulation.builder().volume("C:\\").writer(healthy).writer(failing).build());
+        try (BackupComponents backup = vss.createBackupComponents()) {
+            initialize(backup, VssContext.BACKUP);  // GatherWriterMetadata included
+            List<WriterMetadata> metadata = backup.getWriterMetadata();
+            assertEquals(Set.of(healthy.writerId(), failing.writerId()),
+                    metadata.stream().map(WriterMetadata::writerId).collect(Collectors.toSet()));
+            assertTrue(metadata.stream().anyMatch(w -> w.writerName().equals("Healthy Writer")
+                    && w.instanceId().equals(healthy.instanceId())));
+            backup.startSnapshotSet();
+            backup.addToSnapshotSet("C:\\");
+            try (VssAsync prepare = backup.prepareForBackup()) {
+                prepare.await();
+            }
+            try (VssAsync snapshot = backup.doSnapshotSet()) {
+                snapshot.await();  // a writer failing at freeze only shows in writer status
+            }
+            try (VssAsync status = backup.gatherWriterStatus()) {
+                status.await();
+            }
+            Map<String, WriterStatus> byName = backup.getWriterStatus().stream()
+                    .collect(Collectors.toMap(WriterStatus::writerName, w -> w));
+            assertEquals(WriterState.WAITING_FOR_BACKUP_COMPLETE, byName.get("Healthy Writer").state());
+            assertFalse(byName.get("Healthy Writer").isFailed());
+            assertEquals(WriterState.FAILED_AT_FREEZE, byName.get("Failing Writer").state());
+            assertEquals(VssError.VSS_E_WRITERERROR_RETRYABLE, byName.get("Failing Writer").failureError());
         }
     }
 
