@@ -74,7 +74,9 @@ public final class Vss {
 
     /**
      * The same VSS, with completion callbacks and futures run on {@code executor} (by default a small pool of
-     * daemon threads named {@code vss4j-callback-N}). Never run on vss4j's native threads.
+     * daemon threads named {@code vss4j-callback-N}). Give an Executor that runs tasks on threads of its own: one
+     * that runs them inline (such as {@code Runnable::run}) runs them on vss4j's native thread, where a callback
+     * must not wait for another operation ({@code await()} there throws {@link IllegalStateException}).
      */
     public Vss withCallbackExecutor(Executor executor) {
         return new Vss(backend, machine, Objects.requireNonNull(executor, "executor"));

@@ -115,4 +115,30 @@ class CallbackTest extends SimulatedVssTest {
             snapshot.toCompletableFuture().get(BOUND.toSeconds(), TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void anInlineExecutorCannotDeadlockACallbackThatAwaitsAnotherOperation() throws Exception {
+        // An hour-long DoSnapshotSet, cancelled: the callback is surely registered before the end is reported.
+        Vss vss = vss(Simulation.builder().volume("C:\\").duration(Operation.DO_SNAPSHOT_SET, Duration.ofHours(1))
+                .build()).withCallbackExecutor(Runnable::run);
+        BackupComponents backup = components(vss);
+        initialize(backup, VssContext.FILE_SHARE_BACKUP);
+        backup.startSnapshotSet();
+        backup.addToSnapshotSet("C:\\");
+        CompletableFuture<Throwable> refused = new CompletableFuture<>();
+        try (VssAsync snapshot = backup.doSnapshotSet()) {
+            snapshot.onComplete(status -> {
+                try (VssAsync status2 = backup.gatherWriterStatus()) {
+                    status2.await();
+                    refused.complete(null);
+                } catch (Throwable e) {
+                    refused.complete(e);
+                }
+            });
+            snapshot.cancel();
+            Throwable thrown = refused.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(thrown instanceof IllegalStateException, String.valueOf(thrown));
+            assertTrue(thrown.getMessage().contains("Executor"), thrown.getMessage());
+        }
+    }
 }

@@ -126,11 +126,21 @@ public final class AsyncOperationHandle {
     }
 
     public void awaitEnd() throws InterruptedException {
+        refuseOnReportingThread();
         ended.await();
     }
 
     public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+        refuseOnReportingThread();
         return ended.await(timeout, unit);
+    }
+
+    private void refuseOnReportingThread() {
+        if (Completions.reportingThread() && outcome == null) {
+            throw new IllegalStateException("await() on " + operation.vssName() + " from a callback that the "
+                    + "Executor runs on vss4j's own native thread would never return: give Vss.withCallbackExecutor "
+                    + "an Executor that runs tasks on threads of its own");
+        }
     }
 
     /** The final status; only after awaitEnd returned true. */

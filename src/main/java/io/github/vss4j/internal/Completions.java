@@ -15,6 +15,8 @@ public final class Completions {
     private static final Logger LOG = LoggerFactory.getLogger(Completions.class);
     private static final AtomicLong NEXT = new AtomicLong(1);
     private static final Map<Long, IntConsumer> PENDING = new ConcurrentHashMap<>();
+    // Set while a completion is being handed over on a shim thread (see reportingThread()).
+    private static final ThreadLocal<Boolean> REPORTING = new ThreadLocal<>();
 
     private Completions() {
     }
@@ -42,11 +44,22 @@ public final class Completions {
             LOG.warn("A completion arrived for unknown token {} (status {}); ignored", token, hresult);
             return;
         }
+        REPORTING.set(Boolean.TRUE);
         try {
             onEnd.accept(hresult);
         } catch (Throwable e) {
             // Nothing may propagate into the native waiter thread.
             LOG.error("Handling the end of an asynchronous VSS operation failed", e);
+        } finally {
+            REPORTING.remove();
         }
+    }
+
+    /**
+     * Whether this thread is a shim thread reporting a completion right now: only when an Executor runs callbacks
+     * inline. Waiting there for another operation would wait for this very thread, forever.
+     */
+    public static boolean reportingThread() {
+        return REPORTING.get() != null;
     }
 }
