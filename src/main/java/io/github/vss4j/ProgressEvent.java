@@ -113,7 +113,8 @@ public sealed interface ProgressEvent {
     }
 
     /**
-     * The request ended; always the last event.
+     * The request ended: the last event of creating the set. Only the set's {@link ShadowCopySet#close()}
+     * reports after it ({@link Phase#BACKUP_COMPLETE}).
      *
      * @param attempt the last attempt
      * @param outcome how it ended

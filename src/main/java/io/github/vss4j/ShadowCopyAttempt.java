@@ -130,6 +130,9 @@ final class ShadowCopyAttempt {
         } catch (VssException failed) {
             hresult = failed.hresult();
             throw failed;
+        } catch (RuntimeException bug) {
+            hresult = VssError.E_UNEXPECTED.hresult();
+            throw bug;
         } finally {
             span.end(hresult);
         }
@@ -195,6 +198,7 @@ final class ShadowCopyAttempt {
             if (!waits.awaitEndQuietly(running, spec.cleanupTimeout())) {
                 interrupted = true;
             }
+            noteSnapshotThatFinishedAnyway();
             running.close();
             running = null;
         }
@@ -216,6 +220,20 @@ final class ShadowCopyAttempt {
         progress.cleanedUp(number, cancelledAsync, aborted);
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    // A cancel or timeout can cross DoSnapshotSet's own end: its copies then exist and must not be forgotten.
+    private void noteSnapshotThatFinishedAnyway() {
+        if (running.operation() != Operation.DO_SNAPSHOT_SET) {
+            return;
+        }
+        try {
+            if (running.queryStatus().state() == AsyncStatus.State.FINISHED) {
+                snapshotTaken = true;
+            }
+        } catch (VssException | RuntimeException unknown) {
+            LOG.warn("Could not learn whether the cancelled DoSnapshotSet finished: {}", unknown.getMessage());
         }
     }
 

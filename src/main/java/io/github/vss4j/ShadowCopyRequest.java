@@ -148,7 +148,10 @@ public final class ShadowCopyRequest {
         return this;
     }
 
-    /** The longest the whole request may take, retries and their waits included (no deadline by default). */
+    /**
+     * The longest the whole request may take, retries and their waits included (no deadline by default). It bounds
+     * every wait of the request; a synchronous VSS call already under way (e.g. AddToSnapshotSet) is not cut short.
+     */
     public ShadowCopyRequest deadline(Duration deadline) {
         this.deadline = positive(deadline, "deadline");
         return this;

@@ -30,7 +30,7 @@ final class ShadowCopyRun {
             progress.finished(attempt, ProgressEvent.Outcome.SUCCEEDED);
             return set;
         } catch (VssException failure) {
-            LOG.error("Shadow copies of {} failed: {}", spec.volumes(), failure.getMessage());
+            LOG.warn("Shadow copies of {} could not be made: {}", spec.volumes(), failure.getMessage());
             progress.finished(attempt, ProgressEvent.Outcome.FAILED);
             throw failure;
         } catch (CancelledRun | InterruptedException stopped) {

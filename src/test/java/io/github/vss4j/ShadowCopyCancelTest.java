@@ -153,15 +153,53 @@ class ShadowCopyCancelTest extends ShadowCopyTestBase {
     void theDeadlineBoundsAPhaseWithoutItsOwnTimeout() throws Exception {
         Vss vss = slowAt(Phase.PREPARE_FOR_BACKUP);
         VirtualScheduler clock = VirtualScheduler.manual();
-        CompletableFuture<Duration> timer = clock.nextPending();
+        CompletableFuture<Duration> timer = new CompletableFuture<>();
+        // Every wait is bounded by the deadline; the one to expire is PrepareForBackup's, registered after this event.
+        RecordingListener listener = new RecordingListener().on(RecordingListener.started(Phase.PREPARE_FOR_BACKUP),
+                e -> clock.nextPending().thenAccept(left -> {
+                    timer.complete(left);
+                    clock.advance(left);
+                }));
         CompletableFuture<ShadowCopySet> future = vss.shadowCopy().volumes("C:\\").scheduler(clock)
-                .deadline(Duration.ofMinutes(30)).createAsync();
+                .listener(listener).deadline(Duration.ofMinutes(30)).createAsync();
         assertEquals(Duration.ofMinutes(30), timer.get(BOUND.toSeconds(), TimeUnit.SECONDS));
-        clock.advance(Duration.ofMinutes(30));
         VssException thrown = failure(future);
         assertEquals(ShadowCopyRequest.TIMEOUT_HRESULT, thrown.hresult());
         assertEquals("PREPARE_FOR_BACKUP", thrown.phase().orElseThrow());
         assertTrue(thrown.getMessage().contains("deadline"), thrown.getMessage());
+    }
+
+    @Test
+    void realTimeoutsWorkWithTheSystemScheduler() throws Exception {
+        Vss vss = slowAt(Phase.DO_SNAPSHOT_SET);
+        VssException thrown = assertThrows(VssException.class, () -> vss.shadowCopy().volumes("C:\\")
+                .timeout(Phase.DO_SNAPSHOT_SET, Duration.ofMillis(50)).create());
+        assertEquals(ShadowCopyRequest.TIMEOUT_HRESULT, thrown.hresult());
+        assertTrue(machine(vss).callLog().contains(Operation.ABORT_BACKUP));
+        assertMachineFree(vss);
+    }
+
+    @Test
+    void aTimeoutThatCrossesAPersistentSnapshotsEndLeavesNoCopies() throws Exception {
+        Vss vss = vss(Simulation.withVolumes("C:\\"));
+        VirtualScheduler clock = VirtualScheduler.manual();
+        CompletableFuture<Duration> timer = clock.nextPending();
+        CompletableFuture<ShadowCopySet> future = vss.shadowCopy().volumes("C:\\")
+                .context(VssContext.CLIENT_ACCESSIBLE).scheduler(clock)
+                .listener(e -> {
+                    if (e instanceof ProgressEvent.PhaseStarted s && s.phase() == Phase.DO_SNAPSHOT_SET) {
+                        // The request registers its timer after this event; fire it as soon as it exists.
+                        timer.thenAccept(clock::advance);
+                    }
+                })
+                .timeout(Phase.DO_SNAPSHOT_SET, Duration.ofMinutes(1)).createAsync();
+        try {
+            future.get(BOUND.toSeconds(), TimeUnit.SECONDS).close();
+        } catch (java.util.concurrent.ExecutionException timedOut) {
+            assertEquals(ShadowCopyRequest.TIMEOUT_HRESULT, ((VssException) timedOut.getCause()).hresult());
+            assertNoCopies(vss);
+        }
+        assertMachineFree(vss);
     }
 
     private static VssException failure(CompletableFuture<ShadowCopySet> future) throws Exception {

@@ -96,6 +96,16 @@ class ShadowCopyProgressTest extends ShadowCopyTestBase {
     }
 
     @Test
+    void aListenerThatThrowsHarmsNothing() throws Exception {
+        Vss vss = vss("C:\\");
+        try (ShadowCopySet set = vss.shadowCopy().volumes("C:\\").listener(e -> {
+            throw new IllegalStateException("listener bug");
+        }).create()) {
+            assertEquals(1, set.copies().size());
+        }
+    }
+
+    @Test
     void jfrRecordsPhasesWritersAndRetries(@TempDir Path dir) throws Exception {
         Vss vss = vss(Simulation.builder().volume("C:\\").writer(SimulatedWriter.named("Writer"))
                 .fault(Fault.on(Operation.DO_SNAPSHOT_SET).fails(VssError.VSS_E_HOLD_WRITES_TIMEOUT)).build());
