@@ -114,7 +114,7 @@ public sealed interface ProgressEvent {
 
     /**
      * The request ended: the last event of creating the set. Only the set's {@link ShadowCopySet#close()}
-     * reports after it ({@link Phase#BACKUP_COMPLETE}).
+     * reports after it ({@link Phase#BACKUP_COMPLETE}, then {@link SetReleased}).
      *
      * @param attempt the last attempt
      * @param outcome how it ended
@@ -123,6 +123,20 @@ public sealed interface ProgressEvent {
         /** Checks the outcome. */
         public Finished {
             Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /**
+     * A {@link ShadowCopySet} was closed and its object released: auto-release copies are gone now.
+     *
+     * @param attempt       the attempt that made the set
+     * @param snapshotSetId the set's id
+     * @param persistent    whether its copies stay
+     */
+    record SetReleased(int attempt, java.util.UUID snapshotSetId, boolean persistent) implements ProgressEvent {
+        /** Checks the id. */
+        public SetReleased {
+            Objects.requireNonNull(snapshotSetId, "snapshotSetId");
         }
     }
 

@@ -98,6 +98,7 @@ public final class ShadowCopySet implements AutoCloseable {
             backup.close();
             LOG.info("Released shadow copy set {}{}.", snapshotSetId,
                     isPersistent() ? "; its persistent copies stay" : " and its copies");
+            progress.tell(new ProgressEvent.SetReleased(attempts, snapshotSetId, isPersistent()));
         }
     }
 

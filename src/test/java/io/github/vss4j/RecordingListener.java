@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 final class RecordingListener implements ProgressListener {
     private final List<ProgressEvent> events = new ArrayList<>();
     private final CompletableFuture<ProgressEvent.Finished> finished = new CompletableFuture<>();
+    private final CompletableFuture<ProgressEvent.SetReleased> released = new CompletableFuture<>();
     private Predicate<ProgressEvent> trigger = e -> false;
     private Consumer<ProgressEvent> action = e -> { };
 
@@ -36,6 +37,9 @@ final class RecordingListener implements ProgressListener {
         if (event instanceof ProgressEvent.Finished end) {
             finished.complete(end);
         }
+        if (event instanceof ProgressEvent.SetReleased end) {
+            released.complete(end);
+        }
     }
 
     synchronized List<ProgressEvent> events() {
@@ -48,6 +52,10 @@ final class RecordingListener implements ProgressListener {
 
     CompletableFuture<ProgressEvent.Finished> finished() {
         return finished;
+    }
+
+    CompletableFuture<ProgressEvent.SetReleased> released() {
+        return released;
     }
 
     static Predicate<ProgressEvent> started(Phase phase) {

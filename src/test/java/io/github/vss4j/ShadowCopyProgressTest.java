@@ -44,6 +44,9 @@ class ShadowCopyProgressTest extends ShadowCopyTestBase {
         if (event instanceof RetryScheduled r) {
             return "retry " + r.reason() + " " + r.failure().error() + " " + r.delay();
         }
+        if (event instanceof ProgressEvent.SetReleased r) {
+            return "released" + (r.persistent() ? " persistent" : "");
+        }
         if (event instanceof CleanedUp c) {
             return "cleaned " + c.attempt() + (c.aborted() ? " aborted" : "");
         }
@@ -74,7 +77,7 @@ class ShadowCopyProgressTest extends ShadowCopyTestBase {
         expected.addAll(phases("INITIALIZE", "GATHER_WRITER_METADATA", "START_SNAPSHOT_SET", "PREPARE_FOR_BACKUP",
                 "WRITER_STATUS_AFTER_PREPARE", "writers WRITER_STATUS_AFTER_PREPARE 1/0", "DO_SNAPSHOT_SET",
                 "WRITER_STATUS_AFTER_SNAPSHOT", "writers WRITER_STATUS_AFTER_SNAPSHOT 1/0", "GET_SNAPSHOT_PROPERTIES",
-                "!finished SUCCEEDED", "BACKUP_COMPLETE"));
+                "!finished SUCCEEDED", "BACKUP_COMPLETE", "!released"));
         assertEquals(expected, listener.events().stream().map(ShadowCopyProgressTest::shape).toList());
         assertTrue(listener.events(PhaseEnded.class).stream().allMatch(e -> !e.duration().isNegative()));
     }
@@ -90,7 +93,7 @@ class ShadowCopyProgressTest extends ShadowCopyTestBase {
         expected.addAll(phases("INITIALIZE", "START_SNAPSHOT_SET"));
         expected.addAll(List.of("start DO_SNAPSHOT_SET", "end DO_SNAPSHOT_SET VSS_E_PROVIDER_VETO", "cleaned 1 aborted", "retry PROVIDER VSS_E_PROVIDER_VETO PT10M", "attempt 2"));
         expected.addAll(phases("INITIALIZE", "START_SNAPSHOT_SET", "DO_SNAPSHOT_SET", "GET_SNAPSHOT_PROPERTIES",
-                "!finished SUCCEEDED"));
+                "!finished SUCCEEDED", "!released"));
         assertEquals(expected, listener.events().stream().map(ShadowCopyProgressTest::shape).toList());
         assertTrue(listener.events().stream().filter(e -> e.attempt() == 2).count() > 0);
     }
