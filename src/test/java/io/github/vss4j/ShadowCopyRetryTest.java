@@ -152,6 +152,30 @@ class ShadowCopyRetryTest extends ShadowCopyTestBase {
     }
 
     @Test
+    void theRequestGetsTheSetOnceTheOtherRequesterIsDone() throws Exception {
+        Vss vss = vss(Simulation.withVolumes("C:\\"));
+        BackupComponents other = components(vss);
+        other.initializeForBackup();
+        other.setContext(VssContext.FILE_SHARE_BACKUP);
+        other.startSnapshotSet();
+        RecordingListener listener = new RecordingListener().on(e -> e instanceof ProgressEvent.RetryScheduled, e -> {
+            try {
+                other.abortBackup();
+            } catch (VssException unexpected) {
+                throw new IllegalStateException(unexpected);
+            }
+        });
+        try (ShadowCopySet set = vss.shadowCopy().volumes("C:\\").context(VssContext.FILE_SHARE_BACKUP)
+                .scheduler(clock).listener(listener).create()) {
+            assertEquals(2, set.attempts());
+        }
+        ProgressEvent.RetryScheduled retry = listener.events(ProgressEvent.RetryScheduled.class).get(0);
+        assertEquals(ProgressEvent.RetryReason.SNAPSHOT_SET_IN_PROGRESS, retry.reason());
+        assertTrue(retry.delay().compareTo(Duration.ofMillis(500)) >= 0
+                && retry.delay().compareTo(Duration.ofSeconds(1)) <= 0, retry.delay().toString());
+    }
+
+    @Test
     void aRetryableWriterRunsTheWholeSequenceAgain() throws Exception {
         Vss vss = vss(Simulation.builder().volume("C:\\")
                 .writer(SimulatedWriter.named("Flaky").failingAt(WriterPhase.FREEZE,
