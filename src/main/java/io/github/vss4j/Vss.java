@@ -87,6 +87,14 @@ public final class Vss {
         return BackupComponents.create(backend, callbackExecutor);
     }
 
+    /**
+     * A new request for shadow copies in one call: set its volumes and options, then
+     * {@link ShadowCopyRequest#create()} or {@link ShadowCopyRequest#createAsync()}.
+     */
+    public ShadowCopyRequest shadowCopy() {
+        return new ShadowCopyRequest(this);
+    }
+
     /** The simulated machine behind this Vss; empty for the real one. */
     public Optional<SimulatedMachine> simulatedMachine() {
         return Optional.ofNullable(machine);

@@ -1,0 +1,43 @@
+package io.github.vss4j;
+
+/**
+ * The steps of a {@link ShadowCopyRequest}, in the order it runs them. Writer phases are skipped in contexts
+ * without writers ({@link VssContext#involvesWriters()}).
+ */
+public enum Phase {
+    /** CreateVssBackupComponents, InitializeForBackup, SetContext and (with writers) SetBackupState. */
+    INITIALIZE(null),
+    /** GatherWriterMetadata. */
+    GATHER_WRITER_METADATA(Operation.GATHER_WRITER_METADATA),
+    /** StartSnapshotSet and AddToSnapshotSet for every volume. */
+    START_SNAPSHOT_SET(null),
+    /** PrepareForBackup. */
+    PREPARE_FOR_BACKUP(Operation.PREPARE_FOR_BACKUP),
+    /** GatherWriterStatus and GetWriterStatus after PrepareForBackup, checked against the writer policy. */
+    WRITER_STATUS_AFTER_PREPARE(Operation.GATHER_WRITER_STATUS),
+    /** DoSnapshotSet. */
+    DO_SNAPSHOT_SET(Operation.DO_SNAPSHOT_SET),
+    /** GatherWriterStatus and GetWriterStatus after DoSnapshotSet, checked against the writer policy. */
+    WRITER_STATUS_AFTER_SNAPSHOT(Operation.GATHER_WRITER_STATUS),
+    /** GetSnapshotProperties for every shadow copy. */
+    GET_SNAPSHOT_PROPERTIES(null),
+    /** BackupComplete, run by {@link ShadowCopySet#close()}. */
+    BACKUP_COMPLETE(Operation.BACKUP_COMPLETE);
+
+    private final Operation asyncOperation;
+
+    Phase(Operation asyncOperation) {
+        this.asyncOperation = asyncOperation;
+    }
+
+    /** Whether the phase waits for an asynchronous VSS operation, so that a timeout for it applies. */
+    public boolean isAsynchronous() {
+        return asyncOperation != null;
+    }
+
+    /** Whether the phase exists only when writers take part. */
+    public boolean involvesWriters() {
+        return this != INITIALIZE && this != START_SNAPSHOT_SET && this != DO_SNAPSHOT_SET
+                && this != GET_SNAPSHOT_PROPERTIES;
+    }
+}

@@ -1,0 +1,142 @@
+package io.github.vss4j;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Tells one request's progress three ways: to its listener, as JFR events, and in the log. */
+final class Progress {
+    private static final Logger LOG = LoggerFactory.getLogger(ShadowCopyRequest.class);
+
+    private final ProgressListener listener;
+    private final WriterSelection selection;
+
+    Progress(ProgressListener listener, WriterSelection selection) {
+        this.listener = listener;
+        this.selection = selection;
+    }
+
+    /** A phase under way: ends exactly once with {@link #end(int)}. */
+    final class Span {
+        private final Phase phase;
+        private final int attempt;
+        private final long startNanos;
+        private final Waits clock;
+        private final PhaseEvent event = new PhaseEvent();
+
+        private Span(Phase phase, int attempt, Waits clock) {
+            this.phase = phase;
+            this.attempt = attempt;
+            this.clock = clock;
+            this.startNanos = clock.now();
+            event.begin();
+        }
+
+        void end(int hresult) {
+            Duration took = clock.since(startNanos);
+            event.end();
+            if (event.shouldCommit()) {
+                event.phase = phase.name();
+                event.attempt = attempt;
+                event.hresult = hresult;
+                event.error = errorName(hresult);
+                event.commit();
+            }
+            if (hresult == 0) {
+                LOG.info("Shadow copy phase {} finished in {} ms (attempt {}).", phase, took.toMillis(), attempt);
+            } else {
+                LOG.info("Shadow copy phase {} ended with {} after {} ms (attempt {}).", phase, errorName(hresult),
+                        took.toMillis(), attempt);
+            }
+            tell(new ProgressEvent.PhaseEnded(phase, attempt, took, hresult));
+        }
+    }
+
+    Span start(Phase phase, int attempt, Waits clock) {
+        LOG.debug("Shadow copy phase {} starts (attempt {}).", phase, attempt);
+        tell(new ProgressEvent.PhaseStarted(phase, attempt));
+        return new Span(phase, attempt, clock);
+    }
+
+    void attemptStarted(int attempt) {
+        LOG.info("Shadow copy attempt {} starts with a new backup-components object.", attempt);
+        tell(new ProgressEvent.AttemptStarted(attempt));
+    }
+
+    void writersChecked(Phase phase, int attempt, List<WriterStatus> writers, List<WriterStatus> failed) {
+        for (WriterStatus writer : writers) {
+            WriterEvent event = new WriterEvent();
+            if (event.shouldCommit()) {
+                event.phase = phase.name();
+                event.attempt = attempt;
+                event.writer = writer.writerName();
+                event.state = writer.state().name();
+                event.failure = writer.failure();
+                event.checked = selection.checks(writer);
+                event.commit();
+            }
+        }
+        if (failed.isEmpty()) {
+            LOG.info("All {} writers are fine after {} (attempt {}).", writers.size(), phase, attempt);
+        } else {
+            LOG.warn("{} of {} writers failed after {} (attempt {}): {}.", failed.size(), writers.size(), phase,
+                    attempt, describe(failed));
+        }
+        tell(new ProgressEvent.WritersChecked(phase, attempt, writers, failed));
+    }
+
+    void retryScheduled(int attempt, ProgressEvent.RetryReason reason, VssException failure, Duration wait) {
+        RetryEvent event = new RetryEvent();
+        if (event.shouldCommit()) {
+            event.attempt = attempt;
+            event.reason = reason.name();
+            event.phase = failure.phase().orElse("");
+            event.hresult = failure.hresult();
+            event.error = failure.error().name();
+            event.wait = wait.toNanos();
+            event.commit();
+        }
+        LOG.warn("Shadow copy attempt {} failed with {} ({}); trying again with a new object in {} s ({} rule).",
+                attempt, failure.error(), VssError.hex(failure.hresult()), wait.toSeconds(), reason);
+        tell(new ProgressEvent.RetryScheduled(attempt, reason, failure, wait));
+    }
+
+    void cleanedUp(int attempt, boolean cancelledAsync, boolean aborted) {
+        LOG.info("Cleaned up shadow copy attempt {}: {}{}released the backup-components object.", attempt,
+                cancelledAsync ? "cancelled the running operation, " : "",
+                aborted ? "aborted the backup, " : "");
+        tell(new ProgressEvent.CleanedUp(attempt, cancelledAsync, aborted));
+    }
+
+    void finished(int attempt, ProgressEvent.Outcome outcome) {
+        LOG.info("Shadow copy request {} after {} attempt(s).", outcome.name().toLowerCase(java.util.Locale.ROOT),
+                attempt);
+        tell(new ProgressEvent.Finished(attempt, outcome));
+    }
+
+    void tell(ProgressEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException broken) {
+            LOG.warn("A shadow copy progress listener threw on {}; the request goes on.", event, broken);
+        }
+    }
+
+    static String errorName(int hresult) {
+        if (hresult == 0) {
+            return "S_OK";
+        }
+        if (hresult == ShadowCopyRequest.TIMEOUT_HRESULT) {
+            return "timeout";
+        }
+        VssError error = VssError.of(hresult);
+        return error == VssError.UNKNOWN ? VssError.hex(hresult) : error.name();
+    }
+
+    static String describe(List<WriterStatus> writers) {
+        return writers.stream().map(w -> w.writerName() + " " + w.state() + " " + errorName(w.failure()))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,152 @@
+package io.github.vss4j;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a {@link ShadowCopyRequest} reports to its {@link ProgressListener}. Durations are measured on the
+ * request's {@link Scheduler}.
+ */
+public sealed interface ProgressEvent {
+
+    /** The attempt the event belongs to, counting from 1. */
+    int attempt();
+
+    /** How a request ended. */
+    enum Outcome {
+        /** The shadow copies exist and were handed over. */
+        SUCCEEDED,
+        /** It failed; the failure went to the caller. */
+        FAILED,
+        /** It was cancelled. */
+        CANCELLED
+    }
+
+    /**
+     * A new attempt begins, with a new backup-components object.
+     *
+     * @param attempt the attempt, counting from 1
+     */
+    record AttemptStarted(int attempt) implements ProgressEvent {
+    }
+
+    /**
+     * A phase begins.
+     *
+     * @param phase   the phase
+     * @param attempt the attempt
+     */
+    record PhaseStarted(Phase phase, int attempt) implements ProgressEvent {
+        /** Checks the phase. */
+        public PhaseStarted {
+            Objects.requireNonNull(phase, "phase");
+        }
+    }
+
+    /**
+     * A phase ended.
+     *
+     * @param phase    the phase
+     * @param attempt  the attempt
+     * @param duration how long it took
+     * @param hresult  0 when it succeeded, else its error (vss4j's timeout is
+     *                 {@link ShadowCopyRequest#TIMEOUT_HRESULT}, a cancel {@link VssError#VSS_S_ASYNC_CANCELLED})
+     */
+    record PhaseEnded(Phase phase, int attempt, Duration duration, int hresult) implements ProgressEvent {
+        /** Checks the phase and duration. */
+        public PhaseEnded {
+            Objects.requireNonNull(phase, "phase");
+            Objects.requireNonNull(duration, "duration");
+        }
+
+        /** Whether the phase succeeded. */
+        public boolean succeeded() {
+            return hresult == 0;
+        }
+    }
+
+    /**
+     * Writer status was read and checked against the request's writer selection and policy.
+     *
+     * @param phase   {@link Phase#WRITER_STATUS_AFTER_PREPARE} or {@link Phase#WRITER_STATUS_AFTER_SNAPSHOT}
+     * @param attempt the attempt
+     * @param writers every writer's status
+     * @param failed  the failed writers the request does not ignore
+     */
+    record WritersChecked(Phase phase, int attempt, List<WriterStatus> writers, List<WriterStatus> failed)
+            implements ProgressEvent {
+        /** Keeps unmodifiable copies. */
+        public WritersChecked {
+            Objects.requireNonNull(phase, "phase");
+            writers = List.copyOf(writers);
+            failed = List.copyOf(failed);
+        }
+    }
+
+    /**
+     * An attempt failed and the request will try again after {@code delay}.
+     *
+     * @param attempt the attempt that failed
+     * @param reason  which rule of the {@link RetryPlan} applies
+     * @param failure the failure, with its HRESULT, phase and writer states
+     * @param delay   how long the request waits before the next attempt
+     */
+    record RetryScheduled(int attempt, RetryReason reason, VssException failure, Duration delay)
+            implements ProgressEvent {
+        /** Checks that nothing is missing. */
+        public RetryScheduled {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(delay, "delay");
+        }
+    }
+
+    /**
+     * A failed or cancelled attempt was cleaned up: its object is released.
+     *
+     * @param attempt        the attempt
+     * @param cancelledAsync whether an asynchronous operation still running was cancelled
+     * @param aborted        whether AbortBackup was called
+     */
+    record CleanedUp(int attempt, boolean cancelledAsync, boolean aborted) implements ProgressEvent {
+    }
+
+    /**
+     * The request ended: the last event of creating the set. Only the set's {@link ShadowCopySet#close()}
+     * reports after it ({@link Phase#BACKUP_COMPLETE}, then {@link SetReleased}).
+     *
+     * @param attempt the last attempt
+     * @param outcome how it ended
+     */
+    record Finished(int attempt, Outcome outcome) implements ProgressEvent {
+        /** Checks the outcome. */
+        public Finished {
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /**
+     * A {@link ShadowCopySet} was closed and its object released: auto-release copies are gone now.
+     *
+     * @param attempt       the attempt that made the set
+     * @param snapshotSetId the set's id
+     * @param persistent    whether its copies stay
+     */
+    record SetReleased(int attempt, java.util.UUID snapshotSetId, boolean persistent) implements ProgressEvent {
+        /** Checks the id. */
+        public SetReleased {
+            Objects.requireNonNull(snapshotSetId, "snapshotSetId");
+        }
+    }
+
+    /** Why a request tries again. */
+    enum RetryReason {
+        /** DoSnapshotSet failed with one of its four documented retry codes. */
+        PROVIDER,
+        /** Another snapshot set was being created on the machine. */
+        SNAPSHOT_SET_IN_PROGRESS,
+        /** Writers reported a transient error. */
+        WRITER
+    }
+}

@@ -1,0 +1,249 @@
+package io.github.vss4j;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the documented sequence with one new backup-components object. On the way out of any failure,
+ * timeout or cancel it cleans up as VSS documents: cancel the running operation, AbortBackup once a snapshot set
+ * was started, delete persistent copies a failed attempt made, release the object. It never calls BackupComplete.
+ */
+final class ShadowCopyAttempt {
+    private static final Logger LOG = LoggerFactory.getLogger(ShadowCopyRequest.class);
+
+    private final RequestSpec spec;
+    private final Waits waits;
+    private final Progress progress;
+    private final int number;
+    private final boolean writersTakePart;
+
+    private BackupComponents backup;
+    private VssAsync running;
+    private Phase phase = Phase.INITIALIZE;
+    private boolean setStarted;
+    private boolean snapshotTaken;
+    private UUID snapshotSetId;
+    private List<WriterStatus> writers = List.of();
+
+    ShadowCopyAttempt(RequestSpec spec, Waits waits, Progress progress, int number) {
+        this.spec = spec;
+        this.waits = waits;
+        this.progress = progress;
+        this.number = number;
+        this.writersTakePart = spec.context().involvesWriters();
+    }
+
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws VssException, CancelledRun, InterruptedException;
+    }
+
+    @FunctionalInterface
+    private interface Start {
+        VssAsync start() throws VssException;
+    }
+
+    /** Runs the sequence; the set it returns owns the object. */
+    ShadowCopySet run() throws VssException, CancelledRun, InterruptedException {
+        boolean handedOver = false;
+        try {
+            ShadowCopySet set = sequence();
+            handedOver = true;
+            return set;
+        } catch (VssException failure) {
+            throw failure.withContext(phase.name(), number, writers);
+        } finally {
+            if (!handedOver) {
+                cleanUp();
+            }
+        }
+    }
+
+    private ShadowCopySet sequence() throws VssException, CancelledRun, InterruptedException {
+        step(Phase.INITIALIZE, () -> {
+            backup = spec.vss().createBackupComponents();
+            backup.initializeForBackup();
+            backup.setContext(spec.context());
+            if (writersTakePart) {
+                backup.setBackupState(false, false, spec.backupType(), false);
+            }
+            return null;
+        });
+        if (writersTakePart) {
+            step(Phase.GATHER_WRITER_METADATA, () -> awaitOperation(backup::gatherWriterMetadata));
+        }
+        List<UUID> ids = step(Phase.START_SNAPSHOT_SET, () -> {
+            snapshotSetId = backup.startSnapshotSet();
+            setStarted = true;
+            List<UUID> added = new ArrayList<>();
+            for (String volume : spec.volumes()) {
+                waits.checkCancelled();
+                added.add(backup.addToSnapshotSet(volume, spec.provider()));
+            }
+            return added;
+        });
+        if (writersTakePart) {
+            step(Phase.PREPARE_FOR_BACKUP, () -> awaitOperation(backup::prepareForBackup));
+            step(Phase.WRITER_STATUS_AFTER_PREPARE, this::checkWriters);
+        }
+        step(Phase.DO_SNAPSHOT_SET, () -> {
+            try {
+                awaitOperation(backup::doSnapshotSet);
+            } catch (VssException failed) {
+                if (writersTakePart && failed.hresult() != ShadowCopyRequest.TIMEOUT_HRESULT) {
+                    // Microsoft tells requesters to read writer status to learn why DoSnapshotSet failed.
+                    writers = readWritersQuietly();
+                }
+                throw failed;
+            }
+            snapshotTaken = true;
+            return null;
+        });
+        if (writersTakePart) {
+            step(Phase.WRITER_STATUS_AFTER_SNAPSHOT, this::checkWriters);
+        }
+        List<ShadowCopy> copies = step(Phase.GET_SNAPSHOT_PROPERTIES, () -> {
+            List<ShadowCopy> made = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                waits.checkCancelled();
+                made.add(ShadowCopy.of(spec.volumes().get(i), backup.getSnapshotProperties(ids.get(i))));
+            }
+            return made;
+        });
+        return new ShadowCopySet(spec, backup, progress, snapshotSetId, copies, writers, number);
+    }
+
+    private <T> T step(Phase next, Step<T> body) throws VssException, CancelledRun, InterruptedException {
+        phase = next;
+        Progress.Span span = progress.start(next, number, waits);
+        int hresult = VssError.VSS_S_ASYNC_CANCELLED.hresult();
+        try {
+            waits.checkCancelled();
+            T result = body.run();
+            hresult = 0;
+            return result;
+        } catch (VssException failed) {
+            hresult = failed.hresult();
+            throw failed;
+        } catch (RuntimeException bug) {
+            hresult = VssError.E_UNEXPECTED.hresult();
+            throw bug;
+        } finally {
+            span.end(hresult);
+        }
+    }
+
+    /** Starts an operation and waits for it under the phase's timeout; a failure is the operation's. */
+    private Void awaitOperation(Start start) throws VssException, CancelledRun, InterruptedException {
+        VssAsync operation = start.start();
+        running = operation;
+        Duration timeout = spec.timeouts().get(phase);
+        Waits.End end = waits.await(operation, timeout);
+        if (end != Waits.End.ENDED) {
+            throw new VssException(operation.operation(), ShadowCopyRequest.TIMEOUT_HRESULT,
+                    end == Waits.End.TIMED_OUT ? "no result within the " + phase + " timeout of " + timeout
+                            : "the request's deadline of " + spec.deadline() + " passed");
+        }
+        running = null;
+        try {
+            operation.await();
+        } catch (CancellationException cancelledElsewhere) {
+            throw new CancelledRun();
+        } finally {
+            operation.close();
+        }
+        return null;
+    }
+
+    private Void checkWriters() throws VssException, CancelledRun, InterruptedException {
+        awaitOperation(backup::gatherWriterStatus);
+        writers = backup.getWriterStatus();
+        List<WriterStatus> failed = spec.writers().failed(writers);
+        progress.writersChecked(phase, number, writers, failed);
+        if (!failed.isEmpty() && spec.writerPolicy() == WriterPolicy.FAIL) {
+            int code = failed.get(0).failure() < 0 ? failed.get(0).failure()
+                    : VssError.VSS_E_UNEXPECTED_WRITER_ERROR.hresult();
+            throw new VssException(Operation.GET_WRITER_STATUS, code,
+                    "writer policy FAIL; failed writers: " + Progress.describe(failed));
+        }
+        return null;
+    }
+
+    private List<WriterStatus> readWritersQuietly() throws CancelledRun, InterruptedException {
+        try {
+            awaitOperation(backup::gatherWriterStatus);
+            return backup.getWriterStatus();
+        } catch (VssException unreadable) {
+            LOG.warn("Could not read writer status after DoSnapshotSet failed: {}", unreadable.getMessage());
+            return List.of();
+        }
+    }
+
+    private void cleanUp() {
+        boolean interrupted = Thread.interrupted();
+        boolean cancelledAsync = false;
+        boolean aborted = false;
+        if (running != null) {
+            try {
+                cancelledAsync = running.cancel().state() == AsyncStatus.State.CANCELLED;
+            } catch (VssException | RuntimeException refused) {
+                LOG.warn("Could not cancel {} during clean-up: {}", running.operation().vssName(),
+                        refused.getMessage());
+            }
+            if (!waits.awaitEndQuietly(running, spec.cleanupTimeout())) {
+                interrupted = true;
+            }
+            noteSnapshotThatFinishedAnyway();
+            running.close();
+            running = null;
+        }
+        if (backup != null) {
+            if (snapshotTaken && spec.context().isPersistent()) {
+                deletePersistentCopies();
+            }
+            if (setStarted) {
+                try {
+                    backup.abortBackup();
+                    aborted = true;
+                } catch (VssException | RuntimeException refused) {
+                    LOG.warn("AbortBackup failed during clean-up; releasing the object anyway: {}",
+                            refused.getMessage());
+                }
+            }
+            backup.close();
+        }
+        progress.cleanedUp(number, cancelledAsync, aborted);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // A cancel or timeout can cross DoSnapshotSet's own end: its copies then exist and must not be forgotten.
+    private void noteSnapshotThatFinishedAnyway() {
+        if (running.operation() != Operation.DO_SNAPSHOT_SET) {
+            return;
+        }
+        try {
+            if (running.queryStatus().state() == AsyncStatus.State.FINISHED) {
+                snapshotTaken = true;
+            }
+        } catch (VssException | RuntimeException unknown) {
+            LOG.warn("Could not learn whether the cancelled DoSnapshotSet finished: {}", unknown.getMessage());
+        }
+    }
+
+    private void deletePersistentCopies() {
+        try {
+            backup.deleteSnapshotSet(snapshotSetId, true);
+            LOG.info("Deleted the persistent shadow copies of failed attempt {} (set {}).", number, snapshotSetId);
+        } catch (VssException | RuntimeException refused) {
+            LOG.warn("Could not delete the persistent shadow copies of set {}; delete them by hand: {}",
+                    snapshotSetId, refused.getMessage());
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package io.github.vss4j;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+
+/**
+ * Shadow copies of one or more volumes in one call: the whole documented VSS sequence, writer checks, the
+ * documented retries, timeouts, cancellation and clean-up. Get one from {@link Vss#shadowCopy()}:
+ *
+ * <pre>{@code
+ * try (ShadowCopySet set = vss.shadowCopy().volumes("C:\\", "D:\\").create()) {
+ *     String c = set.copy("C:\\").orElseThrow().deviceObject();
+ *     ... read the files under c ...
+ * }
+ * }</pre>
+ *
+ * <p>A request is a builder: each setter changes it and returns it; it is not thread-safe. {@link #create()} and
+ * {@link #createAsync()} take a copy of its settings, so a request can be changed and run again.
+ *
+ * <p>Defaults: context {@link VssContext#BACKUP}, backup type {@link BackupType#COPY} (application logs are not
+ * truncated), every writer checked, the default provider, no timeouts, no deadline, {@link WriterPolicy#FAIL},
+ * {@link RetryPlan#documented()}, real time.
+ *
+ * <p><b>Writers.</b> vss4j cannot yet exclude writers from the backup itself (VSS's
+ * {@code DisableWriterClasses}/{@code EnableWriterClasses} are not in the native layer): {@link #excludeWriter}
+ * and {@link #includeWriter} only decide which writers' failures the request checks. An excluded writer still
+ * takes part and can still make DoSnapshotSet itself fail.
+ *
+ * <p><b>Failures</b> are {@link VssException}s carrying the raw HRESULT, the {@link Phase} (as its name), the
+ * attempt and the writers' status. A timeout is a VssException with {@link #TIMEOUT_HRESULT}.
+ */
+public final class ShadowCopyRequest {
+    /**
+     * The HRESULT of vss4j's own timeouts (per phase, or the deadline): {@code HRESULT_FROM_WIN32(ERROR_TIMEOUT)},
+     * "This operation returned because the timeout period expired".
+     */
+    public static final int TIMEOUT_HRESULT = 0x800705B4;
+    /** The most volumes one snapshot set may hold. */
+    public static final int MAX_VOLUMES = 64;
+
+    private final Vss vss;
+    private final List<String> volumes = new ArrayList<>();
+    private VssContext context = VssContext.BACKUP;
+    private BackupType backupType = BackupType.COPY;
+    private final Set<String> includedWriters = new LinkedHashSet<>();
+    private final Set<String> excludedWriters = new LinkedHashSet<>();
+    private UUID provider;
+    private final Map<Phase, Duration> timeouts = new EnumMap<>(Phase.class);
+    private Duration deadline;
+    private Duration cleanupTimeout = Duration.ofMinutes(1);
+    private WriterPolicy writerPolicy = WriterPolicy.FAIL;
+    private RetryPlan retryPlan = RetryPlan.documented();
+    private Scheduler scheduler = Scheduler.system();
+    private RandomGenerator jitter;
+    private ProgressListener listener = ProgressListener.none();
+
+    ShadowCopyRequest(Vss vss) {
+        this.vss = Objects.requireNonNull(vss, "vss");
+    }
+
+    /**
+     * Adds volumes to the one snapshot set, e.g. {@code C:\}, a mount point or {@code \\?\Volume{GUID}\}: each ends
+     * with a backslash.
+     */
+    public ShadowCopyRequest volumes(String... names) {
+        for (String name : Objects.requireNonNull(names, "names")) {
+            String checked = VolumeNames.check(name);
+            for (String existing : volumes) {
+                if (existing.equalsIgnoreCase(checked)) {
+                    throw new IllegalArgumentException("volume " + VolumeNames.printable(checked)
+                            + " is already in the request");
+                }
+            }
+            if (volumes.size() == MAX_VOLUMES) {
+                throw new IllegalArgumentException("a snapshot set holds at most " + MAX_VOLUMES + " volumes");
+            }
+            volumes.add(checked);
+        }
+        return this;
+    }
+
+    /** The context (default {@link VssContext#BACKUP}); {@link VssContext#ALL} cannot create copies. */
+    public ShadowCopyRequest context(VssContext context) {
+        Objects.requireNonNull(context, "context");
+        if (context == VssContext.ALL) {
+            throw new IllegalArgumentException("VssContext.ALL is for queries and deletes; choose the context the"
+                    + " copies should have, e.g. BACKUP or CLIENT_ACCESSIBLE");
+        }
+        this.context = context;
+        return this;
+    }
+
+    /** The backup type told to writers (default {@link BackupType#COPY}: logs are not truncated). */
+    public ShadowCopyRequest backupType(BackupType backupType) {
+        this.backupType = Objects.requireNonNull(backupType, "backupType");
+        return this;
+    }
+
+    /** Checks only the writers named here (by writer name, or writer class id in its usual text form). */
+    public ShadowCopyRequest includeWriter(String nameOrClassId) {
+        includedWriters.add(key(nameOrClassId));
+        return this;
+    }
+
+    /** Checks only this writer class (and others included), see {@link #includeWriter(String)}. */
+    public ShadowCopyRequest includeWriter(UUID writerClassId) {
+        return includeWriter(Objects.requireNonNull(writerClassId, "writerClassId").toString());
+    }
+
+    /** Ignores this writer's failures (by writer name, or writer class id); see the class comment's limits. */
+    public ShadowCopyRequest excludeWriter(String nameOrClassId) {
+        excludedWriters.add(key(nameOrClassId));
+        return this;
+    }
+
+    /** Ignores this writer class's failures. */
+    public ShadowCopyRequest excludeWriter(UUID writerClassId) {
+        return excludeWriter(Objects.requireNonNull(writerClassId, "writerClassId").toString());
+    }
+
+    /** The provider for every volume (default: VSS chooses), e.g. {@link BackupComponents#SYSTEM_PROVIDER}. */
+    public ShadowCopyRequest provider(UUID providerId) {
+        this.provider = Objects.requireNonNull(providerId, "providerId");
+        return this;
+    }
+
+    /**
+     * The longest an asynchronous phase may take before the request cancels it, cleans up and fails (no timeout
+     * by default). Only phases with {@link Phase#isAsynchronous()} wait.
+     */
+    public ShadowCopyRequest timeout(Phase phase, Duration timeout) {
+        Objects.requireNonNull(phase, "phase");
+        if (!phase.isAsynchronous()) {
+            throw new IllegalArgumentException(phase + " does not wait for VSS, so it takes no timeout");
+        }
+        timeouts.put(phase, positive(timeout, "timeout"));
+        return this;
+    }
+
+    /**
+     * The longest the whole request may take, retries and their waits included (no deadline by default). It bounds
+     * every wait of the request; a synchronous VSS call already under way (e.g. AddToSnapshotSet) is not cut short.
+     */
+    public ShadowCopyRequest deadline(Duration deadline) {
+        this.deadline = positive(deadline, "deadline");
+        return this;
+    }
+
+    /** How long clean-up waits for a cancelled operation to end before it releases the object anyway (1 min). */
+    public ShadowCopyRequest cleanupTimeout(Duration timeout) {
+        this.cleanupTimeout = positive(timeout, "cleanupTimeout");
+        return this;
+    }
+
+    /** What to do when writers fail (default {@link WriterPolicy#FAIL}). */
+    public ShadowCopyRequest writerPolicy(WriterPolicy policy) {
+        this.writerPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /** How to retry (default {@link RetryPlan#documented()}). */
+    public ShadowCopyRequest retryPlan(RetryPlan plan) {
+        this.retryPlan = Objects.requireNonNull(plan, "plan");
+        return this;
+    }
+
+    /** The time to read and wait on (default {@link Scheduler#system()}). */
+    public ShadowCopyRequest scheduler(Scheduler scheduler) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        return this;
+    }
+
+    /** The random source of the back-off's jitter (default: a new {@link Random}); seed it for repeatable tests. */
+    public ShadowCopyRequest jitter(RandomGenerator random) {
+        this.jitter = Objects.requireNonNull(random, "random");
+        return this;
+    }
+
+    /** Who hears about progress (default: nobody; the log and JFR always do). */
+    public ShadowCopyRequest listener(ProgressListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * Runs the request on this thread and returns the shadow copies; close them when done.
+     *
+     * @throws VssException         if it failed for good: raw HRESULT, phase, attempt and writer states inside
+     * @throws InterruptedException if this thread was interrupted; everything was cleaned up first
+     * @throws IllegalStateException if no volume was given
+     */
+    public ShadowCopySet create() throws VssException, InterruptedException {
+        return new ShadowCopyRun(spec(), null).run();
+    }
+
+    /**
+     * Runs the request on a new daemon thread. Cancelling the future stops the request wherever it is and cleans
+     * up (the listener's {@link ProgressEvent.Finished} tells when clean-up is over); a set that was made just as
+     * the future was cancelled is closed at once.
+     *
+     * @return a future of the shadow copies; it fails with the {@link VssException} when the request fails
+     * @throws IllegalStateException if no volume was given
+     */
+    public CompletableFuture<ShadowCopySet> createAsync() {
+        RequestSpec spec = spec();
+        CompletableFuture<ShadowCopySet> result = new CompletableFuture<>();
+        CompletableFuture<Void> cancelled = new CompletableFuture<>();
+        result.whenComplete((set, failure) -> {
+            if (result.isCancelled()) {
+                cancelled.complete(null);
+            }
+        });
+        ShadowCopyRun run = new ShadowCopyRun(spec, cancelled);
+        Thread thread = new Thread(() -> run.runInto(result), "vss4j-shadow-copy");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    private RequestSpec spec() {
+        if (volumes.isEmpty()) {
+            throw new IllegalStateException("no volume to copy: call volumes(\"C:\\\\\", ...) first");
+        }
+        return new RequestSpec(vss, List.copyOf(volumes), context, backupType,
+                new WriterSelection(Set.copyOf(includedWriters), Set.copyOf(excludedWriters)), provider,
+                Map.copyOf(timeouts), deadline, cleanupTimeout, writerPolicy, retryPlan, scheduler,
+                jitter != null ? jitter : new Random(), listener);
+    }
+
+    private static String key(String nameOrClassId) {
+        Objects.requireNonNull(nameOrClassId, "nameOrClassId");
+        if (nameOrClassId.isBlank()) {
+            throw new IllegalArgumentException("a writer name or class id must not be blank");
+        }
+        return nameOrClassId.toLowerCase(Locale.ROOT);
+    }
+
+    private static Duration positive(Duration duration, String what) {
+        Objects.requireNonNull(duration, what);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, was " + duration);
+        }
+        return duration;
+    }
+}

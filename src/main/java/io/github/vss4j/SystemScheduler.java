@@ -1,0 +1,41 @@
+package io.github.vss4j;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Real time. */
+final class SystemScheduler implements Scheduler {
+    static final SystemScheduler INSTANCE = new SystemScheduler();
+
+    private SystemScheduler() {
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public CompletableFuture<Void> after(Duration delay) {
+        if (delay.isNegative() || delay.isZero()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        // The delayed executor only runs the completion; a cancelled future lets it fire into nothing.
+        return CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(saturatedNanos(delay), TimeUnit.NANOSECONDS, Runnable::run));
+    }
+
+    private static long saturatedNanos(Duration delay) {
+        try {
+            return delay.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Scheduler.system()";
+    }
+}
