@@ -11,7 +11,7 @@ import java.util.Objects;
  * <ul>
  * <li>DoSnapshotSet failing with {@link VssError#VSS_E_FLUSH_WRITES_TIMEOUT}, {@link VssError#VSS_E_HOLD_WRITES_TIMEOUT},
  * {@link VssError#VSS_E_PROVIDER_VETO} or {@link VssError#VSS_E_UNEXPECTED_PROVIDER_ERROR}: {@link #providerRetry()},
- * by default what Microsoft documents ({@link VssError#documentedRetry()}: three attempts in all, ten minutes
+ * by default what Microsoft documents ({@link VssError#documentedRetry()}: the first attempt and up to three more, ten minutes
  * apart). The four codes share one count.</li>
  * <li>{@link VssError#VSS_E_SNAPSHOT_SET_IN_PROGRESS} (another set is being created on the machine):
  * {@link #setInProgressAttempts()} attempts in all, waiting an exponential back-off from
@@ -19,7 +19,7 @@ import java.util.Objects;
  * [half, all] is waited ("equal jitter") so that competing requesters spread out.</li>
  * <li>Writers whose status reports a transient writer error ({@link VssError#VSS_E_WRITERERROR_RETRYABLE},
  * {@link VssError#VSS_E_WRITERERROR_TIMEOUT}, {@link VssError#VSS_E_WRITERERROR_OUTOFRESOURCES}) when that makes
- * the request fail: {@link #writerRetry()}, by default the same documented three attempts ten minutes apart.</li>
+ * the request fail: {@link #writerRetry()}, by default the same documented retries, up to three, ten minutes apart.</li>
  * </ul>
  *
  * @param providerRetry         attempts and wait for DoSnapshotSet's four documented retry codes
@@ -52,7 +52,7 @@ public record RetryPlan(VssError.RetryPolicy providerRetry, int setInProgressAtt
     }
 
     /**
-     * What Microsoft documents: three attempts ten minutes apart for DoSnapshotSet's retry codes and for
+     * What Microsoft documents: up to three more attempts, ten minutes apart, for DoSnapshotSet's retry codes and for
      * transient writer errors; for a set in progress, eight attempts backing off from one second to one minute.
      */
     public static RetryPlan documented() {

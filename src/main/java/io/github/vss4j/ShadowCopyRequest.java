@@ -45,7 +45,7 @@ public final class ShadowCopyRequest {
      * The HRESULT of vss4j's own timeouts (per phase, or the deadline): {@code HRESULT_FROM_WIN32(ERROR_TIMEOUT)},
      * "This operation returned because the timeout period expired".
      */
-    public static final int TIMEOUT_HRESULT = 0x800705B4;
+    public static final int TIMEOUT_HRESULT = VssError.ERROR_TIMEOUT.hresult();
     /** The most volumes one snapshot set may hold. */
     public static final int MAX_VOLUMES = 64;
 

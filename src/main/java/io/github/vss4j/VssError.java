@@ -157,7 +157,15 @@ public enum VssError {
     VSS_E_WRITER_STATUS_NOT_AVAILABLE(0x80042409,
             "The status of one or more writers is not available; a writer may have reached its maximum number of"
                     + " backup and restore sessions.",
-            "Wait for other backups to finish, then try again.");
+            "Wait for other backups to finish, then try again."),
+    /**
+     * Not a VSS code: {@code HRESULT_FROM_WIN32(ERROR_TIMEOUT)}, which vss4j itself reports when an operation does
+     * not end within a timeout the caller set (the operation was cancelled and the backup cleaned up).
+     */
+    ERROR_TIMEOUT(0x800705B4,
+            "The operation did not end within the time allowed for it, so vss4j cancelled it and cleaned up.",
+            "Allow more time, or find what slows it down (busy disks, a slow writer; see the Application event log),"
+                    + " then try again.");
 
     /**
      * How often and how far apart Microsoft documents that an operation failing with a code should be tried again.
@@ -185,8 +193,9 @@ public enum VssError {
             "Check the Application and System event logs (source VSS) for the cause, release the object and try"
                     + " again.";
 
-    // DoSnapshotSet's documentation: "wait ten minutes and then repeat the operation, up to three times".
-    private static final RetryPolicy TEN_MINUTES_THREE_TIMES = new RetryPolicy(3, Duration.ofMinutes(10));
+    // DoSnapshotSet's documentation: "wait ten minutes and then repeat the operation, up to three times": the first
+    // attempt and up to three more.
+    private static final RetryPolicy TEN_MINUTES_THREE_TIMES = new RetryPolicy(4, Duration.ofMinutes(10));
 
     private static final Map<Integer, VssError> BY_HRESULT;
 
@@ -330,7 +339,7 @@ public enum VssError {
     /**
      * The retry that DoSnapshotSet's documentation prescribes for this code, if any: for
      * {@link #VSS_E_FLUSH_WRITES_TIMEOUT}, {@link #VSS_E_HOLD_WRITES_TIMEOUT}, {@link #VSS_E_PROVIDER_VETO} and
-     * {@link #VSS_E_UNEXPECTED_PROVIDER_ERROR}, wait ten minutes and try again, three attempts in all.
+     * {@link #VSS_E_UNEXPECTED_PROVIDER_ERROR}, wait ten minutes and try again, up to three times (four attempts in all).
      *
      * @return the documented policy, or empty when none is documented for DoSnapshotSet
      */

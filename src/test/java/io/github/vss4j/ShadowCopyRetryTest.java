@@ -32,22 +32,22 @@ class ShadowCopyRetryTest extends ShadowCopyTestBase {
     @ParameterizedTest
     @EnumSource(names = {"VSS_E_FLUSH_WRITES_TIMEOUT", "VSS_E_HOLD_WRITES_TIMEOUT", "VSS_E_PROVIDER_VETO",
             "VSS_E_UNEXPECTED_PROVIDER_ERROR"})
-    void eachDocumentedCodeIsTriedThreeTimesTenMinutesApartThenFails(VssError code) throws Exception {
+    void eachDocumentedCodeIsTriedAgainThreeTimesTenMinutesApartThenFails(VssError code) throws Exception {
         Vss vss = machineWith(Fault.on(Operation.DO_SNAPSHOT_SET).fails(code).throughQueryStatus().always());
         RecordingListener listener = new RecordingListener();
         VssException thrown = assertThrows(VssException.class,
                 () -> vss.shadowCopy().volumes("C:\\").scheduler(clock).listener(listener).create());
         assertEquals(code, thrown.error());
         assertEquals(code.hresult(), thrown.hresult());
-        assertEquals(3, thrown.attempt());
+        assertEquals(4, thrown.attempt());
         assertEquals("DO_SNAPSHOT_SET", thrown.phase().orElseThrow());
-        assertEquals(List.of(TEN_MINUTES, TEN_MINUTES), clock.requested());
-        assertEquals(Duration.ofMinutes(20), clock.elapsed());
-        assertEquals(3, count(vss, Operation.CREATE_BACKUP_COMPONENTS), "a new object for each attempt");
-        assertEquals(3, count(vss, Operation.ABORT_BACKUP));
+        assertEquals(List.of(TEN_MINUTES, TEN_MINUTES, TEN_MINUTES), clock.requested());
+        assertEquals(Duration.ofMinutes(30), clock.elapsed());
+        assertEquals(4, count(vss, Operation.CREATE_BACKUP_COMPONENTS), "a new object for each attempt");
+        assertEquals(4, count(vss, Operation.ABORT_BACKUP));
         assertEquals(0, count(vss, Operation.BACKUP_COMPLETE));
         List<ProgressEvent.RetryScheduled> retries = listener.events(ProgressEvent.RetryScheduled.class);
-        assertEquals(2, retries.size());
+        assertEquals(3, retries.size());
         for (ProgressEvent.RetryScheduled retry : retries) {
             assertEquals(ProgressEvent.RetryReason.PROVIDER, retry.reason());
             assertEquals(code, retry.failure().error());
@@ -184,11 +184,11 @@ class ShadowCopyRetryTest extends ShadowCopyTestBase {
         VssException thrown = assertThrows(VssException.class,
                 () -> vss.shadowCopy().volumes("C:\\").scheduler(clock).listener(listener).create());
         assertEquals(VssError.VSS_E_WRITERERROR_RETRYABLE, thrown.error());
-        assertEquals(3, thrown.attempt());
+        assertEquals(4, thrown.attempt());
         assertEquals("WRITER_STATUS_AFTER_SNAPSHOT", thrown.phase().orElseThrow());
         assertEquals(WriterState.FAILED_AT_FREEZE, thrown.writerStatus().get(0).state());
-        assertEquals(List.of(TEN_MINUTES, TEN_MINUTES), clock.requested());
-        assertEquals(3, count(vss, Operation.DO_SNAPSHOT_SET), "the whole sequence, three times");
+        assertEquals(List.of(TEN_MINUTES, TEN_MINUTES, TEN_MINUTES), clock.requested());
+        assertEquals(4, count(vss, Operation.DO_SNAPSHOT_SET), "the whole sequence, and three times again");
         assertEquals(ProgressEvent.RetryReason.WRITER,
                 listener.events(ProgressEvent.RetryScheduled.class).get(0).reason());
         assertNoCopies(vss);

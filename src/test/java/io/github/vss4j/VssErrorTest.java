@@ -87,14 +87,17 @@ class VssErrorTest {
     }
 
     @Test
-    void thereAreNoConstantsBeyondTheDocumentedOnesSOkAndUnknown() {
+    void thereAreNoConstantsBeyondTheDocumentedOnesSOkUnknownAndTimeout() {
         Set<String> names = Arrays.stream(VssError.values()).map(Enum::name).collect(Collectors.toSet());
         Set<String> expected = new HashSet<>(DOCUMENTED.keySet());
         expected.add("S_OK");
         expected.add("UNKNOWN");
+        expected.add("ERROR_TIMEOUT");  // vss4j's own timeouts
         assertEquals(expected, names);
         assertEquals(0, VssError.S_OK.hresult());
         assertEquals(0, VssError.UNKNOWN.hresult());
+        assertEquals(0x800705B4, VssError.ERROR_TIMEOUT.hresult());
+        assertEquals(VssError.ERROR_TIMEOUT, VssError.of(ShadowCopyRequest.TIMEOUT_HRESULT));
     }
 
     @Test
@@ -166,7 +169,7 @@ class VssErrorTest {
     void documentedRetryIsTenMinutesThreeTimesForDoSnapshotSetsFourCodes(VssError error) {
         if (DOCUMENTED_RETRY.contains(error.name())) {
             VssError.RetryPolicy policy = error.documentedRetry().orElseThrow();
-            assertEquals(3, policy.maxAttempts());
+            assertEquals(4, policy.maxAttempts(), "the first attempt and up to three more");
             assertEquals(Duration.ofMinutes(10), policy.delay());
             assertTrue(error.isTransient(), "a documented retry implies transient");
         } else {
