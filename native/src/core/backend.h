@@ -44,6 +44,11 @@ class BackupComponents {  // IVssBackupComponents
   virtual hresult setContext(std::int32_t context) = 0;
   virtual hresult setBackupState(bool selectComponents, bool backupBootableSystemState,
                                  std::int32_t backupType, bool partialFileSupport) = 0;
+  // Which writers take part; before GatherWriterMetadata (afterwards VSS ignores them). The first
+  // EnableWriterClasses undoes earlier DisableWriterClasses and enables only the classes it names.
+  virtual hresult disableWriterClasses(const std::vector<Guid>& writerClassIds) = 0;
+  virtual hresult enableWriterClasses(const std::vector<Guid>& writerClassIds) = 0;
+  virtual hresult disableWriterInstances(const std::vector<Guid>& writerInstanceIds) = 0;
   virtual hresult gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) = 0;
   // GetWriterMetadataCount, then GetWriterMetadata and GetIdentity for each writer.
   virtual hresult getWriterMetadata(std::vector<WriterMetadata>& writers) = 0;

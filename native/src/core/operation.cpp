@@ -24,6 +24,9 @@ const char* operationName(Operation op) {
     case Operation::Query: return "Query";
     case Operation::DeleteSnapshots: return "DeleteSnapshots";
     case Operation::SetBackupSucceeded: return "SetBackupSucceeded";
+    case Operation::DisableWriterClasses: return "DisableWriterClasses";
+    case Operation::EnableWriterClasses: return "EnableWriterClasses";
+    case Operation::DisableWriterInstances: return "DisableWriterInstances";
     case Operation::Count: break;
   }
   return "?";

@@ -26,6 +26,9 @@ enum class Operation : std::int32_t {
   Query,
   DeleteSnapshots,
   SetBackupSucceeded,
+  DisableWriterClasses,
+  EnableWriterClasses,
+  DisableWriterInstances,
   Count  // not an operation
 };
 

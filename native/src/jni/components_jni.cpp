@@ -111,6 +111,52 @@ VSS4J_JNI(jint, setBackupState)(JNIEnv* env, jclass, jlong handle, jboolean sele
   });
 }
 
+namespace {
+
+// Ids cross JNI as hi, lo pairs in one long[].
+std::optional<std::vector<Guid>> guidsOf(JNIEnv* env, jlongArray pairs) {
+  if (pairs == nullptr) {
+    jni::throwNullPointer(env, "vss4j: the writer ids are null");
+    return std::nullopt;
+  }
+  const jsize length = env->GetArrayLength(pairs);
+  if (length % 2 != 0) {
+    jni::throwIllegalArgument(env, "vss4j: writer ids come as pairs of longs");
+    return std::nullopt;
+  }
+  std::vector<jlong> values(static_cast<std::size_t>(length));
+  env->GetLongArrayRegion(pairs, 0, length, values.data());
+  std::vector<Guid> ids;
+  for (std::size_t i = 0; i + 1 < values.size(); i += 2) ids.push_back(jni::guidOf(values[i], values[i + 1]));
+  return ids;
+}
+
+template <typename Select>
+jint selectWriters(JNIEnv* env, jlong handle, jlongArray pairs, Select&& select) {
+  std::optional<std::vector<Guid>> ids = jni::guarded(env, std::optional<std::vector<Guid>>{},
+                                                      [&] { return guidsOf(env, pairs); });
+  if (!ids) return 0;
+  return onSession(env, handle, [&](BackupComponents& c) { return select(c, *ids); });
+}
+
+}  // namespace
+
+VSS4J_JNI(jint, disableWriterClasses)(JNIEnv* env, jclass, jlong handle, jlongArray writerClassIds) {
+  return selectWriters(env, handle, writerClassIds,
+                       [](BackupComponents& c, const std::vector<Guid>& ids) { return c.disableWriterClasses(ids); });
+}
+
+VSS4J_JNI(jint, enableWriterClasses)(JNIEnv* env, jclass, jlong handle, jlongArray writerClassIds) {
+  return selectWriters(env, handle, writerClassIds,
+                       [](BackupComponents& c, const std::vector<Guid>& ids) { return c.enableWriterClasses(ids); });
+}
+
+VSS4J_JNI(jint, disableWriterInstances)(JNIEnv* env, jclass, jlong handle, jlongArray writerInstanceIds) {
+  return selectWriters(env, handle, writerInstanceIds, [](BackupComponents& c, const std::vector<Guid>& ids) {
+    return c.disableWriterInstances(ids);
+  });
+}
+
 VSS4J_JNI(jint, gatherWriterMetadata)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
   return startAsync(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
     return c.gatherWriterMetadata(async);

@@ -121,6 +121,38 @@ hresult SimBackupComponents::setBackupState(bool, bool, std::int32_t backupType,
   });
 }
 
+hresult SimBackupComponents::disableWriterClasses(const std::vector<Guid>& writerClassIds) {
+  return selectWriters(Operation::DisableWriterClasses, [&](WriterSelection& s) {
+    s.disabledClasses.insert(s.disabledClasses.end(), writerClassIds.begin(), writerClassIds.end());
+  });
+}
+
+hresult SimBackupComponents::enableWriterClasses(const std::vector<Guid>& writerClassIds) {
+  return selectWriters(Operation::EnableWriterClasses, [&](WriterSelection& s) {
+    if (!s.enabledOnly) {
+      s.enabledOnly = true;
+      s.disabledClasses.clear();
+    }
+    s.enabledClasses.insert(s.enabledClasses.end(), writerClassIds.begin(), writerClassIds.end());
+  });
+}
+
+hresult SimBackupComponents::disableWriterInstances(const std::vector<Guid>& writerInstanceIds) {
+  return selectWriters(Operation::DisableWriterInstances, [&](WriterSelection& s) {
+    s.disabledInstances.insert(s.disabledInstances.end(), writerInstanceIds.begin(), writerInstanceIds.end());
+  });
+}
+
+hresult SimBackupComponents::selectWriters(Operation operation, const std::function<void(WriterSelection&)>& change) {
+  return call(operation, [&](ObjectState& o) -> hresult {
+    if (!in(o.phase, ObjectPhase::Init, ObjectPhase::Metadata)) return hr::kBadState;
+    if (auto fault = immediateFault(*machine_, operation)) return *fault;
+    // After GatherWriterMetadata VSS accepts the call and ignores it: the writers are chosen by then.
+    if (!o.metadataGathered) change(o.selection);
+    return hr::kOk;
+  });
+}
+
 hresult SimBackupComponents::gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) {
   async.reset();
   return call(Operation::GatherWriterMetadata, [&](ObjectState& o) -> hresult {
@@ -129,7 +161,7 @@ hresult SimBackupComponents::gatherWriterMetadata(std::unique_ptr<AsyncOperation
     std::vector<WriterRun> writers;
     if (writersTakePart(o.context)) {
       for (const WriterSpec& spec : machine_->writers) {
-        writers.push_back(WriterRun{spec, writer_state::UNKNOWN, hr::kOk});
+        if (o.selection.takesPart(spec)) writers.push_back(WriterRun{spec, writer_state::UNKNOWN, hr::kOk});
       }
     }
     o.writers = std::move(writers);

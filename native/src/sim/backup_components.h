@@ -2,6 +2,7 @@
 // "One object's states". Anything a state does not allow returns VSS_E_BAD_STATE.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -22,6 +23,9 @@ class SimBackupComponents final : public BackupComponents {
   hresult setContext(std::int32_t context) override;
   hresult setBackupState(bool selectComponents, bool backupBootableSystemState, std::int32_t backupType,
                          bool partialFileSupport) override;
+  hresult disableWriterClasses(const std::vector<Guid>& writerClassIds) override;
+  hresult enableWriterClasses(const std::vector<Guid>& writerClassIds) override;
+  hresult disableWriterInstances(const std::vector<Guid>& writerInstanceIds) override;
   hresult gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) override;
   hresult getWriterMetadata(std::vector<WriterMetadata>& writers) override;
   hresult freeWriterMetadata() override;
@@ -47,6 +51,8 @@ class SimBackupComponents final : public BackupComponents {
   hresult call(Operation operation, Body&& body);
   // Starts `operation` and hands out its IVssAsync; a fault planned for the call itself is returned instead.
   hresult startAsync(Operation operation, std::unique_ptr<AsyncOperation>& async);
+  // Enable/DisableWriterClasses and DisableWriterInstances: allowed before a set is started.
+  hresult selectWriters(Operation operation, const std::function<void(WriterSelection&)>& change);
 
   std::shared_ptr<MachineState> machine_;
   std::uint64_t id_ = 0;

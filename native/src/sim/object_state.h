@@ -31,6 +31,26 @@ struct SetMember {
   Guid snapshotId;
 };
 
+// Enable/DisableWriterClasses and DisableWriterInstances, as VSS documents them: with no call every writer
+// takes part; the first EnableWriterClasses drops earlier disables and enables only the classes it names.
+struct WriterSelection {
+  bool enabledOnly = false;
+  std::vector<Guid> enabledClasses;
+  std::vector<Guid> disabledClasses;
+  std::vector<Guid> disabledInstances;
+
+  bool takesPart(const WriterSpec& writer) const {
+    auto has = [](const std::vector<Guid>& ids, const Guid& id) {
+      for (const Guid& each : ids) {
+        if (each == id) return true;
+      }
+      return false;
+    };
+    if (enabledOnly && !has(enabledClasses, writer.writerId)) return false;
+    return !has(disabledClasses, writer.writerId) && !has(disabledInstances, writer.instanceId);
+  }
+};
+
 struct ObjectState {
   ObjectPhase phase = ObjectPhase::Created;
   std::int32_t context = ctx::BACKUP;
@@ -42,6 +62,7 @@ struct ObjectState {
   Guid snapshotSetId;
   std::vector<SetMember> members;
   std::vector<WriterRun> writers;
+  WriterSelection selection;
   std::vector<WriterStatus> gatheredStatus;
   std::shared_ptr<OpRecord> pending;
 };

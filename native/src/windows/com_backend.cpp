@@ -3,6 +3,7 @@
 #include <new>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "windows/com_ptr.h"
 #include "windows/convert.h"
@@ -66,6 +67,13 @@ class SnapshotPropGuard {
   const VssApi& api_;
 };
 
+std::vector<VSS_ID> toVssIds(const std::vector<Guid>& ids) {
+  std::vector<VSS_ID> converted;
+  converted.reserve(ids.size());
+  for (const Guid& id : ids) converted.push_back(toGuid(id));
+  return converted;
+}
+
 class ComAsync final : public AsyncOperation {
  public:
   ComAsync(ComPtr<IVssAsync> async, std::shared_ptr<const VssApi> api)
@@ -116,6 +124,27 @@ class ComBackupComponents final : public BackupComponents {
     return guarded("SetBackupState", [&] {
       return vss_->SetBackupState(selectComponents, backupBootableSystemState,
                                   static_cast<VSS_BACKUP_TYPE>(backupType), partialFileSupport);
+    });
+  }
+
+  hresult disableWriterClasses(const std::vector<Guid>& writerClassIds) override {
+    return guarded("DisableWriterClasses", [&] {
+      std::vector<VSS_ID> ids = toVssIds(writerClassIds);
+      return vss_->DisableWriterClasses(ids.data(), static_cast<UINT>(ids.size()));
+    });
+  }
+
+  hresult enableWriterClasses(const std::vector<Guid>& writerClassIds) override {
+    return guarded("EnableWriterClasses", [&] {
+      std::vector<VSS_ID> ids = toVssIds(writerClassIds);
+      return vss_->EnableWriterClasses(ids.data(), static_cast<UINT>(ids.size()));
+    });
+  }
+
+  hresult disableWriterInstances(const std::vector<Guid>& writerInstanceIds) override {
+    return guarded("DisableWriterInstances", [&] {
+      std::vector<VSS_ID> ids = toVssIds(writerInstanceIds);
+      return vss_->DisableWriterInstances(ids.data(), static_cast<UINT>(ids.size()));
     });
   }
 

@@ -82,6 +82,9 @@ class FakeComponents final : public BackupComponents {
   hresult initializeForBackup(const WString*) override { return note(); }
   hresult setContext(std::int32_t) override { return note(); }
   hresult setBackupState(bool, bool, std::int32_t, bool) override { return note(); }
+  hresult disableWriterClasses(const std::vector<Guid>&) override { return note(); }
+  hresult enableWriterClasses(const std::vector<Guid>&) override { return note(); }
+  hresult disableWriterInstances(const std::vector<Guid>&) override { return note(); }
   hresult gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) override { return start(async); }
   hresult getWriterMetadata(std::vector<WriterMetadata>&) override { return note(); }
   hresult freeWriterMetadata() override { return note(); }

@@ -97,6 +97,22 @@ TEST_F(Components, ContextAndBackupStatePassedThrough) {
   EXPECT_EQ(components->freeWriterMetadata(), hr::kBadState);
 }
 
+TEST_F(Components, WriterSelectionPassesEveryIdThrough) {
+  const Guid a{0x0102030405060708ULL, 0x090a0b0c0d0e0f10ULL};
+  const Guid b{0x1112131415161718ULL, 0x191a1b1c1d1e1f20ULL};
+  EXPECT_EQ(components->disableWriterClasses({a, b}), hr::kOk);
+  ASSERT_EQ(vss.disabledClasses.size(), 2u);
+  EXPECT_EQ(toGuid(vss.disabledClasses[0]), a);
+  EXPECT_EQ(toGuid(vss.disabledClasses[1]), b);
+  EXPECT_EQ(components->enableWriterClasses({b}), hr::kOk);
+  ASSERT_EQ(vss.enabledClasses.size(), 1u);
+  EXPECT_EQ(toGuid(vss.enabledClasses[0]), b);
+  EXPECT_EQ(components->disableWriterInstances({}), hr::kOk);
+  EXPECT_TRUE(vss.disabledInstances.empty());
+  vss.callResult = VSS_E_BAD_STATE;
+  EXPECT_EQ(components->disableWriterInstances({a}), hr::kBadState);
+}
+
 TEST_F(Components, SnapshotSetIdsAndVolumeNames) {
   vss.newId = kSet;
   Guid set;

@@ -246,6 +246,9 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
   LONG context = -1;
   bool selectComponents = false, bootable = false, partial = false;
   VSS_BACKUP_TYPE backupType = VSS_BT_UNDEFINED;
+  std::vector<VSS_ID> disabledClasses;
+  std::vector<VSS_ID> enabledClasses;
+  std::vector<VSS_ID> disabledInstances;
   std::wstring volume;
   VSS_ID provider = GUID_NULL;
   bool logicalPathWasNull = false;
@@ -425,9 +428,18 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
     *supported = volumeSupported;
     return callResult;
   }
-  HRESULT STDMETHODCALLTYPE DisableWriterClasses(const VSS_ID*, UINT) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE EnableWriterClasses(const VSS_ID*, UINT) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE DisableWriterInstances(const VSS_ID*, UINT) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE DisableWriterClasses(const VSS_ID* ids, UINT count) override {
+    disabledClasses.assign(ids, ids + count);
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE EnableWriterClasses(const VSS_ID* ids, UINT count) override {
+    enabledClasses.assign(ids, ids + count);
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE DisableWriterInstances(const VSS_ID* ids, UINT count) override {
+    disabledInstances.assign(ids, ids + count);
+    return callResult;
+  }
   HRESULT STDMETHODCALLTYPE ExposeSnapshot(VSS_ID, VSS_PWSZ, LONG, VSS_PWSZ, VSS_PWSZ*) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE RevertToSnapshot(VSS_ID, BOOL) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE QueryRevertStatus(VSS_PWSZ, IVssAsync**) override { return E_NOTIMPL; }

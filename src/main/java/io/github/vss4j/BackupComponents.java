@@ -6,6 +6,7 @@ import io.github.vss4j.internal.Decode;
 import io.github.vss4j.internal.Guids;
 import io.github.vss4j.internal.NativeBridge;
 import java.lang.ref.Cleaner;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -78,6 +79,40 @@ public final class BackupComponents implements AutoCloseable {
         Objects.requireNonNull(backupType, "backupType");
         check(Operation.SET_BACKUP_STATE, NativeBridge.setBackupState(live(), selectComponents,
                 backupBootableSystemState, backupType.value(), partialFileSupport), backupType.name());
+    }
+
+    /**
+     * {@code DisableWriterClasses}: these writer classes (and all their instances) take no part in this backup.
+     * Call it before GatherWriterMetadata; VSS ignores it afterwards. Repeated calls add to the list.
+     */
+    public void disableWriterClasses(Collection<UUID> writerClassIds) throws VssException {
+        check(Operation.DISABLE_WRITER_CLASSES, NativeBridge.disableWriterClasses(live(), pairs(writerClassIds)),
+                null);
+    }
+
+    /**
+     * {@code EnableWriterClasses}: only these writer classes take part. The first call undoes earlier
+     * {@link #disableWriterClasses} calls; later calls add to the list. Before GatherWriterMetadata.
+     */
+    public void enableWriterClasses(Collection<UUID> writerClassIds) throws VssException {
+        check(Operation.ENABLE_WRITER_CLASSES, NativeBridge.enableWriterClasses(live(), pairs(writerClassIds)), null);
+    }
+
+    /** {@code DisableWriterInstances}: these writer instances take no part. Before GatherWriterMetadata. */
+    public void disableWriterInstances(Collection<UUID> writerInstanceIds) throws VssException {
+        check(Operation.DISABLE_WRITER_INSTANCES,
+                NativeBridge.disableWriterInstances(live(), pairs(writerInstanceIds)), null);
+    }
+
+    private static long[] pairs(Collection<UUID> ids) {
+        Objects.requireNonNull(ids, "writer ids");
+        long[] pairs = new long[ids.size() * 2];
+        int i = 0;
+        for (UUID id : ids) {
+            pairs[i++] = Objects.requireNonNull(id, "a writer id in the list").getMostSignificantBits();
+            pairs[i++] = id.getLeastSignificantBits();
+        }
+        return pairs;
     }
 
     /** {@code GatherWriterMetadata}: asks every writer to describe itself; once per object. */

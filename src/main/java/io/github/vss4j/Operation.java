@@ -25,7 +25,10 @@ public enum Operation {
     ABORT_BACKUP("AbortBackup", false),
     QUERY("Query", false),
     DELETE_SNAPSHOTS("DeleteSnapshots", false),
-    SET_BACKUP_SUCCEEDED("SetBackupSucceeded", false);
+    SET_BACKUP_SUCCEEDED("SetBackupSucceeded", false),
+    DISABLE_WRITER_CLASSES("DisableWriterClasses", false),
+    ENABLE_WRITER_CLASSES("EnableWriterClasses", false),
+    DISABLE_WRITER_INSTANCES("DisableWriterInstances", false);
 
     private final String vssName;
     private final boolean asynchronous;

@@ -29,6 +29,7 @@ final class ShadowCopyAttempt {
     private boolean snapshotTaken;
     private UUID snapshotSetId;
     private List<WriterStatus> writers = List.of();
+    private BackupComponents survey;
 
     ShadowCopyAttempt(RequestSpec spec, Waits waits, Progress progress, int number) {
         this.spec = spec;
@@ -66,10 +67,12 @@ final class ShadowCopyAttempt {
 
     private ShadowCopySet sequence() throws VssException, CancelledRun, InterruptedException {
         step(Phase.INITIALIZE, () -> {
+            List<WriterMetadata> known = writersTakePart && spec.writers().needsNames() ? surveyWriters() : List.of();
             backup = spec.vss().createBackupComponents();
             backup.initializeForBackup();
             backup.setContext(spec.context());
             if (writersTakePart) {
+                spec.writers().applyTo(backup, known);
                 backup.setBackupState(false, false, spec.backupType(), false);
             }
             return null;
@@ -160,6 +163,21 @@ final class ShadowCopyAttempt {
         return null;
     }
 
+    /**
+     * The writers on the machine, to turn writer names into class ids: VSS ignores writer selection made after
+     * GatherWriterMetadata, so the names are learnt from another object, as Microsoft advises.
+     */
+    private List<WriterMetadata> surveyWriters() throws VssException, CancelledRun, InterruptedException {
+        survey = spec.vss().createBackupComponents();
+        survey.initializeForBackup();
+        survey.setContext(spec.context());
+        awaitOperation(survey::gatherWriterMetadata);
+        List<WriterMetadata> known = survey.getWriterMetadata();
+        survey.close();
+        survey = null;
+        return known;
+    }
+
     private Void checkWriters() throws VssException, CancelledRun, InterruptedException {
         awaitOperation(backup::gatherWriterStatus);
         writers = backup.getWriterStatus();
@@ -201,6 +219,10 @@ final class ShadowCopyAttempt {
             noteSnapshotThatFinishedAnyway();
             running.close();
             running = null;
+        }
+        if (survey != null) {
+            survey.close();
+            survey = null;
         }
         if (backup != null) {
             if (snapshotTaken && spec.context().isPersistent()) {

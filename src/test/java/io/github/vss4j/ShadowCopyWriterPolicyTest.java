@@ -82,4 +82,39 @@ class ShadowCopyWriterPolicyTest extends ShadowCopyTestBase {
         vss.shadowCopy().volumes("C:\\").includeWriter("Healthy").create().close();
         assertThrows(VssException.class, () -> vss.shadowCopy().volumes("C:\\").includeWriter("Broken").create());
     }
+
+    @Test
+    void anExcludedWriterTakesNoPartSoItCannotFailDoSnapshotSet() throws Exception {
+        // With writer failures failing DoSnapshotSet itself, only keeping the writer out lets the set succeed.
+        Vss vss = vss(Simulation.builder().volume("C:\\").writer(HEALTHY).writer(brokenAt(WriterPhase.FREEZE))
+                .writerFailureFailsSnapshotSet(true).build());
+        try (ShadowCopySet set = vss.shadowCopy().volumes("C:\\").excludeWriter("Broken").create()) {
+            assertEquals(List.of("Healthy"), set.writerStatus().stream().map(WriterStatus::writerName).toList());
+        }
+        List<Operation> calls = machine(vss).callLog();
+        assertTrue(calls.contains(Operation.DISABLE_WRITER_CLASSES), calls.toString());
+        assertTrue(calls.indexOf(Operation.DISABLE_WRITER_CLASSES) < calls.lastIndexOf(Operation.GATHER_WRITER_METADATA),
+                "chosen before the writers are gathered: " + calls);
+        assertEquals(2, calls.stream().filter(Operation.CREATE_BACKUP_COMPONENTS::equals).count(),
+                "one object learns the writers' class ids, another takes the copies");
+    }
+
+    @Test
+    void excludingByClassIdNeedsNoSurvey() throws Exception {
+        SimulatedWriter broken = brokenAt(WriterPhase.FREEZE);
+        Vss vss = vss(Simulation.builder().volume("C:\\").writer(HEALTHY).writer(broken)
+                .writerFailureFailsSnapshotSet(true).build());
+        vss.shadowCopy().volumes("C:\\").excludeWriter(broken.writerId()).create().close();
+        assertEquals(1, machine(vss).callLog().stream().filter(Operation.CREATE_BACKUP_COMPONENTS::equals).count());
+    }
+
+    @Test
+    void includedWritersAreTheOnlyOnesThatTakePart() throws Exception {
+        Vss vss = vss(Simulation.builder().volume("C:\\").writer(HEALTHY).writer(brokenAt(WriterPhase.FREEZE))
+                .writerFailureFailsSnapshotSet(true).build());
+        try (ShadowCopySet set = vss.shadowCopy().volumes("C:\\").includeWriter("healthy").create()) {
+            assertEquals(List.of("Healthy"), set.writerStatus().stream().map(WriterStatus::writerName).toList());
+        }
+        assertTrue(machine(vss).callLog().contains(Operation.ENABLE_WRITER_CLASSES));
+    }
 }

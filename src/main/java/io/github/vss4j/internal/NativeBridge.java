@@ -92,6 +92,13 @@ public final class NativeBridge {
     public static native int setBackupState(long components, boolean selectComponents, boolean bootableSystemState,
             int backupType, boolean partialFileSupport);
 
+    /** Enable/DisableWriterClasses, DisableWriterInstances: ids as hi, lo pairs. */
+    public static native int disableWriterClasses(long components, long[] writerClassIds);
+
+    public static native int enableWriterClasses(long components, long[] writerClassIds);
+
+    public static native int disableWriterInstances(long components, long[] writerInstanceIds);
+
     /** Asynchronous calls: {@code token} is reported to {@code NativeCallbacks.completed}; {@code out[0]} gets the async handle. */
     public static native int gatherWriterMetadata(long components, long token, long[] out);
 
