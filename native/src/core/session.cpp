@@ -15,6 +15,7 @@ Session::Session(std::shared_ptr<Backend> backend, std::shared_ptr<CompletionSin
   objectThread_ = std::make_unique<ObjectThread>(started, stopping);
   waiter_ = std::make_unique<ObjectThread>(started, stopping);
   waiterId_ = waiter_->id();
+  waiter_->post([sink = sink_] { sink->waiterStarted(); });
 }
 
 hresult Session::open(std::shared_ptr<Backend> backend, std::shared_ptr<CompletionSink> sink,
@@ -141,7 +142,9 @@ void Session::close() {
     const std::size_t cancelled = objectThread_->call([&] {
       std::size_t count = 0;
       for (auto& entry : pending) {
-        if (entry->op->cancel() == hr::kOk) ++count;
+        // A slot whose waiter just finished may have had its IVssAsync released already (on this thread,
+        // by a task queued before this one): nothing left to cancel there.
+        if (entry->op && entry->op->cancel() == hr::kOk) ++count;
       }
       return count;
     });

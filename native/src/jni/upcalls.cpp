@@ -55,6 +55,8 @@ class JavaCompletionSink final : public CompletionSink {
                               static_cast<jint>(status));
     clearPending(env);
   }
+
+  void waiterStarted() noexcept override { currentEnv(); }
 };
 
 void javaLogSink(LogLevel level, const std::string& message) noexcept {

@@ -141,6 +141,24 @@ TEST(Session, AsyncReleasedBeforeItEndsIsReleasedWhenTheWaiterIsDone) {
   EXPECT_EQ(backend->live.load(), 0);
 }
 
+TEST(Session, ReleasingTheAsyncThenClosingRightAfterTheReportIsSafe) {
+  // The caller learns of the end from the report, before the waiter lets go of the IVssAsync: releasing it and
+  // closing at once races the waiter's own release (once a null dereference in close). Many rounds to hit it.
+  for (int round = 0; round < 2000; ++round) {
+    auto backend = std::make_shared<FakeBackend>();
+    backend->script->status = hr::kAsyncFinished;
+    auto sink = std::make_shared<RecordingSink>();
+    std::shared_ptr<Session> session;
+    ASSERT_EQ(Session::open(backend, sink, session), hr::kOk);
+    std::uint64_t asyncId = 0;
+    ASSERT_EQ(session->startAsync(doSnapshotSet(), 1, asyncId), hr::kOk);
+    ASSERT_EQ(sink->awaitReport(1), hr::kAsyncFinished);
+    session->releaseAsync(asyncId);
+    session->close();
+    ASSERT_EQ(backend->live.load(), 0) << "round " << round;
+  }
+}
+
 TEST(Session, CreateFailureReturnsItsHresultAndStopsTheThreads) {
   auto backend = std::make_shared<FakeBackend>();
   backend->createResult = hr::kAccessDenied;
