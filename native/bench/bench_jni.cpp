@@ -1,6 +1,7 @@
 // Bench only (linked into the JNI library when VSS4J_BENCH=ON): what io.github.vss4j.internal.BenchBridge
 // needs to time a completion natively. Not part of the shipped library.
 #include <jni.h>
+#include <time.h>
 
 #include <memory>
 
@@ -15,6 +16,13 @@ namespace jni = vss4j::jni;
 VSS4J_BENCH_JNI(jlong, monotonicNanos)(JNIEnv*, jclass) { return vss4j::bench::monotonicNanos(); }
 
 VSS4J_BENCH_JNI(jlong, lastWaitReturnNanos)(JNIEnv*, jclass) { return vss4j::bench::lastWaitReturnNanos(); }
+
+// The JVM's own process CPU time (OperatingSystemMXBean) counts in 10 ms clock ticks: too coarse for 1% of 5 s.
+VSS4J_BENCH_JNI(jlong, processCpuNanos)(JNIEnv*, jclass) {
+  timespec now{};
+  if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now) != 0) return -1;
+  return static_cast<jlong>(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
 
 VSS4J_BENCH_JNI(jlong, wrapTimed)(JNIEnv* env, jclass, jlong backend) {
   return jni::guarded(env, jlong{0}, [&]() -> jlong {

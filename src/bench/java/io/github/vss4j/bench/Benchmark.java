@@ -10,7 +10,6 @@ import io.github.vss4j.internal.NativeLibrary;
 import io.github.vss4j.internal.SimulatedMachineImpl;
 import io.github.vss4j.simulator.Simulation;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -244,19 +243,17 @@ public final class Benchmark {
     private void cpuWhileWaiting() throws Exception {
         List<String> volumes = Cycle.volumes(1);
         Vss vss = Cycle.simulator(volumes, Duration.ofSeconds(5));
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         BackupComponents backup = vss.createBackupComponents();
         VssAsync async = null;
         try {
             Cycle.prepare(backup, volumes);
             Thread.sleep(1000);  // let JIT compilations queued by earlier sections finish
-            long cpu0 = os.getProcessCpuTime();
+            long cpu0 = BenchBridge.processCpuNanos();
             long wall0 = System.nanoTime();
             async = backup.doSnapshotSet();
             async.onComplete(status -> { });
             async.await();
-            results.put("java.cpu_ns", os.getProcessCpuTime() - cpu0);
+            results.put("java.cpu_ns", BenchBridge.processCpuNanos() - cpu0);
             results.put("java.cpu_wall_ns", System.nanoTime() - wall0);
         } finally {
             Cycle.closeInSafeOrder(backup, async);

@@ -11,6 +11,9 @@ public final class BenchBridge {
     /** {@code std::chrono::steady_clock} in nanoseconds (CLOCK_MONOTONIC on Linux). */
     public static native long monotonicNanos();
 
+    /** CPU time of the whole process, every thread, in nanoseconds (CLOCK_PROCESS_CPUTIME_ID); -1 if unknown. */
+    public static native long processCpuNanos();
+
     /** When IVssAsync::Wait last returned on an operation of a {@link #wrapTimed} backend, or 0. */
     public static native long lastWaitReturnNanos();
 
