@@ -76,7 +76,7 @@ public final class Benchmark {
         loads();
         section("memory after 1,000 and " + memoryCycles + " cycles");
         results.putAll(child(List.of("-Xms64m", "-Xmx64m", "-XX:+AlwaysPreTouch"), MemoryProbe.class,
-                "1000", Integer.toString(memoryCycles)));
+                "1000", "10000", Integer.toString(memoryCycles)));
         printTables((System.nanoTime() - wallStart) / 1_000_000_000L);
     }
 
@@ -417,6 +417,10 @@ public final class Benchmark {
         row("RSS after " + memoryCycles + " cycles vs after 1,000", (rssN / 1024) + " MiB", (rss1 / 1024) + " MiB",
                 String.format(Locale.ROOT, "%+d KiB", rssN - rss1), "flat: growth <= 4 MiB",
                 verdict(rssN - rss1 <= 4096));
+        long rss10k = get("mem.10000.rss_kb");
+        row("  RSS after " + memoryCycles + " cycles vs after 10,000 (warmed up)", (rssN / 1024) + " MiB",
+                (rss10k / 1024) + " MiB", String.format(Locale.ROOT, "%+d KiB", rssN - rss10k),
+                "flat: growth <= 4 MiB", verdict(rssN - rss10k <= 4096));
         row("Heap after GC, " + memoryCycles + " cycles vs 1,000", (heapN / 1024) + " KiB", (heap1 / 1024) + " KiB",
                 String.format(Locale.ROOT, "%+d KiB", (heapN - heap1) / 1024), "flat: growth <= 1 MiB",
                 verdict(heapN - heap1 <= 1024 * 1024));
