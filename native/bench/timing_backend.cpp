@@ -1,0 +1,113 @@
+#include "timing_backend.h"
+
+#include <atomic>
+#include <chrono>
+#include <utility>
+
+namespace vss4j::bench {
+namespace {
+
+std::atomic<std::int64_t> lastWaitReturn{0};
+
+class TimingAsync final : public AsyncOperation {
+ public:
+  explicit TimingAsync(std::unique_ptr<AsyncOperation> inner) : inner_(std::move(inner)) {}
+  hresult wait(std::uint32_t milliseconds) override {
+    const hresult hr = inner_->wait(milliseconds);
+    lastWaitReturn.store(monotonicNanos(), std::memory_order_release);
+    return hr;
+  }
+  hresult queryStatus(hresult& status) override { return inner_->queryStatus(status); }
+  hresult cancel() override { return inner_->cancel(); }
+
+ private:
+  std::unique_ptr<AsyncOperation> inner_;
+};
+
+hresult wrap(hresult hr, std::unique_ptr<AsyncOperation>& async) {
+  if (async) async = std::make_unique<TimingAsync>(std::move(async));
+  return hr;
+}
+
+class TimingComponents final : public BackupComponents {
+ public:
+  explicit TimingComponents(std::unique_ptr<BackupComponents> inner) : in_(std::move(inner)) {}
+
+  hresult initializeForBackup(const WString* xml) override { return in_->initializeForBackup(xml); }
+  hresult setContext(std::int32_t context) override { return in_->setContext(context); }
+  hresult setBackupState(bool selectComponents, bool bootable, std::int32_t backupType, bool partial) override {
+    return in_->setBackupState(selectComponents, bootable, backupType, partial);
+  }
+  hresult gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) override {
+    return wrap(in_->gatherWriterMetadata(async), async);
+  }
+  hresult getWriterMetadata(std::vector<WriterMetadata>& writers) override { return in_->getWriterMetadata(writers); }
+  hresult freeWriterMetadata() override { return in_->freeWriterMetadata(); }
+  hresult startSnapshotSet(Guid& id) override { return in_->startSnapshotSet(id); }
+  hresult addToSnapshotSet(const WString& volume, const Guid& provider, Guid& id) override {
+    return in_->addToSnapshotSet(volume, provider, id);
+  }
+  hresult isVolumeSupported(const Guid& provider, const WString& volume, bool& supported) override {
+    return in_->isVolumeSupported(provider, volume, supported);
+  }
+  hresult prepareForBackup(std::unique_ptr<AsyncOperation>& async) override {
+    return wrap(in_->prepareForBackup(async), async);
+  }
+  hresult doSnapshotSet(std::unique_ptr<AsyncOperation>& async) override {
+    return wrap(in_->doSnapshotSet(async), async);
+  }
+  hresult gatherWriterStatus(std::unique_ptr<AsyncOperation>& async) override {
+    return wrap(in_->gatherWriterStatus(async), async);
+  }
+  hresult getWriterStatus(std::vector<WriterStatus>& writers) override { return in_->getWriterStatus(writers); }
+  hresult getSnapshotProperties(const Guid& id, SnapshotProperties& properties) override {
+    return in_->getSnapshotProperties(id, properties);
+  }
+  hresult setBackupSucceeded(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
+                             const WString* logicalPath, const WString& componentName, bool ok) override {
+    return in_->setBackupSucceeded(instanceId, writerId, componentType, logicalPath, componentName, ok);
+  }
+  hresult backupComplete(std::unique_ptr<AsyncOperation>& async) override {
+    return wrap(in_->backupComplete(async), async);
+  }
+  hresult abortBackup() override { return in_->abortBackup(); }
+  hresult query(std::vector<SnapshotProperties>& snapshots) override { return in_->query(snapshots); }
+  hresult deleteSnapshots(const Guid& sourceId, std::int32_t type, bool force, std::int32_t& deleted,
+                          Guid& nonDeleted) override {
+    return in_->deleteSnapshots(sourceId, type, force, deleted, nonDeleted);
+  }
+
+ private:
+  std::unique_ptr<BackupComponents> in_;
+};
+
+class TimingBackend final : public Backend {
+ public:
+  explicit TimingBackend(std::shared_ptr<Backend> inner) : inner_(std::move(inner)) {}
+  hresult createBackupComponents(std::unique_ptr<BackupComponents>& components) override {
+    std::unique_ptr<BackupComponents> created;
+    const hresult hr = inner_->createBackupComponents(created);
+    if (created) components = std::make_unique<TimingComponents>(std::move(created));
+    return hr;
+  }
+  void threadStarted() override { inner_->threadStarted(); }
+  void threadStopping() override { inner_->threadStopping(); }
+
+ private:
+  std::shared_ptr<Backend> inner_;
+};
+
+}  // namespace
+
+std::int64_t monotonicNanos() noexcept {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+std::int64_t lastWaitReturnNanos() noexcept { return lastWaitReturn.load(std::memory_order_acquire); }
+
+std::shared_ptr<Backend> timingBackend(std::shared_ptr<Backend> inner) {
+  return std::make_shared<TimingBackend>(std::move(inner));
+}
+
+}  // namespace vss4j::bench

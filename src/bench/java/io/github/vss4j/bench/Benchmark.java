@@ -1,0 +1,450 @@
+package io.github.vss4j.bench;
+
+import io.github.vss4j.BackupComponents;
+import io.github.vss4j.Operation;
+import io.github.vss4j.Vss;
+import io.github.vss4j.VssAsync;
+import io.github.vss4j.internal.BenchBridge;
+import io.github.vss4j.internal.CallbackExecutor;
+import io.github.vss4j.internal.NativeLibrary;
+import io.github.vss4j.internal.SimulatedMachineImpl;
+import io.github.vss4j.simulator.Simulation;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What vss4j adds on top of VSS, against the simulated backend, measured side by side in one run: the Java
+ * side here, the C++ side by vss4j_bench_driver (same simulator, no JVM). Prints the tables the README records.
+ * Targets live only in the printed table; nothing here fails a build on a slow machine.
+ */
+public final class Benchmark {
+    private final Path driver;
+    private final int latencySamples = Integer.getInteger("bench.latencySamples", 5000);
+    private final int memoryCycles = Integer.getInteger("bench.memoryCycles", 100_000);
+    private final double cycleSeconds = Double.parseDouble(System.getProperty("bench.cycleSeconds", "3"));
+    private final Map<String, Long> results = new LinkedHashMap<>();
+    private final List<String[]> rows = new ArrayList<>();
+
+    private Benchmark(Path driver) {
+        this.driver = driver;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path driver = Path.of(System.getProperty("bench.driver", "target/native-build/host/bench/vss4j_bench_driver"));
+        new Benchmark(driver).run();
+    }
+
+    private void run() throws Exception {
+        long wallStart = System.nanoTime();
+        NativeLibrary.load();
+        System.out.println("vss4j benchmark: native library " + NativeLibrary.loadedFile().orElseThrow());
+        checkClocks();
+        section("completion latency (vss4j, C++ floor, C++ polling)");
+        completionLatency("java.latency", CallbackExecutor.defaultExecutor());
+        // Attribution only: a direct Executor runs the callback on the shim's waiter thread (no hand-off), which
+        // vss4j's users are told not to rely on; the difference to the row above is the Executor hand-off.
+        completionLatency("java.upcall", Runnable::run);
+        results.putAll(driver("floor", Integer.toString(latencySamples), "1000"));
+        results.putAll(driver("poll", "200"));
+        section("synchronous call");
+        syncCall();
+        results.putAll(driver("sync", "2000", "15"));
+        section("full cycles");
+        for (int volumes : new int[] {1, 64}) {
+            results.put("java.cycles." + volumes + ".per_s", javaCyclesPerSecond(volumes));
+            results.putAll(driver("cycles", Integer.toString(volumes), Double.toString(cycleSeconds), "direct"));
+            results.putAll(driver("cycles", Integer.toString(volumes), Double.toString(cycleSeconds), "core"));
+        }
+        section("CPU while DoSnapshotSet takes 5 s");
+        cpuWhileWaiting();
+        results.putAll(driver("pollcpu", "5"));
+        section("first and warm load");
+        loads();
+        section("memory after 1,000 and " + memoryCycles + " cycles");
+        results.putAll(child(List.of("-Xms64m", "-Xmx64m", "-XX:+AlwaysPreTouch"), MemoryProbe.class,
+                "1000", "10000", Integer.toString(memoryCycles)));
+        printTables((System.nanoTime() - wallStart) / 1_000_000_000L);
+    }
+
+    private static void section(String name) {
+        System.out.println("-- " + name);
+    }
+
+    // System.nanoTime() and steady_clock must be the same clock for a native timestamp to be compared with a
+    // Java one: each native reading must fall between the two Java readings around it.
+    private void checkClocks() {
+        int outside = 0;
+        long widest = 0;
+        for (int i = 0; i < 100_000; i++) {
+            long before = System.nanoTime();
+            long nativeNow = BenchBridge.monotonicNanos();
+            long after = System.nanoTime();
+            if (nativeNow < before || nativeNow > after) {
+                outside++;
+            }
+            widest = Math.max(widest, after - before);
+        }
+        results.put("clock.outside", (long) outside);
+        results.put("clock.widest_ns", widest);
+        System.out.printf(Locale.ROOT, "clock check: %d of 100000 steady_clock readings outside their System.nanoTime() "
+                + "bracket (widest bracket %d ns)%n", outside, widest);
+    }
+
+    // Native completion (the shim's Wait returned) to the first statement of the user's callback. Operations last
+    // 1 ms so that the waiter is really blocked when they end. Each sample is a new BackupComponents, whose waiter
+    // thread attaches to the JVM at its first completion (DoSnapshotSet); a second completion on the same object
+    // (GatherWriterStatus) shows the cost without that attachment.
+    private void completionLatency(String name, Executor executor) throws Exception {
+        List<String> volumes = Cycle.volumes(1);
+        Vss base = Vss.simulator(Simulation.builder().volume(volumes.get(0))
+                .duration(Operation.DO_SNAPSHOT_SET, Duration.ofMillis(1))
+                .duration(Operation.GATHER_WRITER_STATUS, Duration.ofMillis(1)).build());
+        long timed = BenchBridge.wrapTimed(backendOf(base));
+        try {
+            Vss vss = timedVss(base, timed).withCallbackExecutor(executor);
+            long[] first = new long[latencySamples];
+            long[] again = new long[latencySamples];
+            int warmup = Math.max(500, latencySamples / 5);
+            int discarded = 0;
+            for (int i = -warmup; i < latencySamples; ) {
+                BackupComponents backup = vss.createBackupComponents();
+                VssAsync snapshot = null;
+                try {
+                    Cycle.prepare(backup, volumes);
+                    snapshot = backup.doSnapshotSet();
+                    long firstLatency = timeCompletion(snapshot);
+                    long againLatency;
+                    try (VssAsync status = backup.gatherWriterStatus()) {
+                        againLatency = timeCompletion(status);
+                    }
+                    if (firstLatency < 0 || againLatency < 0) {
+                        discarded++;  // ended before the callback was registered: not a completion hand-off
+                        continue;
+                    }
+                    if (i >= 0) {
+                        first[i] = firstLatency;
+                        again[i] = againLatency;
+                    }
+                    i++;
+                } finally {
+                    Cycle.closeInSafeOrder(backup, snapshot);
+                }
+            }
+            putPercentiles(name, first);
+            putPercentiles(name + ".again", again);
+            results.put(name + ".discarded", (long) discarded);
+        } finally {
+            BenchBridge.release(timed);
+        }
+    }
+
+    /** Nanoseconds from the shim's Wait returning to the callback's start; -1 if it ended before registration. */
+    private static long timeCompletion(VssAsync async) throws Exception {
+        CompletableFuture<Long> started = new CompletableFuture<>();
+        long registered = System.nanoTime();
+        async.onComplete(status -> started.complete(System.nanoTime()));
+        long callbackStart = started.get(30, TimeUnit.SECONDS);  // a hang is a finding, not a wait
+        long nativeEnd = BenchBridge.lastWaitReturnNanos();
+        async.await();
+        return nativeEnd < registered ? -1 : callbackStart - nativeEnd;
+    }
+
+    private void putPercentiles(String name, long[] samples) {
+        Arrays.sort(samples);
+        results.put(name + ".p50", percentile(samples, 0.50));
+        results.put(name + ".p99", percentile(samples, 0.99));
+        results.put(name + ".p999", percentile(samples, 0.999));
+        results.put(name + ".max", samples[samples.length - 1]);
+        results.put(name + ".n", (long) samples.length);
+    }
+
+    private static long backendOf(Vss vss) throws ReflectiveOperationException {
+        Field backend = Vss.class.getDeclaredField("backend");
+        backend.setAccessible(true);
+        return backend.getLong(vss);
+    }
+
+    // The public API offers no way to put a Vss on another backend handle, and it should not: bench only.
+    private static Vss timedVss(Vss base, long timedBackend) throws ReflectiveOperationException {
+        Field machine = Vss.class.getDeclaredField("machine");
+        machine.setAccessible(true);
+        Constructor<Vss> constructor =
+                Vss.class.getDeclaredConstructor(long.class, SimulatedMachineImpl.class, Executor.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(timedBackend, machine.get(base), CallbackExecutor.defaultExecutor());
+    }
+
+    private static long percentile(long[] sorted, double q) {
+        int index = (int) Math.round(q * (sorted.length - 1));
+        return sorted[Math.min(index, sorted.length - 1)];
+    }
+
+    private void syncCall() throws Exception {
+        List<String> volumes = Cycle.volumes(1);
+        Vss vss = Cycle.simulator(volumes, Duration.ZERO);
+        try (BackupComponents backup = vss.createBackupComponents()) {
+            backup.initializeForBackup();
+            int perBatch = 2000;
+            boolean all = true;
+            for (int i = 0; i < 5000; i++) {
+                all &= backup.isVolumeSupported("C:\\");
+            }
+            long[] perCall = new long[15];
+            for (int b = 0; b < perCall.length; b++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < perBatch; i++) {
+                    all &= backup.isVolumeSupported("C:\\");
+                }
+                perCall[b] = (System.nanoTime() - start) / perBatch;
+            }
+            Arrays.sort(perCall);
+            results.put("java.sync_ns", perCall[perCall.length / 2]);
+            results.put("java.sync_all_supported", all ? 1L : 0L);
+        }
+    }
+
+    private long javaCyclesPerSecond(int volumeCount) throws Exception {
+        List<String> volumes = Cycle.volumes(volumeCount);
+        Vss vss = Cycle.simulator(volumes, Duration.ZERO);
+        long sink = 0;
+        long warmupEnd = System.nanoTime() + 1_000_000_000L;
+        while (System.nanoTime() < warmupEnd) {
+            sink += Cycle.run(vss, volumes);
+        }
+        long budget = (long) (cycleSeconds * 1e9);
+        long start = System.nanoTime();
+        long count = 0;
+        while (System.nanoTime() - start < budget) {
+            sink += Cycle.run(vss, volumes);
+            count++;
+        }
+        long elapsed = System.nanoTime() - start;
+        results.put("java.cycles." + volumeCount + ".sink", sink);
+        results.put("java.cycles." + volumeCount + ".live", vss.simulatedMachine().orElseThrow().liveObjects());
+        return Math.round(count * 1e9 / elapsed);
+    }
+
+    // The whole JVM's CPU (every thread: vss4j's, the callback pool, GC, JIT) while one DoSnapshotSet runs 5 s
+    // and the main thread awaits it.
+    private void cpuWhileWaiting() throws Exception {
+        List<String> volumes = Cycle.volumes(1);
+        Vss vss = Cycle.simulator(volumes, Duration.ofSeconds(5));
+        BackupComponents backup = vss.createBackupComponents();
+        VssAsync async = null;
+        try {
+            Cycle.prepare(backup, volumes);
+            Thread.sleep(1000);  // let JIT compilations queued by earlier sections finish
+            long cpu0 = BenchBridge.processCpuNanos();
+            long wall0 = System.nanoTime();
+            async = backup.doSnapshotSet();
+            async.onComplete(status -> { });
+            async.await();
+            results.put("java.cpu_ns", BenchBridge.processCpuNanos() - cpu0);
+            results.put("java.cpu_wall_ns", System.nanoTime() - wall0);
+        } finally {
+            Cycle.closeInSafeOrder(backup, async);
+        }
+    }
+
+    private void loads() throws Exception {
+        Path base = Files.createTempDirectory("vss4j-bench-load");
+        int runs = 5;
+        long[] first = new long[runs];
+        long[] warm = new long[runs];
+        Path reused = null;
+        for (int i = 0; i < runs; i++) {
+            reused = base.resolve("first-" + i);  // does not exist yet: the loader creates, extracts, verifies
+            first[i] = child(List.of("-Dvss4j.extract.dir=" + reused), LoadProbe.class).get("load_ns");
+        }
+        for (int i = 0; i < runs; i++) {
+            warm[i] = child(List.of("-Dvss4j.extract.dir=" + reused), LoadProbe.class).get("load_ns");
+        }
+        Arrays.sort(first);
+        Arrays.sort(warm);
+        results.put("load.first.median_ns", first[runs / 2]);
+        results.put("load.first.max_ns", first[runs - 1]);
+        results.put("load.warm.median_ns", warm[runs / 2]);
+        results.put("load.warm.max_ns", warm[runs - 1]);
+    }
+
+    private Map<String, Long> driver(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(driver.toString());
+        command.addAll(List.of(args));
+        Map<String, Long> values = execute(command);
+        Map<String, Long> named = new LinkedHashMap<>();
+        values.forEach((key, value) -> named.put("cpp." + key, value));
+        return named;
+    }
+
+    private static Map<String, Long> child(List<String> jvmArgs, Class<?> main, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dslf4j.internal.verbosity=ERROR");  // no "no SLF4J provider" notice per child JVM
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        return execute(command);
+    }
+
+    private static Map<String, Long> execute(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new IOException(String.join(" ", command) + " exited with " + exit + ":\n" + output);
+        }
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            String[] parts = line.trim().split(" ");
+            if (parts.length == 2) {
+                values.put(parts[0], Long.parseLong(parts[1]));
+            }
+        }
+        return values;
+    }
+
+    private long get(String key) {
+        Long value = results.get(key);
+        if (value == null) {
+            throw new IllegalStateException("no result " + key + " in " + results.keySet());
+        }
+        return value;
+    }
+
+    private static String us(long nanos) {
+        return String.format(Locale.ROOT, "%.1f us", nanos / 1e3);
+    }
+
+    private static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2fx", value);
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "PASS" : "MISS";
+    }
+
+    private void row(String... cells) {
+        rows.add(cells);
+    }
+
+    private void printTables(long wallSeconds) {
+        System.out.println();
+        System.out.println("Completion latency: native completion -> start of the callback (or detection by polling)");
+        System.out.println();
+        System.out.println("| | p50 | p99 | p99.9 | max | samples |");
+        System.out.println("|---|---|---|---|---|---|");
+        latencyRow("vss4j: Wait returned -> user's callback on the Executor", "java.latency", "java.latency.n");
+        latencyRow("vss4j: same, 2nd completion on the object (waiter already attached)", "java.latency.again",
+                "java.latency.again.n");
+        latencyRow("attribution: 1st completion, direct Executor (upcall only, no hand-off)", "java.upcall",
+                "java.upcall.n");
+        latencyRow("attribution: 2nd completion, direct Executor", "java.upcall.again", "java.upcall.again.n");
+        latencyRow("floor: C++ condition-variable wake-up, thread to thread", "cpp.floor", "cpp.floor.n");
+        latencyRow("polling: C++ QueryStatus every 10 ms, end -> detection", "cpp.poll", "cpp.poll.n");
+
+        long p50 = get("java.latency.p50");
+        long p99 = get("java.latency.p99");
+        double floor50 = (double) p50 / get("cpp.floor.p50");
+        double floor99 = (double) p99 / get("cpp.floor.p99");
+        row("Callback latency p50", us(p50), "floor " + us(get("cpp.floor.p50")), ratio(floor50),
+                "<= 30 us, <= 3x floor", verdict(p50 <= 30_000 && floor50 <= 3));
+        row("Callback latency p99", us(p99), "floor " + us(get("cpp.floor.p99")), ratio(floor99),
+                "<= 100 us, <= 3x floor", verdict(p99 <= 100_000 && floor99 <= 3));
+        long again50 = get("java.latency.again.p50");
+        long again99 = get("java.latency.again.p99");
+        row("  2nd completion on the same object, p50", us(again50), "floor " + us(get("cpp.floor.p50")),
+                ratio((double) again50 / get("cpp.floor.p50")), "<= 30 us, <= 3x floor",
+                verdict(again50 <= 30_000 && again50 <= 3 * get("cpp.floor.p50")));
+        row("  2nd completion on the same object, p99", us(again99), "floor " + us(get("cpp.floor.p99")),
+                ratio((double) again99 / get("cpp.floor.p99")), "<= 100 us, <= 3x floor",
+                verdict(again99 <= 100_000 && again99 <= 3 * get("cpp.floor.p99")));
+        row("Callback latency p99.9", us(get("java.latency.p999")), "floor " + us(get("cpp.floor.p999")),
+                ratio((double) get("java.latency.p999") / get("cpp.floor.p999")), "(none)", "-");
+        row("Completion detection p50 vs polling every 10 ms", us(p50), "polling " + us(get("cpp.poll.p50")),
+                ratio((double) p50 / get("cpp.poll.p50")), "(none)", "-");
+        long javaSync = get("java.sync_ns");
+        row("One synchronous call (IsVolumeSupported)", us(javaSync), "C++ direct " + us(get("cpp.sync.direct_ns")),
+                ratio((double) javaSync / get("cpp.sync.direct_ns")), "(none)", "-");
+        row("  same, baseline through the C++ core (object thread)", us(javaSync),
+                "C++ core " + us(get("cpp.sync.core_ns")), ratio((double) javaSync / get("cpp.sync.core_ns")),
+                "(none)", "-");
+        for (int volumes : new int[] {1, 64}) {
+            long java = get("java.cycles." + volumes + ".per_s");
+            double direct = perSecond("cpp.cycles.direct." + volumes);
+            double core = perSecond("cpp.cycles.core." + volumes);
+            row("Full cycles/s, " + volumes + " volume" + (volumes == 1 ? "" : "s"), java + "/s",
+                    "C++ driver " + Math.round(direct) + "/s", ratio(direct / java), "Java within 2x of C++",
+                    verdict(direct / java <= 2));
+            row("  same, baseline through the C++ core (2 threads per object)", java + "/s",
+                    "C++ core " + Math.round(core) + "/s", ratio(core / java), "(none)", "-");
+        }
+        double cpu = 100.0 * get("java.cpu_ns") / get("java.cpu_wall_ns");
+        double pollCpu = 100.0 * get("cpp.pollcpu.cpu_ns") / get("cpp.pollcpu.wall_ns");
+        row("CPU while DoSnapshotSet takes 5 s (whole JVM)", String.format(Locale.ROOT, "%.3f%% of a core", cpu),
+                String.format(Locale.ROOT, "polling %.3f%%", pollCpu), "-", "< 1% of a core", verdict(cpu < 1));
+        long first = get("load.first.median_ns");
+        long warm = get("load.warm.median_ns");
+        row("First load (extract, verify, load), median of 5 JVMs", ms(first), "max " + ms(get("load.first.max_ns")),
+                "-", "<= 150 ms", verdict(first <= 150_000_000L));
+        row("Warm load (reuse, verify, load), median of 5 JVMs", ms(warm), "max " + ms(get("load.warm.max_ns")),
+                "-", "<= 20 ms", verdict(warm <= 20_000_000L));
+        long rss1 = get("mem.1000.rss_kb");
+        long rssN = get("mem." + memoryCycles + ".rss_kb");
+        long heap1 = get("mem.1000.heap_bytes");
+        long heapN = get("mem." + memoryCycles + ".heap_bytes");
+        row("RSS after " + memoryCycles + " cycles vs after 1,000", (rssN / 1024) + " MiB", (rss1 / 1024) + " MiB",
+                String.format(Locale.ROOT, "%+d KiB", rssN - rss1), "flat: growth <= 4 MiB",
+                verdict(rssN - rss1 <= 4096));
+        long rss10k = get("mem.10000.rss_kb");
+        row("  RSS after " + memoryCycles + " cycles vs after 10,000 (warmed up)", (rssN / 1024) + " MiB",
+                (rss10k / 1024) + " MiB", String.format(Locale.ROOT, "%+d KiB", rssN - rss10k),
+                "flat: growth <= 4 MiB", verdict(rssN - rss10k <= 4096));
+        row("Heap after GC, " + memoryCycles + " cycles vs 1,000", (heapN / 1024) + " KiB", (heap1 / 1024) + " KiB",
+                String.format(Locale.ROOT, "%+d KiB", (heapN - heap1) / 1024), "flat: growth <= 1 MiB",
+                verdict(heapN - heap1 <= 1024 * 1024));
+
+        System.out.println();
+        System.out.println("| Measure | vss4j (Java) | Baseline | Ratio | Target | Result |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (String[] cells : rows) {
+            System.out.println("| " + String.join(" | ", cells) + " |");
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Notes: clock check %d/100000 readings outside their bracket; %d latency samples "
+                        + "discarded (ended before the callback was registered); memory run: %d cycles in %.1f s, "
+                        + "simulator live objects at the end: %d; whole run %d s.%n",
+                get("clock.outside"), get("java.latency.discarded") + get("java.upcall.discarded"), memoryCycles,
+                get("mem." + memoryCycles + ".elapsed_ns") / 1e9, get("mem.live_objects"), wallSeconds);
+    }
+
+    private double perSecond(String prefix) {
+        return get(prefix + ".count") * 1e9 / get(prefix + ".ns");
+    }
+
+    private void latencyRow(String name, String prefix, String count) {
+        System.out.println("| " + name + " | " + us(get(prefix + ".p50")) + " | " + us(get(prefix + ".p99")) + " | "
+                + us(get(prefix + ".p999")) + " | " + us(get(prefix + ".max")) + " | " + get(count) + " |");
+    }
+}
