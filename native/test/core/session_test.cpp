@@ -127,16 +127,20 @@ TEST(Session, AsyncReleasedBeforeItEndsIsReleasedWhenTheWaiterIsDone) {
   auto sink = std::make_shared<RecordingSink>();
   std::shared_ptr<Session> session;
   ASSERT_EQ(Session::open(backend, sink, session), hr::kOk);
-  std::uint64_t asyncId = 0;
-  ASSERT_EQ(session->startAsync(doSnapshotSet(), 11, asyncId), hr::kOk);
-  session->releaseAsync(asyncId);
+  std::uint64_t first = 0;
+  ASSERT_EQ(session->startAsync(doSnapshotSet(), 11, first), hr::kOk);
+  session->releaseAsync(first);
   EXPECT_EQ(backend->live.load(), 2);  // the waiter still holds it
-  EXPECT_THROW({ hresult s; session->queryStatus(asyncId, s); }, ClosedError);
+  EXPECT_THROW({ hresult s; session->queryStatus(first, s); }, ClosedError);
   backend->script->end(hr::kAsyncFinished);
   EXPECT_EQ(sink->awaitReport(11), hr::kAsyncFinished);
-  // The release runs on the object thread after the report: a call queued behind it sees it done.
+  // The waiter's jobs run in order: once a second operation is reported, the first job has let go and queued
+  // the release on the object thread, where a call queued after it sees it done.
+  std::uint64_t second = 0;
+  ASSERT_EQ(session->startAsync(doSnapshotSet(), 12, second), hr::kOk);
+  EXPECT_EQ(sink->awaitReport(12), hr::kAsyncFinished);
   session->call([](BackupComponents& c) { return c.abortBackup(); });
-  EXPECT_EQ(backend->live.load(), 1);
+  EXPECT_EQ(backend->live.load(), 2);  // the object and the second IVssAsync; the first is gone
   session->close();
   EXPECT_EQ(backend->live.load(), 0);
 }
