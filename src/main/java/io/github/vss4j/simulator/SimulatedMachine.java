@@ -50,10 +50,11 @@ public interface SimulatedMachine {
      * before any backup and after identify and PrepareForBackup; {@code WAITING_FOR_BACKUP_COMPLETE} after
      * DoSnapshotSet; {@code FAILED_AT_<phase>} with the writer's error once it failed. States change when the
      * asynchronous operation that runs a phase ends: the states a writer passes through inside a DoSnapshotSet
-     * still pending ({@code WAITING_FOR_FREEZE}, {@code WAITING_FOR_THAW}...) are not shown. When the object that moved the writers is released, the healthy
-     * writers still waiting go back to {@code STABLE} (VSS's BackupShutdown) and the failed ones keep their
-     * failure until a later backup moves them: as {@code vssadmin list writers} shows them. Writers take no part
-     * in contexts without writers, which leave them as they were.
+     * still pending ({@code WAITING_FOR_FREEZE}, {@code WAITING_FOR_THAW}...) are not shown. When the object
+     * that moved the writers is released, the healthy writers still waiting go back to {@code STABLE} (VSS's
+     * BackupShutdown) and the failed ones keep their failure until a later backup moves them, as
+     * {@code vssadmin list writers} shows them. Writers take no part in contexts without writers, which leave
+     * them as they were.
      */
     List<WriterStatus> writerStates();
 
