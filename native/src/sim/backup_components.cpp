@@ -26,8 +26,6 @@ bool isKnownContext(std::int32_t context) {
   }
 }
 
-bool providerKnown(const Guid& provider) { return provider.isNull() || provider == kSystemProvider; }
-
 template <typename... Phases>
 bool in(ObjectPhase phase, Phases... allowed) {
   return ((phase == allowed) || ...);
@@ -208,7 +206,7 @@ hresult SimBackupComponents::addToSnapshotSet(const WString& volumeName, const G
   return call(Operation::AddToSnapshotSet, [&](ObjectState& o) -> hresult {
     if (o.phase != ObjectPhase::SetOpen) return hr::kBadState;
     if (auto fault = immediateFault(*machine_, Operation::AddToSnapshotSet)) return *fault;
-    if (!providerKnown(providerId)) return hr::kProviderNotRegistered;
+    if (!machine_->providerKnown(providerId)) return hr::kProviderNotRegistered;
     const VolumeSpec* volume = machine_->findVolume(volumeName);
     if (volume == nullptr) return hr::kObjectNotFound;
     if (!volume->supported) return hr::kVolumeNotSupported;
@@ -221,7 +219,7 @@ hresult SimBackupComponents::addToSnapshotSet(const WString& volumeName, const G
       limit = (o.context & attr::CLIENT_ACCESSIBLE) != 0 ? kMaxCopiesClientAccessible : kMaxCopiesPerVolume;
     }
     if (machine_->copiesOf(volume->name) >= limit) return hr::kMaxSnapshotsReached;
-    SetMember member{volume->name, machine_->newGuid()};
+    SetMember member{volume->name, machine_->newGuid(), providerId.isNull() ? kSystemProvider : providerId};
     o.members.push_back(member);
     snapshotId = member.snapshotId;
     return hr::kOk;
@@ -232,7 +230,7 @@ hresult SimBackupComponents::isVolumeSupported(const Guid& providerId, const WSt
   return call(Operation::IsVolumeSupported, [&](ObjectState& o) -> hresult {
     if (!in(o.phase, ObjectPhase::Init, ObjectPhase::SetOpen)) return hr::kBadState;
     if (auto fault = immediateFault(*machine_, Operation::IsVolumeSupported)) return *fault;
-    if (!providerKnown(providerId)) return hr::kProviderNotRegistered;
+    if (!machine_->providerKnown(providerId)) return hr::kProviderNotRegistered;
     const VolumeSpec* volume = machine_->findVolume(volumeName);
     if (volume == nullptr) return hr::kObjectNotFound;
     supported = volume->supported;
@@ -258,6 +256,7 @@ hresult SimBackupComponents::doSnapshotSet(std::unique_ptr<AsyncOperation>& asyn
     if (failed(result)) {
       o.phase = ObjectPhase::SnapshotFailed;
       abortWriters(o.writers);
+      machine_->noteWriters(id_, o);
       machine_->releaseSetLock(id_);
       machine_->changed.notify_all();
     }

@@ -52,6 +52,8 @@ class SimMachine final : public Machine {
   void addWriter(const WriterSpec& writer) override {
     std::lock_guard<std::mutex> lock(state_->mutex);
     state_->writers.push_back(writer);
+    state_->writerStates.push_back(
+        WriterStatus{writer.instanceId, writer.writerId, writer.name, writer_state::STABLE, hr::kOk});
   }
 
   void addFault(const FaultSpec& fault) override {
@@ -88,6 +90,17 @@ class SimMachine final : public Machine {
   WString machineName() const override {
     std::lock_guard<std::mutex> lock(state_->mutex);
     return state_->machineName;
+  }
+
+  void addProvider(const Guid& provider) override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    if (!state_->providerKnown(provider)) state_->extraProviders.push_back(provider);
+  }
+
+  std::vector<WriterStatus> writerStates() const override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->settle(Clock::now());
+    return state_->writerStates;
   }
 
   std::int64_t liveObjects() const override { return state_->liveObjects.load(); }

@@ -67,6 +67,9 @@ class Machine : public Backend {
   // The name copies report as originating and service machine ("VSS4J-SIM" by default).
   virtual void setMachineName(const WString& name) = 0;
   virtual WString machineName() const = 0;
+  // A provider besides the system one ({b5946137-...}, always there): AddToSnapshotSet and IsVolumeSupported
+  // accept its id, and the copies made through it report it. Any other id: VSS_E_PROVIDER_NOT_REGISTERED.
+  virtual void addProvider(const Guid& provider) = 0;
 
   // For tests: objects alive now (BackupComponents + AsyncOperation), which must come back to zero.
   virtual std::int64_t liveObjects() const = 0;
@@ -74,6 +77,10 @@ class Machine : public Backend {
   virtual std::vector<SnapshotProperties> existingSnapshots() const = 0;
   // Every call made on the machine's objects, in order, as "Operation" names (operationName()).
   virtual std::vector<Operation> callLog() const = 0;
+  // Every configured writer, in the order added, as the object that last moved it left it: STABLE before any
+  // backup. A healthy writer still waiting in a backup whose object is released goes back to STABLE
+  // (BackupShutdown); a failed one keeps its failed state and error until a later backup moves it.
+  virtual std::vector<WriterStatus> writerStates() const = 0;
 };
 
 }  // namespace vss4j::sim

@@ -43,6 +43,24 @@ std::int64_t MachineState::copiesOf(const WString& volume) const {
   });
 }
 
+bool MachineState::providerKnown(const Guid& provider) const {
+  return provider.isNull() || provider == kSystemProvider ||
+         std::find(extraProviders.begin(), extraProviders.end(), provider) != extraProviders.end();
+}
+
+void MachineState::noteWriters(std::uint64_t owner, const ObjectState& object) {
+  // The object's writers are the machine's first ones, in order, as they were when it gathered metadata.
+  // Before metadata is gathered no writer has been asked anything.
+  if (!object.metadataGathered) return;
+  const std::size_t count = std::min(object.writers.size(), writerStates.size());
+  if (count == 0) return;
+  for (std::size_t i = 0; i < count; ++i) {
+    writerStates[i].state = object.writers[i].state;
+    writerStates[i].failure = object.writers[i].failure;
+  }
+  writersMovedBy = owner;
+}
+
 std::shared_ptr<OpRecord> MachineState::startOperation(std::uint64_t owner, Operation operation,
                                                        hresult plannedError) {
   ObjectState& object = objects.at(owner);
@@ -138,6 +156,7 @@ void MachineState::finish(OpRecord& op) {
     default:
       break;
   }
+  noteWriters(op.owner, object);
   changed.notify_all();
 }
 
@@ -188,7 +207,7 @@ void MachineState::commitCopies(std::uint64_t owner, ObjectState& object) {
     p.originalVolumeName = member.volume;
     p.originatingMachine = machineName;
     p.serviceMachine = machineName;
-    p.providerId = kSystemProvider;
+    p.providerId = member.providerId;
     p.snapshotAttributes = object.context | attr::DIFFERENTIAL;
     p.creationTimestamp = created;
     p.status = kSnapshotStateCreated;
@@ -233,6 +252,7 @@ void MachineState::cancel(std::shared_ptr<OpRecord> keep) {
       default:
         break;
     }
+    noteWriters(op.owner, object);
   }
   changed.notify_all();
 }
@@ -248,6 +268,17 @@ void MachineState::destroyObject(std::uint64_t owner) {
   // it cancelled, and nothing it would have created appears.
   if (found->second.pending) cancel(found->second.pending);
   releaseSetLock(owner);
+  if (writersMovedBy == owner) {
+    // BackupShutdown: the writers still waiting in this backup are told it is over; failures stay on record.
+    for (WriterStatus& writer : writerStates) {
+      const bool waiting = writer.state >= writer_state::WAITING_FOR_FREEZE &&
+                           writer.state <= writer_state::WAITING_FOR_BACKUP_COMPLETE;
+      if (waiting) {
+        writer.state = writer_state::STABLE;
+      }
+    }
+    writersMovedBy = 0;
+  }
   auto released = [&](const ShadowCopy& copy) { return copy.owner == owner && autoReleased(copy.context); };
   copies.erase(std::remove_if(copies.begin(), copies.end(), released), copies.end());
   objects.erase(owner);

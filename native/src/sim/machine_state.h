@@ -29,7 +29,7 @@ namespace vss4j::sim {
 
 using Clock = std::chrono::steady_clock;
 
-// {b5946137-7b9f-4925-af80-51abd60b20d5}: the only provider on the simulated machine.
+// {b5946137-7b9f-4925-af80-51abd60b20d5}: the provider every simulated machine has.
 inline const Guid kSystemProvider{0xb59461377b9f4925ULL, 0xaf8051abd60b20d5ULL};
 
 struct OpRecord {
@@ -66,6 +66,7 @@ class MachineState {
   hresult waitTimeoutResult = hr::kOk;
   bool writerFailureFailsSnapshotSet = false;
   WString machineName = u"VSS4J-SIM";
+  std::vector<Guid> extraProviders;
 
   // State.
   std::map<std::uint64_t, ObjectState> objects;
@@ -75,12 +76,19 @@ class MachineState {
   std::int64_t nextDeviceNumber = 1;
   std::vector<std::shared_ptr<OpRecord>> pendingOps;
   std::vector<Operation> callLog;
+  // Writers as a whole machine sees them (one row per configured writer), and the object that moved them last.
+  std::vector<WriterStatus> writerStates;
+  std::uint64_t writersMovedBy = 0;
 
   // The helpers below run with `mutex` held.
   void settle(Clock::time_point now);
   Guid newGuid();
   const VolumeSpec* findVolume(const WString& name) const;
   std::int64_t copiesOf(const WString& volume) const;
+  // The null id stands for the system provider.
+  bool providerKnown(const Guid& provider) const;
+  // Copies the writer states of `owner`'s object into writerStates.
+  void noteWriters(std::uint64_t owner, const ObjectState& object);
   // Starts an asynchronous operation of `owner`: pending until now + its duration (+ the writer timeout when
   // a writer hangs in it), finished at once when that is now.
   std::shared_ptr<OpRecord> startOperation(std::uint64_t owner, Operation operation, hresult plannedError);

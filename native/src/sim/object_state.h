@@ -29,6 +29,7 @@ enum class ObjectPhase {
 struct SetMember {
   WString volume;  // as configured on the machine
   Guid snapshotId;
+  Guid providerId;  // never null: the system provider stands in for it
 };
 
 // Enable/DisableWriterClasses and DisableWriterInstances, as VSS documents them: with no call every writer

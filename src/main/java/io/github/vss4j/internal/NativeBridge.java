@@ -77,6 +77,18 @@ public final class NativeBridge {
     /** Drops Java's reference to a backend; objects made from it keep it alive as long as they need it. */
     public static native void backendRelease(long backend);
 
+    // ---- simulated machines: providers, name, writers (simulator_inspect_jni.cpp) ---------------------------
+
+    /** Registers a provider besides the system one: AddToSnapshotSet accepts its id. */
+    public static native void simulatorAddProvider(long machine, long providerHi, long providerLo);
+
+    public static native void simulatorSetMachineName(long machine, String name);
+
+    public static native String simulatorMachineName(long machine);
+
+    /** Fills {@code out[0]} long[] and {@code out[1]} String[], WRITER_STATUS_* per configured writer. */
+    public static native void simulatorWriterStates(long machine, Object[] out);
+
     // ---- IVssBackupComponents ----------------------------------------------------------------------------------
 
     /** CreateVssBackupComponents on a new object thread; {@code out[0]} receives the handle when S_OK. */

@@ -2,6 +2,7 @@ package io.github.vss4j.internal;
 
 import io.github.vss4j.Operation;
 import io.github.vss4j.SnapshotProperties;
+import io.github.vss4j.WriterStatus;
 import io.github.vss4j.simulator.Fault;
 import io.github.vss4j.simulator.SimulatedMachine;
 import io.github.vss4j.simulator.SimulatedVolume;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** A native simulated machine built from a {@link Simulation}. */
 public final class SimulatedMachineImpl implements SimulatedMachine {
@@ -48,6 +50,10 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
         simulation.writerTimeout().ifPresent(t -> NativeBridge.simulatorSetWriterTimeout(m, saturatedNanos(t)));
         simulation.waitTimeoutResult().ifPresent(r -> NativeBridge.simulatorSetWaitTimeoutResult(m, r));
         NativeBridge.simulatorSetWriterFailureFailsSnapshotSet(m, simulation.writerFailureFailsSnapshotSet());
+        simulation.machineName().ifPresent(name -> NativeBridge.simulatorSetMachineName(m, name));
+        for (UUID provider : simulation.providers()) {
+            NativeBridge.simulatorAddProvider(m, Guids.hi(provider), Guids.lo(provider));
+        }
         return machine;
     }
 
@@ -83,5 +89,17 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
         Object[] holder = new Object[2];
         NativeBridge.simulatorExistingSnapshots(backend, holder);
         return Decode.snapshots(holder);
+    }
+
+    @Override
+    public String machineName() {
+        return NativeBridge.simulatorMachineName(backend);
+    }
+
+    @Override
+    public List<WriterStatus> writerStates() {
+        Object[] holder = new Object[2];
+        NativeBridge.simulatorWriterStates(backend, holder);
+        return Decode.writerStatus(holder);
     }
 }

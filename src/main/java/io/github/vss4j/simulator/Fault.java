@@ -7,7 +7,24 @@ import java.util.Objects;
 /**
  * A planned failure: {@code operation} returns {@code hresult}, at once or (for asynchronous operations) through
  * {@code IVssAsync::QueryStatus}, on chosen attempts. Attempts are counted per operation across the simulated
- * machine, so a retry with a new BackupComponents is the next attempt.
+ * machine, so a retry with a new BackupComponents is the next attempt. A call refused by the state machine
+ * ({@code VSS_E_BAD_STATE}) is no attempt. DeleteSnapshots counts one attempt per copy it deletes, so a plan can
+ * stop the deletion of a set half-way, as Windows stops at the first copy it cannot delete.
+ *
+ * <pre>{@code
+ * Fault.on(Operation.DO_SNAPSHOT_SET).fails(VssError.VSS_E_FLUSH_WRITES_TIMEOUT)           // first attempt, at once
+ * Fault.on(Operation.DO_SNAPSHOT_SET).fails(VssError.VSS_E_PROVIDER_VETO).throughQueryStatus()
+ * Fault.on(Operation.DO_SNAPSHOT_SET).fails(VssError.VSS_E_HOLD_WRITES_TIMEOUT).times(3)   // attempts 1 to 3
+ * Fault.on(Operation.PREPARE_FOR_BACKUP).fails(VssError.VSS_E_UNEXPECTED).onAttempt(2)     // the second only
+ * Fault.on(Operation.CREATE_BACKUP_COMPONENTS).fails(VssError.E_ACCESSDENIED).always()     // not elevated
+ * Fault.on(Operation.DELETE_SNAPSHOTS).fails(VssError.VSS_E_OBJECT_NOT_FOUND).onAttempt(2) // the set's 2nd copy
+ * }</pre>
+ *
+ * <p>Through QueryStatus the call itself succeeds and its {@code VssAsync} ends with the error, as the errors
+ * Windows documents as "QueryStatus only" always do ({@code VSS_E_INSUFFICIENT_STORAGE},
+ * {@code VSS_E_PROVIDER_VETO}, {@code VSS_E_UNEXPECTED_PROVIDER_ERROR} from DoSnapshotSet come that way even when
+ * planned without {@link #throughQueryStatus()}). A failed DoSnapshotSet releases the machine's snapshot-set lock
+ * and makes no copies; the requester is expected to call AbortBackup, then release its object.
  *
  * @param operation          the call that fails
  * @param hresult            what it returns
@@ -17,6 +34,7 @@ import java.util.Objects;
  */
 public record Fault(Operation operation, int hresult, boolean viaQueryStatus, int firstAttempt, int attempts) {
 
+    /** Checks the operation and the attempts. */
     public Fault {
         Objects.requireNonNull(operation, "operation");
         if (viaQueryStatus && !operation.isAsynchronous()) {
@@ -36,7 +54,11 @@ public record Fault(Operation operation, int hresult, boolean viaQueryStatus, in
         return new Builder(Objects.requireNonNull(operation, "operation"));
     }
 
-    /** The same fault, delivered through QueryStatus. */
+    /**
+     * The same fault, delivered through QueryStatus: the call succeeds, its IVssAsync ends with the error.
+     *
+     * @throws IllegalArgumentException if the operation is synchronous (it has no IVssAsync)
+     */
     public Fault throughQueryStatus() {
         return new Fault(operation, hresult, true, firstAttempt, attempts);
     }
@@ -56,7 +78,7 @@ public record Fault(Operation operation, int hresult, boolean viaQueryStatus, in
         return new Fault(operation, hresult, viaQueryStatus, firstAttempt, -1);
     }
 
-    /** The first half of a fault: which operation. */
+    /** The first half of a fault, which names the operation: {@code Fault.on(operation).fails(error)}. */
     public static final class Builder {
         private final Operation operation;
 

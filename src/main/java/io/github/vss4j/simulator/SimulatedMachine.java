@@ -2,16 +2,71 @@ package io.github.vss4j.simulator;
 
 import io.github.vss4j.Operation;
 import io.github.vss4j.SnapshotProperties;
+import io.github.vss4j.WriterState;
+import io.github.vss4j.WriterStatus;
 import java.util.List;
+import java.util.Optional;
 
-/** A running simulated machine, for tests to look into. */
+/**
+ * A running simulated machine, for tests to look into: what the code under test left behind (live objects,
+ * shadow copies), what it called and in which order, and where the writers stand. Obtain it from
+ * {@code vss.simulatedMachine()}; every method is thread-safe and sees the machine as it is now.
+ *
+ * <pre>{@code
+ * Vss vss = Vss.simulator(simulation);
+ * myBackupProduct.run(vss);                                          // the code under test
+ * SimulatedMachine machine = vss.simulatedMachine().orElseThrow();
+ * assertEquals(0, machine.liveObjects());                            // it released everything
+ * assertEquals(List.of(), machine.existingSnapshots());              // and left no copy behind
+ * assertTrue(machine.callLog().contains(Operation.ABORT_BACKUP));     // it aborted after the failure
+ * assertEquals(WriterState.STABLE, machine.writerState("SqlServerWriter").orElseThrow().state());
+ * }</pre>
+ */
 public interface SimulatedMachine {
-    /** VSS objects alive now ({@code IVssBackupComponents} and {@code IVssAsync}); zero once all are released. */
+    /**
+     * VSS objects alive now ({@code IVssBackupComponents} and {@code IVssAsync}); zero once the code under test has
+     * closed everything it opened.
+     */
     long liveObjects();
 
-    /** Every call made on the machine's objects so far, in order. */
+    /**
+     * Every call made on the machine's objects so far, in order, across all objects and threads; a call that
+     * failed (even with {@code VSS_E_BAD_STATE}) is listed too. {@code CreateVssBackupComponents} counts as
+     * {@link Operation#CREATE_BACKUP_COMPONENTS}; IVssAsync calls are not listed.
+     */
     List<Operation> callLog();
 
-    /** The shadow copies that exist on the machine now. */
+    /**
+     * The shadow copies that exist on the machine now: persistent ones, and auto-release ones whose object is
+     * still open.
+     */
     List<SnapshotProperties> existingSnapshots();
+
+    /** The name copies report as originating and service machine ({@code VSS4J-SIM} unless described). */
+    String machineName();
+
+    /**
+     * Every described writer, in the order described, as the backup that last moved it left it: {@code STABLE}
+     * before any backup and after identify and PrepareForBackup; {@code WAITING_FOR_BACKUP_COMPLETE} after
+     * DoSnapshotSet; {@code FAILED_AT_<phase>} with the writer's error once it failed. States change when the
+     * asynchronous operation that runs a phase ends: the states a writer passes through inside a DoSnapshotSet
+     * still pending ({@code WAITING_FOR_FREEZE}, {@code WAITING_FOR_THAW}...) are not shown. When the object
+     * that moved the writers is released, the healthy writers still waiting go back to {@code STABLE} (VSS's
+     * BackupShutdown) and the failed ones keep their failure until a later backup moves them, as
+     * {@code vssadmin list writers} shows them. Writers take no part in contexts without writers, which leave
+     * them as they were.
+     */
+    List<WriterStatus> writerStates();
+
+    /**
+     * {@link #writerStates()} of the first writer named {@code writerName}; empty if no writer has that name.
+     */
+    default Optional<WriterStatus> writerState(String writerName) {
+        return writerStates().stream().filter(w -> w.writerName().equals(writerName)).findFirst();
+    }
+
+    /** Whether any writer is in a failed state now ({@link WriterState#isFailed()}). */
+    default boolean anyWriterFailed() {
+        return writerStates().stream().anyMatch(WriterStatus::isFailed);
+    }
 }

@@ -3,7 +3,24 @@ package io.github.vss4j.simulator;
 import java.util.Objects;
 
 /**
- * A volume of a simulated machine.
+ * A volume of a simulated machine, and the limits that make shadow copies of it fail as they do on Windows:
+ * without a fault plan, a volume that cannot be shadow-copied refuses AddToSnapshotSet with
+ * {@code VSS_E_VOLUME_NOT_SUPPORTED}; a volume at its copy limit refuses it with
+ * {@code VSS_E_MAXIMUM_NUMBER_OF_SNAPSHOTS_REACHED}; and a DoSnapshotSet whose new copy would not fit in the
+ * volume's shadow storage (its diff area) ends with {@code VSS_E_INSUFFICIENT_STORAGE} through QueryStatus,
+ * making no copy of any volume in the set. Copies that are deleted, or released with their object, give their
+ * storage and their place back.
+ *
+ * <pre>{@code
+ * SimulatedVolume.of("C:\\")                                  // supported, unlimited storage, 512 copies
+ * SimulatedVolume.of("D:\\").withDiffArea(1_000, 400)          // two copies fit, the third does not
+ * SimulatedVolume.of("E:\\").withMaxShadowCopies(1)            // a second copy: MAXIMUM_NUMBER_OF_SNAPSHOTS
+ * SimulatedVolume.of("F:\\").unsupported()                     // VOLUME_NOT_SUPPORTED
+ * SimulatedVolume.of("\\\\?\\Volume{6d2b1a6e-0000-0000-0000-100000000000}\\")   // a volume GUID path works too
+ * }</pre>
+ *
+ * <p>Names are matched as Windows matches them, ignoring case; AddToSnapshotSet of a name the machine does not
+ * have gives {@code VSS_E_OBJECT_NOT_FOUND}.
  *
  * @param name            the name AddToSnapshotSet takes, e.g. {@code C:\}
  * @param supported       whether shadow copies of it can be made (if not: {@code VSS_E_VOLUME_NOT_SUPPORTED})
@@ -15,6 +32,7 @@ import java.util.Objects;
 public record SimulatedVolume(String name, boolean supported, long diffAreaBytes, long bytesPerCopy,
         int maxShadowCopies) {
 
+    /** Checks the name and the limits. */
     public SimulatedVolume {
         Objects.requireNonNull(name, "name");
         if (name.isEmpty()) {
@@ -37,12 +55,18 @@ public record SimulatedVolume(String name, boolean supported, long diffAreaBytes
         return new SimulatedVolume(name, false, diffAreaBytes, bytesPerCopy, maxShadowCopies);
     }
 
-    /** The same volume with this much shadow storage, each copy taking {@code perCopy} bytes of it. */
+    /**
+     * The same volume with {@code bytes} of shadow storage, each copy taking {@code perCopy} bytes of it: the
+     * copy that would take more than there is left fails with {@code VSS_E_INSUFFICIENT_STORAGE}.
+     */
     public SimulatedVolume withDiffArea(long bytes, long perCopy) {
         return new SimulatedVolume(name, supported, bytes, perCopy, maxShadowCopies);
     }
 
-    /** The same volume holding at most {@code limit} copies. */
+    /**
+     * The same volume holding at most {@code limit} copies; AddToSnapshotSet past it gives
+     * {@code VSS_E_MAXIMUM_NUMBER_OF_SNAPSHOTS_REACHED}. -1 restores VSS's own limit.
+     */
     public SimulatedVolume withMaxShadowCopies(int limit) {
         return new SimulatedVolume(name, supported, diffAreaBytes, bytesPerCopy, limit);
     }

@@ -6,7 +6,23 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A VSS writer on a simulated machine.
+ * A VSS writer on a simulated machine. In the writer contexts ({@code BACKUP}, {@code APP_ROLLBACK},
+ * {@code CLIENT_ACCESSIBLE_WRITERS}) it answers GatherWriterMetadata and shows in GatherWriterStatus, moving
+ * through the states Windows documents: {@code STABLE} after identify and PrepareForBackup,
+ * {@code WAITING_FOR_BACKUP_COMPLETE} after DoSnapshotSet, {@code STABLE} again after BackupComplete. A writer
+ * described as failing at a phase shows {@code FAILED_AT_<phase>} with its writer error from then on and sits
+ * out the rest of that backup; a writer that fails at identify gives no metadata. Whether its failure during
+ * DoSnapshotSet fails DoSnapshotSet too is {@link Simulation.Builder#writerFailureFailsSnapshotSet(boolean)}.
+ *
+ * <pre>{@code
+ * SimulatedWriter.named("SqlServerWriter")                                     // healthy
+ * SimulatedWriter.named("SqlServerWriter")
+ *         .failingAt(WriterPhase.FREEZE, VssError.VSS_E_WRITERERROR_RETRYABLE)  // FAILED_AT_FREEZE, retryable
+ * SimulatedWriter.named("Microsoft Hyper-V VSS Writer")
+ *         .hangingAt(WriterPhase.PREPARE_BACKUP)        // PrepareForBackup takes the writer timeout, then
+ *                                                       // FAILED_AT_PREPARE_BACKUP, VSS_E_WRITERERROR_TIMEOUT
+ * new SimulatedWriter("Vendor Writer", writerClassId, instanceId, WriterPhase.NONE, 0, false)  // your own ids
+ * }</pre>
  *
  * @param name       the writer's name, e.g. {@code SqlServerWriter}
  * @param writerId   its class id
@@ -18,6 +34,7 @@ import java.util.UUID;
 public record SimulatedWriter(String name, UUID writerId, UUID instanceId, WriterPhase failsAt, int failure,
         boolean hangs) {
 
+    /** Checks that nothing is missing and that a hanging writer names its phase. */
     public SimulatedWriter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(writerId, "writerId");
@@ -36,13 +53,30 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
         return new SimulatedWriter(name, id, instance, WriterPhase.NONE, 0, false);
     }
 
-    /** The same writer, failing at {@code phase} with {@code error}. */
+    /**
+     * The same writer, failing at {@code phase} with {@code error}, the writer error writer status reports,
+     * usually one of {@code VSS_E_WRITERERROR_*} (a retryable one tells the requester to try the backup again).
+     */
     public SimulatedWriter failingAt(WriterPhase phase, VssError error) {
         Objects.requireNonNull(error, "error");
-        return new SimulatedWriter(name, writerId, instanceId, phase, error.hresult(), false);
+        if (error == VssError.UNKNOWN) {
+            throw new IllegalArgumentException("UNKNOWN has no HRESULT: use failingAt(phase, int)");
+        }
+        return failingAt(phase, error.hresult());
     }
 
-    /** The same writer, hanging at {@code phase} until the writer timeout. */
+    /** {@link #failingAt(WriterPhase, VssError)} with a raw HRESULT. */
+    public SimulatedWriter failingAt(WriterPhase phase, int hresult) {
+        Objects.requireNonNull(phase, "phase");
+        return new SimulatedWriter(name, writerId, instanceId, phase, hresult, false);
+    }
+
+    /**
+     * The same writer, hanging at {@code phase} until the writer timeout
+     * ({@link Simulation.Builder#writerTimeout(java.time.Duration)}, 60 seconds unless described): the
+     * asynchronous operation running that phase takes that much longer, then the writer shows
+     * {@code FAILED_AT_<phase>} with {@code VSS_E_WRITERERROR_TIMEOUT}.
+     */
     public SimulatedWriter hangingAt(WriterPhase phase) {
         return new SimulatedWriter(name, writerId, instanceId, phase, VssError.VSS_E_WRITERERROR_TIMEOUT.hresult(),
                 true);

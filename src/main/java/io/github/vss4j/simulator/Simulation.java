@@ -10,10 +10,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The description of a simulated machine: its volumes, writers, fault plan and timings. Immutable; build it with
- * {@link #builder()} and run it with {@code Vss.simulator(simulation)}.
+ * The description of a simulated Windows machine: its volumes, providers, writers, fault plan and timings.
+ * Immutable; build it with {@link #builder()} and start a machine from it with
+ * {@link io.github.vss4j.Vss#simulator(Simulation)}. Each call of {@code Vss.simulator} starts a new, empty
+ * machine (no copies, attempt counters at zero); one {@code Vss} may be shared by any number of
+ * {@code BackupComponents} and threads, which then meet the machine-wide rules of VSS (one snapshot set in
+ * creation at a time: {@code VSS_E_SNAPSHOT_SET_IN_PROGRESS}).
+ *
+ * <p>What the machine does without being told, as Windows does: only the system provider is registered; writers
+ * take part in writer contexts only; a volume holds at most 512 copies (64 in client-accessible contexts);
+ * asynchronous operations finish at once; a hanging writer holds its phase for 60 seconds; a writer's failure
+ * shows in writer status while DoSnapshotSet itself succeeds.
+ *
+ * <pre>{@code
+ * Simulation simulation = Simulation.builder()
+ *         .machineName("FILESERVER01")
+ *         .volume("C:\\")
+ *         .volume(SimulatedVolume.of("D:\\").withDiffArea(10_000, 4_000))   // the third copy: no room
+ *         .volume(SimulatedVolume.of("E:\\").unsupported())                 // e.g. FAT32
+ *         .writer(SimulatedWriter.named("SqlServerWriter")
+ *                 .failingAt(WriterPhase.FREEZE, VssError.VSS_E_WRITERERROR_RETRYABLE))
+ *         .writer(SimulatedWriter.named("Microsoft Exchange Writer").hangingAt(WriterPhase.PREPARE_SNAPSHOT))
+ *         .writerTimeout(Duration.ofMillis(200))                               // instead of 60 s
+ *         .duration(Operation.DO_SNAPSHOT_SET, Duration.ofMillis(50))
+ *         .fault(Fault.on(Operation.DO_SNAPSHOT_SET).fails(VssError.VSS_E_FLUSH_WRITES_TIMEOUT).times(2))
+ *         .build();
+ * Vss vss = Vss.simulator(simulation);
+ * SimulatedMachine machine = vss.simulatedMachine().orElseThrow();   // for assertions: calls, copies, writers
+ * }</pre>
  */
 public final class Simulation {
     private final List<SimulatedVolume> volumes;
@@ -23,8 +50,12 @@ public final class Simulation {
     private final Duration writerTimeout;
     private final Integer waitTimeoutResult;
     private final boolean writerFailureFailsSnapshotSet;
+    private final String machineName;
+    private final List<UUID> providers;
 
     private Simulation(Builder builder) {
+        this.machineName = builder.machineName;
+        this.providers = List.copyOf(builder.providers);
         this.volumes = List.copyOf(builder.volumes);
         this.writers = List.copyOf(builder.writers);
         this.faults = List.copyOf(builder.faults);
@@ -34,11 +65,15 @@ public final class Simulation {
         this.writerFailureFailsSnapshotSet = builder.writerFailureFailsSnapshotSet;
     }
 
+    /** Starts an empty description: no volumes, no writers, no faults. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A machine with these supported volumes and nothing else. */
+    /**
+     * A machine with these supported volumes and nothing else, e.g.
+     * {@code Vss.simulator(Simulation.withVolumes("C:\\", "D:\\"))}.
+     */
     public static Simulation withVolumes(String... names) {
         Builder builder = builder();
         for (String name : names) {
@@ -47,16 +82,29 @@ public final class Simulation {
         return builder.build();
     }
 
+    /** The volumes, in the order they were described. */
     public List<SimulatedVolume> volumes() {
         return volumes;
     }
 
+    /** The writers, in the order they were described (the order writer metadata and status list them in). */
     public List<SimulatedWriter> writers() {
         return writers;
     }
 
+    /** The fault plan, in the order it was described. */
     public List<Fault> faults() {
         return faults;
+    }
+
+    /** The name copies report as originating and service machine; empty for the default, {@code VSS4J-SIM}. */
+    public Optional<String> machineName() {
+        return Optional.ofNullable(machineName);
+    }
+
+    /** The providers registered besides the system one ({@code BackupComponents.SYSTEM_PROVIDER}). */
+    public List<UUID> providers() {
+        return providers;
     }
 
     /** How long each asynchronous operation takes; those not listed finish at once. */
@@ -79,7 +127,10 @@ public final class Simulation {
         return writerFailureFailsSnapshotSet;
     }
 
-    /** Collects the parts of a {@link Simulation}. */
+    /**
+     * Collects the parts of a {@link Simulation}; every method returns the builder, so that a machine reads as
+     * one expression. Not thread-safe; the {@link Simulation} it builds is.
+     */
     public static final class Builder {
         private final List<SimulatedVolume> volumes = new ArrayList<>();
         private final List<SimulatedWriter> writers = new ArrayList<>();
@@ -88,6 +139,8 @@ public final class Simulation {
         private Duration writerTimeout;
         private Integer waitTimeoutResult;
         private boolean writerFailureFailsSnapshotSet;
+        private String machineName;
+        private final List<UUID> providers = new ArrayList<>();
 
         private Builder() {
         }
@@ -97,6 +150,11 @@ public final class Simulation {
             return volume(SimulatedVolume.of(name));
         }
 
+        /**
+         * A volume described in full, e.g. {@code SimulatedVolume.of("D:\\").withMaxShadowCopies(2)}.
+         *
+         * @throws IllegalArgumentException if a volume of that name (ignoring case) is already described
+         */
         public Builder volume(SimulatedVolume volume) {
             Objects.requireNonNull(volume, "volume");
             for (SimulatedVolume existing : volumes) {
@@ -108,17 +166,28 @@ public final class Simulation {
             return this;
         }
 
+        /** A writer; writer metadata and writer status list writers in the order they were added. */
         public Builder writer(SimulatedWriter writer) {
             writers.add(Objects.requireNonNull(writer, "writer"));
             return this;
         }
 
+        /**
+         * A planned failure, e.g. {@code Fault.on(Operation.DO_SNAPSHOT_SET).fails(VssError.VSS_E_PROVIDER_VETO)}.
+         * Several faults of the same operation may be planned; the first that covers an attempt decides it.
+         */
         public Builder fault(Fault fault) {
             faults.add(Objects.requireNonNull(fault, "fault"));
             return this;
         }
 
-        /** How long {@code operation}'s IVssAsync stays pending; only asynchronous operations take time. */
+        /**
+         * How long {@code operation}'s IVssAsync stays pending (zero, the default: it finishes at once); only
+         * asynchronous operations take time. While an operation is pending, its object refuses every other call
+         * with {@code VSS_E_BAD_STATE}, and a pending DoSnapshotSet keeps the machine's snapshot-set lock.
+         *
+         * @throws IllegalArgumentException if the operation is synchronous or the duration negative
+         */
         public Builder duration(Operation operation, Duration duration) {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(duration, "duration");
@@ -132,6 +201,11 @@ public final class Simulation {
             return this;
         }
 
+        /**
+         * How long a writer described with {@link SimulatedWriter#hangingAt(WriterPhase)} holds its phase before
+         * it fails with {@code VSS_E_WRITERERROR_TIMEOUT} (VSS's default: 60 seconds). The asynchronous operation
+         * that runs that phase takes this much longer.
+         */
         public Builder writerTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative()) {
@@ -141,17 +215,69 @@ public final class Simulation {
             return this;
         }
 
-        /** What IVssAsync::Wait returns on timeout (undocumented on real Windows). */
+        /**
+         * What {@code IVssAsync::Wait(milliseconds)} returns when its timeout passes before the operation ends
+         * (undocumented on real Windows: {@code S_OK} by default, the operation still pending). The operation
+         * goes on either way. vss4j's own waiter waits without a timeout, so this shapes the simulated
+         * {@code IVssAsync} for code that calls Wait with a timeout, not the outcome of
+         * {@code VssAsync.await(Duration)}, which returns {@code false} while the operation runs.
+         */
         public Builder waitTimeoutResult(VssError result) {
-            this.waitTimeoutResult = Objects.requireNonNull(result, "result").hresult();
+            Objects.requireNonNull(result, "result");
+            if (result == VssError.UNKNOWN) {
+                throw new IllegalArgumentException("UNKNOWN has no HRESULT: use waitTimeoutResult(int)");
+            }
+            return waitTimeoutResult(result.hresult());
+        }
+
+        /**
+         * {@link #waitTimeoutResult(VssError)} with a raw HRESULT, e.g. {@code 0x80070102}
+         * ({@code HRESULT_FROM_WIN32(WAIT_TIMEOUT)}).
+         */
+        public Builder waitTimeoutResult(int hresult) {
+            this.waitTimeoutResult = hresult;
             return this;
         }
 
+        /**
+         * Whether a writer that fails during DoSnapshotSet fails DoSnapshotSet itself, which then ends with
+         * {@code VSS_E_UNEXPECTED_WRITER_ERROR} through QueryStatus and leaves no copies ({@code true}), or only
+         * shows its failure in writer status while the copies are made ({@code false}, the default: Windows
+         * documents this).
+         */
         public Builder writerFailureFailsSnapshotSet(boolean fails) {
             this.writerFailureFailsSnapshotSet = fails;
             return this;
         }
 
+        /**
+         * The name the machine's copies report as originating and service machine ({@code VSS4J-SIM} by
+         * default), e.g. the host name a backup catalogue records.
+         */
+        public Builder machineName(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("a simulated machine's name must not be blank");
+            }
+            this.machineName = name;
+            return this;
+        }
+
+        /**
+         * Registers a provider besides the system one, e.g. a storage array's hardware provider: AddToSnapshotSet
+         * and IsVolumeSupported accept its id and the copies made through it report it. An id never registered
+         * gives {@code VSS_E_PROVIDER_NOT_REGISTERED}. Registering the system provider or the same id twice
+         * changes nothing.
+         */
+        public Builder provider(UUID providerId) {
+            Objects.requireNonNull(providerId, "providerId");
+            if (!providers.contains(providerId)) {
+                providers.add(providerId);
+            }
+            return this;
+        }
+
+        /** The immutable description; the builder may go on to describe another machine. */
         public Simulation build() {
             return new Simulation(this);
         }

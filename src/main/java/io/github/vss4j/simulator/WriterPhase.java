@@ -1,7 +1,42 @@
 package io.github.vss4j.simulator;
 
-/** Where in a backup a simulated writer fails or hangs. */
+/**
+ * Where in a backup a simulated writer fails or hangs: the writer events of VSS, each run by one requester call.
+ *
+ * <pre>{@code
+ * SimulatedWriter.named("SqlServerWriter").failingAt(WriterPhase.FREEZE, VssError.VSS_E_WRITERERROR_TIMEOUT)
+ * }</pre>
+ *
+ * <table class="striped">
+ * <caption>The phases, the call that runs them, and the state a failure leaves</caption>
+ * <thead><tr><th>phase</th><th>run by</th><th>failed state</th></tr></thead>
+ * <tbody>
+ * <tr><td>{@link #IDENTIFY}</td><td>GatherWriterMetadata</td><td>FAILED_AT_IDENTIFY (and no metadata)</td></tr>
+ * <tr><td>{@link #PREPARE_BACKUP}</td><td>PrepareForBackup</td><td>FAILED_AT_PREPARE_BACKUP</td></tr>
+ * <tr><td>{@link #PREPARE_SNAPSHOT}</td><td>DoSnapshotSet</td><td>FAILED_AT_PREPARE_SNAPSHOT</td></tr>
+ * <tr><td>{@link #FREEZE}</td><td>DoSnapshotSet</td><td>FAILED_AT_FREEZE</td></tr>
+ * <tr><td>{@link #THAW}</td><td>DoSnapshotSet</td><td>FAILED_AT_THAW</td></tr>
+ * <tr><td>{@link #POST_SNAPSHOT}</td><td>DoSnapshotSet</td><td>FAILED_AT_POST_SNAPSHOT</td></tr>
+ * <tr><td>{@link #BACKUP_COMPLETE}</td><td>BackupComplete</td><td>FAILED_AT_BACKUP_COMPLETE</td></tr>
+ * </tbody>
+ * </table>
+ */
 public enum WriterPhase {
     // The order is shared with the native simulator (native/src/sim/machine.h WriterPhase).
-    NONE, IDENTIFY, PREPARE_BACKUP, PREPARE_SNAPSHOT, FREEZE, THAW, POST_SNAPSHOT, BACKUP_COMPLETE
+    /** Never: a healthy writer. */
+    NONE,
+    /** Identify, run by GatherWriterMetadata. */
+    IDENTIFY,
+    /** PrepareForBackup. */
+    PREPARE_BACKUP,
+    /** PrepareForSnapshot, the first writer event of DoSnapshotSet. */
+    PREPARE_SNAPSHOT,
+    /** Freeze, during DoSnapshotSet. */
+    FREEZE,
+    /** Thaw, during DoSnapshotSet. */
+    THAW,
+    /** PostSnapshot, the last writer event of DoSnapshotSet. */
+    POST_SNAPSHOT,
+    /** BackupComplete. */
+    BACKUP_COMPLETE
 }

@@ -1,0 +1,61 @@
+// NativeBridge's entry points that describe a simulated machine beyond volumes, writers and faults
+// (providers, machine name) and let tests look at its writers.
+#include <jni.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "io_github_vss4j_internal_NativeBridge.h"
+#include "jni/handles.h"
+#include "jni/jni_util.h"
+#include "jni/marshal.h"
+#include "sim/machine.h"
+
+namespace jni = vss4j::jni;
+namespace sim = vss4j::sim;
+
+namespace {
+
+// The simulated machine behind a handle; nullptr with IllegalStateException pending if it is not one.
+std::shared_ptr<sim::Machine> machineOrThrow(JNIEnv* env, jlong handle) {
+  std::shared_ptr<vss4j::Backend> backend = jni::backendOrThrow(env, handle);
+  if (!backend) return nullptr;
+  auto machine = std::dynamic_pointer_cast<sim::Machine>(backend);
+  if (!machine) {
+    jni::throwIllegalState(env, "vss4j: backend handle " + std::to_string(handle) + " is not a simulated machine");
+  }
+  return machine;
+}
+
+}  // namespace
+
+VSS4J_JNI(void, simulatorAddProvider)(JNIEnv* env, jclass, jlong handle, jlong providerHi, jlong providerLo) {
+  jni::guardedVoid(env, [&] {
+    if (std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle)) {
+      machine->addProvider(jni::guidOf(providerHi, providerLo));
+    }
+  });
+}
+
+VSS4J_JNI(void, simulatorSetMachineName)(JNIEnv* env, jclass, jlong handle, jstring name) {
+  std::optional<vss4j::WString> text = jni::toWString(env, name, "machine name");
+  if (!text) return;
+  jni::guardedVoid(env, [&] {
+    if (std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle)) machine->setMachineName(*text);
+  });
+}
+
+VSS4J_JNI(jstring, simulatorMachineName)(JNIEnv* env, jclass, jlong handle) {
+  return jni::guarded(env, jstring{nullptr}, [&]() -> jstring {
+    std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle);
+    return machine ? jni::toJString(env, machine->machineName()) : nullptr;
+  });
+}
+
+VSS4J_JNI(void, simulatorWriterStates)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
+  jni::guardedVoid(env, [&] {
+    std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle);
+    if (machine) jni::putWriterStatus(env, out, machine->writerStates());
+  });
+}
