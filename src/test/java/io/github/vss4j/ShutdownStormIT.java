@@ -1,0 +1,74 @@
+package io.github.vss4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.vss4j.probes.ExitDuringStorm;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A fresh JVM on the built jar ends while four threads keep calling into the shim, objects are left open with
+ * operations in flight, and completions are on their way up: it exits promptly, with status 0, without a crash
+ * report and without a JNI warning.
+ */
+class ShutdownStormIT {
+    private static final long BOUND_SECONDS = 60;
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"exit", "callback", "return"})
+    void theJvmExitsPromptlyInTheMiddleOfAStorm(String mode) throws Exception {
+        Path output = tmp.resolve("out.txt");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xcheck:jni", "-XX:ErrorFile=" + tmp.resolve("hs_err_%p.log"),
+                "-Dvss4j.extract.dir=" + tmp.resolve("natives"), "-Dorg.slf4j.simpleLogger.logFile=System.out",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath(), ExitDuringStorm.class.getName(),
+                mode);
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        if (!process.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("the JVM did not exit (" + mode + ") within " + BOUND_SECONDS + " s:\n" + Files.readString(output));
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        String out = Files.readString(output);
+        assertEquals(0, process.exitValue(), out);
+        assertTrue(out.contains("STORM RUNNING"), out);
+        assertFalse(out.contains("UNEXPECTED"), out);
+        assertFalse(out.contains("in native method"), "-Xcheck:jni warnings:\n" + out);
+        try (Stream<Path> files = Files.list(tmp)) {
+            List<String> crashes = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("hs_err"))
+                    .toList();
+            assertEquals(List.of(), crashes, "JVM crash reports");
+        }
+        System.out.println("ShutdownStormIT " + mode + ": the JVM ended in " + millis + " ms (start to exit)");
+    }
+
+    private static String classPath() throws URISyntaxException {
+        Path jar = Path.of(System.getProperty("vss4j.testJar"));
+        assertTrue(Files.isRegularFile(jar), jar + " exists (failsafe runs after package)");
+        return Stream.of(jar, codeSource(org.slf4j.LoggerFactory.class),
+                codeSource(org.scijava.nativelib.NativeLibraryUtil.class),
+                codeSource(org.slf4j.simple.SimpleLogger.class), codeSource(ExitDuringStorm.class))
+                .map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static Path codeSource(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}
