@@ -105,7 +105,7 @@ class CliJarIT {
         String machine = "--simulate=" + CliRun.exampleMachine();
         CliRun fault = java("create", machine, "--exclude-writer", "SqlServerWriter", "D:");
         assertEquals(1, fault.exitCode(), fault::toString);
-        assertTrue(fault.err().startsWith("vss4j: DoSnapshotSet failed with VSS_E_INSUFFICIENT_STORAGE"),
+        assertTrue(fault.err().contains("\nvss4j: DoSnapshotSet failed with VSS_E_INSUFFICIENT_STORAGE"),
                 fault::toString);
         assertFalse(fault.err().contains("WARN"), "the failure is told once, not logged as well: " + fault);
 
