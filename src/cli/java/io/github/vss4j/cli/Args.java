@@ -4,12 +4,12 @@ import io.github.vss4j.BackupType;
 import io.github.vss4j.VssContext;
 import io.github.vss4j.WriterPolicy;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 
 /**
  * Reads a command line: one command, its operands, and {@code --options} anywhere (as {@code --name value} or
@@ -56,7 +56,7 @@ final class Args {
             Map.entry("--writer-policy", (o, v) -> o.writerPolicy = choose("--writer-policy", v,
                     Map.of("fail", WriterPolicy.FAIL, "report", WriterPolicy.REPORT))));
 
-    private static final Map<String, java.util.function.Consumer<Options>> FLAGS = Map.of(
+    private static final Map<String, Consumer<Options>> FLAGS = Map.of(
             "--help", o -> o.help = true,
             "--version", o -> o.version = true,
             "--json", o -> o.json = true,
@@ -148,8 +148,7 @@ final class Args {
         T chosen = choices.get(value.toLowerCase(Locale.ROOT).replace('_', '-'));
         if (chosen == null) {
             throw new IllegalArgumentException("\"" + value + "\" is not one of "
-                    + Arrays.stream(choices.keySet().toArray(String[]::new)).sorted()
-                            .collect(Collectors.joining(", ")));
+                    + String.join(", ", new TreeSet<>(choices.keySet())));
         }
         return chosen;
     }

@@ -14,6 +14,7 @@ import io.github.vss4j.simulator.SimulatedVolume;
 import io.github.vss4j.simulator.SimulatedWriter;
 import io.github.vss4j.simulator.Simulation;
 import io.github.vss4j.simulator.WriterPhase;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ final class MachineFile {
         } catch (JsonProcessingException bad) {
             throw CliException.usage(name + ": not valid JSON at line " + bad.getLocation().getLineNr()
                     + ", column " + bad.getLocation().getColumnNr() + ": " + bad.getOriginalMessage());
-        } catch (NoSuchFileException | java.io.FileNotFoundException missing) {
+        } catch (NoSuchFileException | FileNotFoundException missing) {
             throw CliException.usage(name + ": no such machine file");
         } catch (IOException unreadable) {
             throw CliException.usage(name + ": cannot be read: " + unreadable.getMessage());

@@ -1,5 +1,7 @@
 package io.github.vss4j.cli;
 
+import java.util.List;
+
 /** {@code java -jar vss4j-<version>-cli.jar COMMAND ...}: see {@code vss4j --help}. */
 public final class Main {
     private Main() {
@@ -11,7 +13,7 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        if (java.util.List.of(args).contains("--verbose")) {
+        if (List.of(args).contains("--verbose")) {
             // Read by slf4j-simple when the first logger is made, which has not happened yet.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }

@@ -1,8 +1,10 @@
 package io.github.vss4j.cli;
 
+import io.github.vss4j.Phase;
 import io.github.vss4j.ProgressEvent;
 import io.github.vss4j.ProgressListener;
 import java.io.PrintStream;
+import java.util.Locale;
 
 /** Tells a person at a terminal what the request is doing, one line per step, on stderr. */
 final class ProgressPrinter implements ProgressListener {
@@ -30,7 +32,7 @@ final class ProgressPrinter implements ProgressListener {
         }
     }
 
-    private static String phase(io.github.vss4j.Phase phase) {
-        return phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    private static String phase(Phase phase) {
+        return phase.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

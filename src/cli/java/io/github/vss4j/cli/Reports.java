@@ -1,5 +1,6 @@
 package io.github.vss4j.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +40,7 @@ final class Reports {
     static void print(PrintStream out, ObjectNode report) {
         try {
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException cannotHappen) {
+        } catch (JsonProcessingException cannotHappen) {
             throw new IllegalStateException("a JSON tree could not be written", cannotHappen);
         }
     }
@@ -88,7 +90,7 @@ final class Reports {
                 .collect(Collectors.joining(","));
     }
 
-    static ArrayNode writers(List<WriterStatus> status, Map<java.util.UUID, WriterMetadata> metadata) {
+    static ArrayNode writers(List<WriterStatus> status, Map<UUID, WriterMetadata> metadata) {
         ArrayNode array = JSON.createArrayNode();
         for (WriterStatus writer : status) {
             ObjectNode node = array.addObject();
