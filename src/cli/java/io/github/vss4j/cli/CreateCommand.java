@@ -1,7 +1,6 @@
 package io.github.vss4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vss4j.BackupComponents;
 import io.github.vss4j.RetryPlan;
 import io.github.vss4j.ShadowCopy;
 import io.github.vss4j.ShadowCopyRequest;
@@ -57,8 +56,9 @@ final class CreateCommand {
         VssContext context = context(options);
         ShadowCopyRequest request = request(vss, session, volumes, context);
         ShadowCopySet set = request.create();
+        SetDisposal disposal = SetDisposal.guard(vss, set, options.keep, session.err());
         Integer execCode = null;
-        CliException undeleted = null;
+        CliException undeleted;
         try {
             if (!session.json()) {
                 Reports.printCopies(session.out(), copies(set));
@@ -73,19 +73,16 @@ final class CreateCommand {
                 }
             }
         } finally {
-            set.close();
-            if (set.isPersistent() && !options.keep) {
-                // Also when --exec failed: copies the operator did not ask to keep must not outlive the command.
-                undeleted = delete(vss, set);
-                if (undeleted != null) {
-                    session.err().println("vss4j: " + undeleted.getMessage());
-                }
+            // Also when --exec failed: copies the operator did not ask to keep must not outlive the command.
+            undeleted = disposal.dispose();
+            if (undeleted != null) {
+                session.err().println("vss4j: " + undeleted.getMessage());
             }
         }
         if (undeleted != null) {
             throw undeleted;
         }
-        String disposal = !set.isPersistent() ? "released" : options.keep ? "kept" : "deleted";
+        String disposed = !set.isPersistent() ? "released" : options.keep ? "kept" : "deleted";
         if (session.json()) {
             ObjectNode report = Reports.report("create", vss.isSimulated());
             report.put("context", set.context().name());
@@ -93,7 +90,7 @@ final class CreateCommand {
             report.put("attempts", set.attempts());
             report.set("copies", Reports.copies(copies(set)));
             report.set("writers", Reports.writers(set.writerStatus(), Map.of()));
-            report.put("disposal", disposal);
+            report.put("disposal", disposed);
             if (options.exec != null) {
                 ObjectNode exec = report.putObject("exec");
                 exec.put("command", options.exec);
@@ -101,7 +98,7 @@ final class CreateCommand {
             }
             Reports.print(session.out(), report);
         } else {
-            session.out().println(switch (disposal) {
+            session.out().println(switch (disposed) {
                 case "kept" -> "Kept: the copies stay; remove them with: vss4j delete " + set.snapshotSetId();
                 case "deleted" -> "Deleted: the persistent copies were removed again (add --keep to keep them).";
                 default -> "Released: " + set.context().name() + " copies are gone once released.";
@@ -138,20 +135,6 @@ final class CreateCommand {
             return request;
         } catch (IllegalArgumentException bad) {
             throw CliException.usage(bad.getMessage());
-        }
-    }
-
-    /** Deletes the set's persistent copies; what went wrong, or null. */
-    private static CliException delete(Vss vss, ShadowCopySet set) {
-        try (BackupComponents backup = vss.createBackupComponents()) {
-            backup.initializeForBackup();
-            backup.setContext(set.context());
-            backup.deleteSnapshotSet(set.snapshotSetId(), true);
-            return null;
-        } catch (VssException failed) {
-            return new CliException(ExitCode.FAILED, "the persistent copies of set " + set.snapshotSetId()
-                    + " could not be deleted; delete them with: vss4j delete " + set.snapshotSetId() + ". "
-                    + failed.getMessage(), failed);
         }
     }
 

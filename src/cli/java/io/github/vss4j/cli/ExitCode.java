@@ -10,7 +10,8 @@ enum ExitCode {
     ACCESS_DENIED(4, "access-denied", "E_ACCESSDENIED: run elevated, as LocalSystem or as a Backup Operator"),
     TRANSIENT(5, "transient", "a transient VSS failure (another snapshot set in progress, writes could not be"
             + " flushed or held, a provider veto, a retryable writer error, a timeout): try again later"),
-    INTERRUPTED(130, "interrupted", "interrupted; what had been made was cleaned up");
+    INTERRUPTED(130, "interrupted", "stopped (Ctrl-C; a kill gives 143): a snapshot set it held was released,"
+            + " unkept persistent copies deleted");
 
     private final int code;
     private final String label;

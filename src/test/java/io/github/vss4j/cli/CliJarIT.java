@@ -85,6 +85,17 @@ class CliJarIT {
     }
 
     @Test
+    void stoppedDuringExecItStillReleasesAndDeletes() throws Exception {
+        assumeFalse(CliRun.onWindows(), "the command is written for /bin/sh");
+        // The command stops vss4j (its parent) and outlives it for a while, as a long backup would.
+        CliRun run = java("create", "--simulate", "--context", "client-accessible", "C:", "--exec",
+                "kill -TERM $PPID; sleep 10");
+        assertEquals(143, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("stopped while holding snapshot set ")
+                && run.err().contains("releasing its copies and deleting them"), run::toString);
+    }
+
+    @Test
     void listDeleteAndWritersOnTheExampleMachine() throws Exception {
         String machine = "--simulate=" + CliRun.exampleMachine();
         CliRun list = java("list", machine, "--json");
