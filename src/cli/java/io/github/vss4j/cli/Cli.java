@@ -1,0 +1,180 @@
+package io.github.vss4j.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vss4j.ShadowCopyRequest;
+import io.github.vss4j.Vss;
+import io.github.vss4j.VssError;
+import io.github.vss4j.VssException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code vss4j} command line without the process around it: arguments in, exit code out, output on the given
+ * streams. {@link Main} runs it for {@code java -jar}; tests run it in-process.
+ */
+public final class Cli {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean terminal;
+    private final boolean inheritStdin;
+
+    /**
+     * A command line writing to these streams.
+     *
+     * @param out          where reports go
+     * @param err          where messages and progress go
+     * @param terminal     whether a person watches (progress is shown only then)
+     * @param inheritStdin whether {@code --exec}'s command may read this process's stdin
+     */
+    public Cli(PrintStream out, PrintStream err, boolean terminal, boolean inheritStdin) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+        this.inheritStdin = inheritStdin;
+    }
+
+    /**
+     * Runs one command line.
+     *
+     * @param args the arguments, as {@code main} gets them
+     * @return the exit code
+     */
+    public int run(String... args) {
+        Options options;
+        try {
+            options = Args.parse(args);
+        } catch (CliException usage) {
+            Options partial = new Options();
+            partial.json = List.of(args).contains("--json");
+            return fail(partial, usage);
+        }
+        Session session = new Session(options, out, err, terminal && !options.quiet, inheritStdin);
+        try {
+            return dispatch(session, args);
+        } catch (CliException | VssException | RuntimeException | LinkageError failure) {
+            // LinkageError: the native library could not be loaded; its message says why and what to do.
+            return fail(options, failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return fail(options, interrupted);
+        }
+    }
+
+    private int dispatch(Session session, String[] args) throws CliException, VssException, InterruptedException {
+        Options options = session.options();
+        if (options.version) {
+            out.println("vss4j " + version());
+            return ExitCode.OK.code();
+        }
+        if (options.help || "help".equals(options.command)) {
+            Help.print(out);
+            return ExitCode.OK.code();
+        }
+        if (options.command == null) {
+            throw CliException.usage("no command given: create, list, delete or writers");
+        }
+        Set<String> allowed = Args.COMMANDS.get(options.command);
+        if (allowed == null) {
+            throw CliException.usage("unknown command \"" + options.command
+                    + "\"; the commands are create, list, delete and writers");
+        }
+        for (String option : options.given) {
+            if (Args.COMMANDS.values().stream().anyMatch(s -> s.contains(option)) && !allowed.contains(option)) {
+                throw CliException.usage(options.command + " does not take " + option);
+            }
+        }
+        List<String> volumes = options.command.equals("create") ? CreateCommand.volumes(options) : List.of();
+        if (options.command.equals("create")) {
+            CreateCommand.context(options);
+        }
+        Vss vss = VssSource.open(session, volumes, args);
+        return switch (options.command) {
+            case "create" -> CreateCommand.run(vss, session, volumes);
+            case "list" -> ListCommand.run(vss, session);
+            case "delete" -> DeleteCommand.run(vss, session);
+            default -> WritersCommand.run(vss, session);
+        };
+    }
+
+    private int fail(Options options, Throwable failure) {
+        ExitCode code = exitCode(failure);
+        String message = failure instanceof CliException || failure instanceof VssException
+                || failure instanceof IllegalArgumentException || failure instanceof LinkageError
+                ? failure.getMessage()
+                : failure instanceof InterruptedException ? "interrupted; what had been made was cleaned up"
+                : "unexpected failure: " + failure;
+        err.println("vss4j: " + message);
+        if (code == ExitCode.USAGE) {
+            err.println(Help.USAGE + "   (vss4j --help for more)");
+        } else if (code == ExitCode.TRANSIENT) {
+            err.println("vss4j: this failure is transient: the same command may succeed later.");
+        }
+        if (code == ExitCode.FAILED && !(failure instanceof CliException || failure instanceof VssException)
+                && options.verbose) {
+            failure.printStackTrace(err);
+        }
+        if (options.json) {
+            ObjectNode report = Reports.JSON.createObjectNode();
+            report.put("format", Reports.FORMAT);
+            if (options.command != null) {
+                report.put("command", options.command);
+            } else {
+                report.putNull("command");
+            }
+            report.set("error", errorNode(code, message, failure));
+            Reports.print(out, report);
+        }
+        return code.code();
+    }
+
+    private static ObjectNode errorNode(ExitCode code, String message, Throwable failure) {
+        ObjectNode error = Reports.JSON.createObjectNode();
+        error.put("exitCode", code.code());
+        error.put("class", code.label());
+        error.put("message", message);
+        VssException vss = failure instanceof VssException v ? v
+                : failure.getCause() instanceof VssException v ? v : null;
+        if (vss != null) {
+            error.setAll(Reports.error(vss.hresult()));
+            error.put("operation", vss.operation().vssName());
+            error.put("phase", vss.phase().orElse(null));
+            error.put("attempt", vss.attempt());
+            error.put("meaning", vss.error().meaning());
+            error.put("advice", vss.error().advice());
+            ArrayNode writers = Reports.writers(vss.writerStatus(), Map.of());
+            error.set("writers", writers);
+        }
+        return error;
+    }
+
+    static ExitCode exitCode(Throwable failure) {
+        if (failure instanceof CliException cli) {
+            return cli.exitCode();
+        }
+        if (failure instanceof VssException vss) {
+            if (vss.error() == VssError.E_ACCESSDENIED) {
+                return ExitCode.ACCESS_DENIED;
+            }
+            // vss4j's own timeouts count as transient: the same command may finish in time later.
+            if (vss.isTransient() || vss.hresult() == ShadowCopyRequest.TIMEOUT_HRESULT) {
+                return ExitCode.TRANSIENT;
+            }
+            return ExitCode.FAILED;
+        }
+        if (failure instanceof IllegalArgumentException) {
+            return ExitCode.USAGE;
+        }
+        if (failure instanceof InterruptedException) {
+            return ExitCode.INTERRUPTED;
+        }
+        return ExitCode.FAILED;
+    }
+
+    private static String version() {
+        String version = Cli.class.getPackage().getImplementationVersion();
+        return version != null ? version : "(development build)";
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.vss4j.cli;
+
+import io.github.vss4j.ShadowCopy;
+import io.github.vss4j.ShadowCopySet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code --exec}'s command through the platform's shell while the shadow copies exist. */
+final class Exec {
+    // Output still arriving after the command ended belongs to something it left running in the background:
+    // that is not worth holding the copies for.
+    private static final long DRAIN_SECONDS = 5;
+
+    private Exec() {
+    }
+
+    /** The environment the command sees: where the copies are. */
+    static void describe(ShadowCopySet set, boolean simulated, Map<String, String> environment) {
+        List<ShadowCopy> copies = set.copies();
+        environment.put("VSS4J_SHADOW_COUNT", Integer.toString(copies.size()));
+        environment.put("VSS4J_SNAPSHOT_SET_ID", set.snapshotSetId().toString());
+        environment.put("VSS4J_CONTEXT", set.context().name());
+        environment.put("VSS4J_SIMULATED", Boolean.toString(simulated));
+        for (int i = 0; i < copies.size(); i++) {
+            ShadowCopy copy = copies.get(i);
+            String prefix = "VSS4J_SHADOW_" + (i + 1);
+            environment.put(prefix, copy.deviceObject());
+            environment.put(prefix + "_VOLUME", copy.volume());
+            environment.put(prefix + "_ID", copy.snapshotId().toString());
+        }
+    }
+
+    /**
+     * Runs {@code command} and returns its exit code. Its stdout goes to {@code session.out()}, or to stderr with
+     * {@code --json} so that stdout stays one JSON document; its stderr to {@code session.err()}.
+     */
+    static int run(String command, ShadowCopySet set, boolean simulated, Session session)
+            throws IOException, InterruptedException {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        ProcessBuilder builder = new ProcessBuilder(windows ? List.of("cmd.exe", "/c", command)
+                : List.of("/bin/sh", "-c", command));
+        describe(set, simulated, builder.environment());
+        if (session.inheritStdin()) {
+            builder.redirectInput(ProcessBuilder.Redirect.INHERIT);
+        }
+        Process process = builder.start();
+        if (!session.inheritStdin()) {
+            process.getOutputStream().close();
+        }
+        Thread stdout = copy(process.getInputStream(), session.json() ? session.err() : session.out(), "stdout");
+        Thread stderr = copy(process.getErrorStream(), session.err(), "stderr");
+        try {
+            int exitCode = process.waitFor();
+            stdout.join(TimeUnit.SECONDS.toMillis(DRAIN_SECONDS));
+            stderr.join(TimeUnit.SECONDS.toMillis(DRAIN_SECONDS));
+            return exitCode;
+        } catch (InterruptedException interrupted) {
+            process.destroy();
+            throw interrupted;
+        }
+    }
+
+    private static Thread copy(InputStream from, PrintStream to, String name) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try (from) {
+                for (int n; (n = from.read(buffer)) >= 0; ) {
+                    to.write(buffer, 0, n);
+                    to.flush();
+                }
+            } catch (IOException closed) {
+                // The command is gone and so is its pipe: nothing more to copy.
+            }
+        }, "vss4j-exec-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.vss4j.cli;
+
+import io.github.vss4j.BackupType;
+import io.github.vss4j.VssContext;
+import io.github.vss4j.WriterPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What one command line asked for; {@link Args} fills it in. */
+final class Options {
+    String command;
+    final List<String> operands = new ArrayList<>();
+    /** The options given, by name (e.g. {@code --keep}), so that a command can refuse those it does not take. */
+    final Set<String> given = new LinkedHashSet<>();
+
+    boolean help;
+    boolean version;
+    boolean simulate;
+    Path machineFile;
+    boolean json;
+    boolean quiet;
+    boolean verbose;
+
+    VssContext context;
+    BackupType backupType;
+    final List<String> includeWriters = new ArrayList<>();
+    final List<String> excludeWriters = new ArrayList<>();
+    Duration timeout;
+    String exec;
+    boolean keep;
+    boolean noRetry;
+    WriterPolicy writerPolicy;
+
+    boolean all;
+    boolean force;
+}

@@ -1,0 +1,66 @@
+package io.github.vss4j.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vss4j.BackupComponents;
+import io.github.vss4j.BackupType;
+import io.github.vss4j.Vss;
+import io.github.vss4j.VssAsync;
+import io.github.vss4j.VssContext;
+import io.github.vss4j.VssException;
+import io.github.vss4j.WriterMetadata;
+import io.github.vss4j.WriterStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code writers}: every writer's metadata and status. Writer status exists once a backup is prepared, so this
+ * prepares an empty snapshot set and aborts it; no shadow copy is made.
+ */
+final class WritersCommand {
+    private WritersCommand() {
+    }
+
+    static int run(Vss vss, Session session) throws CliException, VssException, InterruptedException {
+        if (!session.options().operands.isEmpty()) {
+            throw CliException.usage("writers takes no operands, but was given " + session.options().operands);
+        }
+        Map<UUID, WriterMetadata> metadata = new LinkedHashMap<>();
+        List<WriterStatus> status;
+        try (BackupComponents backup = vss.createBackupComponents()) {
+            backup.initializeForBackup();
+            backup.setContext(VssContext.BACKUP);
+            backup.setBackupState(false, false, BackupType.COPY, false);
+            await(backup.gatherWriterMetadata());
+            for (WriterMetadata writer : backup.getWriterMetadata()) {
+                metadata.put(writer.instanceId(), writer);
+            }
+            backup.freeWriterMetadata();
+            backup.startSnapshotSet();
+            try {
+                await(backup.prepareForBackup());
+                await(backup.gatherWriterStatus());
+                status = backup.getWriterStatus();
+            } finally {
+                backup.abortBackup();
+            }
+        }
+        if (session.json()) {
+            ObjectNode report = Reports.report("writers", vss.isSimulated());
+            report.set("writers", Reports.writers(status, metadata));
+            Reports.print(session.out(), report);
+        } else if (status.isEmpty()) {
+            session.out().println("No writers.");
+        } else {
+            Reports.printWriters(session.out(), status);
+        }
+        return ExitCode.OK.code();
+    }
+
+    private static void await(VssAsync operation) throws VssException, InterruptedException {
+        try (operation) {
+            operation.await();
+        }
+    }
+}

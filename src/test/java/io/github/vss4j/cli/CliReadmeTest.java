@@ -1,0 +1,43 @@
+package io.github.vss4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The README says what the command line does: its first command, example machine and exit codes stay true. */
+class CliReadmeTest {
+    private static String readme() throws Exception {
+        return Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void opensWithWhatItIsThenTheFirstCommand() throws Exception {
+        String readme = readme();
+        int block = readme.indexOf("```\n");
+        assertTrue(readme.indexOf("Take Windows shadow copies from Java") < block);
+        String first = readme.substring(block + 4, readme.indexOf("\n```", block));
+        assertEquals("mvn -B -ntp -DskipTests package && java -jar target/vss4j-0.1.0-SNAPSHOT-cli.jar create"
+                + " --simulate C: D:", first, "CliJarIT.theReadmesFirstCommand runs this");
+        assertTrue(first.contains(System.getProperty("vss4j.testJar", "vss4j-0.1.0-SNAPSHOT.jar")
+                .replaceAll(".*[/\\\\]", "").replace(".jar", "-cli.jar")), "the jar the build makes");
+    }
+
+    @Test
+    void showsTheExampleMachineAsItIs() throws Exception {
+        String example = Files.readString(CliRun.exampleMachine(), StandardCharsets.UTF_8);
+        assertTrue(readme().contains("```json\n" + example + "```"), "README's machine file differs from "
+                + CliRun.exampleMachine());
+    }
+
+    @Test
+    void documentsEveryExitCode() throws Exception {
+        String readme = readme();
+        for (ExitCode code : ExitCode.values()) {
+            assertTrue(readme.contains("| " + code.code() + " | " + code.label() + " | "), code::toString);
+        }
+    }
+}

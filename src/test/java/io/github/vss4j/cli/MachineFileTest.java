@@ -1,0 +1,128 @@
+package io.github.vss4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.vss4j.Operation;
+import io.github.vss4j.VssContext;
+import io.github.vss4j.VssError;
+import io.github.vss4j.simulator.Fault;
+import io.github.vss4j.simulator.SimulatedVolume;
+import io.github.vss4j.simulator.SimulatedWriter;
+import io.github.vss4j.simulator.Simulation;
+import io.github.vss4j.simulator.WriterPhase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The simulated-machine file: every field read as documented, every mistake named with its field and value. */
+class MachineFileTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String json) throws IOException {
+        return Files.writeString(dir.resolve("m.json"), json);
+    }
+
+    @Test
+    void theReadmeExampleReadsAsDocumented() throws Exception {
+        MachineFile.Machine machine = MachineFile.read(CliRun.exampleMachine());
+        Simulation simulation = machine.simulation();
+        assertEquals(List.of(SimulatedVolume.of("C:\\"),
+                SimulatedVolume.of("D:\\").withDiffArea(1073741824L, 268435456L).withMaxShadowCopies(64),
+                SimulatedVolume.of("E:\\").unsupported()), simulation.volumes());
+        assertEquals(List.of(SimulatedWriter.named("System Writer"), SimulatedWriter.named("SqlServerWriter")
+                .failingAt(WriterPhase.PREPARE_BACKUP, VssError.VSS_E_WRITERERROR_NONRETRYABLE)),
+                simulation.writers());
+        assertEquals(List.of(Fault.on(Operation.DO_SNAPSHOT_SET).fails(VssError.VSS_E_INSUFFICIENT_STORAGE)
+                .throughQueryStatus().onAttempt(2).always()), simulation.faults());
+        assertEquals(Duration.ofMillis(100), simulation.durations().get(Operation.DO_SNAPSHOT_SET));
+        assertEquals(Duration.ofMillis(20), simulation.durations().get(Operation.GATHER_WRITER_METADATA));
+        assertEquals(Optional.of(Duration.ofSeconds(5)), simulation.writerTimeout());
+        assertEquals(List.of(new MachineFile.StartupCopies(List.of("C:\\"), VssContext.CLIENT_ACCESSIBLE)),
+                machine.startupCopies());
+    }
+
+    @Test
+    void everyOtherFieldReads() throws Exception {
+        Simulation simulation = MachineFile.read(file("""
+                {"volumes": [{"name": "F:", "supported": true}],
+                 "writers": [{"name": "Slow", "failsAt": "thaw", "hangs": true},
+                             {"name": "Odd", "failsAt": "FREEZE", "failure": "0x800423F3"}],
+                 "faults": [{"operation": "PREPARE_FOR_BACKUP", "error": "0x80042302", "firstAttempt": 3,
+                             "attempts": 2}],
+                 "waitTimeoutResult": "VSS_S_ASYNC_PENDING",
+                 "writerFailureFailsSnapshotSet": true}
+                """)).simulation();
+        assertEquals("F:\\", simulation.volumes().get(0).name());
+        assertEquals(SimulatedWriter.named("Slow").hangingAt(WriterPhase.THAW), simulation.writers().get(0));
+        assertEquals(SimulatedWriter.named("Odd").failingAt(WriterPhase.FREEZE,
+                VssError.VSS_E_WRITERERROR_RETRYABLE), simulation.writers().get(1));
+        assertEquals(new Fault(Operation.PREPARE_FOR_BACKUP, 0x80042302, false, 3, 2), simulation.faults().get(0));
+        assertEquals(Optional.of(VssError.VSS_S_ASYNC_PENDING.hresult()), simulation.waitTimeoutResult());
+        assertTrue(simulation.writerFailureFailsSnapshotSet());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"volumez\": []}                                  | volumez: unknown field; known here:",
+        "{\"volumes\": {}}                                  | volumes: {} is not an array",
+        "{\"volumes\": [{\"supported\": false}]}            | volumes[0].name: missing; it is required here",
+        "{\"volumes\": [{\"name\": \"C:\\\\\", \"diffAreaBytes\": \"lots\"}]} | volumes[0].diffAreaBytes: \"lots\" is not a whole number",
+        "{\"volumes\": [{\"name\": \"C:\\\\\", \"maxShadowCopies\": -5}]} | volumes[0].maxShadowCopies: -5 is too small",
+        "{\"volumes\": [\"C:\", \"c:\\\\\"]}                | volumes[1]: \"c:\\\\\" cannot be added",
+        "{\"volumes\": [{\"name\": \"C:\", \"supported\": \"no\"}]} | volumes[0].supported: \"no\" is not true or false",
+        "{\"writers\": [{\"name\": \"W\", \"failsAt\": \"LUNCH\"}]} | writers[0].failsAt: \"LUNCH\" is not a writer phase",
+        "{\"writers\": [{\"name\": \"W\", \"failsAt\": \"FREEZE\"}]} | writers[0].failure: missing; a failing writer needs",
+        "{\"writers\": [{\"name\": \"W\", \"hangs\": true}]}  | writers[0]: {\"name\":\"W\",\"hangs\":true} has hangs or failure but no failsAt",
+        "{\"faults\": [{\"operation\": \"Backup\", \"error\": \"E_ACCESSDENIED\"}]} | faults[0].operation: \"Backup\" is no VSS operation; known:",
+        "{\"faults\": [{\"operation\": \"DoSnapshotSet\", \"error\": \"VSS_E_NOPE\"}]} | faults[0].error: \"VSS_E_NOPE\" is not a VssError name or a hex HRESULT",
+        "{\"faults\": [{\"operation\": \"DoSnapshotSet\", \"error\": \"0xZZ\"}]} | faults[0].error: \"0xZZ\" is not a 32-bit hex HRESULT",
+        "{\"faults\": [{\"operation\": \"DoSnapshotSet\"}]}  | faults[0].error: missing",
+        "{\"faults\": [{\"operation\": \"AddToSnapshotSet\", \"error\": \"UNKNOWN\"}]} | faults[0].error: \"UNKNOWN\" is not a VssError name",
+        "{\"faults\": [{\"operation\": \"AddToSnapshotSet\", \"error\": \"VSS_E_BAD_STATE\", \"throughQueryStatus\": true}]} | faults[0]: {\"operation\":\"AddToSnapshotSet\"",
+        "{\"faults\": [{\"operation\": \"Query\", \"error\": \"VSS_E_BAD_STATE\", \"firstAttempt\": 0}]} | faults[0].firstAttempt: 0 is too small: the least allowed is 1",
+        "{\"durations\": {\"DoSnapshotSett\": 5}}           | durations.DoSnapshotSett: 5 is the duration of \"DoSnapshotSett\", which is no VSS operation",
+        "{\"durations\": {\"Query\": 5}}                    | durations.Query: 5 is refused: Query is not asynchronous",
+        "{\"durations\": {\"DoSnapshotSet\": \"later\"}}    | durations.DoSnapshotSet: \"later\" is not a duration",
+        "{\"writerTimeout\": -1}                            | writerTimeout: -1 is too small",
+        "{\"waitTimeoutResult\": \"0x12345678\"}            | waitTimeoutResult: \"0x12345678\" is not a code vss4j knows",
+        "{\"shadowCopies\": [{\"volumes\": [\"C:\"], \"context\": \"backup\"}]} | shadowCopies[0].context: \"backup\" is not a persistent context",
+        "{\"shadowCopies\": [{\"volumes\": [], \"context\": \"client-accessible\"}]} | shadowCopies[0].volumes: [] is empty",
+        "[]                                                 | [] is not an object",
+        "{\"volumes\": [\"C:\"],}                           | not valid JSON at line 1, column",
+        "{\"volumes\": [], \"volumes\": []}                 | not valid JSON at line 1, column",
+        "`{} {}`                                            | not valid JSON at line 1, column",
+        "`   `                                              | the file is empty",
+    })
+    void refusedWithTheFieldAndValue(String json, String expected) throws IOException {
+        Path file = file(json);
+        CliException refused = assertThrows(CliException.class, () -> MachineFile.read(file));
+        assertEquals(ExitCode.USAGE, refused.exitCode());
+        assertTrue(refused.getMessage().startsWith(file + ": "), refused::getMessage);
+        assertTrue(refused.getMessage().contains(expected),
+                () -> "expected \"" + expected + "\" in: " + refused.getMessage());
+    }
+
+    @Test
+    void missingFileIsAUsageError() {
+        CliRun run = CliTestSupport.run("list", "--simulate=" + dir.resolve("absent.json"));
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("absent.json: no such machine file"), run::toString);
+    }
+
+    @Test
+    void machineOptionIsTheSameAsSimulateWithAFile() throws Exception {
+        CliRun run = CliTestSupport.run("list", "--machine", CliRun.exampleMachine().toString(), "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.json().get("simulated").asBoolean());
+    }
+}
