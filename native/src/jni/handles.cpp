@@ -47,4 +47,12 @@ std::shared_ptr<AsyncHandle> asyncOrThrow(JNIEnv* env, jlong handle) {
   return lookUp(env, asyncs(), handle, "VssAsync");
 }
 
+std::shared_ptr<sim::Machine> machineOrThrow(JNIEnv* env, jlong handle) {
+  std::shared_ptr<Backend> backend = backendOrThrow(env, handle);
+  if (!backend) return nullptr;
+  auto machine = std::dynamic_pointer_cast<sim::Machine>(backend);
+  if (!machine) throwIllegalState(env, "vss4j: backend handle " + std::to_string(handle) + " is not a simulated machine");
+  return machine;
+}
+
 }  // namespace vss4j::jni

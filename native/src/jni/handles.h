@@ -9,6 +9,7 @@
 #include "core/backend.h"
 #include "core/handle_registry.h"
 #include "core/session.h"
+#include "sim/machine.h"
 
 namespace vss4j::jni {
 
@@ -25,5 +26,7 @@ HandleRegistry<AsyncHandle>& asyncs();
 std::shared_ptr<Backend> backendOrThrow(JNIEnv* env, jlong handle);
 std::shared_ptr<Session> sessionOrThrow(JNIEnv* env, jlong handle);
 std::shared_ptr<AsyncHandle> asyncOrThrow(JNIEnv* env, jlong handle);
+// The simulated machine behind a backend handle; nullptr with IllegalStateException pending if it is not one.
+std::shared_ptr<sim::Machine> machineOrThrow(JNIEnv* env, jlong handle);
 
 }  // namespace vss4j::jni

@@ -15,20 +15,7 @@
 namespace jni = vss4j::jni;
 namespace sim = vss4j::sim;
 
-namespace {
-
-// The simulated machine behind a handle; nullptr with IllegalStateException pending if it is not one.
-std::shared_ptr<sim::Machine> machineOrThrow(JNIEnv* env, jlong handle) {
-  std::shared_ptr<vss4j::Backend> backend = jni::backendOrThrow(env, handle);
-  if (!backend) return nullptr;
-  auto machine = std::dynamic_pointer_cast<sim::Machine>(backend);
-  if (!machine) {
-    jni::throwIllegalState(env, "vss4j: backend handle " + std::to_string(handle) + " is not a simulated machine");
-  }
-  return machine;
-}
-
-}  // namespace
+using jni::machineOrThrow;
 
 VSS4J_JNI(void, simulatorAddProvider)(JNIEnv* env, jclass, jlong handle, jlong providerHi, jlong providerLo) {
   jni::guardedVoid(env, [&] {
