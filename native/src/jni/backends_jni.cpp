@@ -80,77 +80,93 @@ VSS4J_JNI(jlong, simulatorCreate)(JNIEnv* env, jclass) {
 
 VSS4J_JNI(void, simulatorAddVolume)(JNIEnv* env, jclass, jlong handle, jstring name, jboolean supported,
                                     jlong diffAreaBytes, jlong bytesPerCopy, jint maxShadowCopies) {
-  std::optional<vss4j::WString> volume = jni::toWString(env, name, "volume name");
-  if (!volume) return;
-  onMachine(env, handle, [&](sim::Machine& machine) {
-    sim::VolumeSpec spec;
-    spec.name = *volume;
-    spec.supported = supported == JNI_TRUE;
-    spec.diffAreaBytes = diffAreaBytes;
-    spec.bytesPerCopy = bytesPerCopy;
-    spec.maxShadowCopies = maxShadowCopies;
-    machine.addVolume(spec);
+  jni::guardedVoid(env, [&] {
+    std::optional<vss4j::WString> volume = jni::toWString(env, name, "volume name");
+    if (!volume) return;
+    onMachine(env, handle, [&](sim::Machine& machine) {
+      sim::VolumeSpec spec;
+      spec.name = *volume;
+      spec.supported = supported == JNI_TRUE;
+      spec.diffAreaBytes = diffAreaBytes;
+      spec.bytesPerCopy = bytesPerCopy;
+      spec.maxShadowCopies = maxShadowCopies;
+      machine.addVolume(spec);
+    });
   });
 }
 
 VSS4J_JNI(void, simulatorAddWriter)(JNIEnv* env, jclass, jlong handle, jstring name, jlong writerIdHi,
                                     jlong writerIdLo, jlong instanceIdHi, jlong instanceIdLo, jint failsAt,
                                     jint failure, jboolean hangs) {
-  std::optional<vss4j::WString> writerName = jni::toWString(env, name, "writer name");
-  if (!writerName) return;
-  if (failsAt < 0 || failsAt > static_cast<jint>(sim::WriterPhase::BackupComplete)) {
-    jni::throwIllegalArgument(env, "vss4j: writer phase number " + std::to_string(failsAt) + " is out of range");
-    return;
-  }
-  onMachine(env, handle, [&](sim::Machine& machine) {
-    sim::WriterSpec spec;
-    spec.name = *writerName;
-    spec.writerId = jni::guidOf(writerIdHi, writerIdLo);
-    spec.instanceId = jni::guidOf(instanceIdHi, instanceIdLo);
-    spec.failsAt = static_cast<sim::WriterPhase>(failsAt);
-    spec.failure = failure;
-    spec.hangs = hangs == JNI_TRUE;
-    machine.addWriter(spec);
+  jni::guardedVoid(env, [&] {
+    std::optional<vss4j::WString> writerName = jni::toWString(env, name, "writer name");
+    if (!writerName) return;
+    if (failsAt < 0 || failsAt > static_cast<jint>(sim::WriterPhase::BackupComplete)) {
+      jni::throwIllegalArgument(env, "vss4j: writer phase number " + std::to_string(failsAt) + " is out of range");
+      return;
+    }
+    onMachine(env, handle, [&](sim::Machine& machine) {
+      sim::WriterSpec spec;
+      spec.name = *writerName;
+      spec.writerId = jni::guidOf(writerIdHi, writerIdLo);
+      spec.instanceId = jni::guidOf(instanceIdHi, instanceIdLo);
+      spec.failsAt = static_cast<sim::WriterPhase>(failsAt);
+      spec.failure = failure;
+      spec.hangs = hangs == JNI_TRUE;
+      machine.addWriter(spec);
+    });
   });
 }
 
 VSS4J_JNI(void, simulatorAddFault)(JNIEnv* env, jclass, jlong handle, jint operation, jint hresult,
                                    jboolean throughQueryStatus, jint firstAttempt, jint attempts) {
-  std::optional<vss4j::Operation> op = operationOrThrow(env, operation);
-  if (!op) return;
-  onMachine(env, handle, [&](sim::Machine& machine) {
-    sim::FaultSpec spec;
-    spec.operation = *op;
-    spec.result = hresult;
-    spec.throughQueryStatus = throughQueryStatus == JNI_TRUE;
-    spec.firstAttempt = firstAttempt;
-    spec.attempts = attempts;
-    machine.addFault(spec);
+  jni::guardedVoid(env, [&] {
+    std::optional<vss4j::Operation> op = operationOrThrow(env, operation);
+    if (!op) return;
+    onMachine(env, handle, [&](sim::Machine& machine) {
+      sim::FaultSpec spec;
+      spec.operation = *op;
+      spec.result = hresult;
+      spec.throughQueryStatus = throughQueryStatus == JNI_TRUE;
+      spec.firstAttempt = firstAttempt;
+      spec.attempts = attempts;
+      machine.addFault(spec);
+    });
   });
 }
 
 VSS4J_JNI(void, simulatorSetDuration)(JNIEnv* env, jclass, jlong handle, jint operation, jlong nanos) {
-  std::optional<vss4j::Operation> op = operationOrThrow(env, operation);
-  if (!op) return;
-  onMachine(env, handle, [&](sim::Machine& machine) { machine.setDuration(*op, std::chrono::nanoseconds(nanos)); });
+  jni::guardedVoid(env, [&] {
+    std::optional<vss4j::Operation> op = operationOrThrow(env, operation);
+    if (!op) return;
+    onMachine(env, handle, [&](sim::Machine& machine) { machine.setDuration(*op, std::chrono::nanoseconds(nanos)); });
+  });
 }
 
 VSS4J_JNI(void, simulatorSetWriterTimeout)(JNIEnv* env, jclass, jlong handle, jlong nanos) {
-  onMachine(env, handle, [&](sim::Machine& machine) { machine.setWriterTimeout(std::chrono::nanoseconds(nanos)); });
+  jni::guardedVoid(env, [&] {
+    onMachine(env, handle, [&](sim::Machine& machine) { machine.setWriterTimeout(std::chrono::nanoseconds(nanos)); });
+  });
 }
 
 VSS4J_JNI(void, simulatorSetWaitTimeoutResult)(JNIEnv* env, jclass, jlong handle, jint hresult) {
-  onMachine(env, handle, [&](sim::Machine& machine) { machine.setWaitTimeoutResult(hresult); });
+  jni::guardedVoid(env, [&] {
+    onMachine(env, handle, [&](sim::Machine& machine) { machine.setWaitTimeoutResult(hresult); });
+  });
 }
 
 VSS4J_JNI(void, simulatorSetWriterFailureFailsSnapshotSet)(JNIEnv* env, jclass, jlong handle, jboolean fails) {
-  onMachine(env, handle, [&](sim::Machine& machine) { machine.setWriterFailureFailsSnapshotSet(fails == JNI_TRUE); });
+  jni::guardedVoid(env, [&] {
+    onMachine(env, handle, [&](sim::Machine& machine) { machine.setWriterFailureFailsSnapshotSet(fails == JNI_TRUE); });
+  });
 }
 
 VSS4J_JNI(jlong, simulatorLiveObjects)(JNIEnv* env, jclass, jlong handle) {
-  jlong live = -1;
-  onMachine(env, handle, [&](sim::Machine& machine) { live = machine.liveObjects(); });
-  return live;
+  return jni::guarded(env, jlong{0}, [&]() -> jlong {
+    jlong live = -1;
+    onMachine(env, handle, [&](sim::Machine& machine) { live = machine.liveObjects(); });
+    return live;
+  });
 }
 
 VSS4J_JNI(jintArray, simulatorCallLog)(JNIEnv* env, jclass, jlong handle) {

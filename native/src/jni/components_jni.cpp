@@ -89,13 +89,15 @@ VSS4J_JNI(void, release)(JNIEnv* env, jclass, jlong handle) {
 }
 
 VSS4J_JNI(jint, initializeForBackup)(JNIEnv* env, jclass, jlong handle, jstring xml) {
-  std::optional<WString> document;
-  if (xml != nullptr) {
-    document = jni::toWString(env, xml, "xml");
-    if (!document) return 0;
-  }
-  return onSession(env, handle, [&](BackupComponents& c) {
-    return c.initializeForBackup(document ? &*document : nullptr);
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    std::optional<WString> document;
+    if (xml != nullptr) {
+      document = jni::toWString(env, xml, "xml");
+      if (!document) return 0;
+    }
+    return onSession(env, handle, [&](BackupComponents& c) {
+      return c.initializeForBackup(document ? &*document : nullptr);
+    });
   });
 }
 
@@ -174,39 +176,45 @@ VSS4J_JNI(jint, freeWriterMetadata)(JNIEnv* env, jclass, jlong handle) {
 }
 
 VSS4J_JNI(jint, startSnapshotSet)(JNIEnv* env, jclass, jlong handle, jlongArray out) {
-  if (!jni::checkLength(env, out, 2, "id holder")) return 0;
-  Guid id;
-  const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.startSnapshotSet(id); });
-  if (!env->ExceptionCheck() && vss4j::succeeded(hr)) jni::putGuid(env, out, 0, id);
-  return hr;
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    if (!jni::checkLength(env, out, 2, "id holder")) return 0;
+    Guid id;
+    const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.startSnapshotSet(id); });
+    if (!env->ExceptionCheck() && vss4j::succeeded(hr)) jni::putGuid(env, out, 0, id);
+    return hr;
+  });
 }
 
 VSS4J_JNI(jint, addToSnapshotSet)(JNIEnv* env, jclass, jlong handle, jstring volume, jlong providerHi,
                                   jlong providerLo, jlongArray out) {
-  if (!jni::checkLength(env, out, 2, "id holder")) return 0;
-  std::optional<WString> name = jni::toWString(env, volume, "volume");
-  if (!name) return 0;
-  const Guid provider = jni::guidOf(providerHi, providerLo);
-  Guid id;
-  const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.addToSnapshotSet(*name, provider, id); });
-  if (!env->ExceptionCheck() && vss4j::succeeded(hr)) jni::putGuid(env, out, 0, id);
-  return hr;
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    if (!jni::checkLength(env, out, 2, "id holder")) return 0;
+    std::optional<WString> name = jni::toWString(env, volume, "volume");
+    if (!name) return 0;
+    const Guid provider = jni::guidOf(providerHi, providerLo);
+    Guid id;
+    const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.addToSnapshotSet(*name, provider, id); });
+    if (!env->ExceptionCheck() && vss4j::succeeded(hr)) jni::putGuid(env, out, 0, id);
+    return hr;
+  });
 }
 
 VSS4J_JNI(jint, isVolumeSupported)(JNIEnv* env, jclass, jlong handle, jstring volume, jlong providerHi,
                                    jlong providerLo, jintArray out) {
-  if (!jni::checkLength(env, out, 1, "result holder")) return 0;
-  std::optional<WString> name = jni::toWString(env, volume, "volume");
-  if (!name) return 0;
-  const Guid provider = jni::guidOf(providerHi, providerLo);
-  bool supported = false;
-  const jint hr =
-      onSession(env, handle, [&](BackupComponents& c) { return c.isVolumeSupported(provider, *name, supported); });
-  if (!env->ExceptionCheck() && vss4j::succeeded(hr)) {
-    const jint value = supported ? 1 : 0;
-    env->SetIntArrayRegion(out, 0, 1, &value);
-  }
-  return hr;
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    if (!jni::checkLength(env, out, 1, "result holder")) return 0;
+    std::optional<WString> name = jni::toWString(env, volume, "volume");
+    if (!name) return 0;
+    const Guid provider = jni::guidOf(providerHi, providerLo);
+    bool supported = false;
+    const jint hr =
+        onSession(env, handle, [&](BackupComponents& c) { return c.isVolumeSupported(provider, *name, supported); });
+    if (!env->ExceptionCheck() && vss4j::succeeded(hr)) {
+      const jint value = supported ? 1 : 0;
+      env->SetIntArrayRegion(out, 0, 1, &value);
+    }
+    return hr;
+  });
 }
 
 VSS4J_JNI(jint, prepareForBackup)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
@@ -235,34 +243,38 @@ VSS4J_JNI(jint, getWriterStatus)(JNIEnv* env, jclass, jlong handle, jobjectArray
 
 VSS4J_JNI(jint, getSnapshotProperties)(JNIEnv* env, jclass, jlong handle, jlong idHi, jlong idLo, jlongArray longs,
                                        jobjectArray strings) {
-  if (!jni::checkLength(env, longs, io_github_vss4j_internal_NativeBridge_SNAPSHOT_LONGS, "snapshot longs") ||
-      !jni::checkLength(env, strings, io_github_vss4j_internal_NativeBridge_SNAPSHOT_STRINGS, "snapshot strings")) {
-    return 0;
-  }
-  const Guid id = jni::guidOf(idHi, idLo);
-  vss4j::SnapshotProperties properties;
-  const jint hr =
-      onSession(env, handle, [&](BackupComponents& c) { return c.getSnapshotProperties(id, properties); });
-  if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
-  return jni::guarded(env, jint{0},
-                      [&]() -> jint { return jni::putSnapshot(env, longs, strings, 0, properties) ? hr : 0; });
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    if (!jni::checkLength(env, longs, io_github_vss4j_internal_NativeBridge_SNAPSHOT_LONGS, "snapshot longs") ||
+        !jni::checkLength(env, strings, io_github_vss4j_internal_NativeBridge_SNAPSHOT_STRINGS, "snapshot strings")) {
+      return 0;
+    }
+    const Guid id = jni::guidOf(idHi, idLo);
+    vss4j::SnapshotProperties properties;
+    const jint hr =
+        onSession(env, handle, [&](BackupComponents& c) { return c.getSnapshotProperties(id, properties); });
+    if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
+    return jni::guarded(env, jint{0},
+                        [&]() -> jint { return jni::putSnapshot(env, longs, strings, 0, properties) ? hr : 0; });
+  });
 }
 
 VSS4J_JNI(jint, setBackupSucceeded)(JNIEnv* env, jclass, jlong handle, jlong instanceHi, jlong instanceLo,
                                     jlong writerHi, jlong writerLo, jint componentType, jstring logicalPath,
                                     jstring componentName, jboolean succeeded) {
-  std::optional<WString> path;
-  if (logicalPath != nullptr) {
-    path = jni::toWString(env, logicalPath, "logicalPath");
-    if (!path) return 0;
-  }
-  std::optional<WString> name = jni::toWString(env, componentName, "componentName");
-  if (!name) return 0;
-  const Guid instance = jni::guidOf(instanceHi, instanceLo);
-  const Guid writer = jni::guidOf(writerHi, writerLo);
-  return onSession(env, handle, [&](BackupComponents& c) {
-    return c.setBackupSucceeded(instance, writer, componentType, path ? &*path : nullptr, *name,
-                                succeeded == JNI_TRUE);
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    std::optional<WString> path;
+    if (logicalPath != nullptr) {
+      path = jni::toWString(env, logicalPath, "logicalPath");
+      if (!path) return 0;
+    }
+    std::optional<WString> name = jni::toWString(env, componentName, "componentName");
+    if (!name) return 0;
+    const Guid instance = jni::guidOf(instanceHi, instanceLo);
+    const Guid writer = jni::guidOf(writerHi, writerLo);
+    return onSession(env, handle, [&](BackupComponents& c) {
+      return c.setBackupSucceeded(instance, writer, componentType, path ? &*path : nullptr, *name,
+                                  succeeded == JNI_TRUE);
+    });
   });
 }
 
@@ -284,16 +296,18 @@ VSS4J_JNI(jint, query)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
 
 VSS4J_JNI(jint, deleteSnapshots)(JNIEnv* env, jclass, jlong handle, jlong idHi, jlong idLo, jint objectType,
                                  jboolean forceDelete, jlongArray out) {
-  if (!jni::checkLength(env, out, 3, "result holder")) return 0;
-  const Guid id = jni::guidOf(idHi, idLo);
-  std::int32_t deleted = 0;
-  Guid nonDeleted;
-  const jint hr = onSession(env, handle, [&](BackupComponents& c) {
-    return c.deleteSnapshots(id, objectType, forceDelete == JNI_TRUE, deleted, nonDeleted);
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    if (!jni::checkLength(env, out, 3, "result holder")) return 0;
+    const Guid id = jni::guidOf(idHi, idLo);
+    std::int32_t deleted = 0;
+    Guid nonDeleted;
+    const jint hr = onSession(env, handle, [&](BackupComponents& c) {
+      return c.deleteSnapshots(id, objectType, forceDelete == JNI_TRUE, deleted, nonDeleted);
+    });
+    if (env->ExceptionCheck()) return hr;
+    const jlong count = deleted;
+    env->SetLongArrayRegion(out, 0, 1, &count);
+    jni::putGuid(env, out, 1, nonDeleted);
+    return hr;
   });
-  if (env->ExceptionCheck()) return hr;
-  const jlong count = deleted;
-  env->SetLongArrayRegion(out, 0, 1, &count);
-  jni::putGuid(env, out, 1, nonDeleted);
-  return hr;
 }

@@ -26,10 +26,12 @@ VSS4J_JNI(void, simulatorAddProvider)(JNIEnv* env, jclass, jlong handle, jlong p
 }
 
 VSS4J_JNI(void, simulatorSetMachineName)(JNIEnv* env, jclass, jlong handle, jstring name) {
-  std::optional<vss4j::WString> text = jni::toWString(env, name, "machine name");
-  if (!text) return;
   jni::guardedVoid(env, [&] {
-    if (std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle)) machine->setMachineName(*text);
+    std::optional<vss4j::WString> text = jni::toWString(env, name, "machine name");
+    if (!text) return;
+    jni::guardedVoid(env, [&] {
+      if (std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle)) machine->setMachineName(*text);
+    });
   });
 }
 
