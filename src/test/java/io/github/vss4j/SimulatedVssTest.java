@@ -12,40 +12,45 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 
 /** Base of tests against the simulator: after each test, every VSS object the test made is released. */
-abstract class SimulatedVssTest {
-    static final Duration BOUND = Duration.ofSeconds(10);
+public abstract class SimulatedVssTest {
+    protected static final Duration BOUND = Duration.ofSeconds(10);
 
     private final List<Vss> machines = new ArrayList<>();
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
-    Vss vss(Simulation simulation) {
+    protected SimulatedVssTest() {
+    }
+
+    protected Vss vss(Simulation simulation) {
         Vss vss = Vss.simulator(simulation);
-        machines.add(vss);
+        synchronized (machines) {
+            machines.add(vss);
+        }
         return vss;
     }
 
-    Vss vss(String... volumes) {
+    protected Vss vss(String... volumes) {
         return vss(Simulation.withVolumes(volumes));
     }
 
     /** A BackupComponents closed after the test (tests close it earlier where that is the point). */
-    BackupComponents components(Vss vss) throws VssException {
-        BackupComponents components = vss.createBackupComponents();
-        toClose.add(components);
-        return components;
+    protected BackupComponents components(Vss vss) throws VssException {
+        return closeLater(vss.createBackupComponents());
     }
 
-    <T extends AutoCloseable> T closeLater(T closeable) {
-        toClose.add(closeable);
+    protected <T extends AutoCloseable> T closeLater(T closeable) {
+        synchronized (toClose) {
+            toClose.add(closeable);
+        }
         return closeable;
     }
 
-    static SimulatedMachine machine(Vss vss) {
+    protected static SimulatedMachine machine(Vss vss) {
         return vss.simulatedMachine().orElseThrow();
     }
 
     /** InitializeForBackup, SetContext, SetBackupState and (writer contexts) GatherWriterMetadata. */
-    static void initialize(BackupComponents backup, VssContext context) throws Exception {
+    protected static void initialize(BackupComponents backup, VssContext context) throws Exception {
         backup.initializeForBackup();
         backup.setContext(context);
         backup.setBackupState(false, false, BackupType.COPY, false);
@@ -57,7 +62,7 @@ abstract class SimulatedVssTest {
     }
 
     /** Everything up to DoSnapshotSet: returns the snapshot ids in volume order. */
-    static List<UUID> prepareSet(BackupComponents backup, VssContext context, String... volumes) throws Exception {
+    protected static List<UUID> prepareSet(BackupComponents backup, VssContext context, String... volumes) throws Exception {
         initialize(backup, context);
         backup.startSnapshotSet();
         List<UUID> ids = new ArrayList<>();
