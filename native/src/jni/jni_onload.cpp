@@ -57,7 +57,11 @@ extern "C" JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM* vm, void*) {
 #ifdef VSS4J_HAVE_WINDOWS_BACKEND
   // The COM adapter logs through its own hook; its lines join the core's on their way to SLF4J.
   vss4j::win::setLogSink([](int level, const char* utf8) {
-    vss4j::log(static_cast<vss4j::LogLevel>(level), utf8 == nullptr ? std::string() : std::string(utf8));
+    try {
+      vss4j::log(static_cast<vss4j::LogLevel>(level), utf8 == nullptr ? std::string() : std::string(utf8));
+    } catch (...) {
+      // Out of memory for a log line: drop the line, never the caller.
+    }
   });
 #endif
   return JNI_VERSION_1_8;
