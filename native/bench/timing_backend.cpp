@@ -38,6 +38,9 @@ class TimingComponents final : public BackupComponents {
   hresult setBackupState(bool selectComponents, bool bootable, std::int32_t backupType, bool partial) override {
     return in_->setBackupState(selectComponents, bootable, backupType, partial);
   }
+  hresult disableWriterClasses(const std::vector<Guid>& ids) override { return in_->disableWriterClasses(ids); }
+  hresult enableWriterClasses(const std::vector<Guid>& ids) override { return in_->enableWriterClasses(ids); }
+  hresult disableWriterInstances(const std::vector<Guid>& ids) override { return in_->disableWriterInstances(ids); }
   hresult gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) override {
     return wrap(in_->gatherWriterMetadata(async), async);
   }
