@@ -2,60 +2,40 @@
 
 #include <exception>
 #include <string>
+#include <utility>
 
 #include "core/log.h"
 
 namespace vss4j {
 
-ObjectThread::ObjectThread(Hook started, Hook stopping) : queue_(std::make_shared<Queue>()) {
-  thread_ = std::thread([queue = queue_, started = std::move(started), stopping = std::move(stopping)] {
-    run(queue, started, stopping);
-  });
-  id_ = thread_.get_id();
+ObjectThread::ObjectThread(Hook started, Hook stopping, ThreadPool& pool)
+    : pool_(pool), worker_(pool.borrow()), id_(worker_->id), stopping_(std::move(stopping)) {
+  if (started) post(std::move(started));
 }
 
 ObjectThread::~ObjectThread() {
-  {
-    std::lock_guard<std::mutex> lock(queue_->mutex);
-    queue_->stopping = true;
-  }
-  queue_->wake.notify_one();
-  if (isCurrent()) {
-    thread_.detach();  // the thread holds its own queue and ends after this task
-  } else {
-    thread_.join();
-  }
+  auto done = std::make_shared<std::promise<void>>();
+  std::future<void> finished = done->get_future();
+  // Captures nothing of `this`: called on the thread itself, this object is gone before the task runs.
+  post([pool = &pool_, worker = worker_, stopping = std::move(stopping_), done] {
+    try {
+      if (stopping) stopping();
+    } catch (...) {
+      log(LogLevel::Error, "vss4j: a thread's stopping hook failed");
+    }
+    // Given back before the borrower hears of it: a pool may be destroyed as soon as its borrowers are.
+    pool->giveBack(worker);
+    done->set_value();
+  });
+  if (!isCurrent()) finished.wait();
 }
 
 void ObjectThread::post(std::function<void()> task) {
   {
-    std::lock_guard<std::mutex> lock(queue_->mutex);
-    queue_->tasks.push_back(std::move(task));
+    std::lock_guard<std::mutex> lock(worker_->mutex);
+    worker_->tasks.push_back(std::move(task));
   }
-  queue_->wake.notify_one();
-}
-
-void ObjectThread::run(const std::shared_ptr<Queue>& queue, const Hook& started, const Hook& stopping) {
-  if (started) started();
-  for (;;) {
-    std::function<void()> task;
-    {
-      std::unique_lock<std::mutex> lock(queue->mutex);
-      queue->wake.wait(lock, [&] { return queue->stopping || !queue->tasks.empty(); });
-      if (queue->tasks.empty()) break;  // stopping, and nothing left to run
-      task = std::move(queue->tasks.front());
-      queue->tasks.pop_front();
-    }
-    try {
-      task();
-    } catch (const std::exception& e) {
-      // call() hands exceptions back through its future; only a posted task can get here.
-      log(LogLevel::Error, std::string("vss4j: a background task failed: ") + e.what());
-    } catch (...) {
-      log(LogLevel::Error, "vss4j: a background task failed");
-    }
-  }
-  if (stopping) stopping();
+  worker_->wake.notify_one();
 }
 
 }  // namespace vss4j

@@ -1,15 +1,15 @@
 // A thread of the shim's own that runs one object's calls in order. On Windows it is the object's
 // apartment thread: the backend's thread hooks run first and last on it, so Java threads never enter COM.
+// The thread is borrowed from a ThreadPool for the object's lifetime and serves nothing else meanwhile.
 #pragma once
 
-#include <condition_variable>
-#include <deque>
 #include <functional>
 #include <future>
 #include <memory>
-#include <mutex>
 #include <thread>
 #include <type_traits>
+
+#include "core/thread_pool.h"
 
 namespace vss4j {
 
@@ -17,8 +17,10 @@ class ObjectThread {
  public:
   using Hook = std::function<void()>;
 
-  ObjectThread(Hook started, Hook stopping);
-  // Runs what is queued, then the stopping hook, then joins.
+  // Borrows a thread and queues `started` on it.
+  ObjectThread(Hook started, Hook stopping, ThreadPool& pool = ThreadPool::shared());
+  // Runs what is queued, then `stopping`, then gives the thread back, and waits for all of that unless it
+  // is called on the thread itself (then it all happens right after the current task).
   ~ObjectThread();
   ObjectThread(const ObjectThread&) = delete;
   ObjectThread& operator=(const ObjectThread&) = delete;
@@ -41,18 +43,10 @@ class ObjectThread {
   std::thread::id id() const { return id_; }
 
  private:
-  // Shared with the thread, so that a thread told to stop by its own last task can finish detached.
-  struct Queue {
-    std::mutex mutex;
-    std::condition_variable wake;
-    std::deque<std::function<void()>> tasks;
-    bool stopping = false;
-  };
-  static void run(const std::shared_ptr<Queue>& queue, const Hook& started, const Hook& stopping);
-
-  std::shared_ptr<Queue> queue_;
-  std::thread thread_;
+  ThreadPool& pool_;
+  std::shared_ptr<ThreadPool::Worker> worker_;
   std::thread::id id_;
+  Hook stopping_;
 };
 
 }  // namespace vss4j
