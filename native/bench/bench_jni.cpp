@@ -1,6 +1,7 @@
 // Bench only (linked into the JNI library when VSS4J_BENCH=ON): what io.github.vss4j.internal.BenchBridge
 // needs to time a completion natively. Not part of the shipped library.
 #include <jni.h>
+#include <malloc.h>
 #include <time.h>
 
 #include <memory>
@@ -35,3 +36,7 @@ VSS4J_BENCH_JNI(jlong, wrapTimed)(JNIEnv* env, jclass, jlong backend) {
 VSS4J_BENCH_JNI(void, release)(JNIEnv* env, jclass, jlong handle) {
   jni::guardedVoid(env, [&] { jni::backends().remove(handle); });
 }
+
+VSS4J_BENCH_JNI(void, mallocTrim)(JNIEnv*, jclass) { malloc_trim(0); }
+
+VSS4J_BENCH_JNI(jlong, mallocInUse)(JNIEnv*, jclass) { return static_cast<jlong>(mallinfo2().uordblks); }

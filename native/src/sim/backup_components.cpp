@@ -60,7 +60,7 @@ hresult SimBackupComponents::call(Operation operation, Body&& body) {
   try {
     std::lock_guard<std::mutex> lock(machine_->mutex);
     machine_->settle(Clock::now());
-    machine_->callLog.push_back(operation);
+    machine_->callLog.record(operation);
     auto found = machine_->objects.find(id_);
     if (found == machine_->objects.end()) return hr::kUnexpected;
     ObjectState& object = found->second;

@@ -21,7 +21,7 @@ class SimMachine final : public Machine {
       {
         std::lock_guard<std::mutex> lock(state_->mutex);
         state_->settle(Clock::now());
-        state_->callLog.push_back(Operation::CreateBackupComponents);
+        state_->callLog.record(Operation::CreateBackupComponents);
         auto fault = state_->faults.attempt(Operation::CreateBackupComponents);
         if (fault && failed(fault->result)) return fault->result;
         const std::uint64_t id = state_->nextObjectId++;
@@ -115,7 +115,7 @@ class SimMachine final : public Machine {
 
   std::vector<Operation> callLog() const override {
     std::lock_guard<std::mutex> lock(state_->mutex);
-    return state_->callLog;
+    return state_->callLog.entries();
   }
 
  private:

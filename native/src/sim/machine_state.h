@@ -21,6 +21,7 @@
 #include <random>
 #include <vector>
 
+#include "sim/call_log.h"
 #include "sim/fault_plan.h"
 #include "sim/machine.h"
 #include "sim/object_state.h"
@@ -75,7 +76,7 @@ class MachineState {
   std::vector<ShadowCopy> copies;
   std::int64_t nextDeviceNumber = 1;
   std::vector<std::shared_ptr<OpRecord>> pendingOps;
-  std::vector<Operation> callLog;
+  CallLog callLog;
   // Writers as a whole machine sees them (one row per configured writer), and the object that moved them last.
   std::vector<WriterStatus> writerStates;
   std::uint64_t writersMovedBy = 0;

@@ -1,6 +1,7 @@
 // Volumes, providers and the provider's limits: volumes per set, copies per volume, shadow storage.
 #include <string>
 
+#include "sim/call_log.h"
 #include "sim_fixture.h"
 
 namespace vss4j::sim::test {
@@ -147,6 +148,26 @@ TEST_F(SimTest, DiffAreaSpaceRunsOutThroughQueryStatusAndNothingOfTheSetIsKept) 
   ASSERT_EQ(prepareSet(*object, {u"G:\\", u"H:\\"}, false), hr::kOk);
   EXPECT_EQ(doSnapshot(*object), hr::kAsyncFinished);
   EXPECT_EQ(machine->existingSnapshots().size(), 3u);
+}
+
+}  // namespace
+}  // namespace vss4j::sim::test
+
+namespace vss4j::sim::test {
+namespace {
+
+TEST_F(SimTest, TheCallLogKeepsTheMostRecentCallsOnlySoALongSoakStaysFlat) {
+  auto object = initialized(ctx::FILE_SHARE_BACKUP);  // CreateVssBackupComponents, InitializeForBackup, SetContext
+  bool supported = false;
+  for (std::size_t i = 0; i < CallLog::kLimit; ++i) {
+    ASSERT_EQ(object->isVolumeSupported(Guid{}, u"C:\\", supported), hr::kOk);
+  }
+  Guid set;
+  ASSERT_EQ(object->startSnapshotSet(set), hr::kOk);
+  const std::vector<Operation> log = machine->callLog();
+  ASSERT_EQ(log.size(), CallLog::kLimit);
+  EXPECT_EQ(log.front(), Operation::IsVolumeSupported);  // the first three calls and one more fell off
+  EXPECT_EQ(log.back(), Operation::StartSnapshotSet);
 }
 
 }  // namespace

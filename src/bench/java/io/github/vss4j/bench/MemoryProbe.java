@@ -1,6 +1,7 @@
 package io.github.vss4j.bench;
 
 import io.github.vss4j.Vss;
+import io.github.vss4j.internal.BenchBridge;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -32,6 +33,11 @@ public final class MemoryProbe {
                 Thread.sleep(200);
             }
             System.out.println("mem." + target + ".rss_kb " + rssKb());
+            // RSS also counts pages that free() keeps for reuse (the JIT compilers' arenas above all): trimmed, it
+            // shows what is really held; malloc's own count says whether the process holds more allocations.
+            BenchBridge.mallocTrim();
+            System.out.println("mem." + target + ".rss_trimmed_kb " + rssKb());
+            System.out.println("mem." + target + ".malloc_bytes " + BenchBridge.mallocInUse());
             System.out.println("mem." + target + ".heap_bytes " + memory.getHeapMemoryUsage().getUsed());
             System.out.println("mem." + target + ".elapsed_ns " + (System.nanoTime() - start));
         }

@@ -21,4 +21,10 @@ public final class BenchBridge {
     public static native long wrapTimed(long backend);
 
     public static native void release(long backend);
+
+    /** glibc's {@code malloc_trim(0)}: hands the pages that free() kept for reuse back to the system. */
+    public static native void mallocTrim();
+
+    /** Bytes malloc() has handed out and not had back, in the whole process (glibc's mallinfo2). */
+    public static native long mallocInUse();
 }

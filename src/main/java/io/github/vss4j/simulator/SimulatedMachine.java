@@ -32,7 +32,8 @@ public interface SimulatedMachine {
     /**
      * Every call made on the machine's objects so far, in order, across all objects and threads; a call that
      * failed (even with {@code VSS_E_BAD_STATE}) is listed too. {@code CreateVssBackupComponents} counts as
-     * {@link Operation#CREATE_BACKUP_COMPONENTS}; IVssAsync calls are not listed.
+     * {@link Operation#CREATE_BACKUP_COMPONENTS}; IVssAsync calls are not listed. The machine keeps the most recent
+     * 100,000 calls (older ones fall off the front), so that a soak test's memory stays flat.
      */
     List<Operation> callLog();
 
