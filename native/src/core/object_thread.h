@@ -3,15 +3,31 @@
 // The thread is borrowed from a ThreadPool for the object's lifetime and serves nothing else meanwhile.
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
 #include <functional>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <type_traits>
 
 #include "core/thread_pool.h"
 
 namespace vss4j {
+
+// One thread tells another that something is done: the waiter spins briefly, then blocks.
+class Rendezvous {
+ public:
+  void signal();
+  void wait();
+
+ private:
+  std::atomic<bool> done_{false};
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool blocked_ = false;
+};
 
 class ObjectThread {
  public:
@@ -33,7 +49,13 @@ class ObjectThread {
     if (isCurrent()) return task();
     std::packaged_task<R()> packaged(std::forward<F>(task));
     std::future<R> result = packaged.get_future();
-    post([&packaged] { packaged(); });
+    // Shared: the caller may see `done` through its spin and return while the task is still signalling.
+    auto done = std::make_shared<Rendezvous>();
+    post([&packaged, done] {
+      packaged();
+      done->signal();
+    });
+    done->wait();
     return result.get();
   }
 

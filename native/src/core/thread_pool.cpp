@@ -4,6 +4,7 @@
 #include <exception>
 #include <string>
 
+#include "core/brief_spin.h"
 #include "core/log.h"
 
 namespace vss4j {
@@ -96,6 +97,7 @@ bool ThreadPool::awaitIdleCount(std::size_t count, std::chrono::milliseconds tim
 void ThreadPool::run(const std::shared_ptr<Worker>& worker) {
   for (;;) {
     std::function<void()> task;
+    spinBriefly([&] { return worker->queued.load(std::memory_order_acquire) != 0; });
     {
       std::unique_lock<std::mutex> lock(worker->mutex);
       // A timed wait, not a poll: an idle thread wakes once, after idleLimit, to end itself.
@@ -103,6 +105,7 @@ void ThreadPool::run(const std::shared_ptr<Worker>& worker) {
       if (!worker->tasks.empty()) {
         task = std::move(worker->tasks.front());
         worker->tasks.pop_front();
+        worker->queued.fetch_sub(1, std::memory_order_relaxed);
       } else if (worker->exit) {
         break;
       }

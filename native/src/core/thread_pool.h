@@ -5,6 +5,7 @@
 // holds up another. Idle threads end after `idleLimit`; at most `maxIdle` wait at any time.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -29,6 +30,7 @@ class ThreadPool {
     std::mutex mutex;
     std::condition_variable wake;
     std::deque<std::function<void()>> tasks;
+    std::atomic<std::size_t> queued{0};  // tasks.size(), readable without the mutex while spinning
     bool exit = false;  // set when nothing more will be queued: the thread ends once the queue is empty
     std::thread::id id;
   };

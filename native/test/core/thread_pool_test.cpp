@@ -5,11 +5,13 @@
 #include <chrono>
 #include <future>
 #include <memory>
+#include <stdexcept>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "core/brief_spin.h"
 #include "core/object_thread.h"
 
 namespace vss4j {
@@ -158,6 +160,41 @@ TEST(ThreadPool, DestroyingThePoolEndsItsIdleThreads) {
   EXPECT_EQ(pool->idleCount(), 1u);
   pool.reset();
   EXPECT_EQ(ended.get_future().wait_for(kBound), std::future_status::ready);
+}
+
+TEST(ObjectThread, ACallLongerThanTheBriefSpinBlocksAndStillGetsItsResult) {
+  ThreadPool pool(limits(4));
+  ObjectThread thread(nullptr, nullptr, pool);
+  const int answer = thread.call([] {
+    // The call's own work, forty times the spin: the caller must block and be woken.
+    std::this_thread::sleep_for(kBriefSpin * 40);
+    return 42;
+  });
+  EXPECT_EQ(answer, 42);
+}
+
+TEST(ObjectThread, ACallsExceptionReachesTheCallerAndTheThreadServesTheNextCall) {
+  ThreadPool pool(limits(4));
+  ObjectThread thread(nullptr, nullptr, pool);
+  EXPECT_THROW(thread.call([]() -> int { throw std::runtime_error("backend bug"); }), std::runtime_error);
+  EXPECT_EQ(thread.call([] { return 5; }), 5);
+}
+
+TEST(ObjectThread, ManyCallersAtOnceEachGetTheirOwnAnswer) {
+  ThreadPool pool(limits(4));
+  ObjectThread thread(nullptr, nullptr, pool);
+  std::vector<std::future<int>> answers;
+  for (int caller = 0; caller < 8; ++caller) {
+    answers.push_back(std::async(std::launch::async, [&thread, caller] {
+      int sum = 0;
+      for (int i = 0; i < 500; ++i) sum += thread.call([caller, i] { return caller * 1000 + i; }) - caller * 1000;
+      return sum;
+    }));
+  }
+  for (auto& answer : answers) {
+    ASSERT_EQ(answer.wait_for(kBound), std::future_status::ready);
+    EXPECT_EQ(answer.get(), 499 * 500 / 2);
+  }
 }
 
 }  // namespace
