@@ -46,33 +46,21 @@ final class Cycle {
         return ids;
     }
 
-    /** Returns a number derived from the results, so that nothing can be optimised away. */
+    /**
+     * Returns a number derived from the results, so that nothing can be optimised away. Releases the VssAsync, then
+     * the BackupComponents, as the C++ driver does.
+     */
     static long run(Vss vss, List<String> volumes) throws VssException, InterruptedException {
         long sink = 0;
-        BackupComponents backup = vss.createBackupComponents();
-        VssAsync async = null;
-        try {
+        try (BackupComponents backup = vss.createBackupComponents()) {
             List<UUID> ids = prepare(backup, volumes);
-            async = backup.doSnapshotSet();
-            async.await();
-            for (UUID id : ids) {
-                sink += backup.getSnapshotProperties(id).snapshotsCount();
+            try (VssAsync async = backup.doSnapshotSet()) {
+                async.await();
+                for (UUID id : ids) {
+                    sink += backup.getSnapshotProperties(id).snapshotsCount();
+                }
             }
-        } finally {
-            closeInSafeOrder(backup, async);
         }
         return sink;
-    }
-
-    /**
-     * Closes the BackupComponents before its VssAsync: the natural order (VssAsync first, as nested
-     * try-with-resources do) can crash the JVM in Session::close() when the waiter is still finishing, a core bug
-     * this benchmark found (reported to the lead); this order never reaches it.
-     */
-    static void closeInSafeOrder(BackupComponents backup, VssAsync async) {
-        backup.close();
-        if (async != null) {
-            async.close();
-        }
     }
 }
