@@ -5,7 +5,6 @@
 open module io.github.vss4j {
     requires org.slf4j;
     requires jdk.jfr;
-    requires org.scijava.nativelib;
 
     exports io.github.vss4j;
     exports io.github.vss4j.simulator;

@@ -46,7 +46,6 @@ class ShutdownIT {
         Path jar = Path.of(System.getProperty("vss4j.testJar"));
         assertTrue(Files.isRegularFile(jar), jar + " exists (failsafe runs after package)");
         return Stream.of(jar, codeSource(org.slf4j.LoggerFactory.class),
-                codeSource(org.scijava.nativelib.NativeLibraryUtil.class),
                 codeSource(org.slf4j.simple.SimpleLogger.class), codeSource(InFlightAtExit.class))
                 .map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }

@@ -1,12 +1,14 @@
 package io.github.vss4j.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -17,8 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>By default the library bundled in the jar for this platform ({@code natives/<platform>/}, native-lib-loader's
  * folder names) is checked against the SHA-256 recorded at build time, extracted into an owner-only directory
- * named by version and digest (reused while it is intact) and loaded with {@code System.load} from this class.
- * {@code java.library.path} is never searched (no DLL planting). Properties:
+ * named by version and digest (reused while it is intact) and loaded with {@code System.load} from vss4j's own
+ * class ({@link NativeLoader}). {@code java.library.path} is never searched (no DLL planting). Properties:
  * <ul>
  *   <li>{@value #LIBRARY_PATH_PROPERTY}: load this pre-installed library file instead of the bundled one;</li>
  *   <li>{@value #EXTRACT_DIR_PROPERTY}: the owner-only directory to extract into, instead of
@@ -33,10 +35,9 @@ public final class NativeLibrary {
     public static final String LIBRARY_PATH_PROPERTY = "vss4j.library.path";
     /** The directory to extract the bundled library into (for example when the temp directory is noexec). */
     public static final String EXTRACT_DIR_PROPERTY = "vss4j.extract.dir";
-    /** A platform folder name (e.g. {@code linux_64}) to use instead of native-lib-loader's detection. */
+    /** A platform folder name (e.g. {@code linux_64}) to use instead of the detected one. */
     public static final String PLATFORM_PROPERTY = "vss4j.platform";
 
-    private static final Logger LOG = LoggerFactory.getLogger(NativeLibrary.class);
     private static final Object LOCK = new Object();
     private static volatile Path loaded;
 
@@ -52,10 +53,7 @@ public final class NativeLibrary {
             if (loaded != null) {
                 return;
             }
-            NativeLoader loader = new NativeLoader(System::getProperty,
-                    () -> NativePlatform.detect(System.getProperty(PLATFORM_PROPERTY)),
-                    NativeLibrary::resource, version(), NativeLibrary::systemLoad, null);
-            loaded = loader.load().file();
+            loaded = new NativeLoader(version(), null).load().file();
         }
     }
 
@@ -64,19 +62,30 @@ public final class NativeLibrary {
         return Optional.ofNullable(loaded);
     }
 
-    /** {@code System.load} from this class, so the library belongs to this class's loader. */
-    private static void systemLoad(Path file) {
-        System.load(file.toString());
+    /**
+     * A bundled resource from vss4j's own jar (or classes directory), read from there directly: an earlier class
+     * path entry that carries a {@code natives/} folder of its own does not shadow ours, and the class loaders'
+     * lookup is not needed (in a fresh JVM it searches every JDK module first, milliseconds). Where the origin
+     * cannot be told or read (no code source, unusual URL schemes), the class's own lookup is used, with a warning
+     * if it is not ours. Null if vss4j has no such resource.
+     */
+    static BundledResource resource(String name) {
+        URL own = ownLocation();
+        File ownPath = localFile(own);
+        if (ownPath != null) {
+            try {
+                return ownPath.isDirectory() ? BundledResource.inDirectory(ownPath.toPath(), name)
+                        : BundledResource.inJar(ownPath, own.toString(), name);
+            } catch (IOException e) {
+                log().debug("vss4j: cannot read {} from {} directly ({}); looking it up on the class path", name,
+                        ownPath, e.toString());
+            }
+        }
+        return BundledResource.of(lookUp(name, own == null ? null : own.toString()));
     }
 
-    /**
-     * A bundled resource from vss4j's own jar (or classes directory): an earlier class path entry that carries a
-     * {@code natives/} folder of its own does not shadow ours. Where the origin cannot be told (no code source,
-     * unusual URL schemes), the class's own lookup is used, with a warning if it is not ours.
-     */
-    static URL resource(String name) {
+    private static URL lookUp(String name, String own) {
         URL found = NativeLibrary.class.getResource("/" + name);
-        String own = ownLocation();
         if (found == null || own == null || isOwn(found, own)) {
             return found;
         }
@@ -89,9 +98,9 @@ public final class NativeLibrary {
                 }
             }
         } catch (IOException e) {
-            LOG.debug("vss4j: cannot list the class path's copies of {}: {}", name, e.toString());
+            log().debug("vss4j: cannot list the class path's copies of {}: {}", name, e.toString());
         }
-        LOG.warn("vss4j: {} comes from {}, not from vss4j's own location {}", name, found, own);
+        log().warn("vss4j: {} comes from {}, not from vss4j's own location {}", name, found, own);
         return found;
     }
 
@@ -100,13 +109,31 @@ public final class NativeLibrary {
         return s.startsWith(own) || s.startsWith("jar:" + own + "!/");
     }
 
-    private static String ownLocation() {
+    /** Where this class was loaded from (a jar or a classes directory), or null where that is not known. */
+    private static URL ownLocation() {
         try {
             CodeSource source = NativeLibrary.class.getProtectionDomain().getCodeSource();
-            return source == null || source.getLocation() == null ? null : source.getLocation().toString();
+            return source == null ? null : source.getLocation();
         } catch (SecurityException e) {
             return null;
         }
+    }
+
+    /** A {@code file:} URL as a file; null for anything else. (java.io's conversion: NIO's loads more classes.) */
+    private static File localFile(URL url) {
+        if (url == null || !"file".equals(url.getProtocol())) {
+            return null;
+        }
+        try {
+            return new File(url.toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Looked up when there is something to say: see {@link NativeLoader} on a warm load and SLF4J. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(NativeLibrary.class);
     }
 
     /** The jar's version: its manifest, else Maven's pom.properties, else "dev" (classes not in a jar). */

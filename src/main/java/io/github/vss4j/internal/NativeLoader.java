@@ -1,8 +1,6 @@
 package io.github.vss4j.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -11,32 +9,33 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The algorithm behind {@link NativeLibrary#load()}, with everything it depends on injectable for tests: the
- * properties, the platform, where the bundled resources come from, the version and the final {@code System.load}.
+ * The algorithm behind {@link NativeLibrary#load()}. What it takes from the JVM (properties, the platform, the bundled
+ * resources, {@code System.load}) goes through four methods that tests override; the version and the owner to
+ * expect are given.
  *
- * <p>Bundled library: read {@code natives/<platform>/<file>} and its {@code .sha256} from the jar, check the
- * bytes against the digest, then place them in {@code <base>/<version>-<digest prefix>/<file>} where base is
- * owner-only: an intact file already there is reused; otherwise the bytes go to an owner-only temp file in the
- * same directory, are verified, and are moved atomically into place (a corrupt file is replaced; one that cannot
- * be replaced, e.g. in use on Windows, leads to a uniquely named private copy and a warning). The exact file
- * passed to {@code System.load} is verified once more, after it is in place.
+ * <p>Bundled library: read the {@code .sha256} of {@code natives/<platform>/<file>} from the jar; the file goes to
+ * {@code <base>/<version>-<digest prefix>/<file>}, where base and the version directory are owner-only. An intact
+ * file already there (owner-only, with the recorded digest) is reused: checking it is the check before
+ * {@code System.load}, and the jar's copy is not read. Otherwise the jar's bytes are checked against the digest
+ * (nothing is created if they do not match), go to an owner-only temp file in the same directory, are verified,
+ * and are moved atomically into place (a corrupt file is replaced; one that cannot be replaced, e.g. in use on
+ * Windows, leads to a uniquely named private copy and a warning); the exact file passed to {@code System.load} is
+ * verified once more, after it is in place.
+ *
+ * <p>A warm load (reuse) is usually the first thing a fresh JVM does with vss4j, so its path avoids what costs such
+ * a JVM tens of milliseconds of set-up and is not needed: SLF4J (nothing to log), the JCA providers
+ * ({@link Sha256}), lambdas, regular expressions and streams (each bootstraps machinery on first use; string
+ * concatenation is compiled to {@code StringBuilder} for the same reason, see the pom). {@code LoaderIT} checks
+ * that a warm load in a fresh JVM loads none of these.
  */
-final class NativeLoader {
-    private static final Logger LOG = LoggerFactory.getLogger(NativeLoader.class);
+class NativeLoader {
     /** Serializes extraction by the threads of this JVM; processes are kept apart by the atomic move. */
     private static final Object EXTRACTION = new Object();
     private static final int DIGEST_HEX = 64;
@@ -60,34 +59,44 @@ final class NativeLoader {
     record Loaded(Path file, Outcome outcome) {
     }
 
-    private final Function<String, String> properties;
-    private final Supplier<NativePlatform> platform;
-    private final Function<String, URL> resources;
     private final String version;
-    private final Consumer<Path> linker;
     private final OwnerOnlyFiles files;
 
     /**
-     * @param properties system properties ({@code vss4j.*}, {@code java.io.tmpdir}, {@code user.name}, ...)
-     * @param platform the platform to load for; throws {@link UnsatisfiedLinkError} when it is unknown
-     * @param resources finds a bundled resource by name (no leading slash), null when absent
      * @param version the library version, part of the extraction directory's name
-     * @param linker {@code System.load}, called from {@link NativeLibrary}
      * @param self the owner to expect for our directories and files, or null to learn it from a file we create
      */
-    NativeLoader(Function<String, String> properties, Supplier<NativePlatform> platform, Function<String, URL> resources,
-            String version, Consumer<Path> linker, UserPrincipal self) {
-        this.properties = properties;
-        this.platform = platform;
-        this.resources = resources;
+    NativeLoader(String version, UserPrincipal self) {
         this.version = safeName(version == null || version.isBlank() ? "dev" : version);
-        this.linker = linker;
         this.files = new OwnerOnlyFiles(self);
+    }
+
+    // The JVM, as the loader sees it. Methods rather than injected functions: for this JVM they need no class of
+    // their own (each costs a fresh JVM a fraction of a millisecond to load), and tests override them.
+
+    /** A system property: {@code vss4j.*}, {@code java.io.tmpdir}, {@code user.name}, {@code os.name}, ... */
+    String property(String key) {
+        return System.getProperty(key);
+    }
+
+    /** The platform to load for; throws {@link UnsatisfiedLinkError} when it is unknown. */
+    NativePlatform platform() {
+        return NativePlatform.detect(property(NativeLibrary.PLATFORM_PROPERTY));
+    }
+
+    /** A resource bundled with vss4j, by name (no leading slash); null when absent. */
+    BundledResource resource(String name) {
+        return NativeLibrary.resource(name);
+    }
+
+    /** {@code System.load} from vss4j's own class, so the library belongs to vss4j's class loader. */
+    void link(Path file) {
+        System.load(file.toString());
     }
 
     /** Loads the library; throws {@link UnsatisfiedLinkError} that says what was tried and why it failed. */
     Loaded load() {
-        String explicit = properties.apply(NativeLibrary.LIBRARY_PATH_PROPERTY);
+        String explicit = property(NativeLibrary.LIBRARY_PATH_PROPERTY);
         if (explicit != null) {
             return loadPreinstalled(explicit);
         }
@@ -110,53 +119,53 @@ final class NativeLoader {
                     List.of());
         }
         try {
-            linker.accept(file);
+            link(file);
         } catch (UnsatisfiedLinkError e) {
             throw failure("vss4j: System.load(" + file + ") failed for " + what + ": " + e.getMessage()
                     + ". Check that the file is the vss4j library built for this platform (os.name="
-                    + properties.apply("os.name") + ", os.arch=" + properties.apply("os.arch") + ").", List.of(e));
+                    + property("os.name") + ", os.arch=" + property("os.arch") + ").", List.of(e));
         }
-        LOG.info("vss4j: loaded the pre-installed native library {} ({}), not the one bundled in the jar", file, what);
+        log().info("vss4j: loaded the pre-installed native library {} ({}), not the one bundled in the jar", file, what);
         return new Loaded(file, Outcome.PREINSTALLED);
     }
 
     private Loaded loadBundled() {
-        NativePlatform target = platform.get();
+        NativePlatform target = platform();
         Attempt attempt = new Attempt(target);
-        URL digestUrl = resources.apply(target.digestResource());
-        URL libraryUrl = resources.apply(target.resource());
-        if (libraryUrl == null) {
+        BundledResource digest = resource(target.digestResource());
+        BundledResource bundled = resource(target.resource());
+        if (bundled == null) {
             throw attempt.fail("this jar has no native library for platform " + target.folder() + " (resource "
                     + target.resource() + " is missing)", "use a vss4j jar built with the natives for "
                     + target.folder() + ", or set -D" + NativeLibrary.LIBRARY_PATH_PROPERTY + " to a library built for it");
         }
-        attempt.resource = libraryUrl.toString();
-        if (digestUrl == null) {
+        attempt.resource = bundled.location();
+        if (digest == null) {
             throw attempt.fail("the jar has no SHA-256 for it (resource " + target.digestResource() + " is missing),"
                     + " so it cannot be verified", "use a jar produced by the vss4j build, which records the digest");
         }
-        byte[] library;
         try {
-            attempt.expected = parseDigest(read(digestUrl));
-            library = read(libraryUrl);
+            attempt.expected = parseDigest(digest.read());
         } catch (IOException e) {
             throw attempt.fail("cannot read the bundled resources", "check that the jar is complete and readable", e);
         }
-        attempt.actual = sha256(library);
-        if (!attempt.expected.equals(attempt.actual)) {
-            throw attempt.fail("the bundled library does not match the SHA-256 recorded at build time: the jar is"
-                    + " corrupt or has been tampered with", "replace the jar with an intact copy of the release");
-        }
+        byte[] library = null;
         Loaded placed;
         Path dir;
         try {
-            Path base = files.secureDirectory(baseDirectory());
-            dir = files.secureDirectory(base.resolve(version + "-" + attempt.expected.substring(0, DIR_DIGEST_PREFIX)));
+            Path base = baseDirectory();
+            dir = base.resolve(version + "-" + attempt.expected.substring(0, DIR_DIGEST_PREFIX));
             attempt.file = dir.resolve(target.fileName());
-            synchronized (EXTRACTION) {
-                placed = place(library, attempt.expected, dir, attempt.file);
+            placed = reuseIntact(base, dir, attempt);
+            if (placed == null) {
+                library = readBundled(bundled, attempt);
+                files.secureDirectory(base);
+                files.secureDirectory(dir);
+                synchronized (EXTRACTION) {
+                    placed = place(library, attempt.expected, dir, attempt.file);
+                }
+                verifyInPlace(placed.file(), dir, attempt);
             }
-            verifyInPlace(placed.file(), dir, attempt);
         } catch (IOException e) {
             throw attempt.fail("cannot extract it to an owner-only directory: " + e.getMessage(),
                     "set -D" + NativeLibrary.EXTRACT_DIR_PROPERTY + " to a directory of your own (on a file system"
@@ -164,7 +173,7 @@ final class NativeLoader {
         }
         attempt.linking = true;
         try {
-            linker.accept(placed.file());
+            link(placed.file());
         } catch (UnsatisfiedLinkError e) {
             if (!String.valueOf(e.getMessage()).contains("already loaded in another classloader")) {
                 throw attempt.fail("System.load refused the verified file: " + e.getMessage(),
@@ -173,16 +182,56 @@ final class NativeLoader {
                         + NativeLibrary.EXTRACT_DIR_PROPERTY + ")", e);
             }
             // The JVM binds a library file to one class loader; vss4j loaded by a second one needs its own copy.
-            placed = loadPrivateCopy(library, dir, attempt, e);
+            placed = loadPrivateCopy(library != null ? library : readBundled(bundled, attempt), dir, attempt, e);
         }
-        if (placed.outcome() == Outcome.REUSED) {
-            LOG.debug("vss4j: reusing the verified native library {} (SHA-256 {})", placed.file(), attempt.expected);
-        } else if (placed.outcome() != Outcome.FALLBACK) {
-            LOG.info("vss4j: extracted the native library for {} to {} (SHA-256 {})", target.folder(), placed.file(),
+        if (placed.outcome() == Outcome.EXTRACTED || placed.outcome() == Outcome.REPLACED) {
+            log().info("vss4j: extracted the native library for {} to {} (SHA-256 {})", target.folder(), placed.file(),
                     attempt.expected);
         }
         forgetPrivateCopy(placed);
         return placed;
+    }
+
+    /**
+     * The version-named file, if an earlier load left it intact (owner-only, in owner-only directories, with the
+     * recorded digest), else null and nothing is created. Its digest, checked here, is the check before
+     * {@code System.load}; the jar's copy is then neither read nor hashed, which was most of a warm load's time.
+     * Nothing is logged: a load with nothing to report does not start SLF4J (tens of ms in a fresh JVM).
+     */
+    private Loaded reuseIntact(Path base, Path dir, Attempt attempt) throws IOException {
+        if (!Files.exists(attempt.file, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        files.secureDirectory(base);
+        files.secureDirectory(dir);
+        if (files.whyNotOwnerOnly(attempt.file, dir) != null) {
+            return null;  // place() says what is wrong and replaces it
+        }
+        // Made before the hash, which keeps the JIT busy on the other core for a while after it: classes still to
+        // be loaded then wait for the CPU (about 2 ms here for these two).
+        Loaded reused = new Loaded(attempt.file, Outcome.REUSED);
+        String actual = Sha256.hex(attempt.file);
+        if (!actual.equals(attempt.expected)) {
+            return null;
+        }
+        attempt.actual = actual;
+        return reused;
+    }
+
+    /** The library's bytes from the jar, refused unless they have the digest recorded at build time. */
+    private byte[] readBundled(BundledResource bundled, Attempt attempt) {
+        byte[] library;
+        try {
+            library = bundled.read();
+        } catch (IOException e) {
+            throw attempt.fail("cannot read the bundled resources", "check that the jar is complete and readable", e);
+        }
+        attempt.actual = Sha256.hex(library);
+        if (!attempt.expected.equals(attempt.actual)) {
+            throw attempt.fail("the bundled library does not match the SHA-256 recorded at build time: the jar is"
+                    + " corrupt or has been tampered with", "replace the jar with an intact copy of the release");
+        }
+        return library;
     }
 
     private Loaded loadPrivateCopy(byte[] library, Path dir, Attempt attempt, UnsatisfiedLinkError inUse) {
@@ -200,9 +249,9 @@ final class NativeLoader {
             error.addSuppressed(inUse);
             throw error;
         }
-        LOG.warn("vss4j: {} is loaded by another class loader; loading a private copy {}", shared, copy.file());
+        log().warn("vss4j: {} is loaded by another class loader; loading a private copy {}", shared, copy.file());
         try {
-            linker.accept(copy.file());
+            link(copy.file());
         } catch (UnsatisfiedLinkError e) {
             UnsatisfiedLinkError error = attempt.fail("System.load refused the private copy: " + e.getMessage(),
                     "load vss4j from one class loader only", e);
@@ -218,7 +267,7 @@ final class NativeLoader {
             try {
                 Files.deleteIfExists(loaded.file());
             } catch (IOException e) {
-                LOG.debug("vss4j: could not delete the private copy {}: {}", loaded.file(), e.toString());
+                log().debug("vss4j: could not delete the private copy {}: {}", loaded.file(), e.toString());
             }
         }
     }
@@ -230,7 +279,7 @@ final class NativeLoader {
         if (notOwnerOnly != null) {
             throw new IOException(file + " is " + notOwnerOnly + " after it was put in place");
         }
-        attempt.actual = sha256(Files.readAllBytes(file));
+        attempt.actual = Sha256.hex(file);
         if (!attempt.actual.equals(attempt.expected)) {
             throw new IOException(file + " changed after it was put in place (SHA-256 " + attempt.actual + ")");
         }
@@ -244,7 +293,7 @@ final class NativeLoader {
             if (problem == null) {
                 return new Loaded(target, Outcome.REUSED);
             }
-            LOG.warn("vss4j: {} is not intact ({}); replacing it", target, problem);
+            log().warn("vss4j: {} is not intact ({}); replacing it", target, problem);
             replacing = true;
         }
         Path temp = writeVerified(library, expected, dir);
@@ -260,7 +309,7 @@ final class NativeLoader {
                     }
                     replacing = true;
                 } catch (UnsupportedOperationException | IOException noHardLinks) {
-                    LOG.debug("vss4j: no hard link in {} ({}); moving the file into place", dir, noHardLinks.toString());
+                    log().debug("vss4j: no hard link in {} ({}); moving the file into place", dir, noHardLinks.toString());
                 }
             }
             try {
@@ -272,7 +321,7 @@ final class NativeLoader {
                     return new Loaded(target, Outcome.REUSED);
                 }
                 Path unique = moveToUniqueName(temp, target);
-                LOG.warn("vss4j: could not replace {} ({}); loading a private copy {} instead", target, moveFailed,
+                log().warn("vss4j: could not replace {} ({}); loading a private copy {} instead", target, moveFailed,
                         unique);
                 return new Loaded(unique, Outcome.FALLBACK);
             }
@@ -287,7 +336,7 @@ final class NativeLoader {
         boolean done = false;
         try {
             Files.write(temp, library);
-            String written = sha256(Files.readAllBytes(temp));
+            String written = Sha256.hex(temp);
             if (!written.equals(expected)) {
                 throw new IOException("the copy written to " + temp + " has SHA-256 " + written + ", not " + expected);
             }
@@ -316,7 +365,7 @@ final class NativeLoader {
         if (notOwnerOnly != null) {
             return notOwnerOnly;
         }
-        String actual = sha256(Files.readAllBytes(file));
+        String actual = Sha256.hex(file);
         if (!actual.equals(expected)) {
             return "its SHA-256 is " + actual + ", expected " + expected;
         }
@@ -324,48 +373,80 @@ final class NativeLoader {
     }
 
     private Path baseDirectory() throws IOException {
-        String configured = properties.apply(NativeLibrary.EXTRACT_DIR_PROPERTY);
+        String configured = property(NativeLibrary.EXTRACT_DIR_PROPERTY);
         try {
             if (configured != null && !configured.isBlank()) {
                 return Path.of(configured).toAbsolutePath().normalize();
             }
-            String tmp = properties.apply("java.io.tmpdir");
-            return Path.of(tmp).toAbsolutePath().normalize().resolve("vss4j-" + safeName(properties.apply("user.name")));
+            String tmp = property("java.io.tmpdir");
+            return Path.of(tmp).toAbsolutePath().normalize().resolve("vss4j-" + safeName(property("user.name")));
         } catch (InvalidPathException e) {
             throw new IOException("invalid extraction directory: " + e.getMessage(), e);
         }
     }
 
-    private static byte[] read(URL url) throws IOException {
-        try (InputStream in = url.openStream()) {
-            return in.readAllBytes();
-        }
-    }
-
+    /**
+     * The first word of a {@code .sha256} file ({@code sha256sum}'s format, or Ant's bare digest), which must be
+     * 64 hex digits; returned in lower case. Parsed from the bytes by hand, like the rest of the loader's usual
+     * path: a regular expression, a stream or even a Charset would cost a fresh JVM set-up time.
+     */
     static String parseDigest(byte[] file) throws IOException {
-        String text = new String(file, StandardCharsets.US_ASCII).trim();
-        String first = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-        if (first.length() != DIGEST_HEX || !first.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        int start = 0;
+        while (start < file.length && (file[start] & 0xff) <= ' ') {
+            start++;  // as String.trim()
+        }
+        int end = start;
+        while (end < file.length && !isSpace(file[end])) {
+            end++;
+        }
+        StringBuilder digest = new StringBuilder(DIGEST_HEX);
+        for (int i = start; i < end && digest.length() <= DIGEST_HEX; i++) {
+            int digit = Character.digit(file[i] & 0xff, 16);
+            if (digit < 0) {
+                break;
+            }
+            digest.append(Character.forDigit(digit, 16));
+        }
+        if (end - start != DIGEST_HEX || digest.length() != DIGEST_HEX) {
+            String text = new String(file, StandardCharsets.US_ASCII).trim();
             throw new IOException("the recorded SHA-256 is not 64 hex digits: \"" + abbreviate(text) + "\"");
         }
-        return first;
+        return digest.toString();
     }
 
+    /** What {@code \\s} matches in a regular expression: space, tab, line feed, vertical tab, form feed, return. */
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == 0x0b || b == '\f' || b == '\r';
+    }
+
+    /** The SHA-256 of {@code bytes} in lower-case hex. */
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Sha256.hex(bytes);
     }
 
     private static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 80) + "...";
     }
 
+    /** {@code s} with every character but {@code [A-Za-z0-9._-]} replaced by {@code _}; "unknown" if nothing is left. */
     static String safeName(String s) {
-        String name = s == null ? "" : s.replaceAll("[^A-Za-z0-9._-]", "_");
-        return name.isEmpty() || name.chars().allMatch(c -> c == '.') ? "unknown" : name;
+        String in = s == null ? "" : s;
+        StringBuilder name = new StringBuilder(in.length());
+        boolean onlyDots = true;
+        for (int i = 0; i < in.length(); ) {
+            int c = in.codePointAt(i);
+            i += Character.charCount(c);
+            boolean safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            name.append(safe ? (char) c : '_');
+            onlyDots &= c == '.';
+        }
+        return onlyDots ? "unknown" : name.toString();
+    }
+
+    /** Looked up when there is something to say: a warm load logs nothing and so does not start SLF4J. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(NativeLoader.class);
     }
 
     private static UnsatisfiedLinkError failure(String message, List<Throwable> causes) {
@@ -393,8 +474,8 @@ final class NativeLoader {
 
         UnsatisfiedLinkError fail(String reason, String remedy, Throwable... causes) {
             StringBuilder m = new StringBuilder("vss4j: cannot load the native library for platform ")
-                    .append(platform.folder()).append(" (os.name=").append(properties.apply("os.name"))
-                    .append(", os.arch=").append(properties.apply("os.arch")).append("): ").append(reason).append('.')
+                    .append(platform.folder()).append(" (os.name=").append(property("os.name"))
+                    .append(", os.arch=").append(property("os.arch")).append("): ").append(reason).append('.')
                     .append(" Tried resource ").append(resource);
             if (file != null) {
                 m.append(", file ").append(file);

@@ -1,13 +1,15 @@
 package io.github.vss4j.internal;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
-import org.scijava.nativelib.NativeLibraryUtil;
-import org.scijava.nativelib.NativeLibraryUtil.Architecture;
 
 /**
  * Where the shim for one platform lives in the jar: native-lib-loader's layout, {@code natives/<folder>/<file>},
  * for example {@code natives/linux_64/libvss4j.so} or {@code natives/windows_64/vss4j.dll}.
+ *
+ * <p>The folder names are native-lib-loader's ({@code NativeLibraryUtil.getArchitecture()} in lower case), computed
+ * here by the same rules rather than by that library: its class initialisation starts SLF4J, which alone cost a
+ * fresh JVM about 25 ms, more than a whole warm load may take. {@code NativeLoaderTest} checks the rules against
+ * native-lib-loader itself.
  *
  * @param folder the platform folder name (native-lib-loader's architecture name in lower case)
  * @param fileName the library's file name on that platform
@@ -17,8 +19,6 @@ record NativePlatform(String folder, String fileName) {
     static final String LIBRARY = "vss4j";
     /** The root folder of the bundled natives inside the jar. */
     static final String ROOT = "natives/";
-
-    private static final Pattern FOLDER = Pattern.compile("[a-z0-9]+_[a-z0-9_]+");
 
     /** The resource name of the library, without a leading slash. */
     String resource() {
@@ -38,26 +38,62 @@ record NativePlatform(String folder, String fileName) {
         if (override != null && !override.isBlank()) {
             return ofFolder(override.trim());
         }
-        Architecture architecture = NativeLibraryUtil.getArchitecture();
-        if (architecture == Architecture.UNKNOWN) {
-            throw unknown(System.getProperty("os.name"), System.getProperty("os.arch"));
-        }
-        String path = NativeLibraryUtil.getPlatformLibraryPath(ROOT);
-        String folder = path.substring(ROOT.length()).replace("/", "");
-        return new NativePlatform(folder, NativeLibraryUtil.getPlatformLibraryName(LIBRARY));
+        return of(System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
-    /** The platform for an architecture that native-lib-loader reported (injectable for tests). */
-    static NativePlatform of(Architecture architecture, String osName, String osArch) {
-        if (architecture == Architecture.UNKNOWN) {
-            throw unknown(osName, osArch);
+    /** The platform for these values of {@code os.name} and {@code os.arch}; an unknown one is an error naming them. */
+    static NativePlatform of(String osName, String osArch) {
+        String folder = folderName(osName, osArch);
+        if (folder == null) {
+            throw new UnsatisfiedLinkError("vss4j: unknown platform (os.name=" + osName + ", os.arch=" + osArch
+                    + "): there is no platform folder name for it, so vss4j has no native library for it."
+                    + " Supported: windows_64, windows_arm64, linux_64, linux_arm64. To use a library built for this"
+                    + " machine, set -D" + NativeLibrary.LIBRARY_PATH_PROPERTY + "=/path/to/the/library");
         }
-        return ofFolder(architecture.name().toLowerCase(Locale.ENGLISH));
+        return ofFolder(folder);
+    }
+
+    /**
+     * native-lib-loader 2.5.0's rules ({@code NativeLibraryUtil.getArchitecture()}): the processor from
+     * {@code os.arch}, then the system from {@code os.name}, each by substring, in this order; null where it knows
+     * no name (its {@code UNKNOWN}).
+     */
+    static String folderName(String osName, String osArch) {
+        String arch = String.valueOf(osArch).toLowerCase(Locale.ENGLISH);
+        String processor;
+        if (arch.contains("arm")) {
+            processor = "arm";
+        } else if (arch.contains("aarch64")) {
+            processor = "arm64";
+        } else if (arch.contains("ppc")) {
+            processor = arch.contains("64") ? "ppc64" : "ppc";
+        } else if (arch.contains("86") || arch.contains("amd")) {
+            processor = arch.contains("64") ? "64" : "32";
+        } else if (arch.contains("riscv")) {
+            processor = arch.contains("64") ? "riscv64" : "riscv32";
+        } else {
+            return null;
+        }
+        String os = String.valueOf(osName).toLowerCase(Locale.ENGLISH);
+        if (os.contains("nix") || os.contains("nux")) {
+            return processor.startsWith("ppc") ? null : "linux_" + processor;
+        }
+        if (os.contains("aix")) {
+            return processor.equals("ppc") ? "aix_32" : processor.equals("ppc64") ? "aix_64" : null;
+        }
+        boolean intelOrArm64 = processor.equals("32") || processor.equals("64") || processor.equals("arm64");
+        if (os.contains("win")) {
+            return intelOrArm64 ? "windows_" + processor : null;
+        }
+        if (os.contains("mac")) {
+            return intelOrArm64 ? "osx_" + processor : processor.equals("ppc") ? "osx_ppc" : null;
+        }
+        return null;
     }
 
     /** The platform for a folder name such as {@code windows_64}; the file name follows the folder's OS. */
     static NativePlatform ofFolder(String folder) {
-        if (!FOLDER.matcher(folder).matches()) {
+        if (!isFolderName(folder)) {
             throw new UnsatisfiedLinkError("vss4j: " + NativeLibrary.PLATFORM_PROPERTY + "=\"" + folder
                     + "\" is not a platform folder name (expected <os>_<arch> in lower case, e.g. linux_64,"
                     + " windows_64, windows_arm64, linux_arm64)");
@@ -73,10 +109,18 @@ record NativePlatform(String folder, String fileName) {
         return new NativePlatform(folder, fileName);
     }
 
-    private static UnsatisfiedLinkError unknown(String osName, String osArch) {
-        return new UnsatisfiedLinkError("vss4j: unknown platform (os.name=" + osName + ", os.arch=" + osArch
-                + "): native-lib-loader has no folder name for it, so vss4j has no native library for it."
-                + " Supported: windows_64, windows_arm64, linux_64, linux_arm64. To use a library built for this"
-                + " machine, set -D" + NativeLibrary.LIBRARY_PATH_PROPERTY + "=/path/to/the/library");
+    /** {@code [a-z0-9]+_[a-z0-9_]+}, checked by hand: a regular expression would cost a fresh JVM milliseconds. */
+    private static boolean isFolderName(String folder) {
+        int separator = folder.indexOf('_');
+        if (separator < 1 || separator == folder.length() - 1) {
+            return false;
+        }
+        for (int i = 0; i < folder.length(); i++) {
+            char c = folder.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -20,6 +20,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +32,17 @@ import org.slf4j.LoggerFactory;
  * {@link IOException} that says why.
  */
 final class OwnerOnlyFiles {
-    private static final Logger LOG = LoggerFactory.getLogger(OwnerOnlyFiles.class);
-    static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
-    static final Set<PosixFilePermission> WRITABLE_FILE = PosixFilePermissions.fromString("rw-------");
-    static final Set<PosixFilePermission> FINAL_FILE = PosixFilePermissions.fromString("r-x------");
+    // Set.of, not PosixFilePermissions.fromString: its EnumSet reflects on the enum, milliseconds in a fresh JVM.
+    static final Set<PosixFilePermission> DIRECTORY = Set.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    static final Set<PosixFilePermission> WRITABLE_FILE = Set.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE);
+    static final Set<PosixFilePermission> FINAL_FILE = Set.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_EXECUTE);
     private static final int STICKY = 01000;
+    private static final int NAME_ATTEMPTS = 100;
+    /** Makes our file names unique within this JVM; the time makes a clash with another JVM's most unlikely. */
+    private static final AtomicLong NAMES = new AtomicLong();
 
     private final boolean posix;
     /** Who we are, as the file system records it (null until learned from a file we created). */
@@ -60,7 +67,9 @@ final class OwnerOnlyFiles {
         dir = dir.toAbsolutePath().normalize();
         Path parent = dir.getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            if (!Files.isDirectory(parent)) {
+                Files.createDirectories(parent);  // (asked only when needed: it throws and catches when they exist)
+            }
             checkParent(parent);
         }
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -102,14 +111,14 @@ final class OwnerOnlyFiles {
     }
 
     private void checkDirectory(Path dir) throws IOException {
-        BasicFileAttributes basic = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes basic = attributes(dir);
         if (basic.isSymbolicLink()) {
             throw new IOException(dir + " is a symbolic link; vss4j extracts only into a real directory");
         }
         if (!basic.isDirectory()) {
             throw new IOException(dir + " exists and is not a directory");
         }
-        UserPrincipal owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS);
+        UserPrincipal owner = owner(dir, basic);
         UserPrincipal me;
         try {
             me = self(dir);
@@ -123,9 +132,9 @@ final class OwnerOnlyFiles {
                     + " place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY);
         }
         if (posix) {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+            Set<PosixFilePermission> perms = ((PosixFileAttributes) basic).permissions();
             if (!DIRECTORY.equals(perms)) {
-                LOG.warn("vss4j: tightening permissions of {} from {} to rwx------", dir,
+                log().warn("vss4j: tightening permissions of {} from {} to rwx------", dir,
                         PosixFilePermissions.toString(perms));
                 Files.setPosixFilePermissions(dir, DIRECTORY);
             }
@@ -138,7 +147,7 @@ final class OwnerOnlyFiles {
             }
             List<AclEntry> wanted = ownerOnlyAcl(owner, true);
             if (!wanted.equals(view.getAcl())) {
-                LOG.debug("vss4j: restricting the ACL of {} to its owner {}", dir, owner.getName());
+                log().debug("vss4j: restricting the ACL of {} to its owner {}", dir, owner.getName());
                 view.setAcl(wanted);
             }
         }
@@ -147,9 +156,13 @@ final class OwnerOnlyFiles {
     /** Who we are: the owner of a file this process creates (on Windows, as an administrator, a group). */
     UserPrincipal self(Path writableDir) throws IOException {
         if (self == null) {
-            Path probe = Files.createTempFile(writableDir, ".owner", ".tmp");
+            // java.io's exclusive create: NIO's opens a channel, whose first use loads native libraries (ms).
+            Path probe = newName(writableDir, ".owner-", ".tmp");
+            if (!probe.toFile().createNewFile()) {
+                throw new FileAlreadyExistsException(probe.toString());
+            }
             try {
-                self = Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS);
+                self = owner(probe, attributes(probe));
             } finally {
                 Files.deleteIfExists(probe);
             }
@@ -160,10 +173,34 @@ final class OwnerOnlyFiles {
     /** A new, uniquely named, owner-only writable file in {@code dir} (a directory {@link #secureDirectory} made). */
     Path createTempFile(Path dir, String prefix, String suffix) throws IOException {
         if (posix) {
-            return Files.createTempFile(dir, prefix, suffix, PosixFilePermissions.asFileAttribute(WRITABLE_FILE));
+            return createNew(dir, prefix, suffix, PosixFilePermissions.asFileAttribute(WRITABLE_FILE));
         }
-        FileAttribute<List<AclEntry>> acl = aclAttribute(ownerOnlyAcl(self(dir), false));
-        return Files.createTempFile(dir, prefix, suffix, acl);
+        return createNew(dir, prefix, suffix, aclAttribute(ownerOnlyAcl(self(dir), false)));
+    }
+
+    /**
+     * A file of a new name in {@code dir}, created only if nothing is there (never opening what is). Not
+     * {@code Files.createTempFile}: its names come from {@code SecureRandom}, whose first use costs a fresh JVM
+     * tens of milliseconds. The name needs no secret: creation fails rather than use an existing file, and the
+     * loader's files go into a directory only the owner can write to.
+     */
+    private static Path createNew(Path dir, String prefix, String suffix, FileAttribute<?>... attributes)
+            throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path file = newName(dir, prefix, suffix);
+            try {
+                return Files.createFile(file, attributes);
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt == NAME_ATTEMPTS) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    /** A name in {@code dir} that no other file of this JVM has had, and most unlikely any of another JVM. */
+    private static Path newName(Path dir, String prefix, String suffix) {
+        return dir.resolve(prefix + Long.toHexString(System.nanoTime()) + "-" + NAMES.incrementAndGet() + suffix);
     }
 
     /** Makes a finished file read-and-execute for its owner only (POSIX {@code 0500}). */
@@ -177,16 +214,16 @@ final class OwnerOnlyFiles {
      * Null if {@code file} is a regular file (not a link) owned by us that only we can access; otherwise why not.
      */
     String whyNotOwnerOnly(Path file, Path dir) throws IOException {
-        BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes basic = attributes(file);
         if (!basic.isRegularFile()) {
             return "not a regular file";
         }
-        UserPrincipal owner = Files.getOwner(file, LinkOption.NOFOLLOW_LINKS);
+        UserPrincipal owner = owner(file, basic);
         if (!owner.equals(self(dir))) {
             return "owned by " + owner.getName();
         }
         if (posix) {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+            Set<PosixFilePermission> perms = ((PosixFileAttributes) basic).permissions();
             if (!WRITABLE_FILE.containsAll(perms) && !FINAL_FILE.containsAll(perms)) {
                 return "permissions " + PosixFilePermissions.toString(perms) + " are not owner-only";
             }
@@ -202,6 +239,22 @@ final class OwnerOnlyFiles {
             }
         }
         return null;
+    }
+
+    /** One stat of {@code path} itself (not a link's target); on POSIX the owner and the mode come with it. */
+    private BasicFileAttributes attributes(Path path) throws IOException {
+        return posix ? Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                : Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static UserPrincipal owner(Path path, BasicFileAttributes attributes) throws IOException {
+        return attributes instanceof PosixFileAttributes ? ((PosixFileAttributes) attributes).owner()
+                : Files.getOwner(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Looked up when there is something to say: the loader's usual path does not start SLF4J (see NativeLoader). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(OwnerOnlyFiles.class);
     }
 
     private static List<AclEntry> ownerOnlyAcl(UserPrincipal owner, boolean directory) {

@@ -165,7 +165,7 @@ class CliJarIT {
             assertEquals("io.github.vss4j.cli.Main", cli.getManifest().getMainAttributes().getValue("Main-Class"));
             for (String entry : new String[] {"io/github/vss4j/Vss.class", "natives/linux_64/libvss4j.so.sha256",
                 "com/fasterxml/jackson/databind/ObjectMapper.class", "org/slf4j/simple/SimpleLogger.class",
-                "org/scijava/nativelib/NativeLoader.class", "simplelogger.properties"}) {
+                "simplelogger.properties"}) {
                 assertTrue(cli.getEntry(entry) != null, entry + " missing from the CLI jar");
             }
         }

@@ -61,17 +61,17 @@ class NativeLoaderHostileTest {
         Files.write(file, bytes);
     }
 
-    private URL resource(String name) {
+    private BundledResource resource(String name) {
         Path file = jar.resolve(name);
         try {
-            return Files.exists(file) ? file.toUri().toURL() : null;
+            return Files.exists(file) ? BundledResource.of(file.toUri().toURL()) : null;
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private NativeLoader loader() {
-        return new NativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", linked::add, null);
+        return new TestNativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", linked::add, null);
     }
 
     private Path expectedFile() {
@@ -147,7 +147,7 @@ class NativeLoaderHostileTest {
         // glibc's words when the file system is mounted noexec; mounting one needs privileges a test does not have.
         UnsatisfiedLinkError noexec = new UnsatisfiedLinkError(expectedFile()
                 + ": failed to map segment from shared object");
-        NativeLoader loader = new NativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", file -> {
+        NativeLoader loader = new TestNativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", file -> {
             throw noexec;
         }, null);
 

@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -92,13 +93,13 @@ class NativeLoaderTest {
     }
 
     private NativeLoader loader(NativePlatform platform, UserPrincipal self) {
-        return new NativeLoader(properties::get, () -> platform, this::resource, "1.2.3", linked::add, self);
+        return new TestNativeLoader(properties::get, () -> platform, this::resource, "1.2.3", linked::add, self);
     }
 
-    private URL resource(String name) {
+    private BundledResource resource(String name) {
         Path file = jar.resolve(name);
         try {
-            return Files.exists(file) ? file.toUri().toURL() : null;
+            return Files.exists(file) ? BundledResource.of(file.toUri().toURL()) : null;
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
@@ -191,7 +192,7 @@ class NativeLoaderTest {
         Files.createDirectories(expectedFile().resolve("in-use"));
 
         List<byte[]> linkedBytes = new ArrayList<>();
-        NativeLoader loader = new NativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", file -> {
+        NativeLoader loader = new TestNativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", file -> {
             linked.add(file);
             linkedBytes.add(readAll(file));
         }, null);
@@ -210,7 +211,7 @@ class NativeLoaderTest {
     void aSecondClassLoaderGetsAPrivateCopy() throws IOException {
         loader().load();
         List<byte[]> linkedBytes = new ArrayList<>();
-        NativeLoader second = new NativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", file -> {
+        NativeLoader second = new TestNativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", file -> {
             linked.add(file);
             if (file.equals(expectedFile())) {
                 throw new UnsatisfiedLinkError("Native Library " + file + " already loaded in another classloader");
@@ -283,8 +284,7 @@ class NativeLoaderTest {
 
     @Test
     void anUnknownArchitectureIsNamed() {
-        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class,
-                () -> NativePlatform.of(Architecture.UNKNOWN, "Plan9", "mips"));
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> NativePlatform.of("Plan9", "mips"));
         assertTrue(error.getMessage().contains("unknown platform (os.name=Plan9, os.arch=mips)"), error.getMessage());
         assertTrue(error.getMessage().contains(NativeLibrary.LIBRARY_PATH_PROPERTY), error.getMessage());
     }
@@ -300,17 +300,45 @@ class NativeLoaderTest {
         NativePlatform here = NativePlatform.detect(null);
         assertEquals(NativeLibraryUtil.getPlatformLibraryPath("natives/") + NativeLibraryUtil.getPlatformLibraryName("vss4j"),
                 here.resource());
-        assertEquals(here, NativePlatform.of(NativeLibraryUtil.getArchitecture(), "any", "any"));
-        assertEquals("natives/windows_64/vss4j.dll", NativePlatform.of(Architecture.WINDOWS_64, "", "").resource());
-        assertEquals("natives/windows_arm64/vss4j.dll", NativePlatform.of(Architecture.WINDOWS_ARM64, "", "").resource());
-        assertEquals("natives/linux_arm64/libvss4j.so", NativePlatform.of(Architecture.LINUX_ARM64, "", "").resource());
+        assertEquals("natives/windows_64/vss4j.dll", NativePlatform.of("Windows 11", "amd64").resource());
+        assertEquals("natives/windows_arm64/vss4j.dll", NativePlatform.of("Windows Server 2022", "aarch64").resource());
+        assertEquals("natives/linux_64/libvss4j.so", NativePlatform.of("Linux", "amd64").resource());
+        assertEquals("natives/linux_arm64/libvss4j.so", NativePlatform.of("Linux", "aarch64").resource());
+        assertEquals("natives/osx_arm64/libvss4j.dylib", NativePlatform.of("Mac OS X", "aarch64").resource());
         assertEquals("natives/linux_64/libvss4j.so", NativePlatform.detect("linux_64").resource());
+    }
+
+    /** native-lib-loader's rules, case by case; every folder they give is one of its architecture names. */
+    @Test
+    void folderNamesAreNativeLibLoadersArchitectures() {
+        String[][] cases = {
+            {"Linux", "amd64", "linux_64"}, {"Linux", "x86_64", "linux_64"}, {"Linux", "i386", "linux_32"},
+            {"Linux", "x86", "linux_32"}, {"Linux", "aarch64", "linux_arm64"}, {"Linux", "arm", "linux_arm"},
+            {"Linux", "armv7l", "linux_arm"}, {"Linux", "riscv64", "linux_riscv64"}, {"Linux", "riscv32", "linux_riscv32"},
+            {"Linux", "ppc64le", null}, {"Unix", "amd64", "linux_64"}, {"Windows 10", "x86", "windows_32"},
+            {"Windows 10", "amd64", "windows_64"}, {"Windows 11", "aarch64", "windows_arm64"}, {"Windows 10", "arm", null},
+            {"Mac OS X", "x86_64", "osx_64"}, {"Mac OS X", "aarch64", "osx_arm64"}, {"Mac OS X", "ppc", "osx_ppc"},
+            {"Mac OS X", "i386", "osx_32"}, {"Mac OS X", "ppc64", null}, {"AIX", "ppc64", "aix_64"}, {"AIX", "ppc", "aix_32"},
+            {"AIX", "amd64", null}, {"Plan9", "amd64", null}, {"Linux", "mips", null}, {"LINUX", "AMD64", "linux_64"},
+            {null, "amd64", null}, {"Linux", null, null},
+        };
+        List<String> architectures = new ArrayList<>();
+        for (Architecture architecture : Architecture.values()) {
+            architectures.add(architecture.name().toLowerCase(Locale.ENGLISH));
+        }
+        for (String[] c : cases) {
+            String folder = NativePlatform.folderName(c[0], c[1]);
+            assertEquals(c[2], folder, c[0] + " / " + c[1]);
+            assertTrue(folder == null || architectures.contains(folder), folder);
+        }
+        assertEquals(NativeLibraryUtil.getArchitecture().name().toLowerCase(Locale.ENGLISH),
+                NativePlatform.folderName(System.getProperty("os.name"), System.getProperty("os.arch")), "this machine");
     }
 
     @Test
     void whenSystemLoadFailsItsErrorIsTheCause() {
         UnsatisfiedLinkError refused = new UnsatisfiedLinkError("wrong ELF class");
-        NativeLoader loader = new NativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", file -> {
+        NativeLoader loader = new TestNativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", file -> {
             throw refused;
         }, null);
 

@@ -27,6 +27,10 @@ public final class LoaderProbe {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("load-first")) {
+            loadFirst();
+            return;
+        }
         if (args.length > 0 && args[0].equals("two-class-loaders")) {
             twoClassLoaders();
             return;
@@ -64,6 +68,17 @@ public final class LoaderProbe {
         }
         System.out.flush();
         System.exit(code);
+    }
+
+    /**
+     * load() as the very first thing this JVM does, then {@code LOAD-FIRST DONE}: with {@code -verbose:class}, the
+     * classes listed before that line are the ones the load needed. Nothing here may start what the test looks for
+     * (no lambda, no string concatenation, no logging), so that what it finds comes from vss4j.
+     */
+    private static void loadFirst() throws Exception {
+        Class.forName("io.github.vss4j.internal.NativeLibrary").getMethod("load").invoke(null);
+        System.out.println("LOAD-FIRST DONE");
+        System.out.flush();
     }
 
     /** vss4j in two class loaders of one JVM (two web applications, say): each must get a working library. */

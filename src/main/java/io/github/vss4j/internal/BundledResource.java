@@ -1,0 +1,79 @@
+package io.github.vss4j.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * A resource bundled with vss4j, a native or its digest: where it is (for messages) and its bytes. It is an entry
+ * of a jar file, a file in a classes directory, or anything a URL can read. (One class for the three: each class
+ * the loader needs costs a fresh JVM a fraction of a millisecond to load and verify.)
+ */
+final class BundledResource {
+    private final String location;
+    private final File jar;
+    private final String entry;
+    private final Path file;
+    private final URL url;
+
+    private BundledResource(String location, File jar, String entry, Path file, URL url) {
+        this.location = location;
+        this.jar = jar;
+        this.entry = entry;
+        this.file = file;
+        this.url = url;
+    }
+
+    /** Read through the URL's own connection; null for a null URL. */
+    static BundledResource of(URL url) {
+        return url == null ? null : new BundledResource(url.toString(), null, null, null, url);
+    }
+
+    /** {@code name} in the classes directory {@code dir}, or null if it is not there. */
+    static BundledResource inDirectory(Path dir, String name) {
+        Path file = dir.resolve(name);
+        return Files.isRegularFile(file) ? new BundledResource(file.toUri().toString(), null, null, file, null) : null;
+    }
+
+    /**
+     * Entry {@code name} of the jar file {@code jar} (whose URL is {@code jarUrl}), or null if it has none. Read
+     * with {@code JarFile}, as the class loader reads the jar (signatures, if any, are checked the same way), and
+     * not through a {@code jar:} URL, whose handlers cost a fresh JVM milliseconds to set up.
+     */
+    static BundledResource inJar(File jar, String jarUrl, String name) throws IOException {
+        try (JarFile opened = new JarFile(jar)) {
+            return opened.getJarEntry(name) == null ? null
+                    : new BundledResource("jar:" + jarUrl + "!/" + name, jar, name, null, null);
+        }
+    }
+
+    /** Where it is, as a URL, e.g. {@code jar:file:/app/lib/vss4j.jar!/natives/linux_64/libvss4j.so}. */
+    String location() {
+        return location;
+    }
+
+    byte[] read() throws IOException {
+        if (file != null) {
+            return Files.readAllBytes(file);
+        }
+        if (url != null) {
+            try (InputStream in = url.openStream()) {
+                return in.readAllBytes();
+            }
+        }
+        try (JarFile opened = new JarFile(jar)) {
+            JarEntry found = opened.getJarEntry(entry);
+            if (found == null) {
+                throw new IOException(location + " is no longer in the jar");
+            }
+            try (InputStream in = opened.getInputStream(found)) {
+                return in.readAllBytes();
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.vss4j.internal;
+
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** A {@link NativeLoader} in the test's world: its properties, platform, pretend jar and recording System.load. */
+final class TestNativeLoader extends NativeLoader {
+    private final Function<String, String> properties;
+    private final Supplier<NativePlatform> platform;
+    private final Function<String, BundledResource> resources;
+    private final Consumer<Path> linker;
+
+    TestNativeLoader(Function<String, String> properties, Supplier<NativePlatform> platform,
+            Function<String, BundledResource> resources, String version, Consumer<Path> linker, UserPrincipal self) {
+        super(version, self);
+        this.properties = properties;
+        this.platform = platform;
+        this.resources = resources;
+        this.linker = linker;
+    }
+
+    @Override
+    String property(String key) {
+        return properties.apply(key);
+    }
+
+    @Override
+    NativePlatform platform() {
+        return platform.get();
+    }
+
+    @Override
+    BundledResource resource(String name) {
+        return resources.apply(name);
+    }
+
+    @Override
+    void link(Path file) {
+        linker.accept(file);
+    }
+}
