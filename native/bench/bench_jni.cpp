@@ -39,4 +39,8 @@ VSS4J_BENCH_JNI(void, release)(JNIEnv* env, jclass, jlong handle) {
 
 VSS4J_BENCH_JNI(void, mallocTrim)(JNIEnv*, jclass) { malloc_trim(0); }
 
-VSS4J_BENCH_JNI(jlong, mallocInUse)(JNIEnv*, jclass) { return static_cast<jlong>(mallinfo2().uordblks); }
+// uordblks: in use from the arenas; hblkhd: the large blocks malloc() mapped on their own.
+VSS4J_BENCH_JNI(jlong, mallocInUse)(JNIEnv*, jclass) {
+  const struct mallinfo2 info = mallinfo2();
+  return static_cast<jlong>(info.uordblks + info.hblkhd);
+}

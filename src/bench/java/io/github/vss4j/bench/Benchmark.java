@@ -75,7 +75,8 @@ public final class Benchmark {
         section("first and warm load");
         loads();
         section("memory after 1,000 and " + memoryCycles + " cycles");
-        results.putAll(child(List.of("-Xms64m", "-Xmx64m", "-XX:+AlwaysPreTouch"), MemoryProbe.class,
+        results.putAll(child(List.of("-Xms64m", "-Xmx64m", "-XX:+AlwaysPreTouch", "-XX:NativeMemoryTracking=summary"),
+                MemoryProbe.class,
                 "1000", "10000", Integer.toString(memoryCycles)));
         printTables((System.nanoTime() - wallStart) / 1_000_000_000L);
     }
@@ -416,11 +417,19 @@ public final class Benchmark {
                 "flat: growth <= 4 MiB", verdict(trimmedN - trimmed1 <= 4096));
         row("  same, RSS as it stood (pages free() kept for reuse included)", (rssN / 1024) + " MiB",
                 (rss1 / 1024) + " MiB", String.format(Locale.ROOT, "%+d KiB", rssN - rss1), "(none)", "-");
-        long malloc1 = get("mem.1000.malloc_bytes");
-        long mallocN = get("mem." + memoryCycles + ".malloc_bytes");
-        row("malloc'd and not freed, whole process, " + memoryCycles + " cycles vs 1,000", (mallocN / 1024) + " KiB",
-                (malloc1 / 1024) + " KiB", String.format(Locale.ROOT, "%+d KiB", (mallocN - malloc1) / 1024),
-                "flat: growth <= 1 MiB", verdict(mallocN - malloc1 <= 1024 * 1024));
+        long outside1 = get("mem.1000.malloc_bytes") - get("mem.1000.jvm_malloc_bytes");
+        long outside10k = get("mem.10000.malloc_bytes") - get("mem.10000.jvm_malloc_bytes");
+        long outsideN = get("mem." + memoryCycles + ".malloc_bytes") - get("mem." + memoryCycles + ".jvm_malloc_bytes");
+        row("  malloc'd outside the JVM's own (vss4j, JNI, glibc), " + memoryCycles + " cycles vs 1,000",
+                (outsideN / 1024) + " KiB", (outside1 / 1024) + " KiB",
+                String.format(Locale.ROOT, "%+d KiB", (outsideN - outside1) / 1024), "(none)", "-");
+        row("  same, " + memoryCycles + " cycles vs 10,000", (outsideN / 1024) + " KiB", (outside10k / 1024) + " KiB",
+                String.format(Locale.ROOT, "%+d KiB", (outsideN - outside10k) / 1024), "(none)", "-");
+        long jvm1 = get("mem.1000.jvm_malloc_bytes");
+        long jvmN = get("mem." + memoryCycles + ".jvm_malloc_bytes");
+        row("  malloc'd by the JVM itself (JIT arenas and more, NMT), " + memoryCycles + " cycles vs 1,000",
+                (jvmN / 1024) + " KiB", (jvm1 / 1024) + " KiB",
+                String.format(Locale.ROOT, "%+d KiB", (jvmN - jvm1) / 1024), "(none)", "-");
         row("Heap after GC, " + memoryCycles + " cycles vs 1,000", (heapN / 1024) + " KiB", (heap1 / 1024) + " KiB",
                 String.format(Locale.ROOT, "%+d KiB", (heapN - heap1) / 1024), "flat: growth <= 1 MiB",
                 verdict(heapN - heap1 <= 1024 * 1024));

@@ -3,12 +3,16 @@ package io.github.vss4j.bench;
 import io.github.vss4j.Vss;
 import io.github.vss4j.internal.BenchBridge;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.ObjectName;
 
 /** Child JVM: RSS and heap after GC after each checkpoint of full cycles (args: the checkpoints, ascending). */
 public final class MemoryProbe {
@@ -32,17 +36,58 @@ public final class MemoryProbe {
                 System.gc();
                 Thread.sleep(200);
             }
+            awaitCompilersIdle();
             System.out.println("mem." + target + ".rss_kb " + rssKb());
             // RSS also counts pages that free() keeps for reuse (the JIT compilers' arenas above all): trimmed, it
             // shows what is really held; malloc's own count says whether the process holds more allocations.
             BenchBridge.mallocTrim();
             System.out.println("mem." + target + ".rss_trimmed_kb " + rssKb());
             System.out.println("mem." + target + ".malloc_bytes " + BenchBridge.mallocInUse());
+            System.out.println("mem." + target + ".jvm_malloc_bytes " + jvmMallocBytes());
             System.out.println("mem." + target + ".heap_bytes " + memory.getHeapMemoryUsage().getUsed());
             System.out.println("mem." + target + ".elapsed_ns " + (System.nanoTime() - start));
         }
         System.out.println("mem.live_objects " + vss.simulatedMachine().orElseThrow().liveObjects());
         System.out.println("mem.sink " + sink);
+    }
+
+    /**
+     * The JIT compilers' working memory is malloc'd in chunks that HotSpot keeps in a pool after a compilation and
+     * frees every 5 seconds (measured: 4 to 14 MB in the first 10,000 cycles, 2.5 MB from 50,000 on), which would
+     * make a reading depend on when that last happened. Waits until no compilation has run for 200 ms (at most
+     * 5 s), then for one more round of that clean-up.
+     */
+    private static void awaitCompilersIdle() throws InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            Thread.sleep(5_500);
+            return;
+        }
+        long before = jit.getTotalCompilationTime();
+        for (int i = 0; i < 25; i++) {
+            Thread.sleep(200);
+            long now = jit.getTotalCompilationTime();
+            if (now == before) {
+                return;
+            }
+            before = now;
+        }
+        Thread.sleep(5_500);
+    }
+
+    /**
+     * What the JVM itself has malloc'd (Native Memory Tracking, which the benchmark turns on for this JVM): the JIT
+     * compilers' arenas above all. The rest of the process's malloc'd memory is vss4j's, its JNI use and glibc's.
+     */
+    private static long jvmMallocBytes() throws Exception {
+        Object summary = ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
+        Matcher total = Pattern.compile("Total: .*\\R\\s*malloc: (\\d+)KB").matcher(String.valueOf(summary));
+        if (!total.find()) {
+            throw new IllegalStateException("no malloc total in Native Memory Tracking's summary: " + summary);
+        }
+        return Long.parseLong(total.group(1)) * 1024;  // the summary counts in KB
     }
 
     static long rssKb() throws IOException {
