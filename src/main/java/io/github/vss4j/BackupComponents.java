@@ -230,13 +230,18 @@ public final class BackupComponents implements AutoCloseable {
      * {@code DeleteSnapshots}: deletes one shadow copy ({@code VSS_OBJECT_SNAPSHOT}).
      *
      * @return how many shadow copies were deleted
-     * @throws VssException if a copy could not be deleted; its detail names the copy and how many went before it
+     * @throws SnapshotDeletionException if a copy could not be deleted: which one, and how many went before it
      */
     public int deleteSnapshot(UUID snapshotId, boolean forceDelete) throws VssException {
         return delete(snapshotId, 3, forceDelete);
     }
 
-    /** {@code DeleteSnapshots} of a whole snapshot set ({@code VSS_OBJECT_SNAPSHOT_SET}). */
+    /**
+     * {@code DeleteSnapshots} of a whole snapshot set ({@code VSS_OBJECT_SNAPSHOT_SET}).
+     *
+     * @return how many shadow copies were deleted
+     * @throws SnapshotDeletionException if a copy could not be deleted: which one, and how many went before it
+     */
     public int deleteSnapshotSet(UUID snapshotSetId, boolean forceDelete) throws VssException {
         return delete(snapshotSetId, 2, forceDelete);
     }
@@ -248,9 +253,8 @@ public final class BackupComponents implements AutoCloseable {
                 objectType, forceDelete, out);
         if (hresult < 0) {
             UUID notDeleted = Guids.read(out, 1);
-            throw new VssException(Operation.DELETE_SNAPSHOTS, hresult, out[0] + " shadow copies deleted before "
-                    + (notDeleted.getMostSignificantBits() == 0 && notDeleted.getLeastSignificantBits() == 0 ? id
-                            : notDeleted) + " could not be");
+            boolean named = notDeleted.getMostSignificantBits() != 0 || notDeleted.getLeastSignificantBits() != 0;
+            throw new SnapshotDeletionException(hresult, id, (int) out[0], named ? notDeleted : null);
         }
         return (int) out[0];
     }

@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.BackupComponents;
 import io.github.vss4j.Operation;
+import io.github.vss4j.SnapshotDeletionException;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssAsync;
 import io.github.vss4j.VssContext;
 import io.github.vss4j.VssError;
-import io.github.vss4j.VssException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -86,8 +87,12 @@ class PersistentCopiesTest extends SimulatorTestBase {
         assertEquals(Set.of(first.get(0), second.get(0), second.get(1)), ids(admin.query()));
         assertEquals(2, admin.deleteSnapshotSet(secondSet, false));
         assertEquals(Set.of(first.get(0)), ids(machine(vss).existingSnapshots()));
-        assertEquals(VssError.VSS_E_OBJECT_NOT_FOUND,
-                assertThrows(VssException.class, () -> admin.deleteSnapshot(first.get(1), false)).error());
+        SnapshotDeletionException gone =
+                assertThrows(SnapshotDeletionException.class, () -> admin.deleteSnapshot(first.get(1), false));
+        assertEquals(VssError.VSS_E_OBJECT_NOT_FOUND, gone.error());
+        assertEquals(0, gone.deletedCount());
+        assertEquals(Optional.of(first.get(1)), gone.notDeletedSnapshotId(), "the first copy not deleted: that one");
+        assertTrue(gone.getMessage().contains(first.get(1).toString()), gone.getMessage());
     }
 
     @Test
@@ -102,15 +107,16 @@ class PersistentCopiesTest extends SimulatorTestBase {
             set = backup.getSnapshotProperties(ids.get(0)).snapshotSetId();
         }
         BackupComponents admin = admin(vss, VssContext.CLIENT_ACCESSIBLE);
-        VssException thrown = assertThrows(VssException.class, () -> admin.deleteSnapshotSet(set, false));
+        SnapshotDeletionException thrown =
+                assertThrows(SnapshotDeletionException.class, () -> admin.deleteSnapshotSet(set, false));
         assertEquals(VssError.VSS_E_UNEXPECTED_PROVIDER_ERROR, thrown.error());
+        assertEquals(Operation.DELETE_SNAPSHOTS, thrown.operation());
         List<SnapshotProperties> left = machine(vss).existingSnapshots();
         assertEquals(2, left.size(), "the first copy went, the second failed, the third was not tried");
-        String detail = thrown.detail().orElseThrow();
-        assertTrue(detail.startsWith("1 shadow copies deleted before "), detail);
-        UUID named = UUID.fromString(detail.substring("1 shadow copies deleted before ".length(),
-                detail.indexOf(" could not be")));
+        assertEquals(1, thrown.deletedCount());
+        UUID named = thrown.notDeletedSnapshotId().orElseThrow();
         assertTrue(ids(left).contains(named), "the copy it names is still there");
+        assertEquals("1 shadow copies deleted before " + named + " could not be", thrown.detail().orElseThrow());
         assertEquals(2, admin.deleteSnapshotSet(set, false), "the plan hit one attempt only: a retry finishes");
         assertEquals(List.of(), machine(vss).existingSnapshots());
     }
