@@ -3,6 +3,7 @@ package io.github.vss4j.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vss4j.ShadowCopyRequest;
+import io.github.vss4j.SnapshotDeletionException;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssError;
 import io.github.vss4j.VssException;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The {@code vss4j} command line without the process around it: arguments in, exit code out, output on the given
@@ -146,6 +148,10 @@ public final class Cli {
             error.put("advice", vss.error().advice());
             ArrayNode writers = Reports.writers(vss.writerStatus(), Map.of());
             error.set("writers", writers);
+            if (vss instanceof SnapshotDeletionException deletion) {
+                error.put("deletedBeforeFailure", deletion.deletedCount());
+                error.put("notDeleted", deletion.notDeletedSnapshotId().map(UUID::toString).orElse(null));
+            }
         }
         return error;
     }

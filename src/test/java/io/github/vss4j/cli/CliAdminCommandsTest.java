@@ -13,8 +13,11 @@ import io.github.vss4j.simulator.Simulation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code list}, {@code delete} and {@code writers}, in-process. */
 class CliAdminCommandsTest {
@@ -61,6 +64,26 @@ class CliAdminCommandsTest {
         CliRun malformed = run("delete", machine, "C:");
         assertEquals(2, malformed.exitCode(), malformed::toString);
         assertTrue(malformed.err().contains("\"C:\" is not a shadow copy or set id"), malformed::toString);
+    }
+
+    @Test
+    void aDeletionThatStopsPartWaySaysHowManyWentAndWhichCopyWasLeft(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("machine.json");
+        Files.writeString(file, """
+                {
+                  "volumes": ["C:\\\\", "D:\\\\"],
+                  "faults": [{ "operation": "DeleteSnapshots", "error": "VSS_E_UNEXPECTED_PROVIDER_ERROR",
+                               "firstAttempt": 2 }],
+                  "shadowCopies": [{ "volumes": ["C:\\\\", "D:\\\\"], "context": "client-accessible" }]
+                }
+                """);
+        CliRun run = run("delete", "--simulate=" + file, "--all", "--json");
+        assertEquals(ExitCode.TRANSIENT.code(), run.exitCode(), run::toString);  // the provider's error may pass
+        JsonNode error = run.json().get("error");
+        assertEquals("DeleteSnapshots", error.get("operation").asText(), run::toString);
+        assertEquals(1, error.get("deletedBeforeFailure").asInt(), run::toString);
+        UUID left = UUID.fromString(error.get("notDeleted").asText());
+        assertTrue(error.get("message").asText().contains(left.toString()), run::toString);
     }
 
     // A simulated machine lives as long as its process, so deleting by id is shown on one the test holds.
