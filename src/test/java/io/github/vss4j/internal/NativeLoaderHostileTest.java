@@ -7,75 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The loader against a truncated native and against extraction places it cannot use: a read-only file system,
  * a path through a regular file, a noexec file system. Each is refused with a message that says what happened and
  * what to do, and nothing half-written is loaded. (Tampering, foreign owners and loose modes: NativeLoaderTest.)
  */
-class NativeLoaderHostileTest {
+class NativeLoaderHostileTest extends PretendJarTest {
     private static final byte[] LIBRARY = "pretend this is a shared library, long enough to be cut in half"
             .getBytes(StandardCharsets.US_ASCII);
     private static final String DIGEST = NativeLoader.sha256(LIBRARY);
-    private static final NativePlatform PLATFORM = NativePlatform.ofFolder("linux_64");
 
-    @TempDir
-    Path tmp;
-    private Path jar;
-    private Path extract;
-    private final Map<String, String> properties = new HashMap<>();
-    private final List<Path> linked = Collections.synchronizedList(new ArrayList<>());
-
-    @BeforeEach
-    void pretendJar() throws IOException {
-        jar = tmp.resolve("jar");
-        extract = tmp.resolve("extract");
-        put(PLATFORM.resource(), LIBRARY);
-        put(PLATFORM.digestResource(), (DIGEST + "  libvss4j.so\n").getBytes(StandardCharsets.US_ASCII));
-        properties.put(NativeLibrary.EXTRACT_DIR_PROPERTY, extract.toString());
-        properties.put("os.name", "Linux");
-        properties.put("os.arch", "amd64");
-        properties.put("user.name", "tester");
-        properties.put("java.io.tmpdir", tmp.resolve("java-tmp").toString());
-    }
-
-    private void put(String resource, byte[] bytes) throws IOException {
-        Path file = jar.resolve(resource);
-        Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
-    }
-
-    private BundledResource resource(String name) {
-        Path file = jar.resolve(name);
-        try {
-            return Files.exists(file) ? BundledResource.of(file.toUri().toURL()) : null;
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private NativeLoader loader() {
-        return new TestNativeLoader(properties::get, () -> PLATFORM, this::resource, "1.2.3", linked::add, null);
-    }
-
-    private Path expectedFile() {
-        return extract.resolve("1.2.3-" + DIGEST.substring(0, 16)).resolve("libvss4j.so");
+    NativeLoaderHostileTest() {
+        super(LIBRARY);
     }
 
     @Test

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -25,10 +23,8 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,41 +34,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 import org.scijava.nativelib.NativeLibraryUtil;
 import org.scijava.nativelib.NativeLibraryUtil.Architecture;
 
 /** The loader's algorithm with a pretend library and a recording {@code System.load}. */
-class NativeLoaderTest {
+class NativeLoaderTest extends PretendJarTest {
     private static final byte[] LIBRARY = "pretend this is a shared library".getBytes(StandardCharsets.US_ASCII);
     private static final String DIGEST = NativeLoader.sha256(LIBRARY);
-    private static final NativePlatform PLATFORM = NativePlatform.ofFolder("linux_64");
+
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final String POSIX_ONLY = "POSIX modes, owners, /tmp and symbolic links; Windows ACLs are checked by the other tests";
 
-    @TempDir
-    Path tmp;
-    private Path jar;
-    private Path extract;
-    private final Map<String, String> properties = new HashMap<>();
-    private final List<Path> linked = Collections.synchronizedList(new ArrayList<>());
     private ExecutorService pool;
 
-    @BeforeEach
-    void pretendJar() throws IOException {
-        jar = tmp.resolve("jar");
-        extract = tmp.resolve("extract");
-        put(PLATFORM.resource(), LIBRARY);
-        put(PLATFORM.digestResource(), (DIGEST + "  libvss4j.so\n").getBytes(StandardCharsets.US_ASCII));
-        properties.put(NativeLibrary.EXTRACT_DIR_PROPERTY, extract.toString());
-        properties.put("os.name", "Linux");
-        properties.put("os.arch", "amd64");
-        properties.put("user.name", "tester");
-        properties.put("java.io.tmpdir", tmp.resolve("java-tmp").toString());
+    NativeLoaderTest() {
+        super(LIBRARY);
     }
 
     @AfterEach
@@ -80,33 +59,6 @@ class NativeLoaderTest {
         if (pool != null) {
             pool.shutdownNow();
         }
-    }
-
-    private void put(String resource, byte[] bytes) throws IOException {
-        Path file = jar.resolve(resource);
-        Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
-    }
-
-    private NativeLoader loader() {
-        return loader(PLATFORM, null);
-    }
-
-    private NativeLoader loader(NativePlatform platform, UserPrincipal self) {
-        return new TestNativeLoader(properties::get, () -> platform, this::resource, "1.2.3", linked::add, self);
-    }
-
-    private BundledResource resource(String name) {
-        Path file = jar.resolve(name);
-        try {
-            return Files.exists(file) ? BundledResource.of(file.toUri().toURL()) : null;
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Path expectedFile() {
-        return extract.resolve("1.2.3-" + DIGEST.substring(0, 16)).resolve("libvss4j.so");
     }
 
     private static String permissions(Path p) throws IOException {
