@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.vss4j.probes.ExitDuringStorm;
-import java.io.File;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,10 +30,10 @@ class ShutdownStormIT {
     @ValueSource(strings = {"exit", "callback", "return"})
     void theJvmExitsPromptlyInTheMiddleOfAStorm(String mode) throws Exception {
         Path output = tmp.resolve("out.txt");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = List.of(ChildJvm.java(),
                 "-Xcheck:jni", "-XX:ErrorFile=" + tmp.resolve("hs_err_%p.log"),
                 "-Dvss4j.extract.dir=" + tmp.resolve("natives"), "-Dorg.slf4j.simpleLogger.logFile=System.out",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath(), ExitDuringStorm.class.getName(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", ChildJvm.classPath(ExitDuringStorm.class), ExitDuringStorm.class.getName(),
                 mode);
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true)
@@ -57,17 +54,5 @@ class ShutdownStormIT {
             assertEquals(List.of(), crashes, "JVM crash reports");
         }
         System.out.println("ShutdownStormIT " + mode + ": the JVM ended in " + millis + " ms (start to exit)");
-    }
-
-    private static String classPath() throws URISyntaxException {
-        Path jar = Path.of(System.getProperty("vss4j.testJar"));
-        assertTrue(Files.isRegularFile(jar), jar + " exists (failsafe runs after package)");
-        return Stream.of(jar, codeSource(org.slf4j.LoggerFactory.class),
-                codeSource(org.slf4j.simple.SimpleLogger.class), codeSource(ExitDuringStorm.class))
-                .map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static Path codeSource(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }
