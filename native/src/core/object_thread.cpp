@@ -4,23 +4,9 @@
 #include <string>
 #include <utility>
 
-#include "core/brief_spin.h"
 #include "core/log.h"
 
 namespace vss4j {
-
-void Rendezvous::signal() {
-  done_.store(true, std::memory_order_release);
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (blocked_) wake_.notify_one();
-}
-
-void Rendezvous::wait() {
-  if (spinBriefly([&] { return done_.load(std::memory_order_acquire); })) return;
-  std::unique_lock<std::mutex> lock(mutex_);
-  blocked_ = true;
-  wake_.wait(lock, [&] { return done_.load(std::memory_order_acquire); });
-}
 
 ObjectThread::ObjectThread(Hook started, Hook stopping, ThreadPool& pool)
     : pool_(pool), worker_(pool.borrow()), id_(worker_->id), stopping_(std::move(stopping)) {

@@ -3,31 +3,17 @@
 // The thread is borrowed from a ThreadPool for the object's lifetime and serves nothing else meanwhile.
 #pragma once
 
-#include <atomic>
-#include <condition_variable>
+#include <chrono>
 #include <functional>
 #include <future>
 #include <memory>
-#include <mutex>
 #include <thread>
 #include <type_traits>
 
+#include "core/brief_spin.h"
 #include "core/thread_pool.h"
 
 namespace vss4j {
-
-// One thread tells another that something is done: the waiter spins briefly, then blocks.
-class Rendezvous {
- public:
-  void signal();
-  void wait();
-
- private:
-  std::atomic<bool> done_{false};
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool blocked_ = false;
-};
 
 class ObjectThread {
  public:
@@ -49,13 +35,9 @@ class ObjectThread {
     if (isCurrent()) return task();
     std::packaged_task<R()> packaged(std::forward<F>(task));
     std::future<R> result = packaged.get_future();
-    // Shared: the caller may see `done` through its spin and return while the task is still signalling.
-    auto done = std::make_shared<Rendezvous>();
-    post([&packaged, done] {
-      packaged();
-      done->signal();
-    });
-    done->wait();
+    post([&packaged] { packaged(); });
+    // The answer usually comes within microseconds: look for it before blocking in get() (brief_spin.h).
+    spinBriefly([&] { return result.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
     return result.get();
   }
 
