@@ -5,7 +5,6 @@ import io.github.vss4j.internal.BenchBridge;
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,41 +13,57 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.ObjectName;
 
-/** Child JVM: RSS and heap after GC after each checkpoint of full cycles (args: the checkpoints, ascending). */
+/**
+ * Child JVM: RSS and heap after GC at checkpoints of full cycles. Args: the warm-up (cycles run before counting
+ * starts), then the checkpoints, ascending, counted after the warm-up. One more reading, {@code mem.cold.*}, is
+ * taken after the JVM's first {@value #COLD} cycles, inside the warm-up, while the JIT is still compiling.
+ */
 public final class MemoryProbe {
+    static final int COLD = 1000;
+
     private MemoryProbe() {
     }
 
     public static void main(String[] args) throws Exception {
+        long warmUp = Long.parseLong(args[0]);
         List<String> volumes = Cycle.volumes(1);
         Vss vss = Cycle.simulator(volumes, Duration.ZERO);
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long done = 0;
         long sink = 0;
         long start = System.nanoTime();
-        for (String arg : args) {
-            long target = Long.parseLong(arg);
+        for (long done = 0; done < warmUp; done++) {
+            sink += Cycle.run(vss, volumes);
+            if (done + 1 == COLD) {
+                reading("cold", start);
+            }
+        }
+        long done = 0;
+        for (int i = 1; i < args.length; i++) {
+            long target = Long.parseLong(args[i]);
             for (; done < target; done++) {
                 sink += Cycle.run(vss, volumes);
             }
-            // Two rounds: the Cleaner and finalization may free more after the first.
-            for (int i = 0; i < 2; i++) {
-                System.gc();
-                Thread.sleep(200);
-            }
-            awaitCompilersIdle();
-            System.out.println("mem." + target + ".rss_kb " + rssKb());
-            // RSS also counts pages that free() keeps for reuse (the JIT compilers' arenas above all): trimmed, it
-            // shows what is really held; malloc's own count says whether the process holds more allocations.
-            BenchBridge.mallocTrim();
-            System.out.println("mem." + target + ".rss_trimmed_kb " + rssKb());
-            System.out.println("mem." + target + ".malloc_bytes " + BenchBridge.mallocInUse());
-            System.out.println("mem." + target + ".jvm_malloc_bytes " + jvmMallocBytes());
-            System.out.println("mem." + target + ".heap_bytes " + memory.getHeapMemoryUsage().getUsed());
-            System.out.println("mem." + target + ".elapsed_ns " + (System.nanoTime() - start));
+            reading(args[i], start);
         }
         System.out.println("mem.live_objects " + vss.simulatedMachine().orElseThrow().liveObjects());
         System.out.println("mem.sink " + sink);
+    }
+
+    private static void reading(String name, long start) throws Exception {
+        // Two rounds: the Cleaner and finalization may free more after the first.
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        awaitCompilersIdle();
+        System.out.println("mem." + name + ".rss_kb " + rssKb());
+        // RSS also counts pages that free() keeps for reuse (the JIT compilers' arenas above all): trimmed, it
+        // shows what is really held; malloc's own count says whether the process holds more allocations.
+        BenchBridge.mallocTrim();
+        System.out.println("mem." + name + ".rss_trimmed_kb " + rssKb());
+        System.out.println("mem." + name + ".malloc_bytes " + BenchBridge.mallocInUse());
+        System.out.println("mem." + name + ".jvm_malloc_bytes " + jvmMallocBytes());
+        System.out.println("mem." + name + ".heap_bytes " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        System.out.println("mem." + name + ".elapsed_ns " + (System.nanoTime() - start));
     }
 
     /**

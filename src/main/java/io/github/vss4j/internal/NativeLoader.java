@@ -2,16 +2,13 @@ package io.github.vss4j.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * file already there (owner-only, with the recorded digest) is reused: checking it is the check before
  * {@code System.load}, and the jar's copy is not read. Otherwise the jar's bytes are checked against the digest
  * (nothing is created if they do not match), go to an owner-only temp file in the same directory, are verified,
- * and are moved atomically into place (a corrupt file is replaced; one that cannot be replaced, e.g. in use on
+ * and are moved atomically into place ({@link Extractor}) (a corrupt file is replaced; one that cannot be replaced, e.g. in use on
  * Windows, leads to a uniquely named private copy and a warning); the exact file passed to {@code System.load} is
  * verified once more, after it is in place.
  *
@@ -36,8 +33,6 @@ import org.slf4j.LoggerFactory;
  * that a warm load in a fresh JVM loads none of these.
  */
 class NativeLoader {
-    /** Serializes extraction by the threads of this JVM; processes are kept apart by the atomic move. */
-    private static final Object EXTRACTION = new Object();
     private static final int DIGEST_HEX = 64;
     private static final int DIR_DIGEST_PREFIX = 16;
 
@@ -161,9 +156,7 @@ class NativeLoader {
                 library = readBundled(bundled, attempt);
                 files.secureDirectory(base);
                 files.secureDirectory(dir);
-                synchronized (EXTRACTION) {
-                    placed = place(library, attempt.expected, dir, attempt.file);
-                }
+                placed = new Extractor(files).place(library, attempt.expected, dir, attempt.file);
                 verifyInPlace(placed.file(), dir, attempt);
             }
         } catch (IOException e) {
@@ -238,9 +231,7 @@ class NativeLoader {
         Path shared = attempt.file;
         Loaded copy;
         try {
-            synchronized (EXTRACTION) {
-                copy = new Loaded(moveToUniqueName(writeVerified(library, attempt.expected, dir), shared), Outcome.FALLBACK);
-            }
+            copy = new Loaded(new Extractor(files).privateCopy(library, attempt.expected, dir, shared), Outcome.FALLBACK);
             attempt.file = copy.file();
             verifyInPlace(copy.file(), dir, attempt);
         } catch (IOException e) {
@@ -283,93 +274,6 @@ class NativeLoader {
         if (!attempt.actual.equals(attempt.expected)) {
             throw new IOException(file + " changed after it was put in place (SHA-256 " + attempt.actual + ")");
         }
-    }
-
-    /** Puts an intact copy of {@code library} at {@code target}, or next to it when that is impossible. */
-    private Loaded place(byte[] library, String expected, Path dir, Path target) throws IOException {
-        boolean replacing = false;
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            String problem = problem(target, expected, dir);
-            if (problem == null) {
-                return new Loaded(target, Outcome.REUSED);
-            }
-            log().warn("vss4j: {} is not intact ({}); replacing it", target, problem);
-            replacing = true;
-        }
-        Path temp = writeVerified(library, expected, dir);
-        try {
-            if (!replacing) {
-                // A hard link creates the name only if it is free, so of several processes exactly one extracts.
-                try {
-                    Files.createLink(target, temp);
-                    return new Loaded(target, Outcome.EXTRACTED);
-                } catch (FileAlreadyExistsException raced) {
-                    if (problem(target, expected, dir) == null) {
-                        return new Loaded(target, Outcome.REUSED);
-                    }
-                    replacing = true;
-                } catch (UnsupportedOperationException | IOException noHardLinks) {
-                    log().debug("vss4j: no hard link in {} ({}); moving the file into place", dir, noHardLinks.toString());
-                }
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                return new Loaded(target, replacing ? Outcome.REPLACED : Outcome.EXTRACTED);
-            } catch (IOException moveFailed) {
-                // Another process may have put an intact copy there meanwhile (on Windows, now in use).
-                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && problem(target, expected, dir) == null) {
-                    return new Loaded(target, Outcome.REUSED);
-                }
-                Path unique = moveToUniqueName(temp, target);
-                log().warn("vss4j: could not replace {} ({}); loading a private copy {} instead", target, moveFailed,
-                        unique);
-                return new Loaded(unique, Outcome.FALLBACK);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /** An owner-only temp file in {@code dir} holding {@code library}, read back and verified, then sealed. */
-    private Path writeVerified(byte[] library, String expected, Path dir) throws IOException {
-        Path temp = files.createTempFile(dir, ".vss4j-", ".tmp");
-        boolean done = false;
-        try {
-            Files.write(temp, library);
-            String written = Sha256.hex(temp);
-            if (!written.equals(expected)) {
-                throw new IOException("the copy written to " + temp + " has SHA-256 " + written + ", not " + expected);
-            }
-            files.seal(temp);
-            done = true;
-            return temp;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(temp);
-            }
-        }
-    }
-
-    /** Renames {@code temp} to a unique name like {@code target}'s: {@code libvss4j-<uuid>.so}. */
-    private static Path moveToUniqueName(Path temp, Path target) throws IOException {
-        String name = target.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        Path unique = target.resolveSibling(name.substring(0, dot) + "-" + UUID.randomUUID() + name.substring(dot));
-        Files.move(temp, unique, StandardCopyOption.ATOMIC_MOVE);
-        return unique;
-    }
-
-    /** Null if {@code file} is owner-only and has the expected digest; otherwise what is wrong with it. */
-    private String problem(Path file, String expected, Path dir) throws IOException {
-        String notOwnerOnly = files.whyNotOwnerOnly(file, dir);
-        if (notOwnerOnly != null) {
-            return notOwnerOnly;
-        }
-        String actual = Sha256.hex(file);
-        if (!actual.equals(expected)) {
-            return "its SHA-256 is " + actual + ", expected " + expected;
-        }
-        return null;
     }
 
     private Path baseDirectory() throws IOException {
