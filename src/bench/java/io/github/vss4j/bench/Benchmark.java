@@ -6,6 +6,7 @@ import io.github.vss4j.Vss;
 import io.github.vss4j.VssAsync;
 import io.github.vss4j.internal.BenchBridge;
 import io.github.vss4j.internal.CallbackExecutor;
+import io.github.vss4j.internal.LoadFloorProbe;
 import io.github.vss4j.internal.NativeLibrary;
 import io.github.vss4j.internal.SimulatedMachineImpl;
 import io.github.vss4j.simulator.Simulation;
@@ -284,9 +285,16 @@ public final class Benchmark {
                 warm[i] = probe.get("load_ns");
                 warmWithJar[i] = probe.get("load_ns") + probe.get("jar_ns");
             }
+            long[] floor = new long[LOAD_RUNS];
+            Path library = reusedLibrary(reused);
+            for (int i = 0; i < LOAD_RUNS; i++) {
+                floor[i] = child(List.of(), LoadFloorProbe.class, library.toString()).get("load_ns");
+            }
             Arrays.sort(first);
             Arrays.sort(warm);
             Arrays.sort(warmWithJar);
+            Arrays.sort(floor);
+            results.put("load.floor.median_ns", floor[LOAD_RUNS / 2]);
             results.put("load.first.median_ns", first[LOAD_RUNS / 2]);
             results.put("load.first.max_ns", first[LOAD_RUNS - 1]);
             results.put("load.warm.median_ns", warm[LOAD_RUNS / 2]);
@@ -295,6 +303,17 @@ public final class Benchmark {
             results.put("load.warm_with_jar.max_ns", warmWithJar[LOAD_RUNS - 1]);
         } finally {
             deleteTree(base);
+        }
+    }
+
+    /** The library file the warm loads reused: the one regular file in {@code extractDir}'s version directory. */
+    private static Path reusedLibrary(Path extractDir) throws IOException {
+        try (Stream<Path> paths = Files.walk(extractDir)) {
+            List<Path> files = paths.filter(Files::isRegularFile).toList();
+            if (files.size() != 1) {
+                throw new IOException("expected one extracted library under " + extractDir + ", found " + files);
+            }
+            return files.get(0);
         }
     }
 
@@ -435,6 +454,9 @@ public final class Benchmark {
                 "max " + ms(get("load.first.max_ns")), "-", "<= 150 ms", verdict(first <= 150_000_000L));
         row("Warm load (reuse, verify, load), median of " + LOAD_RUNS + " JVMs", ms(warm),
                 "max " + ms(get("load.warm.max_ns")), "-", "<= 20 ms", verdict(warm <= 20_000_000L));
+        long floor = get("load.floor.median_ns");
+        row("  same, against the least a verifying loader does (hash the file, System.load it)", ms(warm),
+                "floor " + ms(floor), ratio((double) warm / floor), "(none)", "-");
         row("  same, with the JVM's opening of vss4j's jar for its first class", ms(get("load.warm_with_jar.median_ns")),
                 "max " + ms(get("load.warm_with_jar.max_ns")), "-", "(none)", "-");
         String after = " (counted after " + String.format(Locale.ROOT, "%,d", memoryWarmUp) + " warm-up cycles)";

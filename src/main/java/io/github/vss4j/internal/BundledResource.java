@@ -15,40 +15,55 @@ import java.util.jar.JarFile;
  * the loader needs costs a fresh JVM a fraction of a millisecond to load and verify.)
  */
 final class BundledResource {
+    private static final int SMALL = 4096;
     private final String location;
     private final File jar;
     private final String entry;
     private final Path file;
     private final URL url;
+    /** A small jar entry's bytes, read while the jar was open to find it; null for the others. */
+    private final byte[] small;
 
-    private BundledResource(String location, File jar, String entry, Path file, URL url) {
+    private BundledResource(String location, File jar, String entry, Path file, URL url, byte[] small) {
         this.location = location;
         this.jar = jar;
         this.entry = entry;
         this.file = file;
         this.url = url;
+        this.small = small;
     }
 
     /** Read through the URL's own connection; null for a null URL. */
     static BundledResource of(URL url) {
-        return url == null ? null : new BundledResource(url.toString(), null, null, null, url);
+        return url == null ? null : new BundledResource(url.toString(), null, null, null, url, null);
     }
 
     /** {@code name} in the classes directory {@code dir}, or null if it is not there. */
     static BundledResource inDirectory(Path dir, String name) {
         Path file = dir.resolve(name);
-        return Files.isRegularFile(file) ? new BundledResource(file.toUri().toString(), null, null, file, null) : null;
+        return Files.isRegularFile(file) ? new BundledResource(file.toUri().toString(), null, null, file, null, null)
+                : null;
     }
 
     /**
      * Entry {@code name} of the jar file {@code jar} (whose URL is {@code jarUrl}), or null if it has none. Read
      * with {@code JarFile}, as the class loader reads the jar (signatures, if any, are checked the same way), and
-     * not through a {@code jar:} URL, whose handlers cost a fresh JVM milliseconds to set up.
+     * not through a {@code jar:} URL, whose handlers cost a fresh JVM milliseconds to set up. A small entry (a
+     * digest) is read at once, while the jar is open: opening it again costs a fresh JVM a few tenths of a ms.
      */
     static BundledResource inJar(File jar, String jarUrl, String name) throws IOException {
         try (JarFile opened = new JarFile(jar)) {
-            return opened.getJarEntry(name) == null ? null
-                    : new BundledResource("jar:" + jarUrl + "!/" + name, jar, name, null, null);
+            JarEntry found = opened.getJarEntry(name);
+            if (found == null) {
+                return null;
+            }
+            byte[] small = null;
+            if (found.getSize() >= 0 && found.getSize() <= SMALL) {
+                try (InputStream in = opened.getInputStream(found)) {
+                    small = in.readAllBytes();
+                }
+            }
+            return new BundledResource("jar:" + jarUrl + "!/" + name, jar, name, null, null, small);
         }
     }
 
@@ -58,6 +73,9 @@ final class BundledResource {
     }
 
     byte[] read() throws IOException {
+        if (small != null) {
+            return small.clone();
+        }
         if (file != null) {
             return Files.readAllBytes(file);
         }

@@ -1,6 +1,5 @@
 package io.github.vss4j.internal;
 
-import io.github.vss4j.internal.NativeLoader.Loaded;
 import io.github.vss4j.internal.NativeLoader.Outcome;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -25,16 +24,25 @@ final class Extractor {
     private static final Object EXTRACTION = new Object();
 
     private final OwnerOnlyFiles files;
+    private Outcome outcome;
 
     Extractor(OwnerOnlyFiles files) {
         this.files = files;
     }
 
-    /** Puts an intact copy of {@code library} at {@code target}, or next to it when that is impossible. */
-    Loaded place(byte[] library, String expected, Path dir, Path target) throws IOException {
+    /**
+     * Puts an intact copy of {@code library} at {@code target}, or next to it when that is impossible; returns
+     * where it is, and {@link #outcome()} says which.
+     */
+    Path place(byte[] library, String expected, Path dir, Path target) throws IOException {
         synchronized (EXTRACTION) {
             return placeLocked(library, expected, dir, target);
         }
+    }
+
+    /** What the last {@link #place} did: {@code EXTRACTED}, {@code REUSED}, {@code REPLACED} or {@code FALLBACK}. */
+    Outcome outcome() {
+        return outcome;
     }
 
     /** A verified copy of {@code library} under a unique name like {@code shared}'s, for this class loader alone. */
@@ -44,12 +52,12 @@ final class Extractor {
         }
     }
 
-    private Loaded placeLocked(byte[] library, String expected, Path dir, Path target) throws IOException {
+    private Path placeLocked(byte[] library, String expected, Path dir, Path target) throws IOException {
         boolean replacing = false;
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             String problem = problem(target, expected, dir);
             if (problem == null) {
-                return new Loaded(target, Outcome.REUSED);
+                return placed(target, Outcome.REUSED);
             }
             log().warn("vss4j: {} is not intact ({}); replacing it", target, problem);
             replacing = true;
@@ -60,10 +68,10 @@ final class Extractor {
                 // A hard link creates the name only if it is free, so of several processes exactly one extracts.
                 try {
                     Files.createLink(target, temp);
-                    return new Loaded(target, Outcome.EXTRACTED);
+                    return placed(target, Outcome.EXTRACTED);
                 } catch (FileAlreadyExistsException raced) {
                     if (problem(target, expected, dir) == null) {
-                        return new Loaded(target, Outcome.REUSED);
+                        return placed(target, Outcome.REUSED);
                     }
                     replacing = true;
                 } catch (UnsupportedOperationException | IOException noHardLinks) {
@@ -72,16 +80,16 @@ final class Extractor {
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                return new Loaded(target, replacing ? Outcome.REPLACED : Outcome.EXTRACTED);
+                return placed(target, replacing ? Outcome.REPLACED : Outcome.EXTRACTED);
             } catch (IOException moveFailed) {
                 // Another process may have put an intact copy there meanwhile (on Windows, now in use).
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && problem(target, expected, dir) == null) {
-                    return new Loaded(target, Outcome.REUSED);
+                    return placed(target, Outcome.REUSED);
                 }
                 Path unique = moveToUniqueName(temp, target);
                 log().warn("vss4j: could not replace {} ({}); loading a private copy {} instead", target, moveFailed,
                         unique);
-                return new Loaded(unique, Outcome.FALLBACK);
+                return placed(unique, Outcome.FALLBACK);
             }
         } finally {
             Files.deleteIfExists(temp);
@@ -128,6 +136,11 @@ final class Extractor {
             return "its SHA-256 is " + actual + ", expected " + expected;
         }
         return null;
+    }
+
+    private Path placed(Path file, Outcome what) {
+        outcome = what;
+        return file;
     }
 
     private static Logger log() {

@@ -53,7 +53,7 @@ public final class NativeLibrary {
             if (loaded != null) {
                 return;
             }
-            loaded = new NativeLoader(version(), null).load().file();
+            loaded = new NativeLoader(version(), null).load();
         }
     }
 

@@ -22,15 +22,18 @@ import org.slf4j.LoggerFactory;
  * file already there (owner-only, with the recorded digest) is reused: checking it is the check before
  * {@code System.load}, and the jar's copy is not read. Otherwise the jar's bytes are checked against the digest
  * (nothing is created if they do not match), go to an owner-only temp file in the same directory, are verified,
- * and are moved atomically into place ({@link Extractor}) (a corrupt file is replaced; one that cannot be replaced, e.g. in use on
- * Windows, leads to a uniquely named private copy and a warning); the exact file passed to {@code System.load} is
- * verified once more, after it is in place.
+ * and are moved atomically into place by {@link Extractor} (a corrupt file is replaced; one that cannot be
+ * replaced, e.g. in use on Windows, leads to a uniquely named private copy and a warning); the exact file passed to
+ * {@code System.load} is verified once more, after it is in place.
  *
  * <p>A warm load (reuse) is usually the first thing a fresh JVM does with vss4j, so its path avoids what costs such
  * a JVM tens of milliseconds of set-up and is not needed: SLF4J (nothing to log), the JCA providers
  * ({@link Sha256}), lambdas, regular expressions and streams (each bootstraps machinery on first use; string
  * concatenation is compiled to {@code StringBuilder} for the same reason, see the pom). {@code LoaderIT} checks
- * that a warm load in a fresh JVM loads none of these.
+ * that a warm load in a fresh JVM loads none of these. It also loads as few of vss4j's own classes as it can:
+ * each costs such a JVM about half a millisecond (read from the jar, defined, verified), so one load is one
+ * instance of this class, which keeps what it tried in its fields instead of a separate object, and a reuse does
+ * not touch {@link Outcome}.
  */
 class NativeLoader {
     private static final int DIGEST_HEX = 64;
@@ -50,12 +53,19 @@ class NativeLoader {
         FALLBACK
     }
 
-    /** What was loaded. */
-    record Loaded(Path file, Outcome outcome) {
-    }
-
     private final String version;
     private final OwnerOnlyFiles files;
+
+    // What this load tried, for its outcome and for the message if it fails: a NativeLoader makes one load.
+    private NativePlatform target;
+    private String resource;
+    private Path file;
+    private String expected;
+    private String actual;
+    private boolean linking;
+    /** Null until the load ends, and after a reuse: see {@link #outcome()}. */
+    private Outcome outcome;
+    private Path loaded;
 
     /**
      * @param version the library version, part of the extraction directory's name
@@ -89,16 +99,32 @@ class NativeLoader {
         System.load(file.toString());
     }
 
-    /** Loads the library; throws {@link UnsatisfiedLinkError} that says what was tried and why it failed. */
-    Loaded load() {
-        String explicit = property(NativeLibrary.LIBRARY_PATH_PROPERTY);
-        if (explicit != null) {
-            return loadPreinstalled(explicit);
+    /**
+     * Loads the library and returns the file loaded; throws {@link UnsatisfiedLinkError} that says what was tried
+     * and why it failed. Once per instance.
+     */
+    Path load() {
+        if (target != null || outcome != null) {
+            throw new IllegalStateException("a NativeLoader makes one load; this one has made it already");
         }
-        return loadBundled();
+        String explicit = property(NativeLibrary.LIBRARY_PATH_PROPERTY);
+        loaded = explicit != null ? loadPreinstalled(explicit) : loadBundled();
+        return loaded;
     }
 
-    private Loaded loadPreinstalled(String explicit) {
+    /**
+     * How the library came to be loaded, once {@link #load()} has returned. A reuse, the usual outcome, is not
+     * recorded but implied: a warm load then never loads this enum, one class less for a fresh JVM to load (about
+     * half a millisecond each; see the class comment).
+     */
+    Outcome outcome() {
+        if (loaded == null) {
+            throw new IllegalStateException("nothing loaded yet");
+        }
+        return outcome == null ? Outcome.REUSED : outcome;
+    }
+
+    private Path loadPreinstalled(String explicit) {
         String what = "-D" + NativeLibrary.LIBRARY_PATH_PROPERTY + "=" + explicit;
         Path file;
         try {
@@ -121,68 +147,63 @@ class NativeLoader {
                     + property("os.name") + ", os.arch=" + property("os.arch") + ").", List.of(e));
         }
         log().info("vss4j: loaded the pre-installed native library {} ({}), not the one bundled in the jar", file, what);
-        return new Loaded(file, Outcome.PREINSTALLED);
+        outcome = Outcome.PREINSTALLED;
+        return file;
     }
 
-    private Loaded loadBundled() {
-        NativePlatform target = platform();
-        Attempt attempt = new Attempt(target);
+    private Path loadBundled() {
+        target = platform();
+        resource = target.resource();
         BundledResource digest = resource(target.digestResource());
-        BundledResource bundled = resource(target.resource());
-        if (bundled == null) {
-            throw attempt.fail("this jar has no native library for platform " + target.folder() + " (resource "
-                    + target.resource() + " is missing)", "use a vss4j jar built with the natives for "
-                    + target.folder() + ", or set -D" + NativeLibrary.LIBRARY_PATH_PROPERTY + " to a library built for it");
-        }
-        attempt.resource = bundled.location();
         if (digest == null) {
-            throw attempt.fail("the jar has no SHA-256 for it (resource " + target.digestResource() + " is missing),"
+            bundled();  // no library either: that is what to say
+            throw fail("the jar has no SHA-256 for it (resource " + target.digestResource() + " is missing),"
                     + " so it cannot be verified", "use a jar produced by the vss4j build, which records the digest");
         }
         try {
-            attempt.expected = parseDigest(digest.read());
+            expected = parseDigest(digest.read());
         } catch (IOException e) {
-            throw attempt.fail("cannot read the bundled resources", "check that the jar is complete and readable", e);
+            throw fail("cannot read the bundled resources", "check that the jar is complete and readable", e);
         }
         byte[] library = null;
-        Loaded placed;
         Path dir;
         try {
             Path base = baseDirectory();
-            dir = base.resolve(version + "-" + attempt.expected.substring(0, DIR_DIGEST_PREFIX));
-            attempt.file = dir.resolve(target.fileName());
-            placed = reuseIntact(base, dir, attempt);
-            if (placed == null) {
-                library = readBundled(bundled, attempt);
+            dir = base.resolve(version + "-" + expected.substring(0, DIR_DIGEST_PREFIX));
+            file = dir.resolve(target.fileName());
+            if (!reusable(base, dir)) {
+                library = readBundled(bundled());
                 files.secureDirectory(base);
                 files.secureDirectory(dir);
-                placed = new Extractor(files).place(library, attempt.expected, dir, attempt.file);
-                verifyInPlace(placed.file(), dir, attempt);
+                Extractor extractor = new Extractor(files);
+                file = extractor.place(library, expected, dir, file);
+                outcome = extractor.outcome();
+                verifyInPlace(dir);
             }
         } catch (IOException e) {
-            throw attempt.fail("cannot extract it to an owner-only directory: " + e.getMessage(),
+            throw fail("cannot extract it to an owner-only directory: " + e.getMessage(),
                     "set -D" + NativeLibrary.EXTRACT_DIR_PROPERTY + " to a directory of your own (on a file system"
                     + " that allows executables)", e);
         }
-        attempt.linking = true;
+        linking = true;
         try {
-            link(placed.file());
+            link(file);
         } catch (UnsatisfiedLinkError e) {
             if (!String.valueOf(e.getMessage()).contains("already loaded in another classloader")) {
-                throw attempt.fail("System.load refused the verified file: " + e.getMessage(),
+                throw fail("System.load refused the verified file: " + e.getMessage(),
                         "check that the jar's natives match this JVM (a 64-bit JVM needs a 64-bit library) and that the"
                         + " extraction directory is not on a noexec file system (else set -D"
                         + NativeLibrary.EXTRACT_DIR_PROPERTY + ")", e);
             }
             // The JVM binds a library file to one class loader; vss4j loaded by a second one needs its own copy.
-            placed = loadPrivateCopy(library != null ? library : readBundled(bundled, attempt), dir, attempt, e);
+            loadPrivateCopy(library != null ? library : readBundled(bundled()), dir, e);
         }
-        if (placed.outcome() == Outcome.EXTRACTED || placed.outcome() == Outcome.REPLACED) {
-            log().info("vss4j: extracted the native library for {} to {} (SHA-256 {})", target.folder(), placed.file(),
-                    attempt.expected);
+        // (outcome null: a reuse, logged by nobody; the enum is not touched then, see outcome())
+        if (outcome != null && (outcome == Outcome.EXTRACTED || outcome == Outcome.REPLACED)) {
+            log().info("vss4j: extracted the native library for {} to {} (SHA-256 {})", target.folder(), file, expected);
         }
-        forgetPrivateCopy(placed);
-        return placed;
+        forgetPrivateCopy();
+        return file;
     }
 
     /**
@@ -191,88 +212,97 @@ class NativeLoader {
      * {@code System.load}; the jar's copy is then neither read nor hashed, which was most of a warm load's time.
      * Nothing is logged: a load with nothing to report does not start SLF4J (tens of ms in a fresh JVM).
      */
-    private Loaded reuseIntact(Path base, Path dir, Attempt attempt) throws IOException {
-        if (!Files.exists(attempt.file, LinkOption.NOFOLLOW_LINKS)) {
-            return null;
+    private boolean reusable(Path base, Path dir) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
         }
         files.secureDirectory(base);
         files.secureDirectory(dir);
-        if (files.whyNotOwnerOnly(attempt.file, dir) != null) {
-            return null;  // place() says what is wrong and replaces it
+        if (files.whyNotOwnerOnly(file, dir) != null) {
+            return false;  // place() says what is wrong and replaces it
         }
-        // Made before the hash, which keeps the JIT busy on the other core for a while after it: classes still to
-        // be loaded then wait for the CPU (about 2 ms here for these two).
-        Loaded reused = new Loaded(attempt.file, Outcome.REUSED);
-        String actual = Sha256.hex(attempt.file);
-        if (!actual.equals(attempt.expected)) {
-            return null;
+        String digest = Sha256.hex(file);
+        if (!digest.equals(expected)) {
+            return false;
         }
-        attempt.actual = actual;
-        return reused;
+        actual = digest;
+        return true;
+    }
+
+    /**
+     * The jar's library resource, looked up only when its bytes are needed (a reuse reads the file it checked, not
+     * the jar's copy); throws if the jar has none for this platform.
+     */
+    private BundledResource bundled() {
+        BundledResource bundled = resource(target.resource());
+        if (bundled == null) {
+            throw fail("this jar has no native library for platform " + target.folder() + " (resource "
+                    + target.resource() + " is missing)", "use a vss4j jar built with the natives for "
+                    + target.folder() + ", or set -D" + NativeLibrary.LIBRARY_PATH_PROPERTY + " to a library built for it");
+        }
+        resource = bundled.location();
+        return bundled;
     }
 
     /** The library's bytes from the jar, refused unless they have the digest recorded at build time. */
-    private byte[] readBundled(BundledResource bundled, Attempt attempt) {
+    private byte[] readBundled(BundledResource bundled) {
         byte[] library;
         try {
             library = bundled.read();
         } catch (IOException e) {
-            throw attempt.fail("cannot read the bundled resources", "check that the jar is complete and readable", e);
+            throw fail("cannot read the bundled resources", "check that the jar is complete and readable", e);
         }
-        attempt.actual = Sha256.hex(library);
-        if (!attempt.expected.equals(attempt.actual)) {
-            throw attempt.fail("the bundled library does not match the SHA-256 recorded at build time: the jar is"
+        actual = Sha256.hex(library);
+        if (!expected.equals(actual)) {
+            throw fail("the bundled library does not match the SHA-256 recorded at build time: the jar is"
                     + " corrupt or has been tampered with", "replace the jar with an intact copy of the release");
         }
         return library;
     }
 
-    private Loaded loadPrivateCopy(byte[] library, Path dir, Attempt attempt, UnsatisfiedLinkError inUse) {
-        Path shared = attempt.file;
-        Loaded copy;
+    private void loadPrivateCopy(byte[] library, Path dir, UnsatisfiedLinkError inUse) {
+        Path shared = file;
         try {
-            copy = new Loaded(new Extractor(files).privateCopy(library, attempt.expected, dir, shared), Outcome.FALLBACK);
-            attempt.file = copy.file();
-            verifyInPlace(copy.file(), dir, attempt);
+            file = new Extractor(files).privateCopy(library, expected, dir, shared);
+            outcome = Outcome.FALLBACK;
+            verifyInPlace(dir);
         } catch (IOException e) {
-            UnsatisfiedLinkError error = attempt.fail("another class loader has loaded " + shared
+            UnsatisfiedLinkError error = fail("another class loader has loaded " + shared
                     + " and a private copy cannot be made: " + e.getMessage(), "load vss4j from one class loader only", e);
             error.addSuppressed(inUse);
             throw error;
         }
-        log().warn("vss4j: {} is loaded by another class loader; loading a private copy {}", shared, copy.file());
+        log().warn("vss4j: {} is loaded by another class loader; loading a private copy {}", shared, file);
         try {
-            link(copy.file());
+            link(file);
         } catch (UnsatisfiedLinkError e) {
-            UnsatisfiedLinkError error = attempt.fail("System.load refused the private copy: " + e.getMessage(),
+            UnsatisfiedLinkError error = fail("System.load refused the private copy: " + e.getMessage(),
                     "load vss4j from one class loader only", e);
             error.addSuppressed(inUse);
             throw error;
         }
-        return copy;
     }
 
     /** A private copy is needed only while loaded: where the OS allows it (not Windows), it is deleted now. */
-    private void forgetPrivateCopy(Loaded loaded) {
-        if (loaded.outcome() == Outcome.FALLBACK && files.isPosix()) {
+    private void forgetPrivateCopy() {
+        if (outcome != null && outcome == Outcome.FALLBACK && files.isPosix()) {
             try {
-                Files.deleteIfExists(loaded.file());
+                Files.deleteIfExists(file);
             } catch (IOException e) {
-                log().debug("vss4j: could not delete the private copy {}: {}", loaded.file(), e.toString());
+                log().debug("vss4j: could not delete the private copy {}: {}", file, e.toString());
             }
         }
     }
 
-    /** Checks the exact file about to be passed to System.load, after it is in place. */
-    private void verifyInPlace(Path file, Path dir, Attempt attempt) throws IOException {
-        attempt.file = file;
+    /** Checks the exact file about to be passed to System.load, {@link #file}, after it is in place. */
+    private void verifyInPlace(Path dir) throws IOException {
         String notOwnerOnly = files.whyNotOwnerOnly(file, dir);
         if (notOwnerOnly != null) {
             throw new IOException(file + " is " + notOwnerOnly + " after it was put in place");
         }
-        attempt.actual = Sha256.hex(file);
-        if (!attempt.actual.equals(attempt.expected)) {
-            throw new IOException(file + " changed after it was put in place (SHA-256 " + attempt.actual + ")");
+        actual = Sha256.hex(file);
+        if (!actual.equals(expected)) {
+            throw new IOException(file + " changed after it was put in place (SHA-256 " + actual + ")");
         }
     }
 
@@ -362,40 +392,25 @@ class NativeLoader {
         return error;
     }
 
-    /** What one attempt to load the bundled library tried, for the error message. */
-    private final class Attempt {
-        final NativePlatform platform;
-        String resource;
-        Path file;
-        String expected;
-        String actual;
-        boolean linking;
-
-        Attempt(NativePlatform platform) {
-            this.platform = platform;
-            this.resource = platform.resource();
+    /** The error for this load: what was tried (platform, resource, file, digests), why it failed, what to do. */
+    private UnsatisfiedLinkError fail(String reason, String remedy, Throwable... causes) {
+        StringBuilder m = new StringBuilder("vss4j: cannot load the native library for platform ")
+                .append(target.folder()).append(" (os.name=").append(property("os.name"))
+                .append(", os.arch=").append(property("os.arch")).append("): ").append(reason).append('.')
+                .append(" Tried resource ").append(resource);
+        if (file != null) {
+            m.append(", file ").append(file);
         }
-
-        UnsatisfiedLinkError fail(String reason, String remedy, Throwable... causes) {
-            StringBuilder m = new StringBuilder("vss4j: cannot load the native library for platform ")
-                    .append(platform.folder()).append(" (os.name=").append(property("os.name"))
-                    .append(", os.arch=").append(property("os.arch")).append("): ").append(reason).append('.')
-                    .append(" Tried resource ").append(resource);
-            if (file != null) {
-                m.append(", file ").append(file);
-            }
-            if (expected != null) {
-                m.append(", expected SHA-256 ").append(expected).append(" (").append(platform.digestResource()).append(')');
-            }
-            if (actual != null) {
-                m.append(", actual SHA-256 ").append(actual);
-            }
-            m.append(linking ? ". System.load was called and failed" : ". Nothing was loaded")
-                    .append("; java.library.path is not searched. What you can do: ").append(remedy)
-                    .append("; or set -D").append(NativeLibrary.LIBRARY_PATH_PROPERTY)
-                    .append("=/path/to/").append(platform.fileName()).append(" to load a pre-installed library.");
-            List<Throwable> list = new ArrayList<>(List.of(causes));
-            return failure(m.toString(), list);
+        if (expected != null) {
+            m.append(", expected SHA-256 ").append(expected).append(" (").append(target.digestResource()).append(')');
         }
+        if (actual != null) {
+            m.append(", actual SHA-256 ").append(actual);
+        }
+        m.append(linking ? ". System.load was called and failed" : ". Nothing was loaded")
+                .append("; java.library.path is not searched. What you can do: ").append(remedy)
+                .append("; or set -D").append(NativeLibrary.LIBRARY_PATH_PROPERTY)
+                .append("=/path/to/").append(target.fileName()).append(" to load a pre-installed library.");
+        return failure(m.toString(), new ArrayList<>(List.of(causes)));
     }
 }

@@ -38,6 +38,8 @@ final class Sha256 {
     private final int[] state = {
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     private final int[] schedule = new int[64];
+    /** The working variables a to h while a block is compressed. */
+    private final int[] working = new int[8];
     /** A block not yet complete; {@code buffered} bytes of it are filled. */
     private final byte[] pending = new byte[BLOCK];
     private int buffered;
@@ -119,49 +121,104 @@ final class Sha256 {
         return out;
     }
 
-    /** One 64-byte block (FIPS 180-4, 6.2.2), rotations written out so that nothing is called per round. */
+    /**
+     * One 64-byte block (FIPS 180-4, 6.2.2), in small methods without loops of their own ({@link #eightRounds},
+     * {@link #expandEight}): in a fresh JVM the first blocks run interpreted until the JIT compiles what is hot, and
+     * a method called eight times a block reaches that point sooner, and is quicker to compile, than one long loop.
+     * Rotations are written out so that nothing is called per round.
+     */
     private void compress(byte[] bytes, int offset) {
         int[] w = schedule;
         for (int t = 0; t < 16; t++, offset += 4) {
             w[t] = (bytes[offset] << 24) | ((bytes[offset + 1] & 0xff) << 16) | ((bytes[offset + 2] & 0xff) << 8)
                     | (bytes[offset + 3] & 0xff);
         }
-        for (int t = 16; t < 64; t++) {
+        for (int t = 16; t < 64; t += 8) {
+            expandEight(w, t);
+        }
+        System.arraycopy(state, 0, working, 0, 8);
+        for (int t = 0; t < 64; t += 8) {
+            eightRounds(w, t);
+        }
+        for (int i = 0; i < 8; i++) {
+            state[i] += working[i];
+        }
+    }
+
+    /** Message schedule words {@code from} to {@code from + 7}. */
+    private static void expandEight(int[] w, int from) {
+        for (int t = from; t < from + 8; t++) {
             int x = w[t - 2];
             int y = w[t - 15];
             int sigma1 = ((x >>> 17) | (x << 15)) ^ ((x >>> 19) | (x << 13)) ^ (x >>> 10);
             int sigma0 = ((y >>> 7) | (y << 25)) ^ ((y >>> 18) | (y << 14)) ^ (y >>> 3);
             w[t] = sigma1 + w[t - 7] + sigma0 + w[t - 16];
         }
-        int a = state[0];
-        int b = state[1];
-        int c = state[2];
-        int d = state[3];
-        int e = state[4];
-        int f = state[5];
-        int g = state[6];
-        int h = state[7];
-        for (int t = 0; t < 64; t++) {
-            int bigSigma1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-            int t1 = h + bigSigma1 + ((e & f) ^ (~e & g)) + K[t] + w[t];
-            int bigSigma0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-            int t2 = bigSigma0 + ((a & b) ^ (a & c) ^ (b & c));
-            h = g;
-            g = f;
-            f = e;
-            e = d + t1;
-            d = c;
-            c = b;
-            b = a;
-            a = t1 + t2;
-        }
-        state[0] += a;
-        state[1] += b;
-        state[2] += c;
-        state[3] += d;
-        state[4] += e;
-        state[5] += f;
-        state[6] += g;
-        state[7] += h;
+    }
+
+    /**
+     * Rounds {@code t} to {@code t + 7} on the working variables. Round t: T1 = h + Sigma1(e) + Ch(e,f,g) + K[t] +
+     * W[t]; d += T1; h = T1 + Sigma0(a) + Maj(a,b,c); the next round reads (h,a,b,c,d,e,f,g) as its (a,...,h), so
+     * the roles rotate in the text instead of the values moving from variable to variable, and after eight rounds
+     * they are back in place.
+     */
+    private void eightRounds(int[] w, int t) {
+        int[] v = working;
+        int a = v[0];
+        int b = v[1];
+        int c = v[2];
+        int d = v[3];
+        int e = v[4];
+        int f = v[5];
+        int g = v[6];
+        int h = v[7];
+        h += ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+        h += ((e & f) ^ (~e & g)) + K[t + 0] + w[t + 0];
+        d += h;
+        h += ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+        h += (a & b) ^ (a & c) ^ (b & c);
+        g += ((d >>> 6) | (d << 26)) ^ ((d >>> 11) | (d << 21)) ^ ((d >>> 25) | (d << 7));
+        g += ((d & e) ^ (~d & f)) + K[t + 1] + w[t + 1];
+        c += g;
+        g += ((h >>> 2) | (h << 30)) ^ ((h >>> 13) | (h << 19)) ^ ((h >>> 22) | (h << 10));
+        g += (h & a) ^ (h & b) ^ (a & b);
+        f += ((c >>> 6) | (c << 26)) ^ ((c >>> 11) | (c << 21)) ^ ((c >>> 25) | (c << 7));
+        f += ((c & d) ^ (~c & e)) + K[t + 2] + w[t + 2];
+        b += f;
+        f += ((g >>> 2) | (g << 30)) ^ ((g >>> 13) | (g << 19)) ^ ((g >>> 22) | (g << 10));
+        f += (g & h) ^ (g & a) ^ (h & a);
+        e += ((b >>> 6) | (b << 26)) ^ ((b >>> 11) | (b << 21)) ^ ((b >>> 25) | (b << 7));
+        e += ((b & c) ^ (~b & d)) + K[t + 3] + w[t + 3];
+        a += e;
+        e += ((f >>> 2) | (f << 30)) ^ ((f >>> 13) | (f << 19)) ^ ((f >>> 22) | (f << 10));
+        e += (f & g) ^ (f & h) ^ (g & h);
+        d += ((a >>> 6) | (a << 26)) ^ ((a >>> 11) | (a << 21)) ^ ((a >>> 25) | (a << 7));
+        d += ((a & b) ^ (~a & c)) + K[t + 4] + w[t + 4];
+        h += d;
+        d += ((e >>> 2) | (e << 30)) ^ ((e >>> 13) | (e << 19)) ^ ((e >>> 22) | (e << 10));
+        d += (e & f) ^ (e & g) ^ (f & g);
+        c += ((h >>> 6) | (h << 26)) ^ ((h >>> 11) | (h << 21)) ^ ((h >>> 25) | (h << 7));
+        c += ((h & a) ^ (~h & b)) + K[t + 5] + w[t + 5];
+        g += c;
+        c += ((d >>> 2) | (d << 30)) ^ ((d >>> 13) | (d << 19)) ^ ((d >>> 22) | (d << 10));
+        c += (d & e) ^ (d & f) ^ (e & f);
+        b += ((g >>> 6) | (g << 26)) ^ ((g >>> 11) | (g << 21)) ^ ((g >>> 25) | (g << 7));
+        b += ((g & h) ^ (~g & a)) + K[t + 6] + w[t + 6];
+        f += b;
+        b += ((c >>> 2) | (c << 30)) ^ ((c >>> 13) | (c << 19)) ^ ((c >>> 22) | (c << 10));
+        b += (c & d) ^ (c & e) ^ (d & e);
+        a += ((f >>> 6) | (f << 26)) ^ ((f >>> 11) | (f << 21)) ^ ((f >>> 25) | (f << 7));
+        a += ((f & g) ^ (~f & h)) + K[t + 7] + w[t + 7];
+        e += a;
+        a += ((b >>> 2) | (b << 30)) ^ ((b >>> 13) | (b << 19)) ^ ((b >>> 22) | (b << 10));
+        a += (b & c) ^ (b & d) ^ (c & d);
+        v[0] = a;
+        v[1] = b;
+        v[2] = c;
+        v[3] = d;
+        v[4] = e;
+        v[5] = f;
+        v[6] = g;
+        v[7] = h;
     }
 }

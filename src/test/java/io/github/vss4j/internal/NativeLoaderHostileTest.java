@@ -54,10 +54,11 @@ class NativeLoaderHostileTest extends PretendJarTest {
             expectedFile().toFile().setWritable(true, true);
             Files.write(expectedFile(), Arrays.copyOf(LIBRARY, length));
 
-            NativeLoader.Loaded again = loader().load();
+            NativeLoader again = loader();
+            Path loaded = again.load();
 
             assertEquals(NativeLoader.Outcome.REPLACED, again.outcome(), "after truncation to " + length);
-            assertArrayEquals(LIBRARY, Files.readAllBytes(again.file()));
+            assertArrayEquals(LIBRARY, Files.readAllBytes(loaded));
         }
         assertEquals(3, linked.size());
         for (Path file : linked) {

@@ -88,10 +88,11 @@ class NativeLoaderTest extends PretendJarTest {
 
     @Test
     void extractsIntoAnOwnerOnlyDirectoryNamedByVersionAndDigestAndLinksThatFile() throws IOException {
-        NativeLoader.Loaded loaded = loader().load();
+        NativeLoader loader = loader();
+        Path loaded = loader.load();
 
-        assertEquals(NativeLoader.Outcome.EXTRACTED, loaded.outcome());
-        assertEquals(expectedFile(), loaded.file());
+        assertEquals(NativeLoader.Outcome.EXTRACTED, loader.outcome());
+        assertEquals(expectedFile(), loaded);
         assertEquals(List.of(expectedFile()), linked);
         assertArrayEquals(LIBRARY, Files.readAllBytes(expectedFile()));
         assertOwnerOnly(extract, "rwx------");
@@ -105,7 +106,8 @@ class NativeLoaderTest extends PretendJarTest {
         loader().load();
         Object inode = Files.readAttributes(expectedFile(), BasicFileAttributes.class).fileKey();
 
-        NativeLoader.Loaded again = loader().load();
+        NativeLoader again = loader();
+        again.load();
 
         assertEquals(NativeLoader.Outcome.REUSED, again.outcome());
         assertEquals(List.of(expectedFile(), expectedFile()), linked);
@@ -120,10 +122,11 @@ class NativeLoaderTest extends PretendJarTest {
         }
         Files.write(expectedFile(), "planted".getBytes(StandardCharsets.US_ASCII));
 
-        NativeLoader.Loaded again = loader().load();
+        NativeLoader again = loader();
+        Path loaded = again.load();
 
         assertEquals(NativeLoader.Outcome.REPLACED, again.outcome());
-        assertEquals(expectedFile(), again.file());
+        assertEquals(expectedFile(), loaded);
         assertArrayEquals(LIBRARY, Files.readAllBytes(expectedFile()));
         assertOwnerOnly(expectedFile(), "r-x------");
     }
@@ -134,7 +137,10 @@ class NativeLoaderTest extends PretendJarTest {
         loader().load();
         Files.setPosixFilePermissions(expectedFile(), PosixFilePermissions.fromString("rwxrwxrwx"));
 
-        assertEquals(NativeLoader.Outcome.REPLACED, loader().load().outcome());
+        NativeLoader again = loader();
+        again.load();
+
+        assertEquals(NativeLoader.Outcome.REPLACED, again.outcome());
         assertEquals("r-x------", permissions(expectedFile()));
     }
 
@@ -149,14 +155,14 @@ class NativeLoaderTest extends PretendJarTest {
             linkedBytes.add(readAll(file));
         }, null);
 
-        NativeLoader.Loaded loaded = loader.load();
+        Path loaded = loader.load();
 
-        assertEquals(NativeLoader.Outcome.FALLBACK, loaded.outcome());
-        assertEquals(expectedFile().getParent(), loaded.file().getParent());
-        assertTrue(loaded.file().getFileName().toString().matches("libvss4j-[0-9a-f-]{36}\\.so"), loaded.file().toString());
-        assertEquals(List.of(loaded.file()), linked);
+        assertEquals(NativeLoader.Outcome.FALLBACK, loader.outcome());
+        assertEquals(expectedFile().getParent(), loaded.getParent());
+        assertTrue(loaded.getFileName().toString().matches("libvss4j-[0-9a-f-]{36}\\.so"), loaded.toString());
+        assertEquals(List.of(loaded), linked);
         assertArrayEquals(LIBRARY, linkedBytes.get(0));
-        assertEquals(!POSIX, Files.exists(loaded.file()), "on POSIX the private copy is deleted once loaded");
+        assertEquals(!POSIX, Files.exists(loaded), "on POSIX the private copy is deleted once loaded");
     }
 
     @Test
@@ -171,12 +177,12 @@ class NativeLoaderTest extends PretendJarTest {
             linkedBytes.add(readAll(file));
         }, null);
 
-        NativeLoader.Loaded loaded = second.load();
+        Path loaded = second.load();
 
-        assertEquals(NativeLoader.Outcome.FALLBACK, loaded.outcome());
-        assertEquals(List.of(expectedFile(), expectedFile(), loaded.file()), linked);
+        assertEquals(NativeLoader.Outcome.FALLBACK, second.outcome());
+        assertEquals(List.of(expectedFile(), expectedFile(), loaded), linked);
         assertArrayEquals(LIBRARY, linkedBytes.get(0));
-        assertEquals(POSIX ? List.of(expectedFile()) : List.of(expectedFile(), loaded.file()),
+        assertEquals(POSIX ? List.of(expectedFile()) : List.of(expectedFile(), loaded),
                 list(expectedFile().getParent()).stream().sorted().collect(Collectors.toList()),
                 "the shared file stays; the copy is gone where the OS allows it");
     }
@@ -206,6 +212,46 @@ class NativeLoaderTest extends PretendJarTest {
         assertTrue(message.contains("Nothing was loaded"), message);
         assertEquals(List.of(), linked);
         assertFalse(Files.exists(extract));
+    }
+
+    @Test
+    void aReuseDoesNotNeedTheJarsCopyOfTheLibrary() throws IOException {
+        loader().load();
+        Files.delete(jar.resolve(PLATFORM.resource()));  // the digest stays: the reused file is checked against it
+
+        NativeLoader again = loader();
+
+        assertEquals(expectedFile(), again.load());
+        assertEquals(NativeLoader.Outcome.REUSED, again.outcome());
+    }
+
+    @Test
+    void withoutTheJarsCopyACorruptExtractionCannotBeReplacedAndSaysWhy() throws IOException {
+        loader().load();
+        Files.delete(jar.resolve(PLATFORM.resource()));
+        if (POSIX) {
+            Files.setPosixFilePermissions(expectedFile(), PosixFilePermissions.fromString("rw-------"));
+        }
+        Files.write(expectedFile(), "planted".getBytes(StandardCharsets.US_ASCII));
+        linked.clear();
+
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> loader().load());
+
+        assertTrue(error.getMessage().contains("no native library for platform linux_64"), error.getMessage());
+        assertEquals(List.of(), linked);
+    }
+
+    @Test
+    void aLoaderMakesOneLoadAndHasAnOutcomeOnlyAfterIt() {
+        NativeLoader loader = loader();
+        IllegalStateException early = assertThrows(IllegalStateException.class, loader::outcome);
+        assertTrue(early.getMessage().contains("nothing loaded yet"), early.getMessage());
+
+        loader.load();
+
+        IllegalStateException again = assertThrows(IllegalStateException.class, loader::load);
+        assertTrue(again.getMessage().contains("one load"), again.getMessage());
+        assertEquals(List.of(expectedFile()), linked);
     }
 
     @Test
@@ -306,19 +352,19 @@ class NativeLoaderTest extends PretendJarTest {
         int threads = 8;
         pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<NativeLoader.Loaded>> results = new ArrayList<>();
+        List<Future<NativeLoader>> results = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                return loader().load();
+                NativeLoader loader = loader();
+                assertEquals(expectedFile(), loader.load());
+                return loader;
             }));
         }
         start.countDown();
         List<NativeLoader.Outcome> outcomes = new ArrayList<>();
-        for (Future<NativeLoader.Loaded> result : results) {
-            NativeLoader.Loaded loaded = result.get(30, TimeUnit.SECONDS);
-            assertEquals(expectedFile(), loaded.file());
-            outcomes.add(loaded.outcome());
+        for (Future<NativeLoader> result : results) {
+            outcomes.add(result.get(30, TimeUnit.SECONDS).outcome());
         }
         assertEquals(1, Collections.frequency(outcomes, NativeLoader.Outcome.EXTRACTED), outcomes.toString());
         assertEquals(threads - 1, Collections.frequency(outcomes, NativeLoader.Outcome.REUSED), outcomes.toString());
@@ -333,10 +379,10 @@ class NativeLoaderTest extends PretendJarTest {
         properties.put("user.name", "alice/../bob");
         Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
 
-        NativeLoader.Loaded loaded = loader().load();
+        Path loaded = loader().load();
 
         Path base = javaTmp.resolve("vss4j-alice_.._bob");
-        assertEquals(base, loaded.file().getParent().getParent());
+        assertEquals(base, loaded.getParent().getParent());
         assertOwnerOnly(base, "rwx------");
     }
 
@@ -351,8 +397,7 @@ class NativeLoaderTest extends PretendJarTest {
         properties.put("user.name", user);
         Path base = systemTmp.resolve("vss4j-" + user);
         try {
-            NativeLoader.Loaded loaded = loader().load();
-            assertEquals(base, loaded.file().getParent().getParent());
+            assertEquals(base, loader().load().getParent().getParent());
         } finally {
             deleteTree(base);
         }
@@ -429,9 +474,10 @@ class NativeLoaderTest extends PretendJarTest {
         Path installed = Files.write(tmp.resolve("libvss4j-installed.so"), LIBRARY);
         properties.put(NativeLibrary.LIBRARY_PATH_PROPERTY, installed.toString());
 
-        NativeLoader.Loaded loaded = loader().load();
+        NativeLoader loader = loader();
+        loader.load();
 
-        assertEquals(NativeLoader.Outcome.PREINSTALLED, loaded.outcome());
+        assertEquals(NativeLoader.Outcome.PREINSTALLED, loader.outcome());
         assertEquals(List.of(installed), linked);
         assertFalse(Files.exists(extract));
     }
