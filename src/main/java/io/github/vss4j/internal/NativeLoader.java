@@ -108,7 +108,12 @@ class NativeLoader {
             throw new IllegalStateException("a NativeLoader makes one load; this one has made it already");
         }
         String explicit = property(NativeLibrary.LIBRARY_PATH_PROPERTY);
-        loaded = explicit != null ? loadPreinstalled(explicit) : loadBundled();
+        if (explicit != null) {
+            loaded = PreinstalledLibrary.load(this, explicit);
+            outcome = Outcome.PREINSTALLED;
+        } else {
+            loaded = loadBundled();
+        }
         return loaded;
     }
 
@@ -122,33 +127,6 @@ class NativeLoader {
             throw new IllegalStateException("nothing loaded yet");
         }
         return outcome == null ? Outcome.REUSED : outcome;
-    }
-
-    private Path loadPreinstalled(String explicit) {
-        String what = "-D" + NativeLibrary.LIBRARY_PATH_PROPERTY + "=" + explicit;
-        Path file;
-        try {
-            file = Path.of(explicit).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw failure("vss4j: " + what + " is not a valid path. Fix it, or remove the property to load the"
-                    + " library bundled in the jar.", List.of(e));
-        }
-        if (explicit.isBlank() || !Files.isRegularFile(file)) {
-            throw failure("vss4j: " + what + " names no library file: " + file + (Files.exists(file) ? " is not a regular file."
-                    : " does not exist.") + " Nothing was loaded; the bundled library is not used while this property is"
-                    + " set. Point it at the installed library file, or remove it to load the library bundled in the jar.",
-                    List.of());
-        }
-        try {
-            link(file);
-        } catch (UnsatisfiedLinkError e) {
-            throw failure("vss4j: System.load(" + file + ") failed for " + what + ": " + e.getMessage()
-                    + ". Check that the file is the vss4j library built for this platform (os.name="
-                    + property("os.name") + ", os.arch=" + property("os.arch") + ").", List.of(e));
-        }
-        log().info("vss4j: loaded the pre-installed native library {} ({}), not the one bundled in the jar", file, what);
-        outcome = Outcome.PREINSTALLED;
-        return file;
     }
 
     private Path loadBundled() {
@@ -383,7 +361,7 @@ class NativeLoader {
         return LoggerFactory.getLogger(NativeLoader.class);
     }
 
-    private static UnsatisfiedLinkError failure(String message, List<Throwable> causes) {
+    static UnsatisfiedLinkError failure(String message, List<Throwable> causes) {
         UnsatisfiedLinkError error = new UnsatisfiedLinkError(message);
         if (!causes.isEmpty()) {
             error.initCause(causes.get(0));

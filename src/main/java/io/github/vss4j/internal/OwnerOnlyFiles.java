@@ -6,19 +6,12 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.AclEntry;
-import java.nio.file.attribute.AclEntryFlag;
-import java.nio.file.attribute.AclEntryPermission;
-import java.nio.file.attribute.AclEntryType;
-import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -26,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Directories and files that only the current user can read and write: POSIX {@code 0700} directories and
- * {@code 0600}/{@code 0500} files, or on Windows an ACL with one entry, for the owner. A directory that exists
+ * {@code 0600}/{@code 0500} files, or on Windows an ACL with one entry, for the owner ({@link OwnerOnlyAcl}, kept
+ * apart so that a POSIX JVM never loads it). A directory that exists
  * already is used only if it is a real directory (not a link) owned by the current user; if its permissions are
  * looser than owner-only they are tightened, because it is ours. Anything else is refused with an
  * {@link IOException} that says why.
@@ -139,17 +133,7 @@ final class OwnerOnlyFiles {
                 Files.setPosixFilePermissions(dir, DIRECTORY);
             }
         } else {
-            AclFileAttributeView view = Files.getFileAttributeView(dir, AclFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            if (view == null) {
-                throw new IOException(dir + ": this file system supports neither POSIX permissions nor ACLs,"
-                        + " so vss4j cannot make it owner-only");
-            }
-            List<AclEntry> wanted = ownerOnlyAcl(owner, true);
-            if (!wanted.equals(view.getAcl())) {
-                log().debug("vss4j: restricting the ACL of {} to its owner {}", dir, owner.getName());
-                view.setAcl(wanted);
-            }
+            OwnerOnlyAcl.restrictDirectory(dir, owner);
         }
     }
 
@@ -175,7 +159,7 @@ final class OwnerOnlyFiles {
         if (posix) {
             return createNew(dir, prefix, suffix, PosixFilePermissions.asFileAttribute(WRITABLE_FILE));
         }
-        return createNew(dir, prefix, suffix, aclAttribute(ownerOnlyAcl(self(dir), false)));
+        return createNew(dir, prefix, suffix, OwnerOnlyAcl.fileAttribute(self(dir)));
     }
 
     /**
@@ -227,18 +211,8 @@ final class OwnerOnlyFiles {
             if (!WRITABLE_FILE.containsAll(perms) && !FINAL_FILE.containsAll(perms)) {
                 return "permissions " + PosixFilePermissions.toString(perms) + " are not owner-only";
             }
-        } else {
-            AclFileAttributeView view = Files.getFileAttributeView(file, AclFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            if (view != null) {
-                for (AclEntry entry : view.getAcl()) {
-                    if (entry.type() == AclEntryType.ALLOW && !entry.principal().equals(owner)) {
-                        return "its ACL allows " + entry.principal().getName();
-                    }
-                }
-            }
         }
-        return null;
+        return posix ? null : OwnerOnlyAcl.whyNotOwnerOnly(file, owner);
     }
 
     /** One stat of {@code path} itself (not a link's target); on POSIX the owner and the mode come with it. */
@@ -255,30 +229,5 @@ final class OwnerOnlyFiles {
     /** Looked up when there is something to say: the loader's usual path does not start SLF4J (see NativeLoader). */
     private static Logger log() {
         return LoggerFactory.getLogger(OwnerOnlyFiles.class);
-    }
-
-    private static List<AclEntry> ownerOnlyAcl(UserPrincipal owner, boolean directory) {
-        AclEntry.Builder entry = AclEntry.newBuilder()
-                .setType(AclEntryType.ALLOW)
-                .setPrincipal(owner)
-                .setPermissions(EnumSet.allOf(AclEntryPermission.class));
-        if (directory) {
-            entry.setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT);
-        }
-        return List.of(entry.build());
-    }
-
-    private static FileAttribute<List<AclEntry>> aclAttribute(List<AclEntry> acl) {
-        return new FileAttribute<>() {
-            @Override
-            public String name() {
-                return "acl:acl";
-            }
-
-            @Override
-            public List<AclEntry> value() {
-                return acl;
-            }
-        };
     }
 }
