@@ -66,6 +66,7 @@ class NativeLoader {
     /** Null until the load ends, and after a reuse: see {@link #outcome()}. */
     private Outcome outcome;
     private Path loaded;
+    private boolean used;
 
     /**
      * @param version the library version, part of the extraction directory's name
@@ -104,9 +105,10 @@ class NativeLoader {
      * and why it failed. Once per instance.
      */
     Path load() {
-        if (target != null || outcome != null) {
+        if (used) {
             throw new IllegalStateException("a NativeLoader makes one load; this one has made it already");
         }
+        used = true;
         String explicit = property(NativeLibrary.LIBRARY_PATH_PROPERTY);
         if (explicit != null) {
             loaded = PreinstalledLibrary.load(this, explicit);

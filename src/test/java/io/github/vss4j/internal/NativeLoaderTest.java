@@ -255,6 +255,17 @@ class NativeLoaderTest extends PretendJarTest {
     }
 
     @Test
+    void aLoaderThatFailedIsUsedUpToo() {
+        properties.put(NativeLibrary.LIBRARY_PATH_PROPERTY, tmp.resolve("missing.so").toString());
+        NativeLoader loader = loader();
+        assertThrows(UnsatisfiedLinkError.class, loader::load);
+
+        assertThrows(IllegalStateException.class, loader::load);
+        assertThrows(IllegalStateException.class, loader::outcome);
+        assertEquals(List.of(), linked);
+    }
+
+    @Test
     void aMissingDigestIsRefused() throws IOException {
         Files.delete(jar.resolve(PLATFORM.digestResource()));
         UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> loader().load());
