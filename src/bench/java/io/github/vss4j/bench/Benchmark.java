@@ -254,23 +254,22 @@ public final class Benchmark {
                 count++;
             }
             java = Math.max(java, count * 1e9 / (System.nanoTime() - start));
-            for (String mode : new String[] {"direct", "core"}) {
-                Map<String, Long> cpp = driver("cycles", Integer.toString(volumeCount), Double.toString(roundSeconds),
-                        mode);
-                String key = "cpp.cycles." + mode + "." + volumeCount;
-                double perSecond = cpp.get(key + ".count") * 1e9 / cpp.get(key + ".ns");
-                if (mode.equals("direct")) {
-                    direct = Math.max(direct, perSecond);
-                } else {
-                    core = Math.max(core, perSecond);
-                }
-            }
+            direct = Math.max(direct, cppCyclesPerSecond(volumeCount, roundSeconds, "direct"));
+            core = Math.max(core, cppCyclesPerSecond(volumeCount, roundSeconds, "core"));
         }
         results.put("java.cycles." + volumeCount + ".sink", sink);
         results.put("java.cycles." + volumeCount + ".live", vss.simulatedMachine().orElseThrow().liveObjects());
         results.put("java.cycles." + volumeCount + ".per_s", Math.round(java));
         results.put("cpp.cycles.direct." + volumeCount + ".per_s", Math.round(direct));
         results.put("cpp.cycles.core." + volumeCount + ".per_s", Math.round(core));
+    }
+
+    /** One round of the C++ driver's full cycles ({@code mode}: "direct" or "core"), per second. */
+    private double cppCyclesPerSecond(int volumeCount, double seconds, String mode)
+            throws IOException, InterruptedException {
+        Map<String, Long> cpp = driver("cycles", Integer.toString(volumeCount), Double.toString(seconds), mode);
+        String key = "cpp.cycles." + mode + "." + volumeCount;
+        return cpp.get(key + ".count") * 1e9 / cpp.get(key + ".ns");
     }
 
     // The whole JVM's CPU (every thread: vss4j's, the callback pool, GC, JIT) while one DoSnapshotSet runs 5 s

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Directories and files that only the current user can read and write: POSIX {@code 0700} directories and
  * {@code 0600}/{@code 0500} files, or on Windows an ACL with one entry, for the owner ({@link OwnerOnlyAcl}, kept
- * apart so that a POSIX JVM never loads it). A directory that exists
- * already is used only if it is a real directory (not a link) owned by the current user; if its permissions are
- * looser than owner-only they are tightened, because it is ours. Anything else is refused with an
+ * apart so that a POSIX JVM never loads it). A directory that exists already is used only if it is a real
+ * directory (not a link) owned by the current user; if its permissions are looser than owner-only they are
+ * tightened, because it is ours. Anything else is refused with an
  * {@link IOException} that says why.
  */
 final class OwnerOnlyFiles {
@@ -206,13 +206,14 @@ final class OwnerOnlyFiles {
         if (!owner.equals(self(dir))) {
             return "owned by " + owner.getName();
         }
-        if (posix) {
-            Set<PosixFilePermission> perms = ((PosixFileAttributes) basic).permissions();
-            if (!WRITABLE_FILE.containsAll(perms) && !FINAL_FILE.containsAll(perms)) {
-                return "permissions " + PosixFilePermissions.toString(perms) + " are not owner-only";
-            }
+        if (!posix) {
+            return OwnerOnlyAcl.whyNotOwnerOnly(file, owner);
         }
-        return posix ? null : OwnerOnlyAcl.whyNotOwnerOnly(file, owner);
+        Set<PosixFilePermission> perms = ((PosixFileAttributes) basic).permissions();
+        if (!WRITABLE_FILE.containsAll(perms) && !FINAL_FILE.containsAll(perms)) {
+            return "permissions " + PosixFilePermissions.toString(perms) + " are not owner-only";
+        }
+        return null;
     }
 
     /** One stat of {@code path} itself (not a link's target); on POSIX the owner and the mode come with it. */
