@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * <p>By default the library bundled in the jar for this platform ({@code natives/<platform>/}, native-lib-loader's
  * folder names) is checked against the SHA-256 recorded at build time, extracted into an owner-only directory
  * named by version and digest (reused while it is intact) and loaded with {@code System.load} from vss4j's own
- * class ({@link NativeLoader}). {@code java.library.path} is never searched (no DLL planting). Properties:
+ * class ({@link NativeLoader}). A warm load, the usual case, is {@link ExtractedLibrary#findIntact}: the earlier
+ * extraction checked as {@link NativeLoader} would check it, with fewer classes and without opening the jar.
+ * {@code java.library.path} is never searched (no DLL planting). Properties:
  * <ul>
  *   <li>{@value #LIBRARY_PATH_PROPERTY}: load this pre-installed library file instead of the bundled one;</li>
  *   <li>{@value #EXTRACT_DIR_PROPERTY}: the owner-only directory to extract into, instead of
@@ -53,7 +55,18 @@ public final class NativeLibrary {
             if (loaded != null) {
                 return;
             }
-            loaded = new NativeLoader(version(), null).load();
+            String version = version();
+            Path intact = ExtractedLibrary.findIntact(version);
+            if (intact != null) {
+                try {
+                    System.load(intact.toString());
+                    loaded = intact;
+                    return;
+                } catch (UnsatisfiedLinkError e) {
+                    // NativeLoader checks again and says why, or loads a private copy (another class loader has it)
+                }
+            }
+            loaded = new NativeLoader(version, null).load();
         }
     }
 

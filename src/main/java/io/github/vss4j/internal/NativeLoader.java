@@ -3,7 +3,6 @@ package io.github.vss4j.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
@@ -26,18 +25,17 @@ import org.slf4j.LoggerFactory;
  * replaced, e.g. in use on Windows, leads to a uniquely named private copy and a warning); the exact file passed to
  * {@code System.load} is verified once more, after it is in place.
  *
- * <p>A warm load (reuse) is usually the first thing a fresh JVM does with vss4j, so its path avoids what costs such
- * a JVM tens of milliseconds of set-up and is not needed: SLF4J (nothing to log), the JCA providers
- * ({@link Sha256}), lambdas, regular expressions and streams (each bootstraps machinery on first use; string
- * concatenation is compiled to {@code StringBuilder} for the same reason, see the pom). {@code LoaderIT} checks
- * that a warm load in a fresh JVM loads none of these. It also loads as few of vss4j's own classes as it can:
- * each costs such a JVM about half a millisecond (read from the jar, defined, verified), so one load is one
- * instance of this class, which keeps what it tried in its fields instead of a separate object, and a reuse does
- * not touch {@link Outcome}.
+ * <p>Most loads never come here: {@link ExtractedLibrary#findIntact}, the warm load, finds the earlier extraction
+ * intact first, with fewer classes and without opening the jar, and steps aside for this class whenever anything
+ * is not exactly as this class leaves it. A reuse here (the warm path stepped aside, or the classes were built
+ * without the generated digests) still avoids what costs a fresh JVM tens of milliseconds of set-up: SLF4J (nothing
+ * to log), the JCA providers ({@link Sha256}), lambdas, regular expressions and streams (each bootstraps machinery
+ * on first use; string concatenation is compiled to {@code StringBuilder} for the same reason, see the pom), and
+ * it loads few of vss4j's own classes (about half a millisecond each in such a JVM): one load is one instance of
+ * this class, which keeps what it tried in its fields, and a reuse does not touch {@link Outcome}.
  */
 class NativeLoader {
     private static final int DIGEST_HEX = 64;
-    private static final int DIR_DIGEST_PREFIX = 16;
 
     /** How the library came to be loaded. */
     enum Outcome {
@@ -73,7 +71,7 @@ class NativeLoader {
      * @param self the owner to expect for our directories and files, or null to learn it from a file we create
      */
     NativeLoader(String version, UserPrincipal self) {
-        this.version = safeName(version == null || version.isBlank() ? "dev" : version);
+        this.version = version;
         this.files = new OwnerOnlyFiles(self);
     }
 
@@ -149,7 +147,7 @@ class NativeLoader {
         Path dir;
         try {
             Path base = baseDirectory();
-            dir = base.resolve(version + "-" + expected.substring(0, DIR_DIGEST_PREFIX));
+            dir = base.resolve(ExtractedLibrary.directoryName(version, expected));
             file = dir.resolve(target.fileName());
             if (!reusable(base, dir)) {
                 library = readBundled(bundled());
@@ -187,10 +185,10 @@ class NativeLoader {
     }
 
     /**
-     * The version-named file, if an earlier load left it intact (owner-only, in owner-only directories, with the
-     * recorded digest), else null and nothing is created. Its digest, checked here, is the check before
-     * {@code System.load}; the jar's copy is then neither read nor hashed, which was most of a warm load's time.
-     * Nothing is logged: a load with nothing to report does not start SLF4J (tens of ms in a fresh JVM).
+     * Whether an earlier load left the version-named file intact, once the directories are secured (made
+     * owner-only if they are ours but looser; refused, with the reason, if they are not ours): then its digest,
+     * checked here by {@link ExtractedLibrary#intact}, is the check before {@code System.load}, and the jar's copy is
+     * neither read nor hashed. If not, {@link Extractor#place} says what is wrong with the file and replaces it.
      */
     private boolean reusable(Path base, Path dir) throws IOException {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -198,14 +196,10 @@ class NativeLoader {
         }
         files.secureDirectory(base);
         files.secureDirectory(dir);
-        if (files.whyNotOwnerOnly(file, dir) != null) {
-            return false;  // place() says what is wrong and replaces it
-        }
-        String digest = Sha256.hex(file);
-        if (!digest.equals(expected)) {
+        if (ExtractedLibrary.intact(files, base, version, target.fileName(), expected) == null) {
             return false;
         }
-        actual = digest;
+        actual = expected;
         return true;
     }
 
@@ -287,16 +281,8 @@ class NativeLoader {
     }
 
     private Path baseDirectory() throws IOException {
-        String configured = property(NativeLibrary.EXTRACT_DIR_PROPERTY);
-        try {
-            if (configured != null && !configured.isBlank()) {
-                return Path.of(configured).toAbsolutePath().normalize();
-            }
-            String tmp = property("java.io.tmpdir");
-            return Path.of(tmp).toAbsolutePath().normalize().resolve("vss4j-" + safeName(property("user.name")));
-        } catch (InvalidPathException e) {
-            throw new IOException("invalid extraction directory: " + e.getMessage(), e);
-        }
+        return ExtractedLibrary.baseDirectory(property(NativeLibrary.EXTRACT_DIR_PROPERTY), property("java.io.tmpdir"),
+                property("user.name"));
     }
 
     /**
@@ -340,22 +326,6 @@ class NativeLoader {
 
     private static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 80) + "...";
-    }
-
-    /** {@code s} with every character but {@code [A-Za-z0-9._-]} replaced by {@code _}; "unknown" if nothing is left. */
-    static String safeName(String s) {
-        String in = s == null ? "" : s;
-        StringBuilder name = new StringBuilder(in.length());
-        boolean onlyDots = true;
-        for (int i = 0; i < in.length(); ) {
-            int c = in.codePointAt(i);
-            i += Character.charCount(c);
-            boolean safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-';
-            name.append(safe ? (char) c : '_');
-            onlyDots &= c == '.';
-        }
-        return onlyDots ? "unknown" : name.toString();
     }
 
     /** Looked up when there is something to say: a warm load logs nothing and so does not start SLF4J. */

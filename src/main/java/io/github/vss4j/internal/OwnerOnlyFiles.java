@@ -81,18 +81,41 @@ final class OwnerOnlyFiles {
         return dir;
     }
 
+    /**
+     * Whether {@link #secureDirectory} would take {@code dir} as it is, creating and changing nothing: it exists,
+     * its parent passes, it is ours and it is owner-only already. For the warm load ({@link ExtractedLibrary}).
+     */
+    boolean isSecureDirectory(Path dir) throws IOException {
+        dir = dir.toAbsolutePath().normalize();
+        Path parent = dir.getParent();
+        if ((parent != null && whyUnsafeParent(parent) != null) || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        BasicFileAttributes basic = attributes(dir);
+        return whyNotOurs(dir, basic) == null && isOwnerOnlyDirectory(dir, basic);
+    }
+
     private void checkParent(Path parent) throws IOException {
+        String unsafe = whyUnsafeParent(parent);
+        if (unsafe != null) {
+            throw new IOException(unsafe);
+        }
+    }
+
+    /** Null if others cannot replace what {@code parent} holds; otherwise why they can. */
+    private String whyUnsafeParent(Path parent) throws IOException {
         if (!posix) {
-            return;
+            return null;
         }
         PosixFileAttributes attributes = Files.readAttributes(parent, PosixFileAttributes.class);
         Set<PosixFilePermission> p = attributes.permissions();
         boolean othersWrite = p.contains(PosixFilePermission.OTHERS_WRITE) || p.contains(PosixFilePermission.GROUP_WRITE);
         if (othersWrite && !isSticky(parent)) {
-            throw new IOException(parent + " is writable by others (" + PosixFilePermissions.toString(p)
+            return parent + " is writable by others (" + PosixFilePermissions.toString(p)
                     + ") and not sticky: another user could replace vss4j's directory in it. Choose another place with -D"
-                    + NativeLibrary.EXTRACT_DIR_PROPERTY);
+                    + NativeLibrary.EXTRACT_DIR_PROPERTY;
         }
+        return null;
     }
 
     private static boolean isSticky(Path dir) {
@@ -106,11 +129,29 @@ final class OwnerOnlyFiles {
 
     private void checkDirectory(Path dir) throws IOException {
         BasicFileAttributes basic = attributes(dir);
+        String notOurs = whyNotOurs(dir, basic);
+        if (notOurs != null) {
+            throw new IOException(notOurs);
+        }
+        if (isOwnerOnlyDirectory(dir, basic)) {
+            return;
+        }
+        if (posix) {
+            log().warn("vss4j: tightening permissions of {} from {} to rwx------", dir,
+                    PosixFilePermissions.toString(((PosixFileAttributes) basic).permissions()));
+            Files.setPosixFilePermissions(dir, DIRECTORY);
+        } else {
+            OwnerOnlyAcl.restrictDirectory(dir, owner(dir, basic));
+        }
+    }
+
+    /** Null if {@code dir} is a real directory (not a link) owned by the current user; otherwise why not. */
+    private String whyNotOurs(Path dir, BasicFileAttributes basic) throws IOException {
         if (basic.isSymbolicLink()) {
-            throw new IOException(dir + " is a symbolic link; vss4j extracts only into a real directory");
+            return dir + " is a symbolic link; vss4j extracts only into a real directory";
         }
         if (!basic.isDirectory()) {
-            throw new IOException(dir + " exists and is not a directory");
+            return dir + " exists and is not a directory";
         }
         UserPrincipal owner = owner(dir, basic);
         UserPrincipal me;
@@ -121,20 +162,19 @@ final class OwnerOnlyFiles {
                     + " choose another place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY, e);
         }
         if (!owner.equals(me)) {
-            throw new IOException(dir + " is owned by " + owner.getName() + ", not by the current user " + me.getName()
+            return dir + " is owned by " + owner.getName() + ", not by the current user " + me.getName()
                     + "; vss4j never loads from a directory that someone else controls. Remove it or choose another"
-                    + " place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY);
+                    + " place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY;
         }
+        return null;
+    }
+
+    /** Whether only its owner can use {@code dir} (one of ours): POSIX {@code rwx------}, or the owner-only ACL. */
+    private boolean isOwnerOnlyDirectory(Path dir, BasicFileAttributes basic) throws IOException {
         if (posix) {
-            Set<PosixFilePermission> perms = ((PosixFileAttributes) basic).permissions();
-            if (!DIRECTORY.equals(perms)) {
-                log().warn("vss4j: tightening permissions of {} from {} to rwx------", dir,
-                        PosixFilePermissions.toString(perms));
-                Files.setPosixFilePermissions(dir, DIRECTORY);
-            }
-        } else {
-            OwnerOnlyAcl.restrictDirectory(dir, owner);
+            return DIRECTORY.equals(((PosixFileAttributes) basic).permissions());
         }
+        return OwnerOnlyAcl.isRestricted(dir, owner(dir, basic));
     }
 
     /** Who we are: the owner of a file this process creates (on Windows, as an administrator, a group). */

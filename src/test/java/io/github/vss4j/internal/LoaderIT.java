@@ -1,5 +1,6 @@
 package io.github.vss4j.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -146,18 +147,44 @@ class LoaderIT {
         String probeStarts = " " + LoaderProbe.class.getName() + " source:";
         assertTrue(warm.output.contains(probeStarts), "-verbose:class lists classes:\n" + warm.output);
         String during = warm.output.substring(warm.output.indexOf(probeStarts), warm.output.indexOf("LOAD-FIRST DONE"));
-        assertTrue(during.contains(" io.github.vss4j.internal.NativeLoader source:"), during);
+        for (String warmPath : List.of("ExtractedLibrary", "BundledDigests", "Sha256")) {
+            assertTrue(during.contains(" io.github.vss4j.internal." + warmPath + " source: "),
+                    warmPath + " was loaded: the warm path was taken\n" + during);
+        }
         for (String costly : List.of(" org.slf4j.LoggerFactory ", " sun.security.jca.Providers ",
                 " java.security.SecureRandom ", " java.lang.invoke.BootstrapMethodInvoker ",
                 " java.lang.invoke.LambdaMetafactory ", "$$Lambda", "LambdaForm$MH/", " java.util.regex.Pattern ",
                 " java.util.stream.ReferencePipeline ", " org.scijava.")) {
             assertFalse(during.contains(costly), costly.trim() + " was loaded by a warm load:\n" + during);
         }
-        // vss4j's own classes that only other paths need: each costs a fresh JVM about half a millisecond.
-        for (String notNeeded : List.of("Extractor", "PreinstalledLibrary", "OwnerOnlyAcl", "NativeLoader$Outcome")) {
+        // vss4j's own classes that only other paths need: each costs a fresh JVM about half a millisecond. Not
+        // NativeLoader or BundledResource either: the digest comes from the generated class, not from the jar.
+        for (String notNeeded : List.of("NativeLoader", "BundledResource", "Extractor", "PreinstalledLibrary",
+                "OwnerOnlyAcl", "NativeLoader$Outcome")) {
             assertFalse(during.contains(" io.github.vss4j.internal." + notNeeded + " source:"),
                     notNeeded + " was loaded by a warm load:\n" + during);
         }
+    }
+
+    /** The warm path declines a changed file; the full path then says so and replaces it before anything is loaded. */
+    @Test
+    void aCorruptedExtractionIsReplacedByTheNextJvm() throws Exception {
+        Path extract = tmp.resolve("extract");
+        runOnClassPath(jar, extract).assertExit(0);
+        Path library = extractedLibrary(extract);
+        byte[] intact = Files.readAllBytes(library);
+        byte[] corrupt = intact.clone();
+        corrupt[corrupt.length / 2] ^= 0x01;
+        library.toFile().setWritable(true, true);
+        Files.write(library, corrupt);
+
+        Run next = runOnClassPath(jar, extract);
+
+        next.assertExit(0);
+        next.assertContains("is not intact");
+        next.assertContains("replacing it");
+        assertEquals(List.of(library.toString()), next.loaded(), next.output);
+        assertArrayEquals(intact, Files.readAllBytes(library), "the jar's bytes are back");
     }
 
     @Test

@@ -1,0 +1,228 @@
+package io.github.vss4j.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/**
+ * The warm load's check: it accepts an extraction exactly as {@link NativeLoader} leaves it, and declines anything
+ * else without creating or changing a thing, so that {@link NativeLoader} can repair it or say what is wrong.
+ */
+class ExtractedLibraryTest extends PretendJarTest {
+    private static final byte[] LIBRARY = "pretend this is a shared library".getBytes(StandardCharsets.US_ASCII);
+    private static final String DIGEST = NativeLoader.sha256(LIBRARY);
+    private static final String POSIX_ONLY = "POSIX modes, owners and symbolic links";
+
+    ExtractedLibraryTest() {
+        super(LIBRARY);
+    }
+
+    /** What NativeLoader leaves behind after a first load. */
+    @BeforeEach
+    void extractOnce() {
+        loader().load();
+        linked.clear();
+    }
+
+    private Path intact() throws IOException {
+        return ExtractedLibrary.intact(new OwnerOnlyFiles(null), extract, "1.2.3", PLATFORM.fileName(), DIGEST);
+    }
+
+    /**
+     * Every path under the extraction directory with its attributes: what a check must leave as it found it. (Not
+     * the directories' modification times: learning who we are creates and deletes a probe file in one.)
+     */
+    private List<String> snapshot() throws IOException {
+        List<String> all = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(extract)) {
+            for (Path p : paths.sorted().collect(Collectors.toList())) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                String mode = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                        ? PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)) : "";
+                all.add(p + " " + a.fileKey() + " " + a.size() + " " + (a.isDirectory() ? "" : a.lastModifiedTime())
+                        + " " + mode);
+            }
+        }
+        return all;
+    }
+
+    private void assertDeclinedAndUntouched(String why) throws IOException {
+        List<String> before = snapshot();
+        assertNull(intact(), why);
+        assertEquals(before, snapshot(), why + ": the check changed nothing");
+    }
+
+    @Test
+    void acceptsTheExtractionNativeLoaderLeft() throws IOException {
+        List<String> before = snapshot();
+        assertEquals(expectedFile(), intact());
+        assertEquals(before, snapshot(), "nothing created (the owner probe is gone again) or changed");
+    }
+
+    @Test
+    void declinesWhenNothingWasExtractedForThisVersionOrDigest() throws IOException {
+        OwnerOnlyFiles files = new OwnerOnlyFiles(null);
+        assertNull(ExtractedLibrary.intact(files, extract, "1.2.4", PLATFORM.fileName(), DIGEST));
+        assertNull(ExtractedLibrary.intact(files, extract, "1.2.3", PLATFORM.fileName(), "0".repeat(64)));
+        assertNull(ExtractedLibrary.intact(files, tmp.resolve("elsewhere"), "1.2.3", PLATFORM.fileName(), DIGEST));
+        assertTrue(Files.notExists(tmp.resolve("elsewhere")), "nothing is created");
+    }
+
+    @Test
+    void declinesATamperedFileOfTheSameSize() throws IOException {
+        byte[] tampered = LIBRARY.clone();
+        tampered[3] ^= 1;
+        FileTime modified = Files.getLastModifiedTime(expectedFile());
+        expectedFile().toFile().setWritable(true, true);
+        Files.write(expectedFile(), tampered);
+        Files.setLastModifiedTime(expectedFile(), modified);
+        expectedFile().toFile().setWritable(false, false);
+
+        assertDeclinedAndUntouched("a changed byte");
+    }
+
+    @Test
+    void declinesADirectoryWhereTheFileShouldBe() throws IOException {
+        Files.delete(expectedFile());
+        Files.createDirectory(expectedFile());
+        assertDeclinedAndUntouched("a directory instead of the library");
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void declinesAFileOthersCanRead() throws IOException {
+        Files.setPosixFilePermissions(expectedFile(), PosixFilePermissions.fromString("r-xr-x---"));
+        assertDeclinedAndUntouched("group can read the library");
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void declinesLooseDirectoriesAndLeavesThemForNativeLoaderToTighten() throws IOException {
+        Files.setPosixFilePermissions(expectedFile().getParent(), PosixFilePermissions.fromString("rwxr-x---"));
+        assertDeclinedAndUntouched("a loose version directory");
+        Files.setPosixFilePermissions(expectedFile().getParent(), PosixFilePermissions.fromString("rwx------"));
+
+        Files.setPosixFilePermissions(extract, PosixFilePermissions.fromString("rwx--x--x"));
+        assertDeclinedAndUntouched("a loose base directory");
+
+        Path loaded = loader().load();
+        assertEquals(expectedFile(), loaded);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(extract)));
+        assertEquals(expectedFile(), intact(), "accepted once NativeLoader has tightened it");
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void declinesASymbolicLinkForAnyOfTheThree() throws IOException {
+        Path real = tmp.resolve("real-extract");
+        Files.move(extract, real);
+        Files.createSymbolicLink(extract, real);
+        assertNull(intact(), "the base directory is a link");
+        Files.delete(extract);
+        Files.move(real, extract);
+
+        Path dir = expectedFile().getParent();
+        Path realDir = extract.resolve("real-version-dir");
+        Files.move(dir, realDir);
+        Files.createSymbolicLink(dir, realDir);
+        assertNull(intact(), "the version directory is a link");
+        Files.delete(dir);
+        Files.move(realDir, dir);
+
+        Path realFile = dir.resolve("real-library");
+        Files.move(expectedFile(), realFile);
+        Files.createSymbolicLink(expectedFile(), realFile);
+        assertNull(intact(), "the library is a link");
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void declinesUnderAParentOthersCanWrite() throws IOException {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
+        try {
+            assertDeclinedAndUntouched("the base directory's parent is world-writable and not sticky");
+        } finally {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void declinesDirectoriesOwnedBySomeoneElse() throws IOException {
+        UserPrincipal me = Files.getOwner(extract);
+        UserPrincipal someoneElse = extract.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        assertNotEquals(me, someoneElse);
+        // Who "we" are is what the check learns from a file it creates; told otherwise, our files are someone else's.
+        assertNull(ExtractedLibrary.intact(new OwnerOnlyFiles(someoneElse), extract, "1.2.3", PLATFORM.fileName(), DIGEST));
+    }
+
+    /**
+     * The build's generated {@code BundledDigests} holds, for every native it packaged, the digest of the
+     * {@code .sha256} beside it, which is that of the file itself; nothing else.
+     */
+    @Test
+    void theBuildRecordsEveryNativesDigestInTheGeneratedClassToo() throws Exception {
+        Path classes = Path.of(ExtractedLibrary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path natives = classes.resolve("natives");
+        List<Path> libraries;
+        try (Stream<Path> all = Files.walk(natives, 2)) {
+            libraries = all.filter(p -> p.getNameCount() == natives.getNameCount() + 2)
+                    .filter(p -> !p.getFileName().toString().endsWith(".sha256") && !p.getFileName().toString().endsWith(".pdb"))
+                    .collect(Collectors.toList());
+        }
+        assertTrue(libraries.contains(natives.resolve(NativePlatform.detect(null).folder())
+                .resolve(NativePlatform.detect(null).fileName())), "this platform's native is built: " + libraries);
+        for (Path library : libraries) {
+            String resource = "natives/" + natives.relativize(library).toString().replace('\\', '/');
+            String recorded = NativeLoader.parseDigest(Files.readAllBytes(library.resolveSibling(library.getFileName() + ".sha256")));
+            assertEquals(Sha256.hex(library), recorded, resource);
+            assertEquals(recorded, ExtractedLibrary.recordedDigest(resource), resource);
+        }
+        assertNull(ExtractedLibrary.recordedDigest("natives/plan9_mips/libvss4j.so"));
+        assertNull(ExtractedLibrary.recordedDigest(NativePlatform.detect(null).digestResource()));
+    }
+
+    @Test
+    void recordedDigestsComeInPairs() {
+        IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
+                () -> ExtractedLibrary.record(new String[] {"natives/linux_64/libvss4j.so"}));
+        assertTrue(odd.getMessage().contains("pairs"), odd.getMessage());
+    }
+
+    @Test
+    void namesFollowTheVersionAndTheDigest() throws IOException {
+        assertEquals("1.2.3-" + DIGEST.substring(0, 16), ExtractedLibrary.directoryName("1.2.3", DIGEST));
+        assertEquals("dev-" + DIGEST.substring(0, 16), ExtractedLibrary.directoryName(" ", DIGEST));
+        assertEquals("1.0_.._x-" + DIGEST.substring(0, 16), ExtractedLibrary.directoryName("1.0/../x", DIGEST));
+        assertEquals("unknown", ExtractedLibrary.safeName(".."));
+        assertEquals("a_b", ExtractedLibrary.safeName("a\u00e9b"));
+        assertEquals("a_b", ExtractedLibrary.safeName("a\uD83D\uDE00b"), "one replacement per code point");
+        Path tmpDir = tmp.resolve("t");
+        assertEquals(tmpDir.resolve("vss4j-alice_.._bob"), ExtractedLibrary.baseDirectory(null, tmpDir.toString(), "alice/../bob"));
+        assertEquals(tmpDir.resolve("vss4j-unknown"), ExtractedLibrary.baseDirectory(" ", tmpDir.toString(), null));
+        assertEquals(tmp.resolve("x"), ExtractedLibrary.baseDirectory(tmp.resolve("x/../x").toString(), "/ignored", "u"));
+        IOException invalid = assertThrows(IOException.class, () -> ExtractedLibrary.baseDirectory("a\0b", "/t", "u"));
+        assertTrue(invalid.getMessage().contains("invalid extraction directory"), invalid.getMessage());
+    }
+}
