@@ -1,4 +1,5 @@
-// Where the end of an asynchronous operation is reported (the JNI layer: an upcall into Java).
+// Where the end of an asynchronous operation is reported (the JNI layer: a CompletionQueue that Java threads take
+// the reports from).
 #pragma once
 
 #include <cstdint>
@@ -10,12 +11,14 @@ namespace vss4j {
 class CompletionSink {
  public:
   virtual ~CompletionSink() = default;
+  // Called before an operation starts, on the thread that starts it: whatever completed() will need is set
+  // aside now, so that completed() cannot fail for want of it. May throw (std::bad_alloc).
+  virtual void reserve() {}
+  // The operation did not start after all: completed() will not be called for it.
+  virtual void unreserve() noexcept {}
   // Called once per operation, on a waiter thread, with QueryStatus's final value: VSS_S_ASYNC_FINISHED,
   // VSS_S_ASYNC_CANCELLED or the operation's error.
   virtual void completed(std::uint64_t token, hresult status) noexcept = 0;
-  // Called once on each new waiter thread before its first wait, so that whatever completed() needs on a
-  // thread (attaching it to the JVM) is paid for when the object is created, not when its operation ends.
-  virtual void waiterStarted() noexcept {}
 };
 
 }  // namespace vss4j

@@ -15,7 +15,6 @@ Session::Session(std::shared_ptr<Backend> backend, std::shared_ptr<CompletionSin
   objectThread_ = std::make_unique<ObjectThread>(started, stopping);
   waiter_ = std::make_unique<ObjectThread>(started, stopping);
   waiterId_ = waiter_->id();
-  waiter_->post([sink = sink_] { sink->waiterStarted(); });
 }
 
 hresult Session::open(std::shared_ptr<Backend> backend, std::shared_ptr<CompletionSink> sink,
@@ -46,6 +45,16 @@ Session::~Session() {
 hresult Session::startAsync(const Starter& start, std::uint64_t token, std::uint64_t& asyncId) {
   std::shared_lock<std::shared_mutex> lock(lifecycle_);
   if (closed_) throw ClosedError("the BackupComponents is closed");
+  // Room for the report first: once VSS has started the operation, nothing may keep its end from being told.
+  sink_->reserve();
+  bool reported = false;
+  struct Unreserve {
+    CompletionSink& sink;
+    const bool& reported;
+    ~Unreserve() {
+      if (!reported) sink.unreserve();
+    }
+  } unreserveUnlessReported{*sink_, reported};
   std::unique_ptr<AsyncOperation> op;
   const hresult hr = objectThread_->call([&]() -> hresult { return start(*components_, op); });
   if (failed(hr)) return hr;
@@ -68,6 +77,7 @@ hresult Session::startAsync(const Starter& start, std::uint64_t token, std::uint
     sink_->completed(token, status);
     waiterDone(id);
   });
+  reported = true;  // the waiter's job owns the reservation now
   return hr;
 }
 

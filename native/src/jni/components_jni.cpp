@@ -67,7 +67,7 @@ VSS4J_JNI(jint, create)(JNIEnv* env, jclass, jlong backendHandle, jlongArray out
     std::shared_ptr<vss4j::Backend> backend = jni::backendOrThrow(env, backendHandle);
     if (!backend) return 0;
     std::shared_ptr<Session> session;
-    const hresult hr = Session::open(backend, jni::javaCompletionSink(), session);
+    const hresult hr = Session::open(backend, jni::completionQueue(), session);
     if (vss4j::failed(hr)) return hr;
     const jlong handle = jni::sessions().add(std::move(session));
     env->SetLongArrayRegion(out, 0, 1, &handle);

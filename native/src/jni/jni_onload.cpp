@@ -34,7 +34,6 @@ bool lookUp(JNIEnv* env) {
   if (!(c.outOfMemory = globalClass(env, "java/lang/OutOfMemoryError"))) return false;
   if (!(c.runtime = globalClass(env, "java/lang/RuntimeException"))) return false;
   if (!(c.callbacks = globalClass(env, "io/github/vss4j/internal/NativeCallbacks"))) return false;
-  if (!(c.completed = env->GetStaticMethodID(c.callbacks, "completed", "(JI)V"))) return false;
   if (!(c.log = env->GetStaticMethodID(c.callbacks, "log", "(ILjava/lang/String;)V"))) return false;
   g_classes = c;
   return true;

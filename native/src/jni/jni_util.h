@@ -27,7 +27,6 @@ struct Classes {
   jclass outOfMemory = nullptr;
   jclass runtime = nullptr;
   jclass callbacks = nullptr;        // io.github.vss4j.internal.NativeCallbacks
-  jmethodID completed = nullptr;     // static void completed(long token, int hresult)
   jmethodID log = nullptr;           // static void log(int level, String message)
 };
 const Classes& classes();

@@ -46,19 +46,6 @@ void clearPending(JNIEnv* env) {
   if (env->ExceptionCheck()) env->ExceptionClear();
 }
 
-class JavaCompletionSink final : public CompletionSink {
- public:
-  void completed(std::uint64_t token, hresult status) noexcept override {
-    JNIEnv* env = currentEnv();
-    if (env == nullptr) return;  // the JVM is going away; nobody is left to tell
-    env->CallStaticVoidMethod(classes().callbacks, classes().completed, static_cast<jlong>(token),
-                              static_cast<jint>(status));
-    clearPending(env);
-  }
-
-  void waiterStarted() noexcept override { currentEnv(); }
-};
-
 void javaLogSink(LogLevel level, const std::string& message) noexcept {
   JNIEnv* env = currentEnv();
   if (env == nullptr) return;
@@ -74,9 +61,9 @@ void javaLogSink(LogLevel level, const std::string& message) noexcept {
 
 }  // namespace
 
-std::shared_ptr<CompletionSink> javaCompletionSink() {
-  static const std::shared_ptr<CompletionSink> sink = std::make_shared<JavaCompletionSink>();
-  return sink;
+std::shared_ptr<CompletionQueue> completionQueue() {
+  static const std::shared_ptr<CompletionQueue> queue = std::make_shared<CompletionQueue>();
+  return queue;
 }
 
 void installJavaLogSink() { setLogSink(&javaLogSink); }

@@ -1,17 +1,19 @@
-// Calls from shim threads up into Java: completion reports and log lines.
+// Calls from shim threads up into Java: log lines. (Completions go the other way: Java threads take them from
+// completionQueue(), see completions_jni.cpp.)
 #pragma once
 
 #include <memory>
 
-#include "core/completion_sink.h"
+#include "core/completion_queue.h"
 
 namespace vss4j::jni {
 
-// Reports each completion to NativeCallbacks.completed. A shim thread is attached to the JVM as a daemon the
-// first time it calls up, and detached when it ends; a thread the JVM already knows is used as it is.
-std::shared_ptr<CompletionSink> javaCompletionSink();
+// Where every session of this JVM reports the end of its operations, for NativeBridge.awaitCompletion.
+std::shared_ptr<CompletionQueue> completionQueue();
 
-// Installs the log sink that forwards native log lines to NativeCallbacks.log (SLF4J).
+// Installs the log sink that forwards native log lines to NativeCallbacks.log (SLF4J). A shim thread is
+// attached to the JVM as a daemon the first time it logs, and detached when it ends; a thread the JVM already
+// knows is used as it is.
 void installJavaLogSink();
 
 }  // namespace vss4j::jni

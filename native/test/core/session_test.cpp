@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/async_wait.h"
+#include "core/completion_queue.h"
 #include "fake_backend.h"
 
 namespace vss4j {
@@ -90,6 +91,36 @@ TEST(Session, ReportsTheEndOfAnAsyncOperationOnceWithQueryStatusValue) {
   session->close();
   EXPECT_EQ(sink->reportsFor(42), 1u);
   EXPECT_EQ(backend->live.load(), 0);
+}
+
+TEST(Session, ReservesRoomForEachReportAndGivesItBackWhenNothingStarts) {
+  auto backend = std::make_shared<FakeBackend>();
+  auto queue = std::make_shared<CompletionQueue>();
+  std::shared_ptr<Session> session;
+  ASSERT_EQ(Session::open(backend, queue, session), hr::kOk);
+  std::uint64_t asyncId = 0;
+  ASSERT_EQ(session->startAsync(doSnapshotSet(), 3, asyncId), hr::kOk);
+  EXPECT_EQ(queue->reserved(), 1u);
+  backend->script->end(hr::kAsyncFinished);
+  CompletionQueue::Report report;
+  ASSERT_TRUE(queue->take(report, std::chrono::duration_cast<std::chrono::milliseconds>(kBound)));
+  EXPECT_EQ(report.token, 3u);
+  EXPECT_EQ(report.status, hr::kAsyncFinished);
+  EXPECT_EQ(queue->reserved(), 0u);
+
+  session->releaseAsync(asyncId);
+  session->close();
+  EXPECT_EQ(backend->live.load(), 0);
+
+  auto failing = std::make_shared<FakeBackend>();
+  failing->asyncImmediateFailure = hr::kBadState;
+  std::shared_ptr<Session> refused;
+  ASSERT_EQ(Session::open(failing, queue, refused), hr::kOk);
+  EXPECT_EQ(refused->startAsync(doSnapshotSet(), 4, asyncId), hr::kBadState);
+  EXPECT_EQ(queue->reserved(), 0u);
+  refused->close();
+  EXPECT_EQ(queue->queued(), 0u);
+  EXPECT_EQ(failing->live.load(), 0);
 }
 
 TEST(Session, AnImmediateFailureReportsNothingAndLeavesNothingAlive) {

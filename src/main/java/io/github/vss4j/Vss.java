@@ -73,10 +73,10 @@ public final class Vss {
     }
 
     /**
-     * The same VSS, with completion callbacks and futures run on {@code executor} (by default a small pool of
-     * daemon threads named {@code vss4j-callback-N}). Give an Executor that runs tasks on threads of its own: one
-     * that runs them inline (such as {@code Runnable::run}) runs them on vss4j's native thread, where a callback
-     * must not wait for another operation ({@code await()} there throws {@link IllegalStateException}).
+     * The same VSS, with completion callbacks and futures run on {@code executor} (by default on vss4j's daemon
+     * threads named {@code vss4j-callback-N}, the thread that learns of the end running its callbacks). One that
+     * runs tasks inline (such as {@code Runnable::run}) runs them on that vss4j thread too; either way a callback
+     * may block or wait for another operation: another thread takes the next ends meanwhile.
      */
     public Vss withCallbackExecutor(Executor executor) {
         return new Vss(backend, machine, Objects.requireNonNull(executor, "executor"));

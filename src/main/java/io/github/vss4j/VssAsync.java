@@ -13,8 +13,9 @@ import java.util.function.Consumer;
  * {@code GatherWriterMetadata}, {@code GatherWriterStatus} or {@code BackupComplete}.
  *
  * <p>vss4j learns of its end without polling: a native thread blocks in {@code IVssAsync::Wait}, reads the
- * outcome with {@code QueryStatus} and reports it. Callbacks and the future's completion then run on the
- * {@link java.util.concurrent.Executor} the {@link Vss} was given, never on that native thread.
+ * outcome with {@code QueryStatus} and wakes one of vss4j's Java threads with it, which completes the future and
+ * runs the callbacks (on the {@link java.util.concurrent.Executor} the {@link Vss} was given; by default right
+ * there). Native threads never run Java code for it.
  *
  * <p>Close it when done: that releases the {@code IVssAsync}, as VSS requires of the caller. Closing an operation
  * that is still running does not cancel it; its outcome is still reported to the future and callbacks.

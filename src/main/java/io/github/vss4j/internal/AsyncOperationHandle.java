@@ -76,11 +76,11 @@ public final class AsyncOperationHandle {
         return operation;
     }
 
-    // Runs on the shim's waiter thread: record, wake waiters, hand the rest to the Executor.
+    // Runs on a completion thread: record, wake waiters, run the callbacks (there, or on the Executor).
     private void ended(int hresult) {
         outcome = AsyncStatus.of(operation, hresult);
         ended.countDown();
-        CallbackExecutor.execute(executor, this::dispatch);
+        CallbackExecutor.dispatchCompletion(executor, this::dispatch);
     }
 
     private void dispatch() {
@@ -126,21 +126,11 @@ public final class AsyncOperationHandle {
     }
 
     public void awaitEnd() throws InterruptedException {
-        refuseOnReportingThread();
         ended.await();
     }
 
     public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
-        refuseOnReportingThread();
         return ended.await(timeout, unit);
-    }
-
-    private void refuseOnReportingThread() {
-        if (Completions.reportingThread() && outcome == null) {
-            throw new IllegalStateException("await() on " + operation.vssName() + " from a callback that the "
-                    + "Executor runs on vss4j's own native thread would never return: give Vss.withCallbackExecutor "
-                    + "an Executor that runs tasks on threads of its own");
-        }
     }
 
     /** The final status; only after awaitEnd returned true. */

@@ -9,22 +9,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Completion tokens: Java registers what to do when an asynchronous operation ends before it asks the shim to
- * start it, so that a report arriving before the start call returns is never lost.
+ * start it, so that a report arriving before the start call returns is never lost. The reports come back through
+ * {@link CompletionThreads}.
  */
 public final class Completions {
     private static final Logger LOG = LoggerFactory.getLogger(Completions.class);
     private static final AtomicLong NEXT = new AtomicLong(1);
     private static final Map<Long, IntConsumer> PENDING = new ConcurrentHashMap<>();
-    // Set while a completion is being handed over on a shim thread (see reportingThread()).
-    private static final ThreadLocal<Boolean> REPORTING = new ThreadLocal<>();
 
     private Completions() {
     }
 
-    /** Registers {@code onEnd} (called once, on a shim thread, with the final status) and returns its token. */
+    /**
+     * Registers {@code onEnd} (called once, on a completion thread, with the final status) and returns its token;
+     * a completion thread is ready to deliver it when this returns.
+     */
     public static long register(IntConsumer onEnd) {
         long token = NEXT.getAndIncrement();
         PENDING.put(token, onEnd);
+        try {
+            CompletionThreads.expectReport();
+        } catch (RuntimeException | Error e) {
+            PENDING.remove(token);
+            throw e;
+        }
         return token;
     }
 
@@ -44,22 +52,11 @@ public final class Completions {
             LOG.warn("A completion arrived for unknown token {} (status {}); ignored", token, hresult);
             return;
         }
-        REPORTING.set(Boolean.TRUE);
         try {
             onEnd.accept(hresult);
         } catch (Throwable e) {
-            // Nothing may propagate into the native waiter thread.
+            // Nothing may end the completion thread's loop.
             LOG.error("Handling the end of an asynchronous VSS operation failed", e);
-        } finally {
-            REPORTING.remove();
         }
-    }
-
-    /**
-     * Whether this thread is a shim thread reporting a completion right now: only when an Executor runs callbacks
-     * inline. Waiting there for another operation would wait for this very thread, forever.
-     */
-    public static boolean reportingThread() {
-        return REPORTING.get() != null;
     }
 }

@@ -111,7 +111,13 @@ public final class NativeBridge {
 
     public static native int disableWriterInstances(long components, long[] writerInstanceIds);
 
-    /** Asynchronous calls: {@code token} is reported to {@code NativeCallbacks.completed}; {@code out[0]} gets the async handle. */
+    /**
+     * Blocks until an operation of any object ends, or {@code timeoutMillis} pass: 1 with its token in
+     * {@code token[0]} and its final status in {@code status[0]}, 0 if none ended. For {@link CompletionThreads}.
+     */
+    public static native int awaitCompletion(long[] token, int[] status, int timeoutMillis);
+
+    /** Asynchronous calls: {@code token} comes back from {@link #awaitCompletion}; {@code out[0]} gets the async handle. */
     public static native int gatherWriterMetadata(long components, long token, long[] out);
 
     /** Fills {@code out[0]} long[] and {@code out[1]} String[], WRITER_METADATA_* per writer. */

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Run in a fresh JVM by ShutdownStormIT: worker threads keep creating objects, starting operations (some an hour
  * long, some instant), cancelling and closing, while the JVM is told to end in the way {@code args[0]} names:
- * {@code exit} (System.exit from main), {@code callback} (System.exit from a completion callback, with the shim's
- * waiter thread in the middle of its upcall) or {@code return} (main returns; only daemon threads are left).
+ * {@code exit} (System.exit from main), {@code callback} (System.exit from a completion callback, on one of
+ * vss4j's completion threads while others wait in native code) or {@code return} (main returns; only daemon
+ * threads are left).
  */
 public final class ExitDuringStorm {
     private static final int WORKERS = 4;
