@@ -12,12 +12,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A callback may block, even wait for another operation: before a thread delivers a report, it makes sure
  * another thread is waiting for the next one, starting one if need be, so that no report waits behind user
- * code. A thread that has waited {@value #IDLE_MILLIS} ms for nothing is let go if another is waiting or no
+ * code. A thread that has waited {@link #IDLE_MILLIS} (30 s) for nothing is let go if another is waiting or no
  * operation is pending, so that an idle application (or one that was undeployed) keeps no thread of ours;
  * {@link #expectReport()} starts one again when an operation starts.
  */
 final class CompletionThreads {
-    static final int IDLE_MILLIS = 30_000;
+    /** How long a thread waits for nothing before it may go; a property only so that a test need not wait 30 s. */
+    static final int IDLE_MILLIS = Integer.getInteger("vss4j.internal.callbackIdleMillis", 30_000);
     private static final Object LOCK = new Object();
     /** Threads waiting for a report, or about to: guarded by LOCK. */
     private static int waiting;
