@@ -20,6 +20,25 @@ void throwUnsupported(JNIEnv* env, const std::string& message) { throwNew(env, c
 void throwOutOfMemory(JNIEnv* env, const std::string& message) { throwNew(env, classes().outOfMemory, message); }
 void throwRuntime(JNIEnv* env, const std::string& message) { throwNew(env, classes().runtime, message); }
 
+void throwCurrentException(JNIEnv* env) noexcept {
+  try {
+    try {
+      throw;
+    } catch (const ClosedError& e) {
+      throwIllegalState(env, std::string("vss4j: ") + e.what());
+    } catch (const std::bad_alloc&) {
+      throwOutOfMemory(env, "vss4j: native memory exhausted");
+    } catch (const std::exception& e) {
+      throwRuntime(env, std::string("vss4j: internal error in the native shim: ") + e.what());
+    } catch (...) {
+      throwRuntime(env, "vss4j: internal error in the native shim");
+    }
+  } catch (...) {
+    // No memory even for the message: the error without our words, rather than an exception left in flight.
+    if (!env->ExceptionCheck()) env->ThrowNew(classes().outOfMemory, "vss4j: native memory exhausted");
+  }
+}
+
 std::optional<WString> toWString(JNIEnv* env, jstring text, const char* what) {
   if (text == nullptr) {
     throwNullPointer(env, std::string(what) + " is null");

@@ -55,19 +55,19 @@ void throwUnsupported(JNIEnv* env, const std::string& message);
 void throwOutOfMemory(JNIEnv* env, const std::string& message);
 void throwRuntime(JNIEnv* env, const std::string& message);
 
+// Called in a catch block: the C++ exception being handled as a Java exception (ClosedError as
+// IllegalStateException, std::bad_alloc as OutOfMemoryError, anything else as RuntimeException). Out of line, so
+// that the many instantiations of guarded() share one copy of this code (the library's size is hashed on every
+// load).
+void throwCurrentException(JNIEnv* env) noexcept;
+
 // Runs body; a C++ exception becomes a Java exception and `onError` is returned instead.
 template <typename R, typename F>
 R guarded(JNIEnv* env, R onError, F&& body) noexcept {
   try {
     return body();
-  } catch (const ClosedError& e) {
-    throwIllegalState(env, std::string("vss4j: ") + e.what());
-  } catch (const std::bad_alloc&) {
-    throwOutOfMemory(env, "vss4j: native memory exhausted");
-  } catch (const std::exception& e) {
-    throwRuntime(env, std::string("vss4j: internal error in the native shim: ") + e.what());
   } catch (...) {
-    throwRuntime(env, "vss4j: internal error in the native shim");
+    throwCurrentException(env);
   }
   return onError;
 }

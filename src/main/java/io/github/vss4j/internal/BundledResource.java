@@ -3,11 +3,17 @@ package io.github.vss4j.internal;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A resource bundled with vss4j, a native or its digest: where it is (for messages) and its bytes. It is an entry
@@ -93,5 +99,79 @@ final class BundledResource {
                 return in.readAllBytes();
             }
         }
+    }
+
+    /**
+     * A bundled resource from vss4j's own jar (or classes directory), read from there directly: an earlier class
+     * path entry that carries a {@code natives/} folder of its own does not shadow ours, and the class loaders'
+     * lookup is not needed (in a fresh JVM it searches every JDK module first, milliseconds). Where the origin
+     * cannot be told or read (no code source, unusual URL schemes), the class's own lookup is used, with a warning
+     * if it is not ours. Null if vss4j has no such resource.
+     */
+    static BundledResource find(String name) {
+        URL own = ownLocation();
+        File ownPath = localFile(own);
+        if (ownPath != null) {
+            try {
+                return ownPath.isDirectory() ? inDirectory(ownPath.toPath(), name)
+                        : inJar(ownPath, own.toString(), name);
+            } catch (IOException e) {
+                log().debug("vss4j: cannot read {} from {} directly ({}); looking it up on the class path", name,
+                        ownPath, e.toString());
+            }
+        }
+        return of(lookUp(name, own == null ? null : own.toString()));
+    }
+
+    private static URL lookUp(String name, String own) {
+        URL found = BundledResource.class.getResource("/" + name);
+        if (found == null || own == null || isOwn(found, own)) {
+            return found;
+        }
+        ClassLoader loader = BundledResource.class.getClassLoader();
+        try {
+            Enumeration<URL> all = loader == null ? ClassLoader.getSystemResources(name) : loader.getResources(name);
+            for (URL candidate : Collections.list(all)) {
+                if (isOwn(candidate, own)) {
+                    return candidate;
+                }
+            }
+        } catch (IOException e) {
+            log().debug("vss4j: cannot list the class path's copies of {}: {}", name, e.toString());
+        }
+        log().warn("vss4j: {} comes from {}, not from vss4j's own location {}", name, found, own);
+        return found;
+    }
+
+    private static boolean isOwn(URL url, String own) {
+        String s = url.toString();
+        return s.startsWith(own) || s.startsWith("jar:" + own + "!/");
+    }
+
+    /** Where this class was loaded from (a jar or a classes directory), or null where that is not known. */
+    private static URL ownLocation() {
+        try {
+            CodeSource source = BundledResource.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : source.getLocation();
+        } catch (SecurityException e) {
+            return null;
+        }
+    }
+
+    /** A {@code file:} URL as a file; null for anything else. (java.io's conversion: NIO's loads more classes.) */
+    private static File localFile(URL url) {
+        if (url == null || !"file".equals(url.getProtocol())) {
+            return null;
+        }
+        try {
+            return new File(url.toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Looked up when there is something to say. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(BundledResource.class);
     }
 }

@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * replaced, e.g. in use on Windows, leads to a uniquely named private copy and a warning); the exact file passed to
  * {@code System.load} is verified once more, after it is in place.
  *
- * <p>Most loads never come here: {@link ExtractedLibrary#findIntact}, the warm load, finds the earlier extraction
- * intact first, with fewer classes and without opening the jar, and steps aside for this class whenever anything
- * is not exactly as this class leaves it. A reuse here (the warm path stepped aside, or the classes were built
- * without the generated digests) still avoids what costs a fresh JVM tens of milliseconds of set-up: SLF4J (nothing
+ * <p>Most loads on Linux never come here: {@link NativeLibrary#findIntact}, the warm load, finds the earlier
+ * extraction intact first, with fewer classes and without opening the jar, and steps aside for this class whenever
+ * anything is not exactly as this class leaves it. A reuse here (on Windows, or where the warm path stepped aside)
+ * still avoids what costs a fresh JVM tens of milliseconds of set-up: SLF4J (nothing
  * to log), the JCA providers ({@link Sha256}), lambdas, regular expressions and streams (each bootstraps machinery
  * on first use; string concatenation is compiled to {@code StringBuilder} for the same reason, see the pom), and
  * it loads few of vss4j's own classes (about half a millisecond each in such a JVM): one load is one instance of
@@ -90,7 +90,7 @@ class NativeLoader {
 
     /** A resource bundled with vss4j, by name (no leading slash); null when absent. */
     BundledResource resource(String name) {
-        return NativeLibrary.resource(name);
+        return BundledResource.find(name);
     }
 
     /** {@code System.load} from vss4j's own class, so the library belongs to vss4j's class loader. */
@@ -147,7 +147,7 @@ class NativeLoader {
         Path dir;
         try {
             Path base = baseDirectory();
-            dir = base.resolve(ExtractedLibrary.directoryName(version, expected));
+            dir = base.resolve(NativeLibrary.directoryName(version, expected));
             file = dir.resolve(target.fileName());
             if (!reusable(base, dir)) {
                 library = readBundled(bundled());
@@ -185,10 +185,11 @@ class NativeLoader {
     }
 
     /**
-     * Whether an earlier load left the version-named file intact, once the directories are secured (made
-     * owner-only if they are ours but looser; refused, with the reason, if they are not ours): then its digest,
-     * checked here by {@link ExtractedLibrary#intact}, is the check before {@code System.load}, and the jar's copy is
-     * neither read nor hashed. If not, {@link Extractor#place} says what is wrong with the file and replaces it.
+     * Whether an earlier load left the version-named file intact (owner-only, in owner-only directories, with the
+     * recorded digest), once the directories are secured (made owner-only if they are ours but looser; refused,
+     * with the reason, if they are not ours). Its digest, checked here, is the check before {@code System.load};
+     * the jar's copy is then neither read nor hashed. If not, {@link Extractor#place} says what is wrong with the
+     * file and replaces it. Nothing is logged: a load with nothing to report does not start SLF4J.
      */
     private boolean reusable(Path base, Path dir) throws IOException {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -196,10 +197,14 @@ class NativeLoader {
         }
         files.secureDirectory(base);
         files.secureDirectory(dir);
-        if (ExtractedLibrary.intact(files, base, version, target.fileName(), expected) == null) {
+        if (files.whyNotOwnerOnly(file, dir) != null) {
             return false;
         }
-        actual = expected;
+        String digest = Sha256.hex(file);
+        if (!digest.equals(expected)) {
+            return false;
+        }
+        actual = digest;
         return true;
     }
 
@@ -281,7 +286,7 @@ class NativeLoader {
     }
 
     private Path baseDirectory() throws IOException {
-        return ExtractedLibrary.baseDirectory(property(NativeLibrary.EXTRACT_DIR_PROPERTY), property("java.io.tmpdir"),
+        return NativeLibrary.baseDirectory(property(NativeLibrary.EXTRACT_DIR_PROPERTY), property("java.io.tmpdir"),
                 property("user.name"));
     }
 

@@ -8,16 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,15 +27,16 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /**
- * The warm load's check: it accepts an extraction exactly as {@link NativeLoader} leaves it, and declines anything
- * else without creating or changing a thing, so that {@link NativeLoader} can repair it or say what is wrong.
+ * The warm load's check ({@link NativeLibrary#intact}): it accepts an extraction exactly as {@link NativeLoader}
+ * leaves it, and declines anything else without creating or changing a thing, so that {@link NativeLoader} can
+ * repair it or say what is wrong. Its rules on raw modes are {@link OwnerOnlyFiles}' rules, for every mode.
  */
-class ExtractedLibraryTest extends PretendJarTest {
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the warm load is POSIX's: raw modes and user ids")
+class NativeLibraryWarmLoadTest extends PretendJarTest {
     private static final byte[] LIBRARY = "pretend this is a shared library".getBytes(StandardCharsets.US_ASCII);
     private static final String DIGEST = NativeLoader.sha256(LIBRARY);
-    private static final String POSIX_ONLY = "POSIX modes, owners and symbolic links";
 
-    ExtractedLibraryTest() {
+    NativeLibraryWarmLoadTest() {
         super(LIBRARY);
     }
 
@@ -45,23 +47,19 @@ class ExtractedLibraryTest extends PretendJarTest {
         linked.clear();
     }
 
+    /** The check as the warm load makes it; "we" are whoever owns the test's temp directory. */
     private Path intact() throws IOException {
-        return ExtractedLibrary.intact(new OwnerOnlyFiles(null), extract, "1.2.3", PLATFORM.fileName(), DIGEST);
+        return NativeLibrary.intact(extract, "1.2.3", PLATFORM.fileName(), DIGEST, tmp);
     }
 
-    /**
-     * Every path under the extraction directory with its attributes: what a check must leave as it found it. (Not
-     * the directories' modification times: learning who we are creates and deletes a probe file in one.)
-     */
+    /** Every path under the extraction directory with its attributes: what a check must leave as it found it. */
     private List<String> snapshot() throws IOException {
         List<String> all = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(extract)) {
             for (Path p : paths.sorted().collect(Collectors.toList())) {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                String mode = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                        ? PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)) : "";
-                all.add(p + " " + a.fileKey() + " " + a.size() + " " + (a.isDirectory() ? "" : a.lastModifiedTime())
-                        + " " + mode);
+                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+                all.add(p + " " + a.fileKey() + " " + a.size() + " " + a.lastModifiedTime() + " " + mode);
             }
         }
         return all;
@@ -77,15 +75,14 @@ class ExtractedLibraryTest extends PretendJarTest {
     void acceptsTheExtractionNativeLoaderLeft() throws IOException {
         List<String> before = snapshot();
         assertEquals(expectedFile(), intact());
-        assertEquals(before, snapshot(), "nothing created (the owner probe is gone again) or changed");
+        assertEquals(before, snapshot(), "nothing created or changed, not even a directory's time");
     }
 
     @Test
     void declinesWhenNothingWasExtractedForThisVersionOrDigest() throws IOException {
-        OwnerOnlyFiles files = new OwnerOnlyFiles(null);
-        assertNull(ExtractedLibrary.intact(files, extract, "1.2.4", PLATFORM.fileName(), DIGEST));
-        assertNull(ExtractedLibrary.intact(files, extract, "1.2.3", PLATFORM.fileName(), "0".repeat(64)));
-        assertNull(ExtractedLibrary.intact(files, tmp.resolve("elsewhere"), "1.2.3", PLATFORM.fileName(), DIGEST));
+        assertNull(NativeLibrary.intact(extract, "1.2.4", PLATFORM.fileName(), DIGEST, tmp));
+        assertNull(NativeLibrary.intact(extract, "1.2.3", PLATFORM.fileName(), "0".repeat(64), tmp));
+        assertNull(NativeLibrary.intact(tmp.resolve("elsewhere"), "1.2.3", PLATFORM.fileName(), DIGEST, tmp));
         assertTrue(Files.notExists(tmp.resolve("elsewhere")), "nothing is created");
     }
 
@@ -110,14 +107,12 @@ class ExtractedLibraryTest extends PretendJarTest {
     }
 
     @Test
-    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
     void declinesAFileOthersCanRead() throws IOException {
         Files.setPosixFilePermissions(expectedFile(), PosixFilePermissions.fromString("r-xr-x---"));
         assertDeclinedAndUntouched("group can read the library");
     }
 
     @Test
-    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
     void declinesLooseDirectoriesAndLeavesThemForNativeLoaderToTighten() throws IOException {
         Files.setPosixFilePermissions(expectedFile().getParent(), PosixFilePermissions.fromString("rwxr-x---"));
         assertDeclinedAndUntouched("a loose version directory");
@@ -133,7 +128,6 @@ class ExtractedLibraryTest extends PretendJarTest {
     }
 
     @Test
-    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
     void declinesASymbolicLinkForAnyOfTheThree() throws IOException {
         Path real = tmp.resolve("real-extract");
         Files.move(extract, real);
@@ -157,7 +151,6 @@ class ExtractedLibraryTest extends PretendJarTest {
     }
 
     @Test
-    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
     void declinesUnderAParentOthersCanWrite() throws IOException {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
         try {
@@ -168,13 +161,49 @@ class ExtractedLibraryTest extends PretendJarTest {
     }
 
     @Test
-    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
-    void declinesDirectoriesOwnedBySomeoneElse() throws IOException {
+    void declinesWhatSomeoneElseOwns() throws IOException {
+        // Told that "we" are another user, every one of our files is someone else's.
         UserPrincipal me = Files.getOwner(extract);
-        UserPrincipal someoneElse = extract.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
-        assertNotEquals(me, someoneElse);
-        // Who "we" are is what the check learns from a file it creates; told otherwise, our files are someone else's.
-        assertNull(ExtractedLibrary.intact(new OwnerOnlyFiles(someoneElse), extract, "1.2.3", PLATFORM.fileName(), DIGEST));
+        Path theirs = Files.createFile(tmp.resolve("theirs"));
+        if ("root".equals(me.getName())) {
+            Files.setOwner(theirs, extract.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        } else {
+            theirs = Path.of("/");
+        }
+        assertNotEquals(me, Files.getOwner(theirs));
+        assertNull(NativeLibrary.intact(extract, "1.2.3", PLATFORM.fileName(), DIGEST, theirs));
+        assertEquals(expectedFile(), intact(), "and ours as ours");
+    }
+
+    /** The raw-mode rules give {@link OwnerOnlyFiles}' verdict for every permission, sticky bit and file type. */
+    @Test
+    void rawModeRulesAgreeWithOwnerOnlyFilesForEveryMode() {
+        int[] types = {0040000, 0100000, 0120000, 0020000, 0060000, 0010000, 0140000};
+        for (int bits = 0; bits < 01000; bits++) {
+            Set<PosixFilePermission> permissions = PosixFilePermissions.fromString(rwx(bits));
+            for (int special : new int[] {0, 01000, 02000, 04000}) {
+                int mode = special | bits;
+                for (int type : types) {
+                    assertEquals(type == 0040000 && OwnerOnlyFiles.isOwnerOnlyDirectory(permissions),
+                            NativeLibrary.isOwnerOnlyDirectory(type | mode), "directory rule, mode " + Integer.toOctalString(type | mode));
+                    assertEquals(type == 0100000 && OwnerOnlyFiles.isOwnerOnlyFile(permissions),
+                            NativeLibrary.isOwnerOnlyFile(type | mode), "file rule, mode " + Integer.toOctalString(type | mode));
+                }
+                assertEquals(OwnerOnlyFiles.isSafeParent(permissions, (special & 01000) != 0),
+                        NativeLibrary.isSafeParent(0040000 | mode), "parent rule, mode " + Integer.toOctalString(mode));
+            }
+        }
+        assertEquals(0, NativeLibrary.isOwnerOnlyDirectory(0) || NativeLibrary.isOwnerOnlyFile(0) ? 1 : 0,
+                "mode 0, what a file of someone else's counts as, passes nothing");
+    }
+
+    private static String rwx(int bits) {
+        StringBuilder s = new StringBuilder(9);
+        String letters = "rwxrwxrwx";
+        for (int i = 0; i < 9; i++) {
+            s.append((bits & (0400 >> i)) != 0 ? letters.charAt(i) : '-');
+        }
+        return s.toString();
     }
 
     /**
@@ -183,7 +212,7 @@ class ExtractedLibraryTest extends PretendJarTest {
      */
     @Test
     void theBuildRecordsEveryNativesDigestInTheGeneratedClassToo() throws Exception {
-        Path classes = Path.of(ExtractedLibrary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(NativeLibrary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path natives = classes.resolve("natives");
         List<Path> libraries;
         try (Stream<Path> all = Files.walk(natives, 2)) {
@@ -197,32 +226,32 @@ class ExtractedLibraryTest extends PretendJarTest {
             String resource = "natives/" + natives.relativize(library).toString().replace('\\', '/');
             String recorded = NativeLoader.parseDigest(Files.readAllBytes(library.resolveSibling(library.getFileName() + ".sha256")));
             assertEquals(Sha256.hex(library), recorded, resource);
-            assertEquals(recorded, ExtractedLibrary.recordedDigest(resource), resource);
+            assertEquals(recorded, NativeLibrary.recordedDigest(resource), resource);
         }
-        assertNull(ExtractedLibrary.recordedDigest("natives/plan9_mips/libvss4j.so"));
-        assertNull(ExtractedLibrary.recordedDigest(NativePlatform.detect(null).digestResource()));
+        assertNull(NativeLibrary.recordedDigest("natives/plan9_mips/libvss4j.so"));
+        assertNull(NativeLibrary.recordedDigest(NativePlatform.detect(null).digestResource()));
     }
 
     @Test
     void recordedDigestsComeInPairs() {
         IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
-                () -> ExtractedLibrary.record(new String[] {"natives/linux_64/libvss4j.so"}));
+                () -> NativeLibrary.record(new String[] {"natives/linux_64/libvss4j.so"}));
         assertTrue(odd.getMessage().contains("pairs"), odd.getMessage());
     }
 
     @Test
     void namesFollowTheVersionAndTheDigest() throws IOException {
-        assertEquals("1.2.3-" + DIGEST.substring(0, 16), ExtractedLibrary.directoryName("1.2.3", DIGEST));
-        assertEquals("dev-" + DIGEST.substring(0, 16), ExtractedLibrary.directoryName(" ", DIGEST));
-        assertEquals("1.0_.._x-" + DIGEST.substring(0, 16), ExtractedLibrary.directoryName("1.0/../x", DIGEST));
-        assertEquals("unknown", ExtractedLibrary.safeName(".."));
-        assertEquals("a_b", ExtractedLibrary.safeName("a\u00e9b"));
-        assertEquals("a_b", ExtractedLibrary.safeName("a\uD83D\uDE00b"), "one replacement per code point");
+        assertEquals("1.2.3-" + DIGEST.substring(0, 16), NativeLibrary.directoryName("1.2.3", DIGEST));
+        assertEquals("dev-" + DIGEST.substring(0, 16), NativeLibrary.directoryName(" ", DIGEST));
+        assertEquals("1.0_.._x-" + DIGEST.substring(0, 16), NativeLibrary.directoryName("1.0/../x", DIGEST));
+        assertEquals("unknown", NativeLibrary.safeName(".."));
+        assertEquals("a_b", NativeLibrary.safeName("a\u00e9b"));
+        assertEquals("a_b", NativeLibrary.safeName("a\uD83D\uDE00b"), "one replacement per code point");
         Path tmpDir = tmp.resolve("t");
-        assertEquals(tmpDir.resolve("vss4j-alice_.._bob"), ExtractedLibrary.baseDirectory(null, tmpDir.toString(), "alice/../bob"));
-        assertEquals(tmpDir.resolve("vss4j-unknown"), ExtractedLibrary.baseDirectory(" ", tmpDir.toString(), null));
-        assertEquals(tmp.resolve("x"), ExtractedLibrary.baseDirectory(tmp.resolve("x/../x").toString(), "/ignored", "u"));
-        IOException invalid = assertThrows(IOException.class, () -> ExtractedLibrary.baseDirectory("a\0b", "/t", "u"));
+        assertEquals(tmpDir.resolve("vss4j-alice_.._bob"), NativeLibrary.baseDirectory(null, tmpDir.toString(), "alice/../bob"));
+        assertEquals(tmpDir.resolve("vss4j-unknown"), NativeLibrary.baseDirectory(" ", tmpDir.toString(), null));
+        assertEquals(tmp.resolve("x"), NativeLibrary.baseDirectory(tmp.resolve("x/../x").toString(), "/ignored", "u"));
+        IOException invalid = assertThrows(IOException.class, () -> NativeLibrary.baseDirectory("a\0b", "/t", "u"));
         assertTrue(invalid.getMessage().contains("invalid extraction directory"), invalid.getMessage());
     }
 }
