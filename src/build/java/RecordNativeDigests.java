@@ -99,7 +99,7 @@ public final class RecordNativeDigests {
                 throw new IllegalStateException("no Java compiler: run the build with a JDK, not a JRE");
             }
             // Compiled apart and copied: javac takes a module-info.class in its output folder for the module being
-            // compiled, and this one class needs only ExtractedLibrary from the class path.
+            // compiled, and this one class needs only NativeLibrary from the class path.
             Path out = Files.createDirectory(dir.resolve("out"));
             int status = javac.run(null, null, null, "--release", release, "-Xlint:all", "-Werror", "-implicit:none",
                     "-cp", classes.toString(), "-d", out.toString(), file.toString());
