@@ -44,13 +44,6 @@ final class CompletionThreads {
         return Thread.currentThread() instanceof Deliverer;
     }
 
-    /** Threads waiting for a report right now (tests). */
-    static int waiting() {
-        synchronized (LOCK) {
-            return waiting;
-        }
-    }
-
     // Called with LOCK held.
     private static void startThread() {
         Deliverer thread = new Deliverer();
@@ -80,6 +73,9 @@ final class CompletionThreads {
                 synchronized (LOCK) {
                     if (counted) {
                         waiting--;
+                    }
+                    if (waiting == 0 && Completions.pending() > 0) {
+                        startSpare();  // this thread failed with operations pending: another takes over now
                     }
                 }
             }
