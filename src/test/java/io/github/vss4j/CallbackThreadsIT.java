@@ -3,13 +3,10 @@ package io.github.vss4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.vss4j.probes.IdleCallbackThreads;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,13 +24,9 @@ class CallbackThreadsIT {
         List<String> command = List.of(ChildJvm.java(), "-Xcheck:jni", "-Dvss4j.extract.dir=" + tmp.resolve("natives"),
                 "-Dvss4j.internal.callbackIdleMillis=200", "-cp", ChildJvm.classPath(IdleCallbackThreads.class),
                 IdleCallbackThreads.class.getName());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("the probe did not finish:\n" + Files.readString(output));
-        }
-        String out = Files.readString(output);
-        assertEquals(0, process.exitValue(), out);
+        ChildJvm.Ended ended = ChildJvm.run(command, tmp, output, 120);
+        String out = ended.output();
+        assertEquals(0, ended.exit(), out);
         assertTrue(out.contains("WHILE PENDING STILL LISTENING true"), out);
         assertTrue(out.contains("CANCELLED CALLED BACK CANCELLED"), out);
         assertTrue(out.contains("IDLE THREADS GONE true 0"), out);

@@ -1,17 +1,38 @@
 package io.github.vss4j;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The JVM the shutdown tests start: this JVM's {@code java}, with the built jar, SLF4J and a probe class. */
 final class ChildJvm {
     private ChildJvm() {
+    }
+
+    /** A child JVM that has ended: its exit value and all it printed. */
+    record Ended(int exit, String output) {
+    }
+
+    /**
+     * Runs {@code command} in {@code directory}, both output streams to the file {@code output}, and returns once
+     * it has ended; fails the test (with what it printed) if it has not ended within {@code seconds}.
+     */
+    static Ended run(List<String> command, Path directory, Path output, long seconds) throws Exception {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("the child JVM did not end within " + seconds + " s:\n" + Files.readString(output));
+        }
+        return new Ended(process.exitValue(), Files.readString(output));
     }
 
     static String java() {

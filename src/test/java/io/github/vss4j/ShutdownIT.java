@@ -3,13 +3,10 @@ package io.github.vss4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.vss4j.probes.InFlightAtExit;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +21,9 @@ class ShutdownIT {
         List<String> command = List.of(ChildJvm.java(),
                 "-Xcheck:jni", "-Dvss4j.extract.dir=" + tmp.resolve("natives"),
                 "-Dorg.slf4j.simpleLogger.logFile=System.out", "-cp", ChildJvm.classPath(InFlightAtExit.class), InFlightAtExit.class.getName());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("the JVM did not exit with an operation in flight:\n" + Files.readString(output));
-        }
-        String out = Files.readString(output);
-        assertEquals(0, process.exitValue(), out);
+        ChildJvm.Ended ended = ChildJvm.run(command, tmp, output, 60);  // a hang with an operation in flight fails
+        String out = ended.output();
+        assertEquals(0, ended.exit(), out);
         assertTrue(out.contains("MAIN RETURNS with DoSnapshotSet PENDING"), out);
         assertTrue(out.contains("io.github.vss4j.native - vss4j: a BackupComponents was closed while 1 of its "
                 + "operations were still running; they were cancelled"), out);

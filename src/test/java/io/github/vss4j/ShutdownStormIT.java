@@ -3,7 +3,6 @@ package io.github.vss4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.vss4j.probes.ExitDuringStorm;
 import java.nio.file.Files;
@@ -36,15 +35,10 @@ class ShutdownStormIT {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", ChildJvm.classPath(ExitDuringStorm.class), ExitDuringStorm.class.getName(),
                 mode);
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
-        if (!process.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("the JVM did not exit (" + mode + ") within " + BOUND_SECONDS + " s:\n" + Files.readString(output));
-        }
+        ChildJvm.Ended ended = ChildJvm.run(command, tmp, output, BOUND_SECONDS);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        String out = Files.readString(output);
-        assertEquals(0, process.exitValue(), out);
+        String out = ended.output();
+        assertEquals(0, ended.exit(), out);
         assertTrue(out.contains("STORM RUNNING"), out);
         assertFalse(out.contains("UNEXPECTED"), out);
         assertFalse(out.contains("in native method"), "-Xcheck:jni warnings:\n" + out);

@@ -129,25 +129,23 @@ class NativeLibraryWarmLoadTest extends PretendJarTest {
 
     @Test
     void declinesASymbolicLinkForAnyOfTheThree() throws IOException {
-        Path real = tmp.resolve("real-extract");
-        Files.move(extract, real);
-        Files.createSymbolicLink(extract, real);
-        assertNull(intact(), "the base directory is a link");
-        Files.delete(extract);
-        Files.move(real, extract);
+        assertDeclinedWhileALinkStandsFor(extract, "the base directory");
+        assertDeclinedWhileALinkStandsFor(expectedFile().getParent(), "the version directory");
+        assertDeclinedWhileALinkStandsFor(expectedFile(), "the library");
+        assertEquals(expectedFile(), intact(), "and accepted again once each is real");
+    }
 
-        Path dir = expectedFile().getParent();
-        Path realDir = extract.resolve("real-version-dir");
-        Files.move(dir, realDir);
-        Files.createSymbolicLink(dir, realDir);
-        assertNull(intact(), "the version directory is a link");
-        Files.delete(dir);
-        Files.move(realDir, dir);
-
-        Path realFile = dir.resolve("real-library");
-        Files.move(expectedFile(), realFile);
-        Files.createSymbolicLink(expectedFile(), realFile);
-        assertNull(intact(), "the library is a link");
+    /** Moves {@code original} aside, puts a link to it in its place, checks, and puts it back. */
+    private void assertDeclinedWhileALinkStandsFor(Path original, String what) throws IOException {
+        Path real = original.resolveSibling("real-" + original.getFileName());
+        Files.move(original, real);
+        Files.createSymbolicLink(original, real);
+        try {
+            assertNull(intact(), what + " is a link");
+        } finally {
+            Files.delete(original);
+            Files.move(real, original);
+        }
     }
 
     @Test
