@@ -47,14 +47,14 @@ hresult Session::startAsync(const Starter& start, std::uint64_t token, std::uint
   if (closed_) throw ClosedError("the BackupComponents is closed");
   // Room for the report first: once VSS has started the operation, nothing may keep its end from being told.
   sink_->reserve();
-  bool reported = false;
+  bool handedToWaiter = false;
   struct Unreserve {
     CompletionSink& sink;
-    const bool& reported;
+    const bool& handedToWaiter;
     ~Unreserve() {
-      if (!reported) sink.unreserve();
+      if (!handedToWaiter) sink.unreserve();
     }
-  } unreserveUnlessReported{*sink_, reported};
+  } unreserveUnlessHanded{*sink_, handedToWaiter};
   std::unique_ptr<AsyncOperation> op;
   const hresult hr = objectThread_->call([&]() -> hresult { return start(*components_, op); });
   if (failed(hr)) return hr;
@@ -77,7 +77,7 @@ hresult Session::startAsync(const Starter& start, std::uint64_t token, std::uint
     sink_->completed(token, status);
     waiterDone(id);
   });
-  reported = true;  // the waiter's job owns the reservation now
+  handedToWaiter = true;  // the waiter's job owns the reservation now
   return hr;
 }
 

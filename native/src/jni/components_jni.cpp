@@ -12,7 +12,7 @@
 #include "jni/handles.h"
 #include "jni/jni_util.h"
 #include "jni/marshal.h"
-#include "jni/upcalls.h"
+#include "jni/completions.h"
 
 using vss4j::AsyncOperation;
 using vss4j::BackupComponents;

@@ -61,13 +61,6 @@ void javaLogSink(LogLevel level, const std::string& message) noexcept {
 
 }  // namespace
 
-std::shared_ptr<CompletionQueue> completionQueue() {
-  // Never destroyed: vss4j's callback threads may still wait in it while the process exits and runs static
-  // destructors, and a condition variable must not be destroyed under a waiter.
-  static const auto* const queue = new std::shared_ptr<CompletionQueue>(std::make_shared<CompletionQueue>());
-  return *queue;
-}
-
 void installJavaLogSink() { setLogSink(&javaLogSink); }
 
 }  // namespace vss4j::jni

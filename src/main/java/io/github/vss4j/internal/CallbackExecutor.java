@@ -19,8 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class CallbackExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackExecutor.class);
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final ExecutorService POOL = pool();
-    private static final Executor DEFAULT = CallbackExecutor::runOnPool;
+    private static final ExecutorService DEFAULT = pool();
     private static final ExecutorService FALLBACK = pool();
 
     private CallbackExecutor() {
@@ -60,10 +59,6 @@ public final class CallbackExecutor {
                     e.toString());
             FALLBACK.execute(task);
         }
-    }
-
-    private static void runOnPool(Runnable task) {
-        POOL.execute(task);
     }
 
     private static ExecutorService pool() {

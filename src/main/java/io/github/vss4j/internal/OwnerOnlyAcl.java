@@ -25,27 +25,17 @@ final class OwnerOnlyAcl {
 
     /** Gives {@code dir}, owned by {@code owner}, the owner-only ACL unless it has it already. */
     static void restrictDirectory(Path dir, UserPrincipal owner) throws IOException {
-        AclFileAttributeView view = view(dir);
+        AclFileAttributeView view = Files.getFileAttributeView(dir, AclFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (view == null) {
+            throw new IOException(dir + ": this file system supports neither POSIX permissions nor ACLs,"
+                    + " so vss4j cannot make it owner-only");
+        }
         List<AclEntry> wanted = ownerOnly(owner, true);
         if (!wanted.equals(view.getAcl())) {
             LoggerFactory.getLogger(OwnerOnlyFiles.class).debug("vss4j: restricting the ACL of {} to its owner {}", dir,
                     owner.getName());
             view.setAcl(wanted);
         }
-    }
-
-    /** Whether {@code dir}, owned by {@code owner}, has the owner-only ACL that {@link #restrictDirectory} gives. */
-    static boolean isRestricted(Path dir, UserPrincipal owner) throws IOException {
-        return ownerOnly(owner, true).equals(view(dir).getAcl());
-    }
-
-    private static AclFileAttributeView view(Path dir) throws IOException {
-        AclFileAttributeView view = Files.getFileAttributeView(dir, AclFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        if (view == null) {
-            throw new IOException(dir + ": this file system supports neither POSIX permissions nor ACLs,"
-                    + " so vss4j cannot make it owner-only");
-        }
-        return view;
     }
 
     /** Null if no entry of {@code file}'s ACL allows anyone but {@code owner}; otherwise whom it allows. */

@@ -82,25 +82,16 @@ final class OwnerOnlyFiles {
     }
 
     private void checkParent(Path parent) throws IOException {
-        String unsafe = whyUnsafeParent(parent);
-        if (unsafe != null) {
-            throw new IOException(unsafe);
-        }
-    }
-
-    /** Null if others cannot replace what {@code parent} holds; otherwise why they can. */
-    private String whyUnsafeParent(Path parent) throws IOException {
         if (!posix) {
-            return null;
+            return;
         }
         PosixFileAttributes attributes = Files.readAttributes(parent, PosixFileAttributes.class);
         Set<PosixFilePermission> p = attributes.permissions();
         if (!isSafeParent(p, isSticky(parent))) {
-            return parent + " is writable by others (" + PosixFilePermissions.toString(p)
+            throw new IOException(parent + " is writable by others (" + PosixFilePermissions.toString(p)
                     + ") and not sticky: another user could replace vss4j's directory in it. Choose another place with -D"
-                    + NativeLibrary.EXTRACT_DIR_PROPERTY;
+                    + NativeLibrary.EXTRACT_DIR_PROPERTY);
         }
-        return null;
     }
 
     private static boolean isSticky(Path dir) {
@@ -114,29 +105,11 @@ final class OwnerOnlyFiles {
 
     private void checkDirectory(Path dir) throws IOException {
         BasicFileAttributes basic = attributes(dir);
-        String notOurs = whyNotOurs(dir, basic);
-        if (notOurs != null) {
-            throw new IOException(notOurs);
-        }
-        if (isOwnerOnlyDirectory(dir, basic)) {
-            return;
-        }
-        if (posix) {
-            log().warn("vss4j: tightening permissions of {} from {} to rwx------", dir,
-                    PosixFilePermissions.toString(((PosixFileAttributes) basic).permissions()));
-            Files.setPosixFilePermissions(dir, DIRECTORY);
-        } else {
-            OwnerOnlyAcl.restrictDirectory(dir, owner(dir, basic));
-        }
-    }
-
-    /** Null if {@code dir} is a real directory (not a link) owned by the current user; otherwise why not. */
-    private String whyNotOurs(Path dir, BasicFileAttributes basic) throws IOException {
         if (basic.isSymbolicLink()) {
-            return dir + " is a symbolic link; vss4j extracts only into a real directory";
+            throw new IOException(dir + " is a symbolic link; vss4j extracts only into a real directory");
         }
         if (!basic.isDirectory()) {
-            return dir + " exists and is not a directory";
+            throw new IOException(dir + " exists and is not a directory");
         }
         UserPrincipal owner = owner(dir, basic);
         UserPrincipal me;
@@ -147,19 +120,20 @@ final class OwnerOnlyFiles {
                     + " choose another place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY, e);
         }
         if (!owner.equals(me)) {
-            return dir + " is owned by " + owner.getName() + ", not by the current user " + me.getName()
+            throw new IOException(dir + " is owned by " + owner.getName() + ", not by the current user " + me.getName()
                     + "; vss4j never loads from a directory that someone else controls. Remove it or choose another"
-                    + " place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY;
+                    + " place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY);
         }
-        return null;
-    }
-
-    /** Whether only its owner can use {@code dir} (one of ours): POSIX {@code rwx------}, or the owner-only ACL. */
-    private boolean isOwnerOnlyDirectory(Path dir, BasicFileAttributes basic) throws IOException {
         if (posix) {
-            return isOwnerOnlyDirectory(((PosixFileAttributes) basic).permissions());
+            Set<PosixFilePermission> perms = ((PosixFileAttributes) basic).permissions();
+            if (!isOwnerOnlyDirectory(perms)) {
+                log().warn("vss4j: tightening permissions of {} from {} to rwx------", dir,
+                        PosixFilePermissions.toString(perms));
+                Files.setPosixFilePermissions(dir, DIRECTORY);
+            }
+        } else {
+            OwnerOnlyAcl.restrictDirectory(dir, owner);
         }
-        return OwnerOnlyAcl.isRestricted(dir, owner(dir, basic));
     }
 
     // The POSIX rules, on permissions alone. NativeLibrary's warm load applies the same rules to raw modes;
