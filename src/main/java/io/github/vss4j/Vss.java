@@ -38,9 +38,10 @@ public final class Vss {
      * The real VSS of this Windows machine, with vss4j initializing COM security for the process the way
      * Microsoft recommends for requesters.
      *
-     * @throws UnsupportedOperationException on an OS other than Windows (use {@link #simulator(Simulation)})
+     * @throws UnsupportedOperationException on an OS other than Windows (use {@link #simulator(Simulation)}), and
+     *                                       in a 32-bit JVM on Windows (VSS refuses WOW64 requesters: run a 64-bit JVM)
      * @throws VssException                  if VSS cannot be used here: the message says why and what to do
-     *                                       (e.g. a 32-bit JVM, or a process without backup rights)
+     *                                       (e.g. a process without backup rights)
      */
     public static Vss system() throws VssException {
         return system(true);
@@ -52,6 +53,7 @@ public final class Vss {
      * @param initializeComSecurity {@code false} for hosts that call {@code CoInitializeSecurity} themselves
      */
     public static Vss system(boolean initializeComSecurity) throws VssException {
+        NativeLibrary.checkRequester();
         NativeLibrary.load();
         long[] out = new long[1];
         String[] message = new String[1];
@@ -65,9 +67,14 @@ public final class Vss {
         return vss;
     }
 
-    /** A new simulated machine as {@code simulation} describes it. */
+    /**
+     * A new simulated machine as {@code simulation} describes it.
+     *
+     * @throws UnsupportedOperationException in a 32-bit JVM on Windows, as {@link #system()} does: run a 64-bit JVM
+     */
     public static Vss simulator(Simulation simulation) {
         Objects.requireNonNull(simulation, "simulation");
+        NativeLibrary.checkRequester();
         SimulatedMachineImpl machine = SimulatedMachineImpl.start(simulation);
         return new Vss(machine.backend(), machine, CallbackExecutor.defaultExecutor());
     }

@@ -18,6 +18,7 @@ import java.util.UUID;
  * streams. {@link Main} runs it for {@code java -jar}; tests run it in-process.
  */
 public final class Cli {
+    private static final String PREFIX = "vss4j: ";
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
@@ -101,6 +102,11 @@ public final class Cli {
         };
     }
 
+    /** The library's own messages (a failed load, a refused JVM) start as the command line's lines do: once is enough. */
+    static String withoutPrefix(String message) {
+        return message != null && message.startsWith(PREFIX) ? message.substring(PREFIX.length()) : message;
+    }
+
     private int fail(Options options, Throwable failure) {
         ExitCode code = exitCode(failure);
         String message = failure instanceof CliException || failure instanceof VssException
@@ -108,7 +114,8 @@ public final class Cli {
                 ? failure.getMessage()
                 : failure instanceof InterruptedException ? "interrupted; what had been made was cleaned up"
                 : "unexpected failure: " + failure;
-        err.println("vss4j: " + message);
+        message = withoutPrefix(message);
+        err.println(PREFIX + message);
         if (code == ExitCode.USAGE) {
             err.println(Help.USAGE + "   (vss4j --help for more)");
         } else if (code == ExitCode.TRANSIENT) {

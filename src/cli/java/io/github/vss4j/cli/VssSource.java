@@ -30,10 +30,17 @@ final class VssSource {
                 return Vss.simulator(Simulation.withVolumes(volumes.toArray(String[]::new)));
             } catch (IllegalArgumentException bad) {
                 throw CliException.usage(bad.getMessage());
+            } catch (UnsupportedOperationException refusedJvm) {
+                throw new CliException(ExitCode.NOT_AVAILABLE, refusedJvm.getMessage(), refusedJvm);
             }
         }
         MachineFile.Machine machine = MachineFile.read(options.machineFile);
-        Vss vss = Vss.simulator(machine.simulation());
+        Vss vss;
+        try {
+            vss = Vss.simulator(machine.simulation());
+        } catch (UnsupportedOperationException refusedJvm) {
+            throw new CliException(ExitCode.NOT_AVAILABLE, refusedJvm.getMessage(), refusedJvm);
+        }
         for (MachineFile.StartupCopies copies : machine.startupCopies()) {
             try (ShadowCopySet set = vss.shadowCopy().volumes(copies.volumes().toArray(String[]::new))
                     .context(copies.context()).retryPlan(RetryPlan.none()).create()) {
@@ -54,6 +61,10 @@ final class VssSource {
         try {
             return Vss.system();
         } catch (UnsupportedOperationException notWindows) {
+            if (System.getProperty("os.name", "").startsWith("Windows")) {
+                // Windows, but a JVM VSS refuses (32-bit): the library's sentence says what to run instead.
+                throw new CliException(ExitCode.NOT_AVAILABLE, notWindows.getMessage(), notWindows);
+            }
             throw new CliException(ExitCode.NOT_AVAILABLE, "Real shadow copies need Windows, and this is "
                     + System.getProperty("os.name") + ": the Volume Shadow Copy Service exists only there. vss4j"
                     + " can simulate a Windows machine on any OS instead; run the same with --simulate: "

@@ -44,6 +44,9 @@ public final class NativeLibrary {
     public static final String EXTRACT_DIR_PROPERTY = "vss4j.extract.dir";
     /** A platform folder name (e.g. {@code linux_64}) to use instead of the detected one. */
     public static final String PLATFORM_PROPERTY = "vss4j.platform";
+    /** The environment variables behind {@link #fallbackDirectories}. */
+    static final String RUNTIME_DIR_VARIABLE = "XDG_RUNTIME_DIR";
+    static final String CACHE_HOME_VARIABLE = "XDG_CACHE_HOME";
 
     /** How much of the digest names the directory: enough to tell builds apart, short enough for Windows paths. */
     static final int DIR_DIGEST_PREFIX = 16;
@@ -86,6 +89,14 @@ public final class NativeLibrary {
         }
     }
 
+    /**
+     * Throws {@link UnsupportedOperationException} in a 32-bit JVM on Windows, saying what to run instead; for
+     * {@code Vss} to call before anything is loaded (see {@link NativePlatform#checkRequester()}).
+     */
+    public static void checkRequester() {
+        NativePlatform.checkRequester();
+    }
+
     /** The file the shim was loaded from, once {@link #load()} has succeeded. */
     public static Optional<Path> loadedFile() {
         return Optional.ofNullable(loaded);
@@ -113,12 +124,32 @@ public final class NativeLibrary {
             return null;
         }
         try {
-            Path base = baseDirectory(System.getProperty(EXTRACT_DIR_PROPERTY), System.getProperty("java.io.tmpdir"),
-                    System.getProperty("user.name"));
-            return intact(base, version, target.fileName(), expected, Path.of("/proc/self"));
+            String configured = System.getProperty(EXTRACT_DIR_PROPERTY);
+            Path self = Path.of("/proc/self");
+            Path found = intact(baseDirectory(configured, System.getProperty("java.io.tmpdir"),
+                    System.getProperty("user.name")), version, target.fileName(), expected, self);
+            if (found != null || (configured != null && !configured.isBlank())) {
+                return found;
+            }
+            // Only when the usual place has nothing: reading the environment costs a fresh JVM a few classes.
+            return firstIntact(fallbackDirectories(System.getenv(RUNTIME_DIR_VARIABLE),
+                    System.getenv(CACHE_HOME_VARIABLE), System.getProperty("user.home")), version, target.fileName(),
+                    expected, self);
         } catch (IOException | RuntimeException e) {
             return null;  // e.g. no "unix" attribute view, no /proc: NativeLoader's way
         }
+    }
+
+    /** {@link #intact} of the first of {@code bases} that has it, in order; else null. */
+    static Path firstIntact(Path[] bases, String version, String fileName, String expected, Path self)
+            throws IOException {
+        for (Path base : bases) {
+            Path found = intact(base, version, fileName, expected, self);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /**
@@ -198,13 +229,60 @@ public final class NativeLibrary {
 
     /** {@code configured} if set, else {@code <tmp>/vss4j-<user>}; absolute and normalized. */
     static Path baseDirectory(String configured, String tmp, String user) throws IOException {
+        return baseDirectory(configured, tmp, user, false);
+    }
+
+    /**
+     * {@code configured} if set, else {@code <tmp>/vss4j-<user>}, or for an elevated Windows process (see
+     * {@link Elevation}) {@code <tmp>/vss4j-<user>-elevated}; absolute and normalized.
+     */
+    static Path baseDirectory(String configured, String tmp, String user, boolean elevated) throws IOException {
         try {
             if (configured != null && !configured.isBlank()) {
                 return Path.of(configured).toAbsolutePath().normalize();
             }
-            return Path.of(tmp).toAbsolutePath().normalize().resolve("vss4j-" + safeName(user));
+            return Path.of(tmp).toAbsolutePath().normalize().resolve(Elevation.baseName(user, elevated));
         } catch (InvalidPathException e) {
             throw new IOException("invalid extraction directory: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where a POSIX user's library goes when {@code <tmp>/vss4j-<user>} is refused (another local user can create
+     * that first): directories only this user can have created, {@code $XDG_RUNTIME_DIR/vss4j}, then
+     * {@code $XDG_CACHE_HOME/vss4j} or else {@code <home>/.cache/vss4j}. Unset, relative (the XDG specification
+     * says to ignore those) or invalid values are left out.
+     */
+    static Path[] fallbackDirectories(String runtimeDir, String cacheHome, String home) {
+        Path runtime = absoluteOrNull(runtimeDir, null);
+        Path cache = absoluteOrNull(cacheHome, null);
+        if (cache == null) {
+            cache = absoluteOrNull(home, ".cache");
+        }
+        Path[] all = {runtime == null ? null : runtime.resolve("vss4j"), cache == null ? null : cache.resolve("vss4j")};
+        int count = 0;
+        for (Path p : all) {
+            if (p != null) {
+                all[count++] = p;
+            }
+        }
+        Path[] found = new Path[count];
+        System.arraycopy(all, 0, found, 0, count);
+        return found;
+    }
+
+    private static Path absoluteOrNull(String value, String child) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            Path p = Path.of(value);
+            if (!p.isAbsolute()) {
+                return null;
+            }
+            return (child == null ? p : p.resolve(child)).normalize();
+        } catch (InvalidPathException e) {
+            return null;
         }
     }
 

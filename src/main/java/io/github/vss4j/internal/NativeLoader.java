@@ -1,6 +1,10 @@
 package io.github.vss4j.internal;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * expect are given.
  *
  * <p>Bundled library: read the {@code .sha256} of {@code natives/<platform>/<file>} from the jar; the file goes to
- * {@code <base>/<version>-<digest prefix>/<file>}, where base and the version directory are owner-only. An intact
+ * {@code <base>/<version>-<digest prefix>/<file>}, where base and the version directory are owner-only; without
+ * {@value NativeLibrary#EXTRACT_DIR_PROPERTY}, a base that is refused (on POSIX another user can create
+ * {@code /tmp/vss4j-<user>} first) gives way to the next of {@link #baseDirectories()}, and a failure names each
+ * place with its reason. An intact
  * file already there (owner-only, with the recorded digest) is reused: checking it is the check before
  * {@code System.load}, and the jar's copy is not read. Otherwise the jar's bytes are checked against the digest
  * (nothing is created if they do not match), go to an owner-only temp file in the same directory, are verified,
@@ -36,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 class NativeLoader {
     private static final int DIGEST_HEX = 64;
+    private static final String EXTRACT_REMEDY = "set -D" + NativeLibrary.EXTRACT_DIR_PROPERTY
+            + " to a directory of your own (on a file system that allows executables)";
 
     /** How the library came to be loaded. */
     enum Outcome {
@@ -86,6 +95,11 @@ class NativeLoader {
     /** The platform to load for; throws {@link UnsatisfiedLinkError} when it is unknown. */
     NativePlatform platform() {
         return NativePlatform.detect(property(NativeLibrary.PLATFORM_PROPERTY));
+    }
+
+    /** An environment variable: {@code XDG_RUNTIME_DIR}, {@code XDG_CACHE_HOME}. */
+    String environment(String name) {
+        return System.getenv(name);
     }
 
     /** A resource bundled with vss4j, by name (no leading slash); null when absent. */
@@ -144,24 +158,44 @@ class NativeLoader {
             throw fail("cannot read the bundled resources", "check that the jar is complete and readable", e);
         }
         byte[] library = null;
-        Path dir;
+        Path[] bases;
         try {
-            Path base = baseDirectory();
-            dir = base.resolve(NativeLibrary.directoryName(version, expected));
-            file = dir.resolve(target.fileName());
-            if (!reusable(base, dir)) {
-                library = readBundled(bundled());
-                files.secureDirectory(base);
-                files.secureDirectory(dir);
-                Extractor extractor = new Extractor(files);
-                file = extractor.place(library, expected, dir, file);
-                outcome = extractor.outcome();
-                verifyInPlace(dir);
-            }
+            bases = baseDirectories();
         } catch (IOException e) {
-            throw fail("cannot extract it to an owner-only directory: " + e.getMessage(),
-                    "set -D" + NativeLibrary.EXTRACT_DIR_PROPERTY + " to a directory of your own (on a file system"
-                    + " that allows executables)", e);
+            throw fail("cannot extract it to an owner-only directory: " + e.getMessage(), EXTRACT_REMEDY, e);
+        }
+        IOException[] refused = new IOException[bases.length];
+        Path dir = null;
+        // An intact extraction in any of the places is reused (the warm load looks in the same order).
+        for (int i = 0; i < bases.length && dir == null; i++) {
+            Path candidate = bases[i].resolve(NativeLibrary.directoryName(version, expected));
+            file = candidate.resolve(target.fileName());
+            try {
+                if (reusable(bases[i], candidate)) {
+                    dir = candidate;
+                }
+            } catch (IOException e) {
+                refused[i] = e;
+            }
+        }
+        if (dir == null) {
+            library = readBundled(bundled());  // checked before anything is created
+            for (int i = 0; i < bases.length && dir == null; i++) {
+                if (refused[i] == null) {
+                    Path candidate = bases[i].resolve(NativeLibrary.directoryName(version, expected));
+                    file = candidate.resolve(target.fileName());
+                    try {
+                        extractInto(library, bases[i], candidate);
+                        dir = candidate;
+                    } catch (IOException e) {
+                        refused[i] = e;
+                    }
+                }
+            }
+            if (dir == null) {
+                throw fail("cannot extract it to an owner-only directory: " + whyRefused(bases, refused),
+                        EXTRACT_REMEDY, refused);
+            }
         }
         linking = true;
         try {
@@ -182,6 +216,49 @@ class NativeLoader {
         }
         forgetPrivateCopy();
         return file;
+    }
+
+    private void extractInto(byte[] library, Path base, Path dir) throws IOException {
+        files.secureDirectory(base);
+        files.secureDirectory(dir);
+        Extractor extractor = new Extractor(files);
+        file = extractor.place(library, expected, dir, file);
+        outcome = extractor.outcome();
+        verifyInPlace(dir);
+    }
+
+    /** Why each place was refused: the reason alone for one place, else each place with its reason. */
+    private static String whyRefused(Path[] bases, IOException[] refused) {
+        if (bases.length == 1) {
+            return describe(refused[0]);
+        }
+        StringBuilder why = new StringBuilder("tried ").append(bases.length).append(" places, each refused: ");
+        for (int i = 0; i < bases.length; i++) {
+            String reason = describe(refused[i]);
+            why.append(i == 0 ? "" : "; ").append(i + 1).append(") ");
+            if (!reason.contains(bases[i].toString())) {
+                why.append(bases[i]).append(": ");
+            }
+            why.append(reason);
+        }
+        return why.toString();
+    }
+
+    /** What went wrong, in words: NIO's exceptions for a path often carry nothing but the path as message. */
+    private static String describe(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() == null) {
+            if (e instanceof FileAlreadyExistsException) {
+                return message + " exists and is not a directory";
+            }
+            if (e instanceof AccessDeniedException) {
+                return message + ": access denied";
+            }
+            if (e instanceof NoSuchFileException) {
+                return message + " does not exist";
+            }
+        }
+        return message;
     }
 
     /**
@@ -285,9 +362,35 @@ class NativeLoader {
         }
     }
 
-    private Path baseDirectory() throws IOException {
-        return NativeLibrary.baseDirectory(property(NativeLibrary.EXTRACT_DIR_PROPERTY), property("java.io.tmpdir"),
-                property("user.name"));
+    /**
+     * Where to extract, in the order tried: {@value NativeLibrary#EXTRACT_DIR_PROPERTY} alone if set; else the
+     * per-user directory under the temp directory (for an elevated Windows process one of its own, see
+     * {@link Elevation}), then on POSIX systems {@link NativeLibrary#fallbackDirectories}.
+     */
+    private Path[] baseDirectories() throws IOException {
+        String configured = property(NativeLibrary.EXTRACT_DIR_PROPERTY);
+        String tmp = property("java.io.tmpdir");
+        if (configured != null && !configured.isBlank()) {
+            return new Path[] {NativeLibrary.baseDirectory(configured, tmp, property("user.name"))};
+        }
+        if (!files.isPosix()) {
+            return new Path[] {NativeLibrary.baseDirectory(null, tmp, property("user.name"), elevated(tmp))};
+        }
+        Path[] fallbacks = NativeLibrary.fallbackDirectories(environment(NativeLibrary.RUNTIME_DIR_VARIABLE),
+                environment(NativeLibrary.CACHE_HOME_VARIABLE), property("user.home"));
+        Path[] all = new Path[fallbacks.length + 1];
+        all[0] = NativeLibrary.baseDirectory(null, tmp, property("user.name"));
+        System.arraycopy(fallbacks, 0, all, 1, fallbacks.length);
+        return all;
+    }
+
+    /** Whether files this process creates in {@code tmp} belong to a group: see {@link Elevation}. */
+    private boolean elevated(String tmp) {
+        try {
+            return Elevation.ownsAsGroup(files.self(Path.of(tmp)));
+        } catch (IOException | RuntimeException e) {
+            return false;  // the directory checks ask again, where they can, and say what is wrong
+        }
     }
 
     /**

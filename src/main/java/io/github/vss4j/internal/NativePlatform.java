@@ -41,6 +41,41 @@ record NativePlatform(String folder, String fileName) {
         return of(System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
+    /**
+     * Refuses a 32-bit JVM on Windows before anything is loaded: no vss4j library is built for it, and VSS refuses
+     * requesters that run under WOW64. Judged from {@value NativeLibrary#PLATFORM_PROPERTY} if set (so that tests
+     * can pretend), else from {@code os.name}, {@code os.arch} and {@code sun.arch.data.model}.
+     *
+     * @throws UnsupportedOperationException in one sentence that says what to run instead
+     */
+    static void checkRequester() {
+        String why = why32BitWindows(System.getProperty(NativeLibrary.PLATFORM_PROPERTY), System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("sun.arch.data.model"));
+        if (why != null) {
+            throw new UnsupportedOperationException(why);
+        }
+    }
+
+    /** {@link #checkRequester}'s verdict on these property values: null if fine, else the sentence to throw. */
+    static String why32BitWindows(String override, String osName, String osArch, String dataModel) {
+        String seen;
+        if (override != null && !override.isBlank()) {
+            if (!override.trim().equals("windows_32")) {
+                return null;
+            }
+            seen = NativeLibrary.PLATFORM_PROPERTY + "=" + override.trim();
+        } else {
+            boolean windows = String.valueOf(osName).toLowerCase(Locale.ENGLISH).contains("win");
+            if (!windows || !("windows_32".equals(folderName(osName, osArch)) || "32".equals(dataModel))) {
+                return null;
+            }
+            seen = "os.arch=" + osArch + ", sun.arch.data.model=" + dataModel;
+        }
+        return "vss4j: this is a 32-bit JVM on Windows (" + seen + "), and VSS refuses 32-bit requesters on 64-bit"
+                + " Windows (WOW64), so vss4j has no 32-bit library: run it in a 64-bit JVM (x64, or ARM64 on ARM64"
+                + " Windows).";
+    }
+
     /** The platform for these values of {@code os.name} and {@code os.arch}; an unknown one is an error naming them. */
     static NativePlatform of(String osName, String osArch) {
         String folder = folderName(osName, osArch);

@@ -119,10 +119,9 @@ final class OwnerOnlyFiles {
             throw new IOException(dir + " is owned by " + owner.getName() + " and the current user cannot write to it;"
                     + " choose another place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY, e);
         }
-        if (!owner.equals(me)) {
-            throw new IOException(dir + " is owned by " + owner.getName() + ", not by the current user " + me.getName()
-                    + "; vss4j never loads from a directory that someone else controls. Remove it or choose another"
-                    + " place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY);
+        String notOurs = Elevation.whyNotOurs(dir, owner, me);
+        if (notOurs != null) {
+            throw new IOException(notOurs);
         }
         if (posix) {
             Set<PosixFilePermission> perms = ((PosixFileAttributes) basic).permissions();

@@ -27,6 +27,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.jar.JarFile;
@@ -38,6 +39,8 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -169,6 +172,45 @@ class LoaderIT {
             assertFalse(during.contains(" io.github.vss4j.internal." + unneeded + " source:"),
                     unneeded + " was loaded by a warm load:\n" + during);
         }
+    }
+
+    /**
+     * Where {@code <java.io.tmpdir>/vss4j-<user>} cannot be used (here: the temp directory lets others replace it),
+     * a JVM without -Dvss4j.extract.dir extracts to {@code $XDG_RUNTIME_DIR/vss4j}, and the next JVM's warm load
+     * finds it there without NativeLoader.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aRefusedTempDirectoryFallsBackToTheRuntimeDirectoryWhereTheWarmLoadFindsIt() throws Exception {
+        Path open = Files.createDirectories(tmp.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path runtime = Files.createDirectories(tmp.resolve("run-user"));
+        Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + open, "-Duser.home=" + tmp.resolve("home"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", "-Dorg.slf4j.simpleLogger.logFile=System.out"));
+        List<Path> classPath = new ArrayList<>(List.of(jar));
+        classPath.addAll(dependencies);
+        classPath.add(probeClasses);
+        command.addAll(List.of("-cp", join(classPath), LoaderProbe.class.getName()));
+
+        Run first = run(command, Map.of(NativeLibrary.RUNTIME_DIR_VARIABLE, runtime.toString()));
+
+        first.assertExit(0);
+        Path library = extractedLibrary(runtime.resolve("vss4j"));
+        first.assertContains("file=Optional[" + library + "]");
+        assertFalse(Files.exists(open.resolve("vss4j-" + System.getProperty("user.name"))), first.output);
+
+        command.add(command.indexOf("-cp"), "-verbose:class");
+        command.add("load-first");
+        Run warm = run(command, Map.of(NativeLibrary.RUNTIME_DIR_VARIABLE, runtime.toString()));
+
+        warm.assertExit(0);
+        String during = warm.output.substring(warm.output.indexOf(" " + LoaderProbe.class.getName() + " source:"),
+                warm.output.indexOf("LOAD-FIRST DONE"));
+        assertFalse(during.contains(" io.github.vss4j.internal.NativeLoader source:"), "the warm load found it:\n"
+                + during);
+        assertTrue(during.contains(" io.github.vss4j.internal.Sha256 source:"), during);
     }
 
     /** The warm path declines a changed file; the full path then says so and replaces it before anything is loaded. */
@@ -418,14 +460,26 @@ class LoaderIT {
     }
 
     private Run run(List<String> command) throws Exception {
+        return run(command, Map.of());
+    }
+
+    private Run run(List<String> command, Map<String, String> environment) throws Exception {
         Path output = Files.createTempFile(tmp, "out", ".txt");
-        return finish(start(command, output), output);
+        return finish(start(command, output, environment), output);
     }
 
     private static Process start(List<String> command, Path output) throws IOException {
+        return start(command, output, Map.of());
+    }
+
+    /** The child gets this JVM's environment without Java options, and with neither XDG directory unless given. */
+    private static Process start(List<String> command, Path output, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("_JAVA_OPTIONS");
+        builder.environment().remove(NativeLibrary.RUNTIME_DIR_VARIABLE);
+        builder.environment().remove(NativeLibrary.CACHE_HOME_VARIABLE);
+        builder.environment().putAll(environment);
         return builder.start();
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
@@ -390,9 +392,13 @@ class NativeLoaderTest extends PretendJarTest {
         properties.put("user.name", "alice/../bob");
         Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
 
+        Path probe = Files.createFile(javaTmp.resolve("probe"));
+        boolean elevated = Files.getOwner(probe) instanceof GroupPrincipal;  // Windows: an elevated administrator
+        Files.delete(probe);
+
         Path loaded = loader().load();
 
-        Path base = javaTmp.resolve("vss4j-alice_.._bob");
+        Path base = javaTmp.resolve(elevated ? "vss4j-alice_.._bob-elevated" : "vss4j-alice_.._bob");
         assertEquals(base, loaded.getParent().getParent());
         assertOwnerOnly(base, "rwx------");
     }
@@ -476,6 +482,139 @@ class NativeLoaderTest extends PretendJarTest {
 
         assertTrue(error.getMessage().contains(open + " is writable by others"), error.getMessage());
         assertEquals(List.of(), linked);
+    }
+
+    // ---- where another user got there first: the fallbacks ------------------------------------------------------
+
+    /** No -Dvss4j.extract.dir, so the defaults and their fallbacks apply; the temp directory's parent is safe. */
+    private Path useDefaults() throws IOException {
+        properties.remove(NativeLibrary.EXTRACT_DIR_PROPERTY);
+        Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
+        return javaTmp.resolve("vss4j-tester");
+    }
+
+    private Path ownerOnlyDirectory(String name) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        return dir;
+    }
+
+    private static Path extractedUnder(Path base, Path loaded) {
+        assertEquals(base.resolve("1.2.3-" + DIGEST.substring(0, 16)).resolve("libvss4j.so"), loaded);
+        return loaded;
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void aTempDirectoryOthersCanReplaceFallsBackToTheRuntimeDirectory() throws IOException {
+        Path open = Files.createDirectories(tmp.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        properties.remove(NativeLibrary.EXTRACT_DIR_PROPERTY);
+        properties.put("java.io.tmpdir", open.toString());
+        Path runtime = ownerOnlyDirectory("run-user");
+        properties.put("env:XDG_RUNTIME_DIR", runtime.toString());
+        properties.put("user.home", tmp.resolve("home").toString());
+
+        Path loaded = loader().load();
+
+        extractedUnder(runtime.resolve("vss4j"), loaded);
+        assertEquals(List.of(loaded), linked);
+        assertOwnerOnly(runtime.resolve("vss4j"), "rwx------");
+        assertFalse(Files.exists(open.resolve("vss4j-tester")), "nothing left in the refused place");
+        assertFalse(Files.exists(tmp.resolve("home")), "the cache directory was not needed");
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void aTempDirectoryThatIsALinkFallsBackToTheCacheDirectory() throws IOException {
+        Path base = useDefaults();
+        Path elsewhere = Files.createDirectories(tmp.resolve("someone-elses"));
+        Files.createSymbolicLink(base, elsewhere);
+        Path cache = ownerOnlyDirectory("cache");
+        properties.put("env:XDG_CACHE_HOME", cache.toString());
+        properties.put("user.home", tmp.resolve("home").toString());
+
+        Path loaded = loader().load();
+
+        extractedUnder(cache.resolve("vss4j"), loaded);
+        assertEquals(List.of(), list(elsewhere));
+        NativeLoader again = loader();
+        assertEquals(loaded, again.load(), "the next load finds it there");
+        assertEquals(NativeLoader.Outcome.REUSED, again.outcome());
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void aTempDirectoryOwnedBySomeoneElseFallsBackToTheHomeCache() throws IOException {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root can give a directory to another user");
+        Path base = Files.createDirectories(useDefaults());
+        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwx------"));
+        UserPrincipal nobody = base.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(base, nobody);
+        Path home = ownerOnlyDirectory("home");
+        properties.put("user.home", home.toString());
+        properties.put("env:XDG_RUNTIME_DIR", "relative/run");  // not absolute: ignored, as XDG says
+
+        Path loaded = loader().load();
+
+        extractedUnder(home.resolve(".cache").resolve("vss4j"), loaded);
+        assertEquals(nobody, Files.getOwner(base), "someone else's directory is left alone");
+        assertEquals(List.of(), list(base));
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void whenEveryPlaceIsRefusedTheErrorSaysWhichAndWhy() throws IOException {
+        Path base = useDefaults();
+        Files.createSymbolicLink(base, Files.createDirectories(tmp.resolve("someone-elses")));
+        Path openRuntime = Files.createDirectories(tmp.resolve("open-run"));
+        Files.setPosixFilePermissions(openRuntime, PosixFilePermissions.fromString("rwxrwxrwx"));
+        properties.put("env:XDG_RUNTIME_DIR", openRuntime.toString());
+        Path file = Files.writeString(tmp.resolve("not-a-directory"), "x");
+        properties.put("env:XDG_CACHE_HOME", file.toString());
+
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> loader().load());
+
+        String message = error.getMessage();
+        assertTrue(message.contains("tried 3 places, each refused: 1) " + base + " is a symbolic link"), message);
+        assertTrue(message.contains("2) " + openRuntime.resolve("vss4j") + ": " + openRuntime + " is writable by others"),
+                message);
+        assertTrue(message.contains("3) " + file.resolve("vss4j") + ": " + file + " exists and is not a directory"),
+                message);
+        assertTrue(message.contains("set -D" + NativeLibrary.EXTRACT_DIR_PROPERTY), message);
+        assertEquals(3, 1 + error.getSuppressed().length, "each refusal is kept: the first as cause");
+        assertTrue(error.getCause() instanceof IOException, String.valueOf(error.getCause()));
+        assertEquals(List.of(), linked);
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void aConfiguredDirectoryHasNoFallback() throws IOException {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(extract, elsewhere);
+        Path runtime = ownerOnlyDirectory("run-user");
+        properties.put("env:XDG_RUNTIME_DIR", runtime.toString());
+
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> loader().load());
+
+        assertTrue(error.getMessage().contains(extract + " is a symbolic link"), error.getMessage());
+        assertFalse(error.getMessage().contains("places"), error.getMessage());
+        assertEquals(List.of(), list(runtime));
+    }
+
+    @Test
+    void fallbackPlacesFollowXdgAndIgnoreWhatIsNotAbsolute() {
+        Path root = tmp.toAbsolutePath();
+        String run = root.resolve("run").toString();
+        String cache = root.resolve("cache").toString();
+        String home = root.resolve("home").toString();
+        assertEquals(List.of(Path.of(run, "vss4j"), Path.of(cache, "vss4j")),
+                List.of(NativeLibrary.fallbackDirectories(run, cache, home)));
+        assertEquals(List.of(Path.of(home, ".cache", "vss4j")),
+                List.of(NativeLibrary.fallbackDirectories(null, "relative", home)));
+        assertEquals(List.of(Path.of(home, ".cache", "vss4j")), List.of(NativeLibrary.fallbackDirectories(" ", "", home)));
+        assertEquals(List.of(), List.of(NativeLibrary.fallbackDirectories("run", null, "~")));
+        assertEquals(List.of(), List.of(NativeLibrary.fallbackDirectories(null, null, null)));
     }
 
     // ---- a pre-installed library ------------------------------------------------------------------------------

@@ -6,7 +6,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** A {@link NativeLoader} in the test's world: its properties, platform, pretend jar and recording System.load. */
+/**
+ * A {@link NativeLoader} in the test's world: its properties, platform, pretend jar and recording System.load. Its
+ * environment variables are the properties named {@code env:NAME}, so that this machine's never leak in.
+ */
 final class TestNativeLoader extends NativeLoader {
     private final Function<String, String> properties;
     private final Supplier<NativePlatform> platform;
@@ -25,6 +28,11 @@ final class TestNativeLoader extends NativeLoader {
     @Override
     String property(String key) {
         return properties.apply(key);
+    }
+
+    @Override
+    String environment(String name) {
+        return properties.apply("env:" + name);
     }
 
     @Override

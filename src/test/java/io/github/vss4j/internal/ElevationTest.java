@@ -1,0 +1,94 @@
+package io.github.vss4j.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/**
+ * The rule for elevated and non-elevated runs of one Windows user ({@link Elevation}), with this file system's
+ * principals in the roles: a user for the user's own SID, a group for Administrators (what an elevated token
+ * makes the owner of new files). The workflow runs the real thing on Windows: elevated, restricted, elevated.
+ */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "POSIX principal names; Windows runs the real sequence in CI")
+class ElevationTest {
+    private static final Path DIR = Path.of("/tmp/vss4j-alice");
+    private static UserPrincipal user;
+    private static UserPrincipal otherUser;
+    private static GroupPrincipal administrators;
+
+    @BeforeAll
+    static void principals() throws IOException {
+        UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
+        user = lookup.lookupPrincipalByName("root");
+        otherUser = lookup.lookupPrincipalByName("nobody");
+        administrators = lookup.lookupPrincipalByGroupName("root");
+    }
+
+    @Test
+    void aProcessWhoseFilesBelongToAGroupIsElevated() {
+        assertTrue(Elevation.ownsAsGroup(administrators));
+        assertFalse(Elevation.ownsAsGroup(user));
+    }
+
+    @Test
+    void elevatedRunsHaveADirectoryOfTheirOwn() {
+        assertEquals("vss4j-alice", Elevation.baseName("alice", false));
+        assertEquals("vss4j-alice-elevated", Elevation.baseName("alice", true));
+        assertEquals("vss4j-a_b-elevated", Elevation.baseName("a\\b", true));
+    }
+
+    @Test
+    void eachKindOfRunAcceptsOnlyWhatItsOwnTokenCreated() {
+        assertNull(Elevation.whyNotOurs(DIR, user, user), "not elevated, own directory");
+        assertNull(Elevation.whyNotOurs(DIR, administrators, administrators), "elevated, own directory");
+    }
+
+    @Test
+    void aNonElevatedRunRefusesAnElevatedRunsDirectoryAndSaysWhatToDo() {
+        String why = Elevation.whyNotOurs(DIR, administrators, user);
+        assertTrue(why.startsWith(DIR + " was created by an elevated process (it is owned by the group "
+                + administrators.getName() + ")"), why);
+        assertTrue(why.contains("-elevated"), why);
+        assertTrue(why.contains("Delete it from an elevated prompt"), why);
+        assertTrue(why.contains("-D" + NativeLibrary.EXTRACT_DIR_PROPERTY), why);
+    }
+
+    @Test
+    void anElevatedRunRefusesANonElevatedRunsDirectoryRatherThanTakeItOver() {
+        String why = Elevation.whyNotOurs(DIR, user, administrators);
+        assertTrue(why.startsWith(DIR + " is owned by " + user.getName() + ", while this elevated process creates"
+                + " files owned by the group " + administrators.getName()), why);
+        assertTrue(why.contains("-D" + NativeLibrary.EXTRACT_DIR_PROPERTY), why);
+    }
+
+    @Test
+    void anotherUsersDirectoryIsRefusedWhateverTheElevation() {
+        for (UserPrincipal self : new UserPrincipal[] {user, administrators}) {
+            String why = Elevation.whyNotOurs(DIR, otherUser, self);
+            assertTrue(why != null && why.contains(DIR + " is owned by " + otherUser.getName()), String.valueOf(why));
+        }
+        String why = Elevation.whyNotOurs(DIR, otherUser, user);
+        assertTrue(why.contains("never loads from a directory that someone else controls"), why);
+    }
+
+    @Test
+    void theDefaultBaseDirectoryFollowsTheElevation() throws IOException {
+        Path tmp = Path.of("/var/tmp");
+        assertEquals(tmp.resolve("vss4j-alice"), NativeLibrary.baseDirectory(null, tmp.toString(), "alice", false));
+        assertEquals(tmp.resolve("vss4j-alice-elevated"), NativeLibrary.baseDirectory(null, tmp.toString(), "alice", true));
+        assertEquals(Path.of("/opt/x"), NativeLibrary.baseDirectory("/opt/x", tmp.toString(), "alice", true),
+                "a configured directory is used as it is");
+    }
+}
