@@ -37,8 +37,14 @@ class CliJarIT {
     }
 
     private CliRun java(String... args) throws IOException, InterruptedException {
+        return javaWith(List.of(), args);
+    }
+
+    private CliRun javaWith(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString()));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
@@ -62,6 +68,15 @@ class CliJarIT {
         assertTrue(Pattern.compile("(?m)^D:\\\\ +\\\\\\\\\\?\\\\GLOBALROOT\\\\Device\\\\HarddiskVolumeShadowCopy2 ")
                 .matcher(run.out()).find(), run::toString);
         assertEquals("", run.err(), "no log lines, no progress off a terminal");
+    }
+
+    @Test
+    void aLibraryThatCannotBeLoadedIsReportedWithOnePrefix() throws Exception {
+        CliRun run = javaWith(List.of("-Dvss4j.platform=plan9_mips"), "create", "--simulate", "C:");
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("vss4j: cannot load the native library for platform plan9_mips"), run::toString);
+        assertFalse(run.err().contains("vss4j: vss4j:"), run::toString);
     }
 
     @Test
