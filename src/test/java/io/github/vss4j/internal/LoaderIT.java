@@ -50,6 +50,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoaderIT {
     private static final long TIMEOUT_SECONDS = 120;
+    /**
+     * As the README tells users of JDK 24 and later (JDK 17 accepts it too): without it, their warning, which names
+     * vss4j's classes and starts machinery of its own, would be in every probe's output.
+     */
+    private static final String ALL_UNNAMED = "--enable-native-access=ALL-UNNAMED";
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     /** Where the probe can list what it has mapped (Linux), the test asserts on that; elsewhere on loadedFile(). */
     private static final boolean PROC_MAPS = Files.isReadable(Path.of("/proc/self/maps"));
@@ -187,7 +192,7 @@ class LoaderIT {
         Path runtime = Files.createDirectories(tmp.resolve("run-user"));
         Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + open, "-Duser.home=" + tmp.resolve("home"),
+                ALL_UNNAMED, "-Djava.io.tmpdir=" + open, "-Duser.home=" + tmp.resolve("home"),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", "-Dorg.slf4j.simpleLogger.logFile=System.out"));
         List<Path> classPath = new ArrayList<>(List.of(jar));
         classPath.addAll(dependencies);
@@ -422,6 +427,7 @@ class LoaderIT {
         List<Path> modulePath = new ArrayList<>();
         modulePath.add(jar);
         modulePath.addAll(dependencies);
+        command.set(command.indexOf(ALL_UNNAMED), "--enable-native-access=io.github.vss4j");
         command.addAll(List.of("--module-path", join(modulePath), "--add-modules", "io.github.vss4j",
                 "-cp", probeClasses.toString(), LoaderProbe.class.getName()));
 
@@ -442,6 +448,7 @@ class LoaderIT {
     private static List<String> javaCommand(Path extract) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ALL_UNNAMED);
         command.add("-D" + NativeLibrary.EXTRACT_DIR_PROPERTY + "=" + extract);
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug");
         command.add("-Dorg.slf4j.simpleLogger.logFile=System.out");
