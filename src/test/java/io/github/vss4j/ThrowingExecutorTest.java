@@ -76,6 +76,7 @@ class ThrowingExecutorTest extends SimulatedVssTest {
         BackupComponents backup = components(vss);
         prepareSet(backup, VssContext.FILE_SHARE_BACKUP, "C:\\");
         AtomicInteger calls = new AtomicInteger();
+        AtomicInteger lateCalls = new AtomicInteger();
         CompletableFuture<String> before = new CompletableFuture<>();
         CompletableFuture<String> after = new CompletableFuture<>();
         String log = capturingStandardError(() -> {
@@ -88,7 +89,10 @@ class ThrowingExecutorTest extends SimulatedVssTest {
                 assertTrue(snapshot.toCompletableFuture().handle((v, e) -> e).get(BOUND.toSeconds(), TimeUnit.SECONDS)
                         instanceof CancellationException);
                 assertTrue(before.get(BOUND.toSeconds(), TimeUnit.SECONDS).startsWith("vss4j-callback-"));
-                snapshot.onComplete(status -> after.complete(Thread.currentThread().getName()));
+                snapshot.onComplete(status -> {
+                    lateCalls.incrementAndGet();
+                    after.complete(Thread.currentThread().getName());
+                });
                 assertTrue(after.get(BOUND.toSeconds(), TimeUnit.SECONDS).startsWith("vss4j-callback-"));
             }
         });
@@ -96,6 +100,7 @@ class ThrowingExecutorTest extends SimulatedVssTest {
         assertEquals(2, executor.taken.size());
         executor.taken.forEach(Runnable::run);
         assertEquals(1, calls.get());
+        assertEquals(1, lateCalls.get());
         for (String words : List.of("The callback Executor QueuesThenThrows threw " + expected,
                 "when given the end of DoSnapshotSet", "on its own thread")) {
             assertTrue(log.contains(words), () -> "\"" + words + "\" missing from the log:\n" + log);
