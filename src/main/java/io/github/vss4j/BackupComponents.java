@@ -1,24 +1,21 @@
 package io.github.vss4j;
 
 import io.github.vss4j.internal.AsyncOperationHandle;
-import io.github.vss4j.internal.Cleanup;
 import io.github.vss4j.internal.Decode;
 import io.github.vss4j.internal.Guids;
 import io.github.vss4j.internal.NativeBridge;
-import java.lang.ref.Cleaner;
+import io.github.vss4j.internal.OwnedHandle;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One VSS backup-components object ({@code IVssBackupComponents}), method for method, with Java names and types.
  *
- * <p>VSS's call order applies (see {@code VSS-BEHAVIOUR.md} and Microsoft's documentation): InitializeForBackup,
+ * <p>VSS's call order applies (Microsoft's documentation of {@code IVssBackupComponents}; README.md, "Call
+ * order"): InitializeForBackup,
  * SetContext, SetBackupState, GatherWriterMetadata, StartSnapshotSet, AddToSnapshotSet, PrepareForBackup,
  * DoSnapshotSet, GetSnapshotProperties, BackupComplete. A call out of order fails with
  * {@link VssError#VSS_E_BAD_STATE}. One object serves one backup: after a failure, abort where VSS requires it,
@@ -29,26 +26,23 @@ import org.slf4j.LoggerFactory;
  * object, which deletes its auto-release shadow copies. Closing cancels asynchronous operations still running.
  */
 public final class BackupComponents implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(BackupComponents.class);
     /** The system provider's id, {@code {b5946137-7b9f-4925-af80-51abd60b20d5}}. */
     public static final UUID SYSTEM_PROVIDER = UUID.fromString("b5946137-7b9f-4925-af80-51abd60b20d5");
 
-    private final long handle;
+    private final OwnedHandle handle;
     private final Executor executor;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final Release release;
-    private final Cleaner.Cleanable cleanable;
 
     private BackupComponents(long handle, Executor executor) {
-        this.handle = handle;
+        this.handle = OwnedHandle.toBeClosed(handle, NativeBridge::release,
+                "this BackupComponents is closed; create a new one for a new backup",
+                "A BackupComponents was never closed; vss4j released it when the garbage collector found it, which"
+                        + " also deleted its auto-release shadow copies. Close it (try-with-resources).");
         this.executor = executor;
-        this.release = new Release(handle);
-        this.cleanable = Cleanup.CLEANER.register(this, release);
     }
 
-    static BackupComponents create(long backend, Executor executor) throws VssException {
+    static BackupComponents create(OwnedHandle backend, Executor executor) throws VssException {
         long[] out = new long[1];
-        check(Operation.CREATE_BACKUP_COMPONENTS, NativeBridge.create(backend, out), null);
+        check(Operation.CREATE_BACKUP_COMPONENTS, backend.use(b -> NativeBridge.create(b, out)), null);
         return new BackupComponents(out[0], executor);
     }
 
@@ -174,7 +168,12 @@ public final class BackupComponents implements AutoCloseable {
         return out[0] != 0;
     }
 
-    /** {@code PrepareForBackup}: tells the writers a backup is coming. */
+    /**
+     * {@code PrepareForBackup}: tells the writers a backup is coming. Only in a context with writers
+     * ({@link VssContext#involvesWriters()}), after SetBackupState: in a context without writers, such as
+     * {@link VssContext#FILE_SHARE_BACKUP}, there are no writers to tell, and the call fails at once with
+     * {@link VssError#VSS_E_BAD_STATE}; go from AddToSnapshotSet straight to DoSnapshotSet there.
+     */
     public VssAsync prepareForBackup() throws VssException {
         return startAsync(Operation.PREPARE_FOR_BACKUP,
                 (token, out) -> NativeBridge.prepareForBackup(live(), token, out));
@@ -261,7 +260,7 @@ public final class BackupComponents implements AutoCloseable {
 
     /** Whether {@link #close()} has been called. */
     public boolean isClosed() {
-        return closed.get();
+        return handle.isClosed();
     }
 
     /**
@@ -270,10 +269,7 @@ public final class BackupComponents implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            release.byCaller = true;
-            cleanable.clean();
-        }
+        handle.close();
     }
 
     private VssAsync startAsync(Operation operation, AsyncOperationHandle.Starter starter) throws VssException {
@@ -282,34 +278,12 @@ public final class BackupComponents implements AutoCloseable {
     }
 
     private long live() {
-        if (closed.get()) {
-            throw new IllegalStateException("this BackupComponents is closed; create a new one for a new backup");
-        }
-        return handle;
+        return handle.live();
     }
 
     private static void check(Operation operation, int hresult, String detail) throws VssException {
         if (hresult < 0) {
             throw new VssException(operation, hresult, detail);
-        }
-    }
-
-    /** Releases the native object once: at close(), or when the garbage collector finds it unclosed. */
-    private static final class Release implements Runnable {
-        private final long handle;
-        private volatile boolean byCaller;
-
-        Release(long handle) {
-            this.handle = handle;
-        }
-
-        @Override
-        public void run() {
-            if (!byCaller) {
-                LOG.warn("A BackupComponents was never closed; vss4j released it when the garbage collector found "
-                        + "it, which also deleted its auto-release shadow copies. Close it (try-with-resources).");
-            }
-            NativeBridge.release(handle);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.vss4j;
 
+import io.github.vss4j.internal.Saturated;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -92,10 +93,10 @@ final class Progress {
         if (event.shouldCommit()) {
             event.attempt = attempt;
             event.reason = reason.name();
-            event.phase = failure.phase().orElse("");
+            event.phase = failure.phase().map(Phase::name).orElse("");
             event.hresult = failure.hresult();
             event.error = failure.error().name();
-            event.wait = wait.toNanos();
+            event.wait = Saturated.nanos(wait);
             event.commit();
         }
         LOG.warn("Shadow copy attempt {} failed with {} ({}); trying again with a new object in {} s ({} rule).",

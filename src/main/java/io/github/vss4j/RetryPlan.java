@@ -89,9 +89,11 @@ public record RetryPlan(VssError.RetryPolicy providerRetry, int setInProgressAtt
      */
     public Duration setInProgressBackoff(int retry) {
         Duration delay = setInProgressBaseDelay;
+        // Doubling stops at the maximum before it can pass it: a maximum near Duration's own limit cannot overflow.
         for (int i = 1; i < retry && delay.compareTo(setInProgressMaxDelay) < 0; i++) {
-            delay = delay.multipliedBy(2);
+            boolean doubleWouldPass = delay.compareTo(setInProgressMaxDelay.dividedBy(2)) > 0;
+            delay = doubleWouldPass ? setInProgressMaxDelay : delay.multipliedBy(2);
         }
-        return delay.compareTo(setInProgressMaxDelay) > 0 ? setInProgressMaxDelay : delay;
+        return delay;
     }
 }

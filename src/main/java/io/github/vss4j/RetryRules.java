@@ -1,5 +1,6 @@
 package io.github.vss4j;
 
+import io.github.vss4j.internal.Saturated;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +65,7 @@ final class RetryRules {
 
     // Equal jitter: at least half the back-off, so waits stay bounded below as well as above.
     private Duration jittered(Duration backoff) {
-        long nanos = backoff.toNanos();
+        long nanos = Saturated.nanos(backoff);
         long half = nanos / 2;
         return Duration.ofNanos(half + spec.jitter().nextLong(nanos - half + 1));
     }

@@ -57,7 +57,7 @@ final class ShadowCopyAttempt {
             handedOver = true;
             return set;
         } catch (VssException failure) {
-            throw failure.withContext(phase.name(), number, writers);
+            throw failure.withContext(phase, number, writers);
         } finally {
             if (!handedOver) {
                 cleanUp();

@@ -32,13 +32,18 @@ import java.util.random.RandomGenerator;
  * truncated), every writer checked, the default provider, no timeouts, no deadline, {@link WriterPolicy#FAIL},
  * {@link RetryPlan#documented()}, real time.
  *
- * <p><b>Writers.</b> vss4j cannot yet exclude writers from the backup itself (VSS's
- * {@code DisableWriterClasses}/{@code EnableWriterClasses} are not in the native layer): {@link #excludeWriter}
- * and {@link #includeWriter} only decide which writers' failures the request checks. An excluded writer still
- * takes part and can still make DoSnapshotSet itself fail.
+ * <p><b>Writers.</b> {@link #excludeWriter} and {@link #includeWriter} keep writers out of the backup itself,
+ * through VSS's {@code DisableWriterClasses}/{@code EnableWriterClasses} before GatherWriterMetadata: an excluded
+ * writer is never frozen and cannot make the request fail. Writers given by name are first looked up with a
+ * separate backup-components object (one more GatherWriterMetadata); class ids need no look-up.
  *
- * <p><b>Failures</b> are {@link VssException}s carrying the raw HRESULT, the {@link Phase} (as its name), the
- * attempt and the writers' status. A timeout is a VssException with {@link #TIMEOUT_HRESULT}.
+ * <p><b>Failures</b> are {@link VssException}s carrying the raw HRESULT, the {@link Phase}, the attempt and the
+ * writers' status. A timeout is a VssException with {@link #TIMEOUT_HRESULT}.
+ *
+ * <p><b>Durations</b> of any length are accepted: one beyond what a {@code long} of nanoseconds holds (about 292
+ * years, e.g. {@code ChronoUnit.FOREVER.getDuration()}) means "no limit". A timeout, deadline or clean-up timeout
+ * of zero or less is refused with an {@link IllegalArgumentException} naming the value: a request cannot finish in
+ * no time, and a limit that has passed before the request starts is a mistake, not a wish.
  */
 public final class ShadowCopyRequest {
     /**
@@ -107,24 +112,27 @@ public final class ShadowCopyRequest {
         return this;
     }
 
-    /** Checks only the writers named here (by writer name, or writer class id in its usual text form). */
+    /**
+     * Only the writers named here take part (by writer name, or writer class id in its usual text form); see the
+     * class comment.
+     */
     public ShadowCopyRequest includeWriter(String nameOrClassId) {
         includedWriters.add(key(nameOrClassId));
         return this;
     }
 
-    /** Checks only this writer class (and others included), see {@link #includeWriter(String)}. */
+    /** Only this writer class (and others included) takes part, see {@link #includeWriter(String)}. */
     public ShadowCopyRequest includeWriter(UUID writerClassId) {
         return includeWriter(Objects.requireNonNull(writerClassId, "writerClassId").toString());
     }
 
-    /** Ignores this writer's failures (by writer name, or writer class id); see the class comment's limits. */
+    /** Keeps this writer (by writer name, or writer class id) out of the backup; see the class comment. */
     public ShadowCopyRequest excludeWriter(String nameOrClassId) {
         excludedWriters.add(key(nameOrClassId));
         return this;
     }
 
-    /** Ignores this writer class's failures. */
+    /** Keeps this writer class out of the backup. */
     public ShadowCopyRequest excludeWriter(UUID writerClassId) {
         return excludeWriter(Objects.requireNonNull(writerClassId, "writerClassId").toString());
     }
@@ -138,6 +146,8 @@ public final class ShadowCopyRequest {
     /**
      * The longest an asynchronous phase may take before the request cancels it, cleans up and fails (no timeout
      * by default). Only phases with {@link Phase#isAsynchronous()} wait.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative, or the phase does not wait
      */
     public ShadowCopyRequest timeout(Phase phase, Duration timeout) {
         Objects.requireNonNull(phase, "phase");
@@ -151,13 +161,19 @@ public final class ShadowCopyRequest {
     /**
      * The longest the whole request may take, retries and their waits included (no deadline by default). It bounds
      * every wait of the request; a synchronous VSS call already under way (e.g. AddToSnapshotSet) is not cut short.
+     *
+     * @throws IllegalArgumentException if {@code deadline} is zero or negative
      */
     public ShadowCopyRequest deadline(Duration deadline) {
         this.deadline = positive(deadline, "deadline");
         return this;
     }
 
-    /** How long clean-up waits for a cancelled operation to end before it releases the object anyway (1 min). */
+    /**
+     * How long clean-up waits for a cancelled operation to end before it releases the object anyway (1 min).
+     *
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
     public ShadowCopyRequest cleanupTimeout(Duration timeout) {
         this.cleanupTimeout = positive(timeout, "cleanupTimeout");
         return this;

@@ -1,5 +1,6 @@
 package io.github.vss4j;
 
+import io.github.vss4j.internal.Saturated;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,15 +24,7 @@ final class SystemScheduler implements Scheduler {
         }
         // The delayed executor only runs the completion; a cancelled future lets it fire into nothing.
         return CompletableFuture.runAsync(() -> { },
-                CompletableFuture.delayedExecutor(saturatedNanos(delay), TimeUnit.NANOSECONDS, Runnable::run));
-    }
-
-    private static long saturatedNanos(Duration delay) {
-        try {
-            return delay.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
-        }
+                CompletableFuture.delayedExecutor(Saturated.nanos(delay), TimeUnit.NANOSECONDS, Runnable::run));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.github.vss4j;
 
 import io.github.vss4j.internal.CallbackExecutor;
-import io.github.vss4j.internal.Cleanup;
 import io.github.vss4j.internal.NativeBridge;
 import io.github.vss4j.internal.NativeLibrary;
+import io.github.vss4j.internal.OwnedHandle;
 import io.github.vss4j.internal.SimulatedMachineImpl;
 import io.github.vss4j.simulator.SimulatedMachine;
 import io.github.vss4j.simulator.Simulation;
@@ -24,11 +24,12 @@ import java.util.concurrent.Executor;
  * }</pre>
  */
 public final class Vss {
-    private final long backend;
+    // Shared with every Vss derived from this one: the backend lives while any of them is reachable.
+    private final OwnedHandle backend;
     private final SimulatedMachineImpl machine;
     private final Executor callbackExecutor;
 
-    private Vss(long backend, SimulatedMachineImpl machine, Executor callbackExecutor) {
+    private Vss(OwnedHandle backend, SimulatedMachineImpl machine, Executor callbackExecutor) {
         this.backend = backend;
         this.machine = machine;
         this.callbackExecutor = callbackExecutor;
@@ -61,10 +62,9 @@ public final class Vss {
         if (hresult < 0) {
             throw new VssException(Operation.CREATE_BACKUP_COMPONENTS, hresult, message[0]);
         }
-        long handle = out[0];
-        Vss vss = new Vss(handle, null, CallbackExecutor.defaultExecutor());
-        Cleanup.CLEANER.register(vss, () -> NativeBridge.backendRelease(handle));
-        return vss;
+        OwnedHandle backend = OwnedHandle.untilUnreachable(out[0], NativeBridge::backendRelease,
+                "the VSS backend is released");
+        return new Vss(backend, null, CallbackExecutor.defaultExecutor());
     }
 
     /**
@@ -84,6 +84,9 @@ public final class Vss {
      * threads named {@code vss4j-callback-N}, the thread that learns of the end running its callbacks). One that
      * runs tasks inline (such as {@code Runnable::run}) runs them on that vss4j thread too; either way a callback
      * may block or wait for another operation: another thread takes the next ends meanwhile.
+     *
+     * <p>The new Vss shares this one's backend (the real VSS or the simulated machine): it stays usable when this
+     * one is no longer referenced, and the backend is released only once neither is.
      */
     public Vss withCallbackExecutor(Executor executor) {
         return new Vss(backend, machine, Objects.requireNonNull(executor, "executor"));

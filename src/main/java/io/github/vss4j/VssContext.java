@@ -6,6 +6,10 @@ import java.util.stream.Collectors;
 /**
  * The context of a shadow copy ({@code VSS_SNAPSHOT_CONTEXT}): whether writers take part, whether the copy
  * outlives the object that made it, and who may see it.
+ *
+ * <p>In a context without writers ({@link #involvesWriters()} false) the writer calls have no place:
+ * {@link BackupComponents#prepareForBackup()} (and BackupComplete) fail with {@link VssError#VSS_E_BAD_STATE};
+ * the sequence goes from AddToSnapshotSet straight to DoSnapshotSet.
  */
 public enum VssContext {
     /** Writers take part; the copy is deleted when the object is released. The default. */

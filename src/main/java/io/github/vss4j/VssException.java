@@ -20,7 +20,7 @@ public class VssException extends IOException {
     private final int hresult;
     private final Operation operation;
     private final String detail;
-    private final String phase;
+    private final Phase phase;
     private final int attempt;
     // ArrayList, not List: the field's type has to be serializable for the exception to be.
     private final ArrayList<WriterStatus> writerStatus;
@@ -46,7 +46,7 @@ public class VssException extends IOException {
         this(operation, hresult, detail, null, 0, List.of(), null);
     }
 
-    private VssException(Operation operation, int hresult, String detail, String phase, int attempt,
+    private VssException(Operation operation, int hresult, String detail, Phase phase, int attempt,
             List<WriterStatus> writers, Throwable cause) {
         super(message(Objects.requireNonNull(operation, "operation"), hresult, detail, phase, attempt, writers),
                 cause);
@@ -63,13 +63,13 @@ public class VssException extends IOException {
      * This failure again, with what the high-level API knows about where it happened. The new exception has the
      * same error, operation, HRESULT and detail, and this one as its cause.
      *
-     * @param phase   the phase of the request that failed, e.g. {@code snapshot}; may be null
+     * @param phase   the phase of the request that failed, e.g. {@link Phase#DO_SNAPSHOT_SET}; may be null
      * @param attempt which attempt failed, counting from 1; 0 when not counted
      * @param writers the writers' status when it failed; may be null or empty
      * @return the exception with its context
      * @throws IllegalArgumentException if {@code attempt} is negative
      */
-    public VssException withContext(String phase, int attempt, List<WriterStatus> writers) {
+    public VssException withContext(Phase phase, int attempt, List<WriterStatus> writers) {
         if (attempt < 0) {
             throw new IllegalArgumentException("attempt must not be negative, was " + attempt);
         }
@@ -97,8 +97,8 @@ public class VssException extends IOException {
         return Optional.ofNullable(detail);
     }
 
-    /** The phase of the high-level request that failed, when known. */
-    public Optional<String> phase() {
+    /** The phase of the {@link ShadowCopyRequest} that failed; empty when the failure did not come from one. */
+    public Optional<Phase> phase() {
         return Optional.ofNullable(phase);
     }
 
@@ -117,7 +117,7 @@ public class VssException extends IOException {
         return error.isTransient();
     }
 
-    private static String message(Operation operation, int hresult, String detail, String phase, int attempt,
+    private static String message(Operation operation, int hresult, String detail, Phase phase, int attempt,
             List<WriterStatus> writers) {
         VssError error = VssError.of(hresult);
         StringBuilder text = new StringBuilder(operation.vssName()).append(" failed with ");
@@ -130,7 +130,7 @@ public class VssException extends IOException {
             text.append(" [").append(detail).append(']');
         }
         if (phase != null) {
-            text.append(" in phase ").append(phase);
+            text.append(" in phase ").append(phase.name());
         }
         if (attempt > 0) {
             text.append(phase != null ? ", " : " at ").append("attempt ").append(attempt);

@@ -139,7 +139,7 @@ class ShadowCopyCancelTest extends ShadowCopyTestBase {
         VssException thrown = failure(future);
         assertEquals(ShadowCopyRequest.TIMEOUT_HRESULT, thrown.hresult());
         assertEquals(Operation.DO_SNAPSHOT_SET, thrown.operation());
-        assertEquals("DO_SNAPSHOT_SET", thrown.phase().orElseThrow());
+        assertEquals(Phase.DO_SNAPSHOT_SET, thrown.phase().orElseThrow());
         assertEquals(1, thrown.attempt(), "a timeout is not retried");
         assertEquals(ProgressEvent.Outcome.FAILED, awaitEnd(listener).outcome());
         assertTrue(listener.events(ProgressEvent.CleanedUp.class).get(0).cancelledAsync());
@@ -165,7 +165,7 @@ class ShadowCopyCancelTest extends ShadowCopyTestBase {
         assertEquals(Duration.ofMinutes(30), timer.get(BOUND.toSeconds(), TimeUnit.SECONDS));
         VssException thrown = failure(future);
         assertEquals(ShadowCopyRequest.TIMEOUT_HRESULT, thrown.hresult());
-        assertEquals("PREPARE_FOR_BACKUP", thrown.phase().orElseThrow());
+        assertEquals(Phase.PREPARE_FOR_BACKUP, thrown.phase().orElseThrow());
         assertTrue(thrown.getMessage().contains("deadline"), thrown.getMessage());
     }
 

@@ -52,7 +52,7 @@ class ShadowCopyCleanupTest extends ShadowCopyTestBase {
         VssException thrown = assertThrows(VssException.class, () -> vss.shadowCopy().volumes("C:\\")
                 .retryPlan(RetryPlan.none()).listener(listener).create());
         assertEquals(fault.hresult(), thrown.hresult(), "the raw HRESULT");
-        assertEquals(phase, thrown.phase().orElseThrow());
+        assertEquals(Phase.valueOf(phase), thrown.phase().orElseThrow());
         assertEquals(1, thrown.attempt());
         assertTrue(thrown.getMessage().contains(phase), thrown.getMessage());
         assertEquals(aborts, machine(vss).callLog().contains(Operation.ABORT_BACKUP),

@@ -40,7 +40,7 @@ class ShadowCopyRetryTest extends ShadowCopyTestBase {
         assertEquals(code, thrown.error());
         assertEquals(code.hresult(), thrown.hresult());
         assertEquals(4, thrown.attempt());
-        assertEquals("DO_SNAPSHOT_SET", thrown.phase().orElseThrow());
+        assertEquals(Phase.DO_SNAPSHOT_SET, thrown.phase().orElseThrow());
         assertEquals(List.of(TEN_MINUTES, TEN_MINUTES, TEN_MINUTES), clock.requested());
         assertEquals(Duration.ofMinutes(30), clock.elapsed());
         assertEquals(4, count(vss, Operation.CREATE_BACKUP_COMPONENTS), "a new object for each attempt");
@@ -185,7 +185,7 @@ class ShadowCopyRetryTest extends ShadowCopyTestBase {
                 () -> vss.shadowCopy().volumes("C:\\").scheduler(clock).listener(listener).create());
         assertEquals(VssError.VSS_E_WRITERERROR_RETRYABLE, thrown.error());
         assertEquals(4, thrown.attempt());
-        assertEquals("WRITER_STATUS_AFTER_SNAPSHOT", thrown.phase().orElseThrow());
+        assertEquals(Phase.WRITER_STATUS_AFTER_SNAPSHOT, thrown.phase().orElseThrow());
         assertEquals(WriterState.FAILED_AT_FREEZE, thrown.writerStatus().get(0).state());
         assertEquals(List.of(TEN_MINUTES, TEN_MINUTES, TEN_MINUTES), clock.requested());
         assertEquals(4, count(vss, Operation.DO_SNAPSHOT_SET), "the whole sequence, and three times again");

@@ -31,8 +31,8 @@ class ShadowCopyWriterPolicyTest extends ShadowCopyTestBase {
         Vss vss = machineWith(brokenAt(at));
         VssException thrown = assertThrows(VssException.class, () -> vss.shadowCopy().volumes("C:\\")
                 .writerPolicy(WriterPolicy.FAIL).create());
-        String phase = at == WriterPhase.PREPARE_BACKUP ? "WRITER_STATUS_AFTER_PREPARE"
-                : "WRITER_STATUS_AFTER_SNAPSHOT";
+        Phase phase = at == WriterPhase.PREPARE_BACKUP ? Phase.WRITER_STATUS_AFTER_PREPARE
+                : Phase.WRITER_STATUS_AFTER_SNAPSHOT;
         assertEquals(phase, thrown.phase().orElseThrow());
         assertEquals(VssError.VSS_E_WRITERERROR_NONRETRYABLE, thrown.error());
         assertEquals(Operation.GET_WRITER_STATUS, thrown.operation());

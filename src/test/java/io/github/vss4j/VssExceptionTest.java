@@ -79,14 +79,14 @@ class VssExceptionTest {
     void withContextKeepsTheFailureAndAddsWhereItHappened() {
         VssException original = new VssException(Operation.DO_SNAPSHOT_SET, E_FAIL, "C:\\");
         List<WriterStatus> writers = new ArrayList<>(List.of(STABLE_WRITER, FAILED_WRITER));
-        VssException e = original.withContext("snapshot", 2, writers);
+        VssException e = original.withContext(Phase.DO_SNAPSHOT_SET, 2, writers);
         writers.clear();
 
         assertEquals(E_FAIL, e.hresult());
         assertSame(VssError.UNKNOWN, e.error());
         assertSame(Operation.DO_SNAPSHOT_SET, e.operation());
         assertEquals(Optional.of("C:\\"), e.detail());
-        assertEquals(Optional.of("snapshot"), e.phase());
+        assertEquals(Optional.of(Phase.DO_SNAPSHOT_SET), e.phase());
         assertEquals(2, e.attempt());
         assertEquals(List.of(STABLE_WRITER, FAILED_WRITER), e.writerStatus(), "a copy, not the caller's list");
         assertSame(original, e.getCause());
@@ -95,7 +95,7 @@ class VssExceptionTest {
         String message = e.getMessage();
         assertTrue(message.contains("unknown HRESULT 0x80004005"), message);
         assertTrue(message.contains("C:\\"), message);
-        assertTrue(message.contains("snapshot"), message);
+        assertTrue(message.contains("in phase DO_SNAPSHOT_SET"), message);
         assertTrue(message.contains("attempt 2"), message);
         assertTrue(message.contains("SqlServerWriter"), message);
         assertTrue(message.contains("FAILED_AT_FREEZE"), message);
@@ -110,7 +110,7 @@ class VssExceptionTest {
         assertEquals(0, e.attempt());
         assertTrue(e.writerStatus().isEmpty());
         assertThrows(IllegalArgumentException.class,
-                () -> new VssException(Operation.DO_SNAPSHOT_SET, FLUSH_WRITES_TIMEOUT).withContext("x", -1, null));
+                () -> new VssException(Operation.DO_SNAPSHOT_SET, FLUSH_WRITES_TIMEOUT).withContext(Phase.DO_SNAPSHOT_SET, -1, null));
     }
 
     @Test
@@ -128,7 +128,7 @@ class VssExceptionTest {
     @Test
     void survivesSerialization() throws Exception {
         VssException e = new VssException(Operation.DO_SNAPSHOT_SET, FLUSH_WRITES_TIMEOUT, "C:\\")
-                .withContext("snapshot", 3, List.of(FAILED_WRITER));
+                .withContext(Phase.DO_SNAPSHOT_SET, 3, List.of(FAILED_WRITER));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(e);

@@ -149,7 +149,7 @@ public final class Cli {
         if (vss != null) {
             error.setAll(Reports.error(vss.hresult()));
             error.put("operation", vss.operation().vssName());
-            error.put("phase", vss.phase().orElse(null));
+            error.put("phase", vss.phase().map(Enum::name).orElse(null));
             error.put("attempt", vss.attempt());
             error.put("meaning", vss.error().meaning());
             error.put("advice", vss.error().advice());

@@ -6,9 +6,14 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads durations as operators write them: {@code 90s}, {@code 5m}, {@code 1h}, {@code 250ms}, {@code PT5M}. */
+/**
+ * Reads durations as operators write them: {@code 90s}, {@code 5m}, {@code 1h}, {@code 250ms}, {@code PT5M}. A
+ * number too large for a Duration (e.g. {@code 99999999999999999999h}) is the longest Duration: "no limit", as the
+ * library reads any duration past about 292 years.
+ */
 final class Durations {
     private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)?");
+    private static final Duration LONGEST = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
 
     private Durations() {
     }
@@ -25,14 +30,7 @@ final class Durations {
         Duration duration;
         try {
             if (matcher.matches()) {
-                long amount = Long.parseLong(matcher.group(1));
-                String unit = matcher.group(2) == null ? "ms" : matcher.group(2);
-                duration = switch (unit) {
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofMillis(amount);
-                };
+                duration = withUnit(matcher.group(1), matcher.group(2) == null ? "ms" : matcher.group(2));
             } else {
                 duration = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
             }
@@ -44,5 +42,20 @@ final class Durations {
             throw new IllegalArgumentException("\"" + text + "\" is negative: a duration must not be");
         }
         return duration;
+    }
+
+    // The digits are all digits, so a number that does not fit is merely large: it saturates.
+    private static Duration withUnit(String digits, String unit) {
+        try {
+            long amount = Long.parseLong(digits);
+            return switch (unit) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofMillis(amount);
+            };
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            return LONGEST;
+        }
     }
 }

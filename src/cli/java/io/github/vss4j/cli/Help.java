@@ -21,7 +21,8 @@ final class Help {
                                        app-rollback, nas-rollback
                       --backup-type T  copy (default), full, incremental, differential, log
                       --include-writer NAME|ID, --exclude-writer NAME|ID
-                                       whose failures count (repeatable)
+                                       which writers take part: only these, or all but these;
+                                       an excluded writer is never frozen (repeatable)
                       --writer-policy fail|report
                                        fail (default) on a failed writer, or report it and go on
                       --timeout D      the most the whole request may take, e.g. 90s, 10m, PT10M

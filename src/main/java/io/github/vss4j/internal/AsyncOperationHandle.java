@@ -4,21 +4,24 @@ import io.github.vss4j.AsyncStatus;
 import io.github.vss4j.Operation;
 import io.github.vss4j.VssError;
 import io.github.vss4j.VssException;
-import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Java side of one native IVssAsync: its handle, its outcome once the shim reports it, and the callbacks
- * waiting for that outcome, which run on the caller's Executor.
+ * The Java side of one native IVssAsync: its handle, its outcome once the shim reports it, its one future and the
+ * callbacks waiting for that outcome, which run on the caller's Executor.
+ *
+ * <p>The order of an end, which VssAsync's javadoc promises: the outcome is recorded and waiters are released; the
+ * future is completed; the callbacks are handed to the Executor. A waiter that returns completes the future itself
+ * if the completion thread has not yet done so, so that the future is complete whenever {@code await} returns,
+ * without a waiter ever waiting for the future's dependents (which may themselves await this operation).
  */
 public final class AsyncOperationHandle {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncOperationHandle.class);
@@ -33,13 +36,11 @@ public final class AsyncOperationHandle {
     private final Executor executor;
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile AsyncStatus outcome;
+    private final OperationFuture future = new OperationFuture(this);
     // Guarded by callbacks: true once the outcome has been handed to the Executor.
     private final List<Consumer<AsyncStatus>> callbacks = new ArrayList<>();
     private boolean dispatched;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private long nativeHandle;
-    private Release release;
-    private Cleaner.Cleanable cleanable;
+    private volatile OwnedHandle handle;
 
     private AsyncOperationHandle(Operation operation, Executor executor) {
         this.operation = operation;
@@ -66,9 +67,11 @@ public final class AsyncOperationHandle {
             Completions.unregister(token);
             throw new VssException(operation, hresult);
         }
-        async.nativeHandle = out[0];
-        async.release = new Release(out[0], operation);
-        async.cleanable = Cleanup.CLEANER.register(async, async.release);
+        async.handle = OwnedHandle.toBeClosed(out[0], NativeBridge::asyncRelease,
+                "this VssAsync (" + operation.vssName() + ") is closed",
+                "A VssAsync for " + operation.vssName() + " was never closed; vss4j released its IVssAsync when the"
+                        + " garbage collector found it. Close VssAsync objects (try-with-resources) to release them"
+                        + " promptly.");
         return async;
     }
 
@@ -76,11 +79,17 @@ public final class AsyncOperationHandle {
         return operation;
     }
 
-    // Runs on a completion thread: record, wake waiters, run the callbacks (there, or on the Executor).
+    // Runs on a completion thread: record, wake waiters, complete the future, run the callbacks (there, or on the
+    // Executor).
     private void ended(int hresult) {
-        outcome = AsyncStatus.of(operation, hresult);
+        AsyncStatus status = AsyncStatus.of(operation, hresult);
+        outcome = status;
         ended.countDown();
-        CallbackExecutor.dispatchCompletion(executor, this::dispatch);
+        try {
+            future.settle(status);
+        } finally {
+            CallbackExecutor.dispatchCompletion(executor, this::dispatch, operation.vssName());
+        }
     }
 
     private void dispatch() {
@@ -110,27 +119,31 @@ public final class AsyncOperationHandle {
                 return;
             }
         }
-        CallbackExecutor.execute(executor, () -> run(callback));
+        CallbackExecutor.execute(executor, () -> run(callback), operation.vssName());
     }
 
+    /** The one future of this operation; complete when returned if the operation has ended. */
     public CompletableFuture<Void> future() {
-        CompletableFuture<Void> future = new CompletableFuture<>();
-        onComplete(status -> {
-            switch (status.state()) {
-                case FAILED -> future.completeExceptionally(status.failure());
-                case CANCELLED -> future.cancel(false);
-                default -> future.complete(null);
-            }
-        });
+        settleIfEnded();
         return future;
     }
 
     public void awaitEnd() throws InterruptedException {
         ended.await();
+        settleIfEnded();
     }
 
     public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
-        return ended.await(timeout, unit);
+        boolean done = ended.await(timeout, unit);
+        settleIfEnded();
+        return done;
+    }
+
+    private void settleIfEnded() {
+        AsyncStatus status = outcome;
+        if (status != null) {
+            future.settle(status);
+        }
     }
 
     /** The final status; only after awaitEnd returned true. */
@@ -140,15 +153,26 @@ public final class AsyncOperationHandle {
 
     public AsyncStatus queryStatus() throws VssException {
         int[] out = new int[1];
-        int hresult = NativeBridge.asyncQueryStatus(liveHandle(), out);
+        int hresult = handle.use(h -> NativeBridge.asyncQueryStatus(h, out));
         if (hresult < 0) {
             throw new VssException(operation, hresult, "IVssAsync::QueryStatus failed");
         }
         return AsyncStatus.of(operation, out[0]);
     }
 
-    public AsyncStatus cancel() throws VssException {
-        int hresult = NativeBridge.asyncCancel(liveHandle());
+    /** IVssAsync::Cancel for the future: whether it took effect; false when the VssAsync is already closed. */
+    boolean cancelForFuture() {
+        try {
+            return cancel().state() == AsyncStatus.State.CANCELLED;
+        } catch (IllegalStateException closed) {
+            LOG.info("The future of {} was cancelled after its VssAsync was closed; VSS can no longer be asked to"
+                    + " cancel it, so the future ends with the operation's own outcome.", operation.vssName());
+            return false;
+        }
+    }
+
+    public AsyncStatus cancel() {
+        int hresult = handle.use(NativeBridge::asyncCancel);
         if (hresult == 0) {
             return AsyncStatus.of(operation, VssError.VSS_S_ASYNC_CANCELLED.hresult());
         }
@@ -156,43 +180,11 @@ public final class AsyncOperationHandle {
     }
 
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            release.byCaller = true;
-            cleanable.clean();
-        }
+        handle.close();
     }
 
     public String describe() {
         AsyncStatus status = outcome;
-        return closed.get() ? "closed" : status == null ? "running" : status.state().toString().toLowerCase();
-    }
-
-    private long liveHandle() {
-        if (closed.get()) {
-            throw new IllegalStateException("this VssAsync (" + operation.vssName() + ") is closed");
-        }
-        return nativeHandle;
-    }
-
-    /** Releases the native IVssAsync once: at close(), or when the garbage collector finds it unclosed. */
-    private static final class Release implements Runnable {
-        private final long handle;
-        private final Operation operation;
-        private volatile boolean byCaller;
-
-        Release(long handle, Operation operation) {
-            this.handle = handle;
-            this.operation = operation;
-        }
-
-        @Override
-        public void run() {
-            if (!byCaller) {
-                LOG.warn("A VssAsync for {} was never closed; vss4j released its IVssAsync when the garbage "
-                        + "collector found it. Close VssAsync objects (try-with-resources) to release them promptly.",
-                        operation.vssName());
-            }
-            NativeBridge.asyncRelease(handle);
-        }
+        return handle.isClosed() ? "closed" : status == null ? "running" : status.state().toString().toLowerCase();
     }
 }

@@ -3,9 +3,9 @@ package io.github.vss4j.internal;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedTransferQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,25 +39,54 @@ public final class CallbackExecutor {
      * the default one (the thread is one of vss4j's callback threads, and it has made sure that another waits
      * for reports meanwhile), else as {@link #execute}.
      */
-    static void dispatchCompletion(Executor executor, Runnable task) {
+    static void dispatchCompletion(Executor executor, Runnable task, String operation) {
         if (executor == DEFAULT && CompletionThreads.isCurrent()) {
             task.run();
         } else {
-            execute(executor, task);
+            execute(executor, task, operation);
         }
     }
 
     /**
-     * Runs {@code task} on {@code executor}; if it refuses (e.g. shut down), on vss4j's own fallback threads, so
-     * that a future still completes.
+     * Runs {@code task} on {@code executor}, once. Whatever the Executor throws (it refused the task, it is shut
+     * down, it is broken), the task runs on vss4j's own fallback threads instead, so that callbacks are never lost;
+     * if the Executor ran or queued the task before it threw, whichever run comes second does nothing.
+     *
+     * @param operation the VSS call whose end the task reports, for the log
      */
-    public static void execute(Executor executor, Runnable task) {
+    static void execute(Executor executor, Runnable task, String operation) {
+        Once once = new Once(task);
         try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.warn("The callback Executor refused a VSS completion ({}); running it on vss4j's own thread instead",
-                    e.toString());
-            FALLBACK.execute(task);
+            executor.execute(once);
+        } catch (Throwable thrown) {
+            LOG.warn(fallbackMessage(executor, thrown, operation), thrown);
+            FALLBACK.execute(once);
+            if (thrown instanceof VirtualMachineError fatal) {
+                throw fatal;  // the callbacks still run, but the JVM's trouble is not ours to hide
+            }
+        }
+    }
+
+    /** The log's sentence when the caller's Executor throws. */
+    static String fallbackMessage(Executor executor, Throwable thrown, String operation) {
+        return "The callback Executor " + executor + " threw " + thrown + " when given the end of " + operation
+                + "; vss4j runs those callbacks on its own thread (vss4j-callback-N) instead, once.";
+    }
+
+    /** Runs its task the first time only: an Executor that queued the task and then threw may still run it. */
+    private static final class Once implements Runnable {
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final Runnable task;
+
+        Once(Runnable task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            if (started.compareAndSet(false, true)) {
+                task.run();
+            }
         }
     }
 

@@ -8,7 +8,6 @@ import io.github.vss4j.simulator.SimulatedMachine;
 import io.github.vss4j.simulator.SimulatedVolume;
 import io.github.vss4j.simulator.SimulatedWriter;
 import io.github.vss4j.simulator.Simulation;
-import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +18,26 @@ import java.util.UUID;
 public final class SimulatedMachineImpl implements SimulatedMachine {
     private static final Operation[] OPERATIONS = Operation.values();
 
-    private final long backend;
-    // Releases the native machine once this object is unreachable; objects made from it keep it alive natively.
-    private final Cleaner.Cleanable cleanable;
+    // The same owner as the system backend's: released once no Vss and no SimulatedMachine of it is reachable;
+    // objects made from it keep the native machine alive natively.
+    private final OwnedHandle backend;
 
-    private SimulatedMachineImpl(long backend) {
+    private SimulatedMachineImpl(OwnedHandle backend) {
         this.backend = backend;
-        this.cleanable = Cleanup.CLEANER.register(this, () -> NativeBridge.backendRelease(backend));
     }
 
     public static SimulatedMachineImpl start(Simulation simulation) {
         NativeLibrary.load();
-        SimulatedMachineImpl machine = new SimulatedMachineImpl(NativeBridge.simulatorCreate());
-        long m = machine.backend;
+        SimulatedMachineImpl machine = new SimulatedMachineImpl(OwnedHandle.untilUnreachable(
+                NativeBridge.simulatorCreate(), NativeBridge::backendRelease, "the simulated machine is released"));
+        machine.backend.use(m -> {
+            describe(m, simulation);
+            return null;
+        });
+        return machine;
+    }
+
+    private static void describe(long m, Simulation simulation) {
         for (SimulatedVolume v : simulation.volumes()) {
             NativeBridge.simulatorAddVolume(m, v.name(), v.supported(), v.diffAreaBytes(), v.bytesPerCopy(),
                     v.maxShadowCopies());
@@ -45,40 +51,31 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
                     f.firstAttempt(), f.attempts());
         }
         for (Map.Entry<Operation, Duration> d : simulation.durations().entrySet()) {
-            NativeBridge.simulatorSetDuration(m, d.getKey().ordinal(), saturatedNanos(d.getValue()));
+            NativeBridge.simulatorSetDuration(m, d.getKey().ordinal(), Saturated.nanos(d.getValue()));
         }
-        simulation.writerTimeout().ifPresent(t -> NativeBridge.simulatorSetWriterTimeout(m, saturatedNanos(t)));
+        simulation.writerTimeout().ifPresent(t -> NativeBridge.simulatorSetWriterTimeout(m, Saturated.nanos(t)));
         simulation.waitTimeoutResult().ifPresent(r -> NativeBridge.simulatorSetWaitTimeoutResult(m, r));
         NativeBridge.simulatorSetWriterFailureFailsSnapshotSet(m, simulation.writerFailureFailsSnapshotSet());
         simulation.machineName().ifPresent(name -> NativeBridge.simulatorSetMachineName(m, name));
         for (UUID provider : simulation.providers()) {
             NativeBridge.simulatorAddProvider(m, Guids.hi(provider), Guids.lo(provider));
         }
-        return machine;
     }
 
-    private static long saturatedNanos(Duration duration) {
-        try {
-            return duration.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    /** The native backend handle, for creating BackupComponents. */
-    public long backend() {
+    /** The owner of the native machine, which every Vss of this machine shares. */
+    public OwnedHandle backend() {
         return backend;
     }
 
     @Override
     public long liveObjects() {
-        return NativeBridge.simulatorLiveObjects(backend);
+        return backend.use(NativeBridge::simulatorLiveObjects);
     }
 
     @Override
     public List<Operation> callLog() {
         List<Operation> calls = new ArrayList<>();
-        for (int call : NativeBridge.simulatorCallLog(backend)) {
+        for (int call : backend.use(NativeBridge::simulatorCallLog)) {
             calls.add(OPERATIONS[call]);
         }
         return List.copyOf(calls);
@@ -87,19 +84,25 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
     @Override
     public List<SnapshotProperties> existingSnapshots() {
         Object[] holder = new Object[2];
-        NativeBridge.simulatorExistingSnapshots(backend, holder);
+        backend.use(m -> {
+            NativeBridge.simulatorExistingSnapshots(m, holder);
+            return null;
+        });
         return Decode.snapshots(holder);
     }
 
     @Override
     public String machineName() {
-        return NativeBridge.simulatorMachineName(backend);
+        return backend.use(NativeBridge::simulatorMachineName);
     }
 
     @Override
     public List<WriterStatus> writerStates() {
         Object[] holder = new Object[2];
-        NativeBridge.simulatorWriterStates(backend, holder);
+        backend.use(m -> {
+            NativeBridge.simulatorWriterStates(m, holder);
+            return null;
+        });
         return Decode.writerStatus(holder);
     }
 }

@@ -72,8 +72,8 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
     }
 
     /**
-     * The same writer, hanging at {@code phase} until the writer timeout
-     * ({@link Simulation.Builder#writerTimeout(java.time.Duration)}, 60 seconds unless described): the
+     * The same writer, hanging at {@code phase} until the machine's writer timeout (set on the simulation, not on
+     * the writer: {@link Simulation.Builder#writerTimeout(java.time.Duration)}, 60 seconds unless set): the
      * asynchronous operation running that phase takes that much longer, then the writer shows
      * {@code FAILED_AT_<phase>} with {@code VSS_E_WRITERERROR_TIMEOUT}.
      */

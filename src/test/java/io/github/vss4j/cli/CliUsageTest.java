@@ -70,6 +70,17 @@ class CliUsageTest {
     }
 
     @Test
+    void durationsTooLargeForADurationMeanNoLimit() {
+        Duration longest = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
+        assertEquals(longest, Durations.parse("9223372036854775807h"));
+        assertEquals(longest, Durations.parse("99999999999999999999999s"));
+        CliRun run = run("create", "--simulate", "C:", "--timeout", "9223372036854775807h");
+        assertEquals(0, run.exitCode(), run::toString);
+        run = run("create", "--simulate", "C:", "--timeout", "PT9223372036854775807S");
+        assertEquals(0, run.exitCode(), run::toString);
+    }
+
+    @Test
     void optionsMayComeBeforeTheCommandAndAfterTheVolumes() throws Exception {
         Options options = Args.parse("--json", "create", "C:", "--keep", "--", "--not-an-option");
         assertEquals("create", options.command);
