@@ -33,8 +33,8 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
         SimulatedMachineImpl machine = new SimulatedMachineImpl(NativeBridge.simulatorCreate());
         long m = machine.backend;
         for (SimulatedVolume v : simulation.volumes()) {
-            NativeBridge.simulatorAddVolume(m, v.name(), v.supported(), v.diffAreaBytes(), v.bytesPerCopy(),
-                    v.maxShadowCopies());
+            NativeBridge.simulatorAddVolume(m, v.name(), v.guidName(), v.supported(), v.diffAreaBytes(),
+                    v.bytesPerCopy(), v.maxShadowCopies());
         }
         for (SimulatedWriter w : simulation.writers()) {
             NativeBridge.simulatorAddWriter(m, w.name(), Guids.hi(w.writerId()), Guids.lo(w.writerId()),
