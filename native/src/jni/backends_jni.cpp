@@ -78,14 +78,17 @@ VSS4J_JNI(jlong, simulatorCreate)(JNIEnv* env, jclass) {
   });
 }
 
-VSS4J_JNI(void, simulatorAddVolume)(JNIEnv* env, jclass, jlong handle, jstring name, jboolean supported,
-                                    jlong diffAreaBytes, jlong bytesPerCopy, jint maxShadowCopies) {
+VSS4J_JNI(void, simulatorAddVolume)(JNIEnv* env, jclass, jlong handle, jstring name, jstring guidName,
+                                    jboolean supported, jlong diffAreaBytes, jlong bytesPerCopy, jint maxShadowCopies) {
   jni::guardedVoid(env, [&] {
     std::optional<vss4j::WString> volume = jni::toWString(env, name, "volume name");
     if (!volume) return;
+    std::optional<vss4j::WString> guidPath = jni::toWString(env, guidName, "volume GUID name");
+    if (!guidPath) return;
     onMachine(env, handle, [&](sim::Machine& machine) {
       sim::VolumeSpec spec;
       spec.name = *volume;
+      spec.guidName = *guidPath;
       spec.supported = supported == JNI_TRUE;
       spec.diffAreaBytes = diffAreaBytes;
       spec.bytesPerCopy = bytesPerCopy;

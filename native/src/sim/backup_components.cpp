@@ -5,6 +5,7 @@
 
 #include "sim/async_operation.h"
 #include "sim/text.h"
+#include "sim/xml_check.h"
 
 namespace vss4j::sim {
 namespace {
@@ -90,8 +91,8 @@ hresult SimBackupComponents::startAsync(Operation operation, std::unique_ptr<Asy
 hresult SimBackupComponents::initializeForBackup(const WString* xml) {
   return call(Operation::InitializeForBackup, [&](ObjectState& o) -> hresult {
     if (o.phase != ObjectPhase::Created) return hr::kBadState;
-    // Restoring a saved backup document is not simulated; an empty one cannot be a document at all.
-    if (xml != nullptr && xml->empty()) return hr::kInvalidXmlDocument;
+    // Restoring a saved backup document is not simulated, but one that is not XML is refused as Windows does.
+    if (xml != nullptr && !isWellFormedXml(*xml)) return hr::kInvalidXmlDocument;
     if (auto fault = immediateFault(*machine_, Operation::InitializeForBackup)) return *fault;
     o.phase = ObjectPhase::Init;
     return hr::kOk;
@@ -210,16 +211,17 @@ hresult SimBackupComponents::addToSnapshotSet(const WString& volumeName, const G
     const VolumeSpec* volume = machine_->findVolume(volumeName);
     if (volume == nullptr) return hr::kObjectNotFound;
     if (!volume->supported) return hr::kVolumeNotSupported;
+    // Named by its drive letter once and by its GUID path again, it is still the same volume.
     for (const SetMember& member : o.members) {
-      if (sameVolumeName(member.volume, volume->name)) return hr::kObjectAlreadyExists;
+      if (sameVolumeName(member.volume, volume->guidName)) return hr::kObjectAlreadyExists;
     }
     if (o.members.size() >= kMaxVolumesPerSet) return hr::kMaxVolumesReached;
     std::int64_t limit = volume->maxShadowCopies;
     if (limit < 0) {
       limit = (o.context & attr::CLIENT_ACCESSIBLE) != 0 ? kMaxCopiesClientAccessible : kMaxCopiesPerVolume;
     }
-    if (machine_->copiesOf(volume->name) >= limit) return hr::kMaxSnapshotsReached;
-    SetMember member{volume->name, machine_->newGuid(), providerId.isNull() ? kSystemProvider : providerId};
+    if (machine_->copiesOf(volume->guidName) >= limit) return hr::kMaxSnapshotsReached;
+    SetMember member{volume->guidName, machine_->newGuid(), providerId.isNull() ? kSystemProvider : providerId};
     o.members.push_back(member);
     snapshotId = member.snapshotId;
     return hr::kOk;
@@ -284,7 +286,10 @@ hresult SimBackupComponents::getWriterStatus(std::vector<WriterStatus>& writers)
       return hr::kBadState;
     }
     if (auto fault = immediateFault(*machine_, Operation::GetWriterStatus)) return *fault;
-    writers = o.gatheredStatus;
+    // Read and freed (FreeWriterStatus), as the Windows backend does: the next read needs a new gather.
+    writers = std::move(o.gatheredStatus);
+    o.gatheredStatus.clear();
+    o.statusGathered = false;
     return hr::kOk;
   });
 }

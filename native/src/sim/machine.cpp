@@ -39,13 +39,17 @@ class SimMachine final : public Machine {
 
   void addVolume(const VolumeSpec& volume) override {
     std::lock_guard<std::mutex> lock(state_->mutex);
+    VolumeSpec added = volume;
+    if (added.guidName.empty()) added.guidName = volumeGuidPath(state_->newGuid());
+    // A volume named again, by either of its names, is described anew.
     auto& volumes = state_->volumes;
-    auto same = std::find_if(volumes.begin(), volumes.end(),
-                             [&](const VolumeSpec& v) { return sameVolumeName(v.name, volume.name); });
+    auto same = std::find_if(volumes.begin(), volumes.end(), [&](const VolumeSpec& v) {
+      return sameVolumeName(v.name, added.name) || sameVolumeName(v.guidName, added.guidName);
+    });
     if (same != volumes.end()) {
-      *same = volume;
+      *same = added;
     } else {
-      volumes.push_back(volume);
+      volumes.push_back(added);
     }
   }
 

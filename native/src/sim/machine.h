@@ -13,11 +13,14 @@
 namespace vss4j::sim {
 
 struct VolumeSpec {
-  WString name;                        // as AddToSnapshotSet takes it, trailing backslash included: u"C:\\"
+  WString name;                        // drive letter or mount point, trailing backslash included: u"C:\\"
   bool supported = true;               // false: AddToSnapshotSet gives VSS_E_VOLUME_NOT_SUPPORTED
   std::int64_t diffAreaBytes = -1;     // shadow storage for this volume; -1: unlimited
   std::int64_t bytesPerCopy = 0;       // shadow storage each new copy takes; past diffAreaBytes: INSUFFICIENT_STORAGE
   std::int32_t maxShadowCopies = -1;   // -1: VSS's limit (512; 64 in the client-accessible contexts)
+  // The volume GUID path, \\?\Volume{GUID}\, which AddToSnapshotSet also takes and copies report as their
+  // original volume, as Windows does. Empty: the machine gives the volume one of its own for its lifetime.
+  WString guidName = {};
 };
 
 // Where a writer fails (VSS's phases as the writer sees them).

@@ -32,7 +32,7 @@ Guid MachineState::newGuid() {
 
 const VolumeSpec* MachineState::findVolume(const WString& name) const {
   for (const VolumeSpec& volume : volumes) {
-    if (sameVolumeName(volume.name, name)) return &volume;
+    if (sameVolumeName(volume.name, name) || sameVolumeName(volume.guidName, name)) return &volume;
   }
   return nullptr;
 }

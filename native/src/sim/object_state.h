@@ -27,7 +27,7 @@ enum class ObjectPhase {
 };
 
 struct SetMember {
-  WString volume;  // as configured on the machine
+  WString volume;  // the volume's GUID path, as Windows reports it
   Guid snapshotId;
   Guid providerId;  // never null: the system provider stands in for it
 };

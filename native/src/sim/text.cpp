@@ -20,4 +20,9 @@ WString decimal(std::int64_t value) {
   return WString(digits.begin(), digits.end());
 }
 
+WString volumeGuidPath(const Guid& id) {
+  const std::string text = id.toString();
+  return u"\\\\?\\Volume{" + WString(text.begin(), text.end()) + u"}\\";
+}
+
 }  // namespace vss4j::sim

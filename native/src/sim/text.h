@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "core/guid.h"
 #include "core/vss_types.h"
 
 namespace vss4j::sim {
@@ -13,5 +14,8 @@ namespace vss4j::sim {
 bool sameVolumeName(const WString& a, const WString& b);
 
 WString decimal(std::int64_t value);
+
+// \\?\Volume{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}\, lower case as Windows writes it.
+WString volumeGuidPath(const Guid& id);
 
 }  // namespace vss4j::sim

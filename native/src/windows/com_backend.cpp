@@ -156,6 +156,8 @@ class ComBackupComponents final : public BackupComponents {
   hresult getWriterMetadata(std::vector<WriterMetadata>& writers) override {
     return guarded("GetWriterMetadata", [&]() -> hresult {
       writers.clear();
+      // What VSS answers after FreeWriterMetadata is undocumented; the backend contract says BAD_STATE.
+      if (metadataFreed_) return hr::kBadState;
       UINT count = 0;
       HRESULT result = vss_->GetWriterMetadataCount(&count);
       if (FAILED(result)) return result;
@@ -185,7 +187,11 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   hresult freeWriterMetadata() override {
-    return guarded("FreeWriterMetadata", [&] { return vss_->FreeWriterMetadata(); });
+    return guarded("FreeWriterMetadata", [&] {
+      const HRESULT result = vss_->FreeWriterMetadata();
+      if (SUCCEEDED(result)) metadataFreed_ = true;
+      return result;
+    });
   }
 
   hresult startSnapshotSet(Guid& snapshotSetId) override {
@@ -226,13 +232,19 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   hresult gatherWriterStatus(std::unique_ptr<AsyncOperation>& async) override {
-    return startAsync("GatherWriterStatus", async,
-                      [&](IVssAsync** out) { return vss_->GatherWriterStatus(out); });
+    const hresult result = startAsync("GatherWriterStatus", async,
+                                      [&](IVssAsync** out) { return vss_->GatherWriterStatus(out); });
+    if (succeeded(result)) statusToRead_ = true;
+    return result;
   }
 
   hresult getWriterStatus(std::vector<WriterStatus>& writers) override {
     return guarded("GetWriterStatus", [&]() -> hresult {
       writers.clear();
+      // Each read frees what GatherWriterStatus gathered; what VSS answers to a read after that is
+      // undocumented, so the backend contract's BAD_STATE comes from here.
+      if (!statusToRead_) return hr::kBadState;
+      statusToRead_ = false;
       UINT count = 0;
       HRESULT result = vss_->GetWriterStatusCount(&count);
       if (FAILED(result)) return result;
@@ -340,6 +352,8 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   ComPtr<IVssBackupComponents> vss_;
+  bool statusToRead_ = false;   // a GatherWriterStatus was started and its status not yet read (and freed)
+  bool metadataFreed_ = false;  // FreeWriterMetadata succeeded
   std::shared_ptr<const VssApi> api_;  // declared last: the DLL outlives the interface
 };
 

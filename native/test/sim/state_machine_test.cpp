@@ -249,6 +249,33 @@ TEST_F(SimTest, WriterStatusNeedsGatherWriterStatus) {
   EXPECT_EQ(object->getWriterStatus(status), hr::kOk);
 }
 
+// As the Windows backend does: a read frees the gathered status (FreeWriterStatus); the next needs a new gather.
+TEST_F(SimTest, WriterStatusIsReadOnceForEachGather) {
+  machine->addWriter(WriterSpec{u"A", Guid{1, 1}, Guid{1, 2}});
+  auto object = initialized();
+  ASSERT_EQ(prepareSet(*object, {u"C:\\"}, true), hr::kOk);
+  std::vector<WriterStatus> status;
+  ASSERT_EQ(runAsync([&](auto& a) { return object->gatherWriterStatus(a); }), hr::kAsyncFinished);
+  ASSERT_EQ(object->getWriterStatus(status), hr::kOk);
+  EXPECT_EQ(status.size(), 1u);
+  EXPECT_EQ(object->getWriterStatus(status), hr::kBadState);
+  ASSERT_EQ(runAsync([&](auto& a) { return object->gatherWriterStatus(a); }), hr::kAsyncFinished);
+  ASSERT_EQ(object->getWriterStatus(status), hr::kOk);
+  EXPECT_EQ(status.size(), 1u);
+}
+
+TEST_F(SimTest, WriterMetadataIsReadableUntilItIsFreed) {
+  machine->addWriter(WriterSpec{u"A", Guid{1, 1}, Guid{1, 2}});
+  auto object = initialized();
+  ASSERT_EQ(runAsync([&](auto& a) { return object->gatherWriterMetadata(a); }), hr::kAsyncFinished);
+  std::vector<WriterMetadata> writers;
+  ASSERT_EQ(object->getWriterMetadata(writers), hr::kOk);
+  ASSERT_EQ(object->getWriterMetadata(writers), hr::kOk);
+  EXPECT_EQ(writers.size(), 1u);
+  ASSERT_EQ(object->freeWriterMetadata(), hr::kOk);
+  EXPECT_EQ(object->getWriterMetadata(writers), hr::kBadState);
+}
+
 TEST_F(SimTest, AFailedPrepareForBackupLeavesOnlyAbortAndRelease) {
   machine->addFault(FaultSpec{Operation::PrepareForBackup, hr::kWriterInfrastructure, true});
   auto object = initialized();

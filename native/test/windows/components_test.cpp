@@ -48,6 +48,17 @@ class Components : public ::testing::Test {
     for (auto* metadata : vss.writerMetadata) expectReleased(*metadata, "IVssExamineWriterMetadata");
     expectReleased(objects, "IVssEnumObject");
   }
+  // GatherWriterStatus started and its IVssAsync released, as the core does once the operation ended.
+  void gatherStatus() {
+    fake::Async gathering;
+    vss.nextAsync = &gathering;
+    std::unique_ptr<AsyncOperation> async;
+    ASSERT_EQ(components->gatherWriterStatus(async), hr::kOk);
+    async.reset();
+    vss.nextAsync = nullptr;
+    expectReleased(gathering, "GatherWriterStatus's IVssAsync");
+  }
+
   FreeLog frees;
   fake::BackupComponents vss;
   fake::EnumObject objects;
@@ -203,6 +214,7 @@ TEST_F(Components, WriterStatusRowsCopiedAndFreed) {
   fake::WriterRow bad{kSnapshotB, kSystemProvider, L"SqlServerWriter \u00e9", VSS_WS_FAILED_AT_FREEZE,
                       VSS_E_WRITERERROR_TIMEOUT};
   vss.writerStatus = {ok, bad};
+  gatherStatus();
   std::vector<WriterStatus> rows;
   ASSERT_EQ(components->getWriterStatus(rows), hr::kOk);
   ASSERT_EQ(rows.size(), 2u);
@@ -221,9 +233,36 @@ TEST_F(Components, WriterStatusRowsCopiedAndFreed) {
 TEST_F(Components, WriterStatusFailingMidwayStillFreesTheStatus) {
   vss.writerStatus = {fake::WriterRow{}, fake::WriterRow{}};
   vss.writerStatusFailAt = 1;
+  gatherStatus();
   std::vector<WriterStatus> rows;
   EXPECT_EQ(components->getWriterStatus(rows), hr::kObjectNotFound);
   EXPECT_EQ(vss.writerStatusFrees, 1);
+}
+
+// The backend contract, the same on the simulator: each read frees what one GatherWriterStatus gathered, and
+// reading again needs a new gather (what VSS itself answers after FreeWriterStatus is undocumented).
+TEST_F(Components, WriterStatusIsReadOnceForEachGather) {
+  vss.writerStatus = {fake::WriterRow{}};
+  std::vector<WriterStatus> rows;
+  EXPECT_EQ(components->getWriterStatus(rows), hr::kBadState);
+  gatherStatus();
+  ASSERT_EQ(components->getWriterStatus(rows), hr::kOk);
+  EXPECT_EQ(rows.size(), 1u);
+  EXPECT_EQ(components->getWriterStatus(rows), hr::kBadState);
+  EXPECT_TRUE(rows.empty());
+  EXPECT_EQ(vss.writerStatusCounts, 1);
+  EXPECT_EQ(vss.writerStatusFrees, 1);
+  gatherStatus();
+  ASSERT_EQ(components->getWriterStatus(rows), hr::kOk);
+  EXPECT_EQ(vss.writerStatusFrees, 2);
+}
+
+TEST_F(Components, WriterMetadataCannotBeReadAfterItWasFreed) {
+  std::vector<WriterMetadata> writers;
+  ASSERT_EQ(components->getWriterMetadata(writers), hr::kOk);
+  ASSERT_EQ(components->getWriterMetadata(writers), hr::kOk);  // as often as needed until it is freed
+  ASSERT_EQ(components->freeWriterMetadata(), hr::kOk);
+  EXPECT_EQ(components->getWriterMetadata(writers), hr::kBadState);
 }
 
 TEST_F(Components, WriterMetadataIdentityCopiedAndInterfacesReleased) {

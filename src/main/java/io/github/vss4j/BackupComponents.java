@@ -5,6 +5,7 @@ import io.github.vss4j.internal.Decode;
 import io.github.vss4j.internal.Guids;
 import io.github.vss4j.internal.NativeBridge;
 import io.github.vss4j.internal.OwnedHandle;
+import io.github.vss4j.internal.VolumeNames;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;

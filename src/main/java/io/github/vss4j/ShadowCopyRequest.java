@@ -1,5 +1,6 @@
 package io.github.vss4j;
 
+import io.github.vss4j.internal.VolumeNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;

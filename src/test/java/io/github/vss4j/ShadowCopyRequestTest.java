@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.vss4j.simulator.SimulatedVolume;
 import io.github.vss4j.simulator.SimulatedWriter;
 import io.github.vss4j.simulator.Simulation;
 import java.util.List;
@@ -29,7 +30,8 @@ class ShadowCopyRequestTest extends ShadowCopyTestBase {
             assertEquals(Set.of(set.snapshotSetId()), setIds, "one snapshot set");
             ShadowCopy c = set.copy("c:\\").orElseThrow();
             assertTrue(c.deviceObject().startsWith("\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy"));
-            assertEquals("C:\\", c.originalVolumeName());
+            assertEquals("C:\\", c.volume(), "the name the request gave");
+            assertEquals(SimulatedVolume.of("C:\\").guidName(), c.originalVolumeName(), "the GUID path, as on Windows");
             assertFalse(c.isPersistent());
             assertFalse(set.isPersistent());
             assertEquals(1, set.attempts());

@@ -47,8 +47,9 @@ public final class NativeBridge {
     /** A new simulated machine, empty (no volumes, no writers, no faults). */
     public static native long simulatorCreate();
 
-    public static native void simulatorAddVolume(long machine, String name, boolean supported, long diffAreaBytes,
-            long bytesPerCopy, int maxShadowCopies);
+    /** {@code guidName}: the volume's {@code \\?\Volume{GUID}\} path, which copies report as their original volume. */
+    public static native void simulatorAddVolume(long machine, String name, String guidName, boolean supported,
+            long diffAreaBytes, long bytesPerCopy, int maxShadowCopies);
 
     /** {@code failsAt}: 0 none, 1 identify, 2 prepare backup, 3 prepare snapshot, 4 freeze, 5 thaw, 6 post snapshot, 7 backup complete. */
     public static native void simulatorAddWriter(long machine, String name, long writerIdHi, long writerIdLo,

@@ -39,8 +39,8 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
 
     private static void describe(long m, Simulation simulation) {
         for (SimulatedVolume v : simulation.volumes()) {
-            NativeBridge.simulatorAddVolume(m, v.name(), v.supported(), v.diffAreaBytes(), v.bytesPerCopy(),
-                    v.maxShadowCopies());
+            NativeBridge.simulatorAddVolume(m, v.name(), v.guidName(), v.supported(), v.diffAreaBytes(),
+                    v.bytesPerCopy(), v.maxShadowCopies());
         }
         for (SimulatedWriter w : simulation.writers()) {
             NativeBridge.simulatorAddWriter(m, w.name(), Guids.hi(w.writerId()), Guids.lo(w.writerId()),

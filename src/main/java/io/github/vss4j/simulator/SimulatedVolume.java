@@ -1,6 +1,11 @@
 package io.github.vss4j.simulator;
 
+import io.github.vss4j.internal.VolumeNames;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A volume of a simulated machine, and the limits that make shadow copies of it fail as they do on Windows:
@@ -16,43 +21,71 @@ import java.util.Objects;
  * SimulatedVolume.of("D:\\").withDiffArea(1_000, 400)          // two copies fit, the third does not
  * SimulatedVolume.of("E:\\").withMaxShadowCopies(1)            // a second copy: MAXIMUM_NUMBER_OF_SNAPSHOTS
  * SimulatedVolume.of("F:\\").unsupported()                     // VOLUME_NOT_SUPPORTED
- * SimulatedVolume.of("\\\\?\\Volume{6d2b1a6e-0000-0000-0000-100000000000}\\")   // a volume GUID path works too
+ * SimulatedVolume.of("G:\\Mounts\\Data\\")                     // a volume mounted in a folder
+ * SimulatedVolume.of("H:\\").withGuidName("\\\\?\\Volume{6d2b1a6e-0000-4000-8000-100000000000}\\")
  * }</pre>
  *
- * <p>Names are matched as Windows matches them, ignoring case; AddToSnapshotSet of a name the machine does not
- * have gives {@code VSS_E_OBJECT_NOT_FOUND}.
+ * <p>Every volume has two names, as on Windows: the drive letter or mount point it is described with, and its
+ * volume GUID path {@code \\?\Volume{GUID}\}. AddToSnapshotSet and IsVolumeSupported take either; the copies
+ * report the GUID path as their {@code originalVolumeName}, as Windows does, and a set that names one volume
+ * both ways gets {@code VSS_E_OBJECT_ALREADY_EXISTS} for the second. Unless given, the GUID path is derived from
+ * the name, so it is the same on every run. A volume described by its GUID path alone has that one name.
+ * Names are matched as Windows matches them, ignoring case; AddToSnapshotSet of a name the machine does not have
+ * gives {@code VSS_E_OBJECT_NOT_FOUND}.
  *
- * @param name            the name AddToSnapshotSet takes, e.g. {@code C:\}
+ * @param name            the drive letter or mount point AddToSnapshotSet takes, e.g. {@code C:\}, following the
+ *                        rules of a volume name (not empty, no NUL, a trailing backslash, at most 32767 characters)
  * @param supported       whether shadow copies of it can be made (if not: {@code VSS_E_VOLUME_NOT_SUPPORTED})
  * @param diffAreaBytes   shadow storage available for its copies; -1 for unlimited
  * @param bytesPerCopy    shadow storage each copy takes; copies past {@code diffAreaBytes} fail with
  *                        {@code VSS_E_INSUFFICIENT_STORAGE}
  * @param maxShadowCopies copies it may hold; -1 for VSS's limit (512, or 64 in client-accessible contexts)
+ * @param guidName        its volume GUID path, {@code \\?\Volume{GUID}\}; {@code null} for one derived from
+ *                        {@code name}
  */
 public record SimulatedVolume(String name, boolean supported, long diffAreaBytes, long bytesPerCopy,
-        int maxShadowCopies) {
+        int maxShadowCopies, String guidName) {
+    private static final Pattern GUID_PATH = Pattern.compile(Pattern.quote("\\\\?\\Volume{")
+            + "[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}" + Pattern.quote("}\\"));
 
-    /** Checks the name and the limits. */
+    /** Checks the names and the limits, and derives the GUID path when none is given. */
     public SimulatedVolume {
         Objects.requireNonNull(name, "name");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("a simulated volume needs a name, e.g. C:\\");
         }
+        VolumeNames.check(name);
         if (diffAreaBytes < -1 || bytesPerCopy < 0 || maxShadowCopies < -1) {
             throw new IllegalArgumentException("volume " + name + ": diffAreaBytes (" + diffAreaBytes
                     + ") and maxShadowCopies (" + maxShadowCopies + ") must be >= -1, bytesPerCopy ("
                     + bytesPerCopy + ") >= 0");
         }
+        if (guidName == null) {
+            guidName = isGuidPath(name) ? name : derivedGuidName(name);
+        } else if (!isGuidPath(guidName)) {
+            throw new IllegalArgumentException("volume " + VolumeNames.printable(name) + ": GUID name "
+                    + VolumeNames.printable(guidName) + " is not a volume GUID path of the form "
+                    + "\\\\?\\Volume{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}\\");
+        } else if (isGuidPath(name) && !name.equalsIgnoreCase(guidName)) {
+            throw new IllegalArgumentException("volume " + VolumeNames.printable(name)
+                    + " is named by a GUID path already; it cannot have another, " + VolumeNames.printable(guidName));
+        }
+    }
+
+    /** The same volume with the given names and limits and the GUID path derived from {@code name}. */
+    public SimulatedVolume(String name, boolean supported, long diffAreaBytes, long bytesPerCopy,
+            int maxShadowCopies) {
+        this(name, supported, diffAreaBytes, bytesPerCopy, maxShadowCopies, null);
     }
 
     /** A supported volume with unlimited shadow storage and VSS's copy limit. */
     public static SimulatedVolume of(String name) {
-        return new SimulatedVolume(name, true, -1, 0, -1);
+        return new SimulatedVolume(name, true, -1, 0, -1, null);
     }
 
     /** The same volume, which VSS cannot shadow-copy. */
     public SimulatedVolume unsupported() {
-        return new SimulatedVolume(name, false, diffAreaBytes, bytesPerCopy, maxShadowCopies);
+        return new SimulatedVolume(name, false, diffAreaBytes, bytesPerCopy, maxShadowCopies, guidName);
     }
 
     /**
@@ -60,7 +93,7 @@ public record SimulatedVolume(String name, boolean supported, long diffAreaBytes
      * copy that would take more than there is left fails with {@code VSS_E_INSUFFICIENT_STORAGE}.
      */
     public SimulatedVolume withDiffArea(long bytes, long perCopy) {
-        return new SimulatedVolume(name, supported, bytes, perCopy, maxShadowCopies);
+        return new SimulatedVolume(name, supported, bytes, perCopy, maxShadowCopies, guidName);
     }
 
     /**
@@ -68,6 +101,32 @@ public record SimulatedVolume(String name, boolean supported, long diffAreaBytes
      * {@code VSS_E_MAXIMUM_NUMBER_OF_SNAPSHOTS_REACHED}. -1 restores VSS's own limit.
      */
     public SimulatedVolume withMaxShadowCopies(int limit) {
-        return new SimulatedVolume(name, supported, diffAreaBytes, bytesPerCopy, limit);
+        return new SimulatedVolume(name, supported, diffAreaBytes, bytesPerCopy, limit, guidName);
+    }
+
+    /**
+     * The same volume with the given volume GUID path, e.g. the one {@code mountvol} shows for a real volume.
+     *
+     * @throws IllegalArgumentException if it is not of the form {@code \\?\Volume{GUID}\}
+     */
+    public SimulatedVolume withGuidName(String guidPath) {
+        Objects.requireNonNull(guidPath, "guidPath");
+        return new SimulatedVolume(name, supported, diffAreaBytes, bytesPerCopy, maxShadowCopies, guidPath);
+    }
+
+    /** Whether {@code name} names this volume, by either of its names, ignoring case as Windows does. */
+    public boolean isNamed(String other) {
+        return name.equalsIgnoreCase(other) || guidName.equalsIgnoreCase(other);
+    }
+
+    private static boolean isGuidPath(String text) {
+        return GUID_PATH.matcher(text).matches();
+    }
+
+    // A name-based UUID: the same name gives the same GUID path on every run and every machine.
+    private static String derivedGuidName(String name) {
+        UUID id = UUID.nameUUIDFromBytes(("vss4j simulated volume " + name.toUpperCase(Locale.ROOT))
+                .getBytes(StandardCharsets.UTF_8));
+        return "\\\\?\\Volume{" + id + "}\\";
     }
 }

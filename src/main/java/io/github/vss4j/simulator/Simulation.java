@@ -145,7 +145,11 @@ public final class Simulation {
         private Builder() {
         }
 
-        /** A supported volume, e.g. {@code C:\}, with unlimited shadow storage. */
+        /**
+         * A supported volume, e.g. {@code C:\}, with unlimited shadow storage.
+         *
+         * @throws IllegalArgumentException if the name breaks a rule of volume names (see {@link SimulatedVolume})
+         */
         public Builder volume(String name) {
             return volume(SimulatedVolume.of(name));
         }
@@ -153,13 +157,14 @@ public final class Simulation {
         /**
          * A volume described in full, e.g. {@code SimulatedVolume.of("D:\\").withMaxShadowCopies(2)}.
          *
-         * @throws IllegalArgumentException if a volume of that name (ignoring case) is already described
+         * @throws IllegalArgumentException if a volume of either of its names (ignoring case) is already described
          */
         public Builder volume(SimulatedVolume volume) {
             Objects.requireNonNull(volume, "volume");
             for (SimulatedVolume existing : volumes) {
-                if (existing.name().equalsIgnoreCase(volume.name())) {
-                    throw new IllegalArgumentException("volume " + volume.name() + " is already on the machine");
+                if (existing.isNamed(volume.name()) || existing.isNamed(volume.guidName())) {
+                    throw new IllegalArgumentException("volume " + volume.name() + " (" + volume.guidName()
+                            + ") is already on the machine as " + existing.name() + " (" + existing.guidName() + ")");
                 }
             }
             volumes.add(volume);

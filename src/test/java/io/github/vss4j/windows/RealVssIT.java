@@ -71,13 +71,54 @@ class RealVssIT {
                     copy.snapshotDeviceObject());
             assertFalse(copy.isPersistent());
             assertEquals(before, readThroughCopy(copy, original));
+            // The simulator reports the same: the volume GUID path, whatever name the set was given.
+            String volume = copy.originalVolumeName();
+            assertTrue(volume.startsWith("\\\\?\\Volume{") && volume.endsWith("}\\"), volume);
 
             await(backup.gatherWriterStatus());
             List<WriterStatus> writers = backup.getWriterStatus();
             assertFalse(writers.isEmpty(), "a Windows machine has writers");
+            VssException again = assertThrows(VssException.class, backup::getWriterStatus, "status is read once");
+            assertEquals(VssError.VSS_E_BAD_STATE, again.error(), again.getMessage());
             await(backup.backupComplete());
         } finally {
             Files.deleteIfExists(original);
+        }
+    }
+
+    @Test
+    @DisabledIfSystemProperty(named = "vss4j.expectAccessDenied", matches = "true",
+            disabledReason = "a restricted token cannot take shadow copies")
+    void windowsGivesTheAnswersTheSimulatorGives() throws Exception {
+        try (BackupComponents backup = Vss.system().createBackupComponents()) {
+            VssException notXml = assertThrows(VssException.class,
+                    () -> backup.initializeForBackup("<Backup><Components></Backup>"));
+            assertEquals(VssError.VSS_E_INVALID_XML_DOCUMENT, notXml.error(), notXml.getMessage());
+        }
+        String guidPath = volumeGuidPathOfTheSystemDrive();
+        try (BackupComponents backup = Vss.system().createBackupComponents()) {
+            backup.initializeForBackup();
+            backup.setContext(VssContext.FILE_SHARE_BACKUP);
+            assertTrue(backup.isVolumeSupported(guidPath), guidPath);
+            backup.startSnapshotSet();
+            backup.addToSnapshotSet(systemDrive());
+            VssException twice = assertThrows(VssException.class, () -> backup.addToSnapshotSet(guidPath));
+            assertEquals(VssError.VSS_E_OBJECT_ALREADY_EXISTS, twice.error(), twice.getMessage());
+            VssException prepare = assertThrows(VssException.class, backup::prepareForBackup);
+            assertEquals(VssError.VSS_E_BAD_STATE, prepare.error(), "no writers in this context: " + prepare);
+            backup.abortBackup();
+        }
+    }
+
+    // The GUID path a copy of the system drive reports (the one Windows names the volume by).
+    private static String volumeGuidPathOfTheSystemDrive() throws Exception {
+        try (BackupComponents backup = Vss.system().createBackupComponents()) {
+            backup.initializeForBackup();
+            backup.setContext(VssContext.FILE_SHARE_BACKUP);
+            backup.startSnapshotSet();
+            UUID id = backup.addToSnapshotSet(systemDrive());
+            await(backup.doSnapshotSet());
+            return backup.getSnapshotProperties(id).originalVolumeName();
         }
     }
 

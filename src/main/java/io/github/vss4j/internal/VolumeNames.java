@@ -1,16 +1,20 @@
-package io.github.vss4j;
+package io.github.vss4j.internal;
 
 import java.util.Objects;
 
-/** The rules a volume name must follow before it reaches VSS. */
-final class VolumeNames {
+/**
+ * The rules a volume name must follow before it reaches VSS, the same for a name given to AddToSnapshotSet and
+ * one that describes a simulated volume (which could otherwise never be added).
+ */
+public final class VolumeNames {
     /** The longest path Windows accepts (in UTF-16 units). */
-    static final int MAX_LENGTH = 32767;
+    public static final int MAX_LENGTH = 32767;
 
     private VolumeNames() {
     }
 
-    static String check(String volume) {
+    /** The name itself, if it follows the rules; else IllegalArgumentException naming it and the rule. */
+    public static String check(String volume) {
         Objects.requireNonNull(volume, "volume must not be null (e.g. \"C:\\\\\")");
         if (volume.isEmpty()) {
             throw new IllegalArgumentException("volume must not be empty: give a drive, mount point or "
@@ -32,7 +36,7 @@ final class VolumeNames {
     }
 
     /** The name as it can be shown in a message: quoted, control characters escaped, cut at 100 characters. */
-    static String printable(String text) {
+    public static String printable(String text) {
         StringBuilder out = new StringBuilder("\"");
         int shown = Math.min(text.length(), 100);
         for (int i = 0; i < shown; i++) {
