@@ -6,6 +6,7 @@
 
 #include "core/brief_spin.h"
 #include "core/log.h"
+#include "core/own_thread.h"
 
 namespace vss4j {
 
@@ -95,6 +96,17 @@ bool ThreadPool::awaitIdleCount(std::size_t count, std::chrono::milliseconds tim
 }
 
 void ThreadPool::run(const std::shared_ptr<Worker>& worker) {
+  {
+    OwnThread own;  // its end hook runs before the pool counts the thread gone
+    serve(worker);
+  }
+  // Under the lock: once the destructor of a test's pool sees zero, this thread touches the pool no more.
+  std::lock_guard<std::mutex> lock(mutex_);
+  --threads_;
+  changed_.notify_all();
+}
+
+void ThreadPool::serve(const std::shared_ptr<Worker>& worker) {
   for (;;) {
     std::function<void()> task;
     spinBriefly([&] { return worker->queued.load(std::memory_order_acquire) != 0; });
@@ -107,11 +119,11 @@ void ThreadPool::run(const std::shared_ptr<Worker>& worker) {
         worker->tasks.pop_front();
         worker->queued.fetch_sub(1, std::memory_order_relaxed);
       } else if (worker->exit) {
-        break;
+        return;
       }
     }
     if (!task) {
-      if (retire(worker)) break;
+      if (retire(worker)) return;
       continue;
     }
     try {
@@ -123,10 +135,6 @@ void ThreadPool::run(const std::shared_ptr<Worker>& worker) {
       log(LogLevel::Error, "vss4j: a background task failed");
     }
   }
-  // Under the lock: once the destructor of a test's pool sees zero, this thread touches the pool no more.
-  std::lock_guard<std::mutex> lock(mutex_);
-  --threads_;
-  changed_.notify_all();
 }
 
 }  // namespace vss4j

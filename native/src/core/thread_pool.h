@@ -58,6 +58,8 @@ class ThreadPool {
 
  private:
   void run(const std::shared_ptr<Worker>& worker);
+  // Runs the worker's tasks until it is told to exit or retires.
+  void serve(const std::shared_ptr<Worker>& worker);
   // The worker waited idleLimit with nothing to do: true if it left the idle list and must end.
   bool retire(const std::shared_ptr<Worker>& worker);
 

@@ -15,7 +15,10 @@ VSS4J_JNI(jint, asyncQueryStatus)(JNIEnv* env, jclass, jlong handle, jintArray o
     if (!async) return 0;
     vss4j::hresult status = vss4j::hr::kAsyncPending;
     const vss4j::hresult hr = async->session->queryStatus(async->asyncId, status);
-    if (vss4j::succeeded(hr)) env->SetIntArrayRegion(out, 0, 1, &status);
+    if (vss4j::succeeded(hr)) {
+      const jint value = status;  // jint is a long on Windows: never pass an hresult* where JNI wants a jint*
+      env->SetIntArrayRegion(out, 0, 1, &value);
+    }
     return hr;
   });
 }

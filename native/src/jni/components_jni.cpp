@@ -7,6 +7,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/log.h"
+#include "core/own_thread.h"
 #include "core/session.h"
 #include "io_github_vss4j_internal_NativeBridge.h"
 #include "jni/handles.h"
@@ -81,7 +83,15 @@ VSS4J_JNI(void, release)(JNIEnv* env, jclass, jlong handle) {
     if (!session) return;  // released already: harmless by contract
     if (session->onWaiterThread()) {
       // Closing waits for the waiter thread, so it cannot run on it (a callback run inline by the Executor).
-      std::thread([session] { session->close(); }).detach();
+      std::thread([session] {
+        vss4j::OwnThread own;  // a thread of ours: detached from the JVM, if closing logged, before it ends
+        try {
+          session->close();
+        } catch (...) {
+          // Nothing may leave a thread's function (std::terminate would take the JVM down).
+          vss4j::log(vss4j::LogLevel::Error, "vss4j: closing a BackupComponents from its own callback failed");
+        }
+      }).detach();
       return;
     }
     session->close();

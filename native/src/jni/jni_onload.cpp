@@ -26,15 +26,26 @@ jclass globalClass(JNIEnv* env, const char* name) {
 
 bool lookUp(JNIEnv* env) {
   Classes c;
-  if (!(c.string = globalClass(env, "java/lang/String"))) return false;
-  if (!(c.illegalState = globalClass(env, "java/lang/IllegalStateException"))) return false;
-  if (!(c.illegalArgument = globalClass(env, "java/lang/IllegalArgumentException"))) return false;
-  if (!(c.nullPointer = globalClass(env, "java/lang/NullPointerException"))) return false;
-  if (!(c.unsupported = globalClass(env, "java/lang/UnsupportedOperationException"))) return false;
-  if (!(c.outOfMemory = globalClass(env, "java/lang/OutOfMemoryError"))) return false;
-  if (!(c.runtime = globalClass(env, "java/lang/RuntimeException"))) return false;
-  if (!(c.callbacks = globalClass(env, "io/github/vss4j/internal/NativeCallbacks"))) return false;
-  if (!(c.log = env->GetStaticMethodID(c.callbacks, "log", "(ILjava/lang/String;)V"))) return false;
+  // Each lookup stops at the first that fails: FindClass leaves NoClassDefFoundError pending for the caller.
+  const struct {
+    jclass* slot;
+    const char* name;
+  } wanted[] = {
+      {&c.string, "java/lang/String"},
+      {&c.illegalState, "java/lang/IllegalStateException"},
+      {&c.illegalArgument, "java/lang/IllegalArgumentException"},
+      {&c.nullPointer, "java/lang/NullPointerException"},
+      {&c.unsupported, "java/lang/UnsupportedOperationException"},
+      {&c.outOfMemory, "java/lang/OutOfMemoryError"},
+      {&c.runtime, "java/lang/RuntimeException"},
+      {&c.callbacks, "io/github/vss4j/internal/NativeCallbacks"},
+  };
+  for (const auto& entry : wanted) {
+    *entry.slot = globalClass(env, entry.name);
+    if (*entry.slot == nullptr) return false;
+  }
+  c.log = env->GetStaticMethodID(c.callbacks, "log", "(ILjava/lang/String;)V");
+  if (c.log == nullptr) return false;
   g_classes = c;
   return true;
 }

@@ -5,39 +5,36 @@
 #include <string>
 
 #include "core/log.h"
+#include "core/own_thread.h"
 #include "jni/jni_util.h"
 
 namespace vss4j::jni {
 namespace {
 
-// Detaches, at thread exit, a thread that this file attached; never one the JVM attached itself.
-class Attachment {
- public:
-  ~Attachment() {
-    if (attached_ && vm() != nullptr) vm()->DetachCurrentThread();
-  }
+// Whether this file attached the current thread (never true for a thread the JVM attached itself). A plain bool:
+// nothing may run for it at thread exit, when Windows holds the loader lock (core/own_thread.h).
+thread_local bool t_attached = false;
 
-  JNIEnv* env() {
-    JavaVM* jvm = vm();
-    if (jvm == nullptr) return nullptr;
-    JNIEnv* env = nullptr;
-    const jint got = jvm->GetEnv(reinterpret_cast<void**>(&env), JNI_VERSION_1_8);
-    if (got == JNI_OK) return env;
-    if (got != JNI_EDETACHED) return nullptr;
-    JavaVMAttachArgs args{JNI_VERSION_1_8, const_cast<char*>("vss4j-native"), nullptr};
-    // Daemon: a shim thread must never keep the JVM from exiting.
-    if (jvm->AttachCurrentThreadAsDaemon(reinterpret_cast<void**>(&env), &args) != JNI_OK) return nullptr;
-    attached_ = true;
-    return env;
-  }
+// The current thread's JNIEnv, attaching the thread as a daemon (it must never keep the JVM from exiting) if the
+// JVM does not know it yet; nullptr if there is no JVM or it refuses.
+JNIEnv* attachedEnv() {
+  JavaVM* jvm = vm();
+  if (jvm == nullptr) return nullptr;
+  JNIEnv* env = nullptr;
+  const jint got = jvm->GetEnv(reinterpret_cast<void**>(&env), JNI_VERSION_1_8);
+  if (got == JNI_OK) return env;
+  if (got != JNI_EDETACHED) return nullptr;
+  JavaVMAttachArgs args{JNI_VERSION_1_8, const_cast<char*>("vss4j-native"), nullptr};
+  if (jvm->AttachCurrentThreadAsDaemon(reinterpret_cast<void**>(&env), &args) != JNI_OK) return nullptr;
+  t_attached = true;
+  return env;
+}
 
- private:
-  bool attached_ = false;
-};
-
-JNIEnv* currentEnv() {
-  thread_local Attachment attachment;
-  return attachment.env();
+// Detaches the current thread if this file attached it; the JVM's own threads are left alone.
+void detachIfAttached() noexcept {
+  if (!t_attached) return;
+  t_attached = false;
+  if (JavaVM* jvm = vm()) jvm->DetachCurrentThread();
 }
 
 // NativeCallbacks catches and logs what Java code throws; only an Error (e.g. OutOfMemoryError) gets here,
@@ -46,9 +43,7 @@ void clearPending(JNIEnv* env) {
   if (env->ExceptionCheck()) env->ExceptionClear();
 }
 
-void javaLogSink(LogLevel level, const std::string& message) noexcept {
-  JNIEnv* env = currentEnv();
-  if (env == nullptr) return;
+void upcall(JNIEnv* env, LogLevel level, const std::string& message) noexcept {
   jstring text = env->NewStringUTF(message.c_str());
   if (text == nullptr) {
     clearPending(env);
@@ -59,8 +54,19 @@ void javaLogSink(LogLevel level, const std::string& message) noexcept {
   env->DeleteLocalRef(text);
 }
 
+void javaLogSink(LogLevel level, const std::string& message) noexcept {
+  JNIEnv* env = attachedEnv();
+  if (env == nullptr) return;
+  upcall(env, level, message);
+  // A thread of ours stays attached until its OwnThread ends; any other is not ours to keep attached.
+  if (!OwnThread::current()) detachIfAttached();
+}
+
 }  // namespace
 
-void installJavaLogSink() { setLogSink(&javaLogSink); }
+void installJavaLogSink() {
+  setThreadEndHook(&detachIfAttached);
+  setLogSink(&javaLogSink);
+}
 
 }  // namespace vss4j::jni

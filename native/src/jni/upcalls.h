@@ -4,9 +4,10 @@
 
 namespace vss4j::jni {
 
-// Installs the log sink that forwards native log lines to NativeCallbacks.log (SLF4J). A shim thread is
-// attached to the JVM as a daemon the first time it logs, and detached when it ends; a thread the JVM already
-// knows is used as it is.
+// Installs the log sink that forwards native log lines to NativeCallbacks.log (SLF4J). A thread the shim started
+// (core/own_thread.h) is attached to the JVM as a daemon the first time it logs and detached by its end hook,
+// before it ends; any other thread the JVM does not know is attached for one line and detached right after it;
+// a thread the JVM already knows is used as it is.
 void installJavaLogSink();
 
 }  // namespace vss4j::jni

@@ -4,7 +4,9 @@
 #include <new>
 #include <thread>
 
+#include "core/own_thread.h"
 #include "windows/com_backend.h"
+#include "windows/com_exceptions.h"
 #include "windows/com_ptr.h"
 #include "windows/convert.h"
 #include "windows/log.h"
@@ -120,7 +122,12 @@ hresult comSetup(const SystemBackendOptions& options, const VssApi& api, std::st
     message = "CoInitializeEx(COINIT_MULTITHREADED) failed (" + hex(com) + ")";
     return com;
   }
-  hresult result = options.initializeComSecurity ? initializeComSecurity(message) : hr::kOk;
+  hresult result = hr::kOk;
+  if (options.initializeComSecurity) {
+    result = initializeComSecurity(message);
+    // Under the same opt-out: a host that manages COM itself owns this process-wide setting too. Never fatal.
+    if (succeeded(result)) disableComExceptionHandling();
+  }
   if (succeeded(result) && options.probe) result = probe(api, message);
   CoUninitialize();
   return result;
@@ -142,6 +149,7 @@ hresult open(const SystemBackendOptions& options, std::shared_ptr<Backend>& back
   std::string setupMessage;
   hresult setup = hr::kUnexpected;
   std::thread worker([&]() noexcept {
+    OwnThread own;  // a thread of ours: detached from the JVM, if it logged, before it ends
     try {
       setup = comSetup(options, *api, setupMessage);
     } catch (const std::bad_alloc&) {

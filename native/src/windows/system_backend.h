@@ -10,8 +10,9 @@
 namespace vss4j::win {
 
 struct SystemBackendOptions {
-  // CoInitializeSecurity(PKT_PRIVACY, IMPERSONATE, EOAC_STATIC_CLOAKING) once per process; false for hosts that
-  // manage COM security themselves (writers may then fail to call back: VSS event 8194).
+  // CoInitializeSecurity(PKT_PRIVACY, IMPERSONATE, EOAC_STATIC_CLOAKING) once per process, then COM's exception
+  // handling off (COMGLB_EXCEPTION_DONOT_HANDLE, unless the host chose a setting of its own: com_exceptions.h);
+  // false for hosts that manage COM themselves (writers may then fail to call back: VSS event 8194).
   bool initializeComSecurity = true;
   // Refuse early, with advice, a process that is neither an elevated administrator, a Backup Operator nor
   // LocalSystem. False for machines that grant the right through the VssAccessControl registry key.

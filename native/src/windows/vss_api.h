@@ -1,6 +1,5 @@
 // The two vssapi.dll functions the adapter needs, as values: the real ones from GetProcAddress
-// (system_backend.cpp) or a test's fakes. Shared by every object made from them, so that vssapi.dll,
-// whose code implements the COM objects, stays loaded until the last of them is released.
+// (system_backend.cpp) or a test's fakes. Shared by every object made from them.
 #pragma once
 
 #include <functional>
@@ -12,14 +11,15 @@ namespace vss4j::win {
 struct VssApi {
   std::function<HRESULT(IVssBackupComponents**)> createBackupComponents;  // CreateVssBackupComponents
   std::function<void(VSS_SNAPSHOT_PROP*)> freeSnapshotProperties;         // VssFreeSnapshotProperties
-  HMODULE module = nullptr;  // owned when set: FreeLibrary after the last user
+  // vssapi.dll, when loaded. Never freed: it stays loaded for the life of the process. Its code implements the
+  // COM objects and the RPC machinery behind them, which COM may still run after the last object we hold is
+  // released (a late call from VSS, a proxy's cleanup on one of COM's threads); unloading it then would leave
+  // that code running from freed memory. Loading it once more (a later Vss.system()) only counts a reference.
+  HMODULE module = nullptr;
 
   VssApi() = default;
   VssApi(const VssApi&) = delete;
   VssApi& operator=(const VssApi&) = delete;
-  ~VssApi() {
-    if (module != nullptr) FreeLibrary(module);
-  }
 };
 
 }  // namespace vss4j::win

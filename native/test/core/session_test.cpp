@@ -238,6 +238,32 @@ TEST(AwaitEnd, WaitsAgainWhenWaitReturnsEarlyAndBacksOffWithoutSpinning) {
   EXPECT_EQ(pauses[4].count(), 16);
 }
 
+TEST(AwaitEnd, AWaitThatFailsWhileThePendingOperationRunsCancelsItAndIsTheOutcome) {
+  class Broken final : public AsyncOperation {
+   public:
+    hresult wait(std::uint32_t) override { return status == hr::kAsyncPending ? hr::kAccessDenied : hr::kOk; }
+    hresult queryStatus(hresult& out) override {
+      out = status;
+      return hr::kOk;
+    }
+    hresult cancel() override {
+      ++cancels;
+      status = hr::kAsyncCancelled;
+      return hr::kOk;
+    }
+    hresult status = hr::kAsyncPending;
+    int cancels = 0;
+  } op;
+  int pauses = 0;
+  // Bounded: should it wait again, the operation ends after three pauses and the outcome shows it.
+  EXPECT_EQ(awaitEnd(op, [&](std::chrono::milliseconds) {
+              if (++pauses == 3) op.status = hr::kAsyncFinished;
+            }),
+            hr::kAccessDenied);
+  EXPECT_EQ(pauses, 0);
+  EXPECT_EQ(op.cancels, 1);
+}
+
 TEST(AwaitEnd, AFailingQueryStatusIsTheResult) {
   class Broken final : public AsyncOperation {
    public:

@@ -1,4 +1,5 @@
 // Several objects on several threads sharing one machine.
+#include <cstddef>
 #include <future>
 #include <thread>
 
@@ -7,7 +8,7 @@
 namespace vss4j::sim::test {
 namespace {
 
-constexpr int kThreads = 8;
+constexpr std::size_t kThreads = 8;
 
 // Runs `body(i)` on kThreads threads released together from one start line.
 template <typename Body>
@@ -15,7 +16,7 @@ void race(Body&& body) {
   std::promise<void> start;
   std::shared_future<void> line = start.get_future().share();
   std::vector<std::thread> threads;
-  for (int i = 0; i < kThreads; ++i) {
+  for (std::size_t i = 0; i < kThreads; ++i) {
     threads.emplace_back([&, i] {
       line.wait();
       body(i);
@@ -28,18 +29,18 @@ void race(Body&& body) {
 TEST_F(SimTest, ThreadsRacingStartSnapshotSetHaveExactlyOneWinner) {
   for (int round = 0; round < 20; ++round) {
     std::vector<std::unique_ptr<BackupComponents>> objects;
-    for (int i = 0; i < kThreads; ++i) objects.push_back(initialized(ctx::FILE_SHARE_BACKUP));
+    for (std::size_t i = 0; i < kThreads; ++i) objects.push_back(initialized(ctx::FILE_SHARE_BACKUP));
     std::vector<hresult> results(kThreads, hr::kUnexpected);
-    race([&](int i) {
+    race([&](std::size_t i) {
       Guid set;
       results[i] = objects[i]->startSnapshotSet(set);
     });
-    int winners = 0, refused = 0;
+    std::size_t winners = 0, refused = 0;
     for (hresult r : results) {
       if (r == hr::kOk) ++winners;
       if (r == hr::kSnapshotSetInProgress) ++refused;
     }
-    EXPECT_EQ(winners, 1) << round;
+    EXPECT_EQ(winners, 1u) << round;
     EXPECT_EQ(refused, kThreads - 1) << round;
   }
 }
@@ -48,8 +49,8 @@ TEST_F(SimTest, WholeBackupsOnManyThreadsEitherSucceedOrAreToldASetIsInProgress)
   machine->setDuration(Operation::DoSnapshotSet, std::chrono::milliseconds(1));
   std::vector<hresult> outcomes(kThreads, hr::kUnexpected);
   std::vector<std::unique_ptr<BackupComponents>> objects;
-  for (int i = 0; i < kThreads; ++i) objects.push_back(initialized(ctx::FILE_SHARE_BACKUP));
-  race([&](int i) {
+  for (std::size_t i = 0; i < kThreads; ++i) objects.push_back(initialized(ctx::FILE_SHARE_BACKUP));
+  race([&](std::size_t i) {
     BackupComponents& object = *objects[i];
     Guid set, id;
     const hresult started = object.startSnapshotSet(set);

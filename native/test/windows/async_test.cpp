@@ -1,14 +1,17 @@
 // DoSnapshotSet through the adapter: every documented outcome, at once and through QueryStatus; cancel; a Wait
-// that returns before the operation ends; reference counts.
+// that returns before the operation ends, and one that fails; reference counts.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdio>
 #include <string>
 #include <thread>
 
+#include "core/async_wait.h"
 #include "core/hresult.h"
 #include "test_support.h"
 #include "windows/com_backend.h"
+#include "windows/convert.h"
 
 namespace vss4j::win::test {
 namespace {
@@ -131,6 +134,44 @@ TEST_F(AsyncAdapter, WaitThatTimesOutLeavesTheOperationPending) {
   EXPECT_EQ(async.waits.load(), 2);
   async.finish(hr::kAsyncFinished);
   EXPECT_EQ(op->wait(AsyncOperation::kInfinite), hr::kOk);
+}
+
+// The waiter's loop (core/async_wait.h) over the adapter: a Wait that fails while the operation is pending is not
+// retried forever; the operation is cancelled and the Wait's error is its outcome.
+TEST_F(AsyncAdapter, AFailedWaitIsCancelledAndItsErrorIsTheOutcome) {
+  const auto broken = static_cast<hresult>(RPC_E_DISCONNECTED);
+  async.waitFailure = broken;
+  int pauses = 0;
+  // Bounded: should the waiter wait again, the operation ends after three pauses and the outcome shows it.
+  const hresult outcome = awaitEnd(*op, [&](std::chrono::milliseconds) {
+    if (++pauses == 3) async.finish(hr::kAsyncFinished);
+  });
+  EXPECT_EQ(outcome, broken) << hex(outcome);
+  EXPECT_EQ(pauses, 0);
+  EXPECT_EQ(async.waits.load(), 1);
+  EXPECT_EQ(async.cancels.load(), 1);
+  hresult status = hr::kOk;
+  ASSERT_EQ(op->queryStatus(status), hr::kOk);
+  EXPECT_EQ(status, hr::kAsyncCancelled);
+}
+
+TEST_F(AsyncAdapter, AFailedWaitOfAnOperationThatFinishesBeforeTheCancelReportsTheFinish) {
+  async.waitFailure = static_cast<hresult>(RPC_E_DISCONNECTED);
+  async.endBeforeCancel = hr::kAsyncFinished;  // the copy was made: reporting a failure would hide it
+  int pauses = 0;
+  EXPECT_EQ(awaitEnd(*op, [&](std::chrono::milliseconds) {
+              if (++pauses == 3) async.finish(hr::kAsyncFinished);
+            }),
+            hr::kAsyncFinished);
+  EXPECT_EQ(pauses, 0);
+  EXPECT_EQ(async.cancels.load(), 1);
+}
+
+TEST_F(AsyncAdapter, AWaitThatFailsBecauseTheOperationFailedReportsTheOperationsError) {
+  async.finish(hr::kProviderVeto);  // Wait returns the operation's error, and QueryStatus says the same
+  EXPECT_EQ(awaitEnd(*op, [](std::chrono::milliseconds) { ADD_FAILURE() << "no pause expected"; }),
+            hr::kProviderVeto);
+  EXPECT_EQ(async.cancels.load(), 0);
 }
 
 TEST_F(AsyncAdapter, AsyncOutlivesItsBackupComponents) {

@@ -88,6 +88,10 @@ class Async final : public Unknown<IVssAsync> {
   Async() : Unknown(kIidAsync) {}
   // The return of Wait when its timeout expires before the end: undocumented, so configurable.
   HRESULT waitTimeoutResult = S_OK;
+  // When a failure, every Wait returns it at once, the operation still pending (an RPC channel gone, say).
+  HRESULT waitFailure = S_OK;
+  // When set, the operation ends with it just before a Cancel while pending reaches it (a race lost to the end).
+  HRESULT endBeforeCancel = S_OK;
 
   void finish(HRESULT outcome) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -98,6 +102,7 @@ class Async final : public Unknown<IVssAsync> {
   HRESULT STDMETHODCALLTYPE Cancel() override {
     std::lock_guard<std::mutex> lock(mutex_);
     ++cancels;
+    if (state_ == VSS_S_ASYNC_PENDING && endBeforeCancel != S_OK) state_ = endBeforeCancel;
     if (state_ == VSS_S_ASYNC_PENDING) {
       state_ = VSS_S_ASYNC_CANCELLED;
       changed_.notify_all();
@@ -109,6 +114,7 @@ class Async final : public Unknown<IVssAsync> {
     std::unique_lock<std::mutex> lock(mutex_);
     ++waits;
     auto done = [&] { return state_ != VSS_S_ASYNC_PENDING; };
+    if (FAILED(waitFailure) && !done()) return waitFailure;
     if (milliseconds == INFINITE) {
       changed_.wait(lock, done);
     } else if (!changed_.wait_for(lock, std::chrono::milliseconds(milliseconds), done)) {

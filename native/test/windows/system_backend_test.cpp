@@ -43,6 +43,11 @@ class SystemBackend : public ::testing::Test {
       if (line.level == level && line.text.find(part) != std::string::npos) return true;
     return false;
   }
+  static bool loggedAtAnyLevel(const std::string& part) {
+    for (int level = 0; level <= 3; ++level)
+      if (logged(level, part)) return true;
+    return false;
+  }
 };
 
 bool envIs(const char* name, const char* value) {
@@ -96,6 +101,8 @@ TEST_F(SystemBackend, WithoutTheRightsCheckTheProbeReportsTheStub) {
   EXPECT_EQ(openSystemBackend(options, backend, message), hr::kNotImpl);
   EXPECT_EQ(backend, nullptr);
   EXPECT_NE(message.find("E_NOTIMPL"), std::string::npos) << message;
+  // With COM security, COM's exception handling was dealt with too (turned off, or a logged failure).
+  EXPECT_TRUE(loggedAtAnyLevel("COM exception handling"));
 }
 
 TEST_F(SystemBackend, WithoutTheProbeTheRealBackendReportsTheStubOnCreate) {
@@ -109,6 +116,8 @@ TEST_F(SystemBackend, WithoutTheProbeTheRealBackendReportsTheStubOnCreate) {
   ASSERT_EQ(openSystemBackend(options, backend, message), hr::kOk) << message;
   ASSERT_NE(backend, nullptr);
   EXPECT_TRUE(logged(2, "VSS backend opened"));
+  // The host manages COM: its exception handling is not touched either.
+  EXPECT_FALSE(loggedAtAnyLevel("COM exception handling"));
   // As the core does: a thread of its own, in the MTA for its whole life.
   hresult created = hr::kOk;
   bool gotObject = true;
@@ -134,6 +143,31 @@ TEST_F(SystemBackend, RealVssRefusesARestrictedToken) {
   EXPECT_EQ(openSystemBackend(options, backend, message), hr::kAccessDenied) << message;
   EXPECT_EQ(backend, nullptr);
   EXPECT_NE(message.find("Backup Operators"), std::string::npos) << message;
+}
+
+// COM's exception handling is off once the real backend is open (com_exceptions.h), as Microsoft asks of requesters.
+TEST_F(SystemBackend, RealVssTurnsOffComExceptionHandling) {
+  if (!envIs("VSS4J_REAL_VSS", "1")) GTEST_SKIP() << "set VSS4J_REAL_VSS=1 (elevated, real Windows) to run";
+  std::shared_ptr<Backend> backend;
+  std::string message;
+  ASSERT_EQ(openSystemBackend(SystemBackendOptions{}, backend, message), hr::kOk) << message;
+  ULONG_PTR value = COMGLB_EXCEPTION_HANDLE;
+  HRESULT queried = E_FAIL;
+  std::thread mta([&] {
+    if (FAILED(CoInitializeEx(nullptr, COINIT_MULTITHREADED))) return;
+    constexpr CLSID clsid = {0x0000034b, 0x0000, 0x0000, {0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46}};
+    constexpr IID iid = {0x0000015b, 0x0000, 0x0000, {0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46}};
+    IGlobalOptions* options = nullptr;
+    queried = CoCreateInstance(clsid, nullptr, CLSCTX_INPROC_SERVER, iid, reinterpret_cast<void**>(&options));
+    if (SUCCEEDED(queried)) {
+      queried = options->Query(COMGLB_EXCEPTION_HANDLING, &value);
+      options->Release();
+    }
+    CoUninitialize();
+  });
+  mta.join();
+  ASSERT_TRUE(SUCCEEDED(queried)) << hex(queried);
+  EXPECT_EQ(value, static_cast<ULONG_PTR>(COMGLB_EXCEPTION_DONOT_HANDLE));
 }
 
 // One auto-release copy of the system drive in a no-writer context, through the adapter and the real vssapi.dll.
