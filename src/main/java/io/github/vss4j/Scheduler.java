@@ -16,7 +16,9 @@ public interface Scheduler {
      * A future that completes normally once {@code delay} has passed. The request cancels it when it no longer
      * needs it; an implementation may then free what it holds.
      *
-     * @param delay how long to wait; zero or negative completes at once
+     * @param delay how long to wait; zero or negative completes at once. Any length may come, also one beyond what
+     *              a long of nanoseconds holds (about 292 years, e.g. {@code ChronoUnit.FOREVER.getDuration()}):
+     *              an implementation must treat that as "not in this program's life", not overflow
      * @return the future
      */
     CompletableFuture<Void> after(Duration delay);

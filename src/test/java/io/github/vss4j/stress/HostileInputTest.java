@@ -281,7 +281,7 @@ class HostileInputTest {
         // The backend handle is internal; reading it here lets the test forge calls that the API never makes.
         java.lang.reflect.Field field = Vss.class.getDeclaredField("backend");
         field.setAccessible(true);
-        return (long) field.get(vss);
+        return ((io.github.vss4j.internal.OwnedHandle) field.get(vss)).live();
     }
 
     @Test
