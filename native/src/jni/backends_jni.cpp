@@ -98,6 +98,17 @@ VSS4J_JNI(void, simulatorAddVolume)(JNIEnv* env, jclass, jlong handle, jstring n
   });
 }
 
+VSS4J_JNI(jboolean, simulatorAddExistingCopy)(JNIEnv* env, jclass, jlong handle, jlongArray longs,
+                                              jobjectArray strings) {
+  return jni::guarded(env, jboolean{JNI_FALSE}, [&]() -> jboolean {
+    vss4j::SnapshotProperties copy;
+    if (!jni::getSnapshot(env, longs, strings, copy)) return JNI_FALSE;
+    bool added = false;
+    onMachine(env, handle, [&](sim::Machine& machine) { added = machine.addExistingCopy(copy); });
+    return added ? JNI_TRUE : JNI_FALSE;
+  });
+}
+
 VSS4J_JNI(void, simulatorAddWriter)(JNIEnv* env, jclass, jlong handle, jstring name, jlong writerIdHi,
                                     jlong writerIdLo, jlong instanceIdHi, jlong instanceIdLo, jint failsAt,
                                     jint failure, jboolean hangs) {

@@ -1,5 +1,6 @@
 #include "jni/marshal.h"
 
+#include <optional>
 #include <string>
 
 #include "io_github_vss4j_internal_NativeBridge.h"
@@ -74,6 +75,33 @@ bool putSnapshot(JNIEnv* env, jlongArray longs, jobjectArray strings, jsize row,
   return putString(env, strings, s, p.snapshotDeviceObject) && putString(env, strings, s + 1, p.originalVolumeName) &&
          putString(env, strings, s + 2, p.originatingMachine) && putString(env, strings, s + 3, p.serviceMachine) &&
          putString(env, strings, s + 4, p.exposedName) && putString(env, strings, s + 5, p.exposedPath);
+}
+
+bool getSnapshot(JNIEnv* env, jlongArray longs, jobjectArray strings, SnapshotProperties& p) {
+  if (!checkLength(env, longs, kSnapshotLongs, "snapshot numbers") ||
+      !checkLength(env, strings, kSnapshotStrings, "snapshot strings")) {
+    return false;
+  }
+  jlong values[kSnapshotLongs] = {};
+  env->GetLongArrayRegion(longs, 0, kSnapshotLongs, values);
+  if (env->ExceptionCheck()) return false;
+  p.snapshotId = guidOf(values[0], values[1]);
+  p.snapshotSetId = guidOf(values[2], values[3]);
+  p.providerId = guidOf(values[4], values[5]);
+  p.snapshotsCount = static_cast<std::int32_t>(values[6]);
+  p.snapshotAttributes = static_cast<std::int32_t>(values[7]);
+  p.creationTimestamp = values[8];
+  p.status = static_cast<std::int32_t>(values[9]);
+  WString* targets[kSnapshotStrings] = {&p.snapshotDeviceObject, &p.originalVolumeName, &p.originatingMachine,
+                                        &p.serviceMachine,       &p.exposedName,        &p.exposedPath};
+  for (jsize i = 0; i < kSnapshotStrings; ++i) {
+    LocalRef<jstring> text(env, static_cast<jstring>(env->GetObjectArrayElement(strings, i)));
+    if (env->ExceptionCheck()) return false;
+    std::optional<WString> value = toWString(env, text.get(), "snapshot string");
+    if (!value) return false;
+    *targets[i] = std::move(*value);
+  }
+  return true;
 }
 
 bool putSnapshots(JNIEnv* env, jobjectArray out, const std::vector<SnapshotProperties>& snapshots) {

@@ -17,6 +17,8 @@ bool putGuid(JNIEnv* env, jlongArray out, jsize index, const Guid& guid);
 Guid guidOf(jlong hi, jlong lo);
 
 bool putSnapshot(JNIEnv* env, jlongArray longs, jobjectArray strings, jsize index, const SnapshotProperties& p);
+// The reverse of putSnapshot for row 0; false with a Java exception pending if the arrays are short or hold null.
+bool getSnapshot(JNIEnv* env, jlongArray longs, jobjectArray strings, SnapshotProperties& p);
 // out[0] = long[], out[1] = String[], `longsPer`/`stringsPer` per row.
 bool putSnapshots(JNIEnv* env, jobjectArray out, const std::vector<SnapshotProperties>& snapshots);
 bool putWriterStatus(JNIEnv* env, jobjectArray out, const std::vector<WriterStatus>& writers);

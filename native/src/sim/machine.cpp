@@ -101,6 +101,21 @@ class SimMachine final : public Machine {
     if (!state_->providerKnown(provider)) state_->extraProviders.push_back(provider);
   }
 
+  bool addExistingCopy(const SnapshotProperties& copy) override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    const VolumeSpec* volume = state_->findVolume(copy.originalVolumeName);
+    if (volume == nullptr) return false;
+    ShadowCopy existing;
+    existing.properties = copy;
+    existing.properties.originalVolumeName = volume->guidName;
+    // A context is the set of attributes below NO_WRITERS that describe it.
+    existing.context = copy.snapshotAttributes & kContextBits;
+    existing.diffAreaBytes = volume->bytesPerCopy;
+    state_->copies.push_back(std::move(existing));
+    state_->nextDeviceNumber = std::max(state_->nextDeviceNumber, deviceNumber(copy.snapshotDeviceObject) + 1);
+    return true;
+  }
+
   std::vector<WriterStatus> writerStates() const override {
     std::lock_guard<std::mutex> lock(state_->mutex);
     state_->settle(Clock::now());
@@ -124,6 +139,19 @@ class SimMachine final : public Machine {
 
  private:
   // Deadlines are time points on a 64-bit nanosecond clock: a duration past a few centuries would overflow.
+  static constexpr std::int32_t kContextBits =
+      attr::PERSISTENT | attr::NO_AUTORECOVERY | attr::CLIENT_ACCESSIBLE | attr::NO_AUTO_RELEASE | attr::NO_WRITERS;
+
+  // N of ...HarddiskVolumeShadowCopyN; 0 for a device name without a number at its end.
+  static std::int64_t deviceNumber(const WString& device) {
+    std::int64_t number = 0;
+    std::size_t digits = device.size();
+    while (digits > 0 && device[digits - 1] >= u'0' && device[digits - 1] <= u'9') --digits;
+    if (device.size() - digits > 12) return 0;
+    for (std::size_t i = digits; i < device.size(); ++i) number = number * 10 + (device[i] - u'0');
+    return number;
+  }
+
   static std::chrono::nanoseconds clamp(std::chrono::nanoseconds value) {
     const std::chrono::nanoseconds longest = std::chrono::hours(24 * 365 * 100);
     return std::max(std::chrono::nanoseconds::zero(), std::min(value, longest));

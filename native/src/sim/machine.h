@@ -73,6 +73,10 @@ class Machine : public Backend {
   // A provider besides the system one ({b5946137-...}, always there): AddToSnapshotSet and IsVolumeSupported
   // accept its id, and the copies made through it report it. Any other id: VSS_E_PROVIDER_NOT_REGISTERED.
   virtual void addProvider(const Guid& provider) = 0;
+  // A persistent copy the machine already holds, e.g. one a program made in an earlier run: Query lists it in
+  // the context its attributes name, DeleteSnapshots removes it, and new copies get device numbers after its.
+  // Its original volume must be one of the machine's, else false and nothing is added.
+  virtual bool addExistingCopy(const SnapshotProperties& copy) = 0;
 
   // For tests: objects alive now (BackupComponents + AsyncOperation), which must come back to zero.
   virtual std::int64_t liveObjects() const = 0;

@@ -45,6 +45,7 @@ final class Args {
     private static final Map<String, BiConsumer<Options, String>> WITH_VALUE = Map.ofEntries(
             Map.entry("--machine", (o, v) -> {
                 o.simulate = true;
+                o.keepsMachine = true;
                 o.machineFile = Path.of(v);
             }),
             Map.entry("--context", (o, v) -> o.context = choose("--context", v, CONTEXTS)),
@@ -124,6 +125,26 @@ final class Args {
             }
         }
         return options;
+    }
+
+    /**
+     * The command a command line names, read leniently (unknown or malformed options are stepped over), so that a
+     * usage error can still say which command it was about; null if there is none.
+     */
+    static String commandIn(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                return i + 1 < args.length ? args[i + 1] : null;
+            }
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                return arg;
+            }
+            if (WITH_VALUE.containsKey(arg)) {
+                i++;
+            }
+        }
+        return null;
     }
 
     private static String requireValue(String name, String value) {

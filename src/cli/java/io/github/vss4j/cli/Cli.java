@@ -52,6 +52,7 @@ public final class Cli {
         } catch (CliException usage) {
             Options partial = new Options();
             partial.json = List.of(args).contains("--json");
+            partial.command = Args.commandIn(args);
             return fail(partial, usage);
         }
         Session session = new Session(options, out, err, terminal && !options.quiet, inheritStdin);
@@ -72,8 +73,12 @@ public final class Cli {
             out.println("vss4j " + version());
             return ExitCode.OK.code();
         }
-        if (options.help || "help".equals(options.command)) {
-            Help.print(out);
+        if ("help".equals(options.command)) {
+            Help.print(out, options.operands.isEmpty() ? null : options.operands.get(0));
+            return ExitCode.OK.code();
+        }
+        if (options.help) {
+            Help.print(out, options.command);
             return ExitCode.OK.code();
         }
         if (options.command == null) {
@@ -93,13 +98,22 @@ public final class Cli {
         if (options.command.equals("create")) {
             CreateCommand.context(options);
         }
-        Vss vss = VssSource.open(session, volumes, args);
-        return switch (options.command) {
-            case "create" -> CreateCommand.run(vss, session, volumes);
-            case "list" -> ListCommand.run(vss, session);
-            case "delete" -> DeleteCommand.run(vss, session);
-            default -> WritersCommand.run(vss, session);
-        };
+        try (MachineStateFile state = options.keepsMachine ? MachineStateFile.open(options.machineFile, err) : null) {
+            Vss vss = VssSource.open(session, volumes, args, state);
+            try {
+                return switch (options.command) {
+                    case "create" -> CreateCommand.run(vss, session, volumes);
+                    case "list" -> ListCommand.run(vss, session);
+                    case "delete" -> DeleteCommand.run(vss, session);
+                    default -> WritersCommand.run(vss, session);
+                };
+            } finally {
+                // Failed commands too: what they made or deleted before failing is the machine's state now.
+                if (state != null) {
+                    state.save(vss.simulatedMachine().orElseThrow().existingSnapshots());
+                }
+            }
+        }
     }
 
     /** The library's own messages (a failed load, a refused JVM) start as the command line's lines do: once is enough. */

@@ -66,7 +66,7 @@ final class CreateCommand {
             }
             if (options.exec != null) {
                 try {
-                    execCode = Exec.run(options.exec, set, vss.isSimulated(), session);
+                    execCode = Exec.run(options.exec, set, vss.isSimulated(), session, disposal);
                 } catch (IOException cannotStart) {
                     throw new CliException(ExitCode.FAILED, "--exec: the command could not be started: "
                             + cannotStart.getMessage(), cannotStart);

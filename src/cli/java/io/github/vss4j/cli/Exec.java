@@ -8,14 +8,9 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Runs {@code --exec}'s command through the platform's shell while the shadow copies exist. */
 final class Exec {
-    // Output still arriving after the command ended belongs to something it left running in the background:
-    // that is not worth holding the copies for.
-    private static final long DRAIN_SECONDS = 5;
-
     private Exec() {
     }
 
@@ -39,7 +34,7 @@ final class Exec {
      * Runs {@code command} and returns its exit code. Its stdout goes to {@code session.out()}, or to stderr with
      * {@code --json} so that stdout stays one JSON document; its stderr to {@code session.err()}.
      */
-    static int run(String command, ShadowCopySet set, boolean simulated, Session session)
+    static int run(String command, ShadowCopySet set, boolean simulated, Session session, SetDisposal disposal)
             throws IOException, InterruptedException {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
         ProcessBuilder builder = new ProcessBuilder(windows ? List.of("cmd.exe", "/c", command)
@@ -48,20 +43,26 @@ final class Exec {
         if (session.inheritStdin()) {
             builder.redirectInput(ProcessBuilder.Redirect.INHERIT);
         }
-        Process process = builder.start();
-        if (!session.inheritStdin()) {
-            process.getOutputStream().close();
-        }
-        Thread stdout = copy(process.getInputStream(), session.json() ? session.err() : session.out(), "stdout");
-        Thread stderr = copy(process.getErrorStream(), session.err(), "stderr");
+        // From its start a stop (Ctrl-C, a kill) ends the command before the copies it reads are released.
+        ExecChild child = disposal.start(() -> {
+            Process process = builder.start();
+            if (!session.inheritStdin()) {
+                process.getOutputStream().close();
+            }
+            Thread stdout = copy(process.getInputStream(), session.json() ? session.err() : session.out(), "stdout");
+            Thread stderr = copy(process.getErrorStream(), session.err(), "stderr");
+            return new ExecChild(process, List.of(stdout, stderr));
+        });
+        Process process = child.process();
         try {
             int exitCode = process.waitFor();
-            stdout.join(TimeUnit.SECONDS.toMillis(DRAIN_SECONDS));
-            stderr.join(TimeUnit.SECONDS.toMillis(DRAIN_SECONDS));
+            child.drain();
             return exitCode;
         } catch (InterruptedException interrupted) {
-            process.destroy();
+            child.stop(ExecChild.GRACE);
             throw interrupted;
+        } finally {
+            disposal.finished();
         }
     }
 

@@ -10,8 +10,10 @@ enum ExitCode {
     ACCESS_DENIED(4, "access-denied", "E_ACCESSDENIED: run elevated, as LocalSystem or as a Backup Operator"),
     TRANSIENT(5, "transient", "a transient VSS failure (another snapshot set in progress, writes could not be"
             + " flushed or held, a provider veto, a retryable writer error, a timeout): try again later"),
-    INTERRUPTED(130, "interrupted", "stopped (Ctrl-C; a kill gives 143): a snapshot set it held was released,"
-            + " unkept persistent copies deleted");
+    COMMAND_KILLED(6, "command-killed", "stopped (Ctrl-C, a kill) while --exec's command ran, and the command did"
+            + " not end within 10 s of being asked: it was killed, then the copies were released"),
+    INTERRUPTED(130, "interrupted", "stopped (Ctrl-C; a kill gives 143): --exec's command, if running, was stopped"
+            + " and ended when asked; then a snapshot set it held was released, unkept persistent copies deleted");
 
     private final int code;
     private final String label;

@@ -1,21 +1,26 @@
 package io.github.vss4j.cli;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The text of {@code vss4j --help}. */
+/** The text of {@code vss4j --help}, and of {@code vss4j COMMAND --help} (that command's part of it). */
 final class Help {
     private Help() {
     }
 
     static final String USAGE = "Usage: vss4j COMMAND [OPTIONS] [--simulate[=MACHINE.json]] [--json]";
 
-    static void print(PrintStream out) {
-        out.println(USAGE);
-        out.print("""
+    private static final String ABOUT = """
 
-                Take Windows shadow copies (VSS) from the command line, or simulate them on any OS.
+            Take Windows shadow copies (VSS) from the command line, or simulate them on any OS.
+            """;
 
-                Commands:
+    /** Each command's usage line and its lines under "Commands:", in the order they are listed. */
+    private static final Map<String, String[]> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("create", new String[] {"vss4j create VOLUME... [OPTIONS]", """
                   create VOLUME...     one snapshot set of the volumes (C: or C:\\, a mount point, \\\\?\\Volume{..}\\)
                       --context C      backup (default), file-share, client-accessible, client-accessible-writers,
                                        app-rollback, nas-rollback
@@ -32,29 +37,73 @@ final class Help {
                                        them; vss4j exits with COMMAND's exit code. COMMAND sees
                                        VSS4J_SHADOW_COUNT, VSS4J_SNAPSHOT_SET_ID, VSS4J_CONTEXT,
                                        VSS4J_SIMULATED and, for N = 1..count, VSS4J_SHADOW_N (device object),
-                                       VSS4J_SHADOW_N_VOLUME, VSS4J_SHADOW_N_ID
+                                       VSS4J_SHADOW_N_VOLUME, VSS4J_SHADOW_N_ID. Stopped meanwhile (Ctrl-C, a
+                                       kill), vss4j stops COMMAND first (asks, then kills it after 10 s), then
+                                       releases the copies
                       --keep           keep the copies (persistent contexts; alone it means client-accessible);
                                        without it nothing outlives the command
+                """});
+        COMMANDS.put("list", new String[] {"vss4j list [--context C]", """
                   list                 the shadow copies that exist (--context C narrows it)
+                """});
+        COMMANDS.put("delete", new String[] {"vss4j delete ID... | --all [--force]", """
                   delete ID...         delete shadow copies, or whole sets by their set id
                       --all            delete every shadow copy
                       --force          VSS's bForceDelete
+                """});
+        COMMANDS.put("writers", new String[] {"vss4j writers", """
                   writers              every writer's metadata and status (prepares an empty set, aborts it)
-                  help                 this text
+                """});
+        COMMANDS.put("help", new String[] {"vss4j help | vss4j COMMAND --help", """
+                  help                 this text; COMMAND --help shows that command's part of it
+                """});
+    }
 
-                Options for every command:
-                  --simulate           a simulated machine instead of the real VSS (any OS); create's volumes
-                                       are its volumes. Each run is its own machine: list and delete see only
-                                       what the machine file's shadowCopies made in that run
-                  --simulate=FILE, --machine FILE
-                                       the simulated machine described in a JSON file (see the README)
-                  --json               one JSON document on stdout (format 1, see the README)
-                  --quiet              no progress or remarks on stderr (progress shows only on a terminal)
-                  --verbose            the library's log (INFO) on stderr
-                  --version, --help
+    private static final String EVERY_COMMAND = """
 
-                Exit codes:
-                """);
+            Options for every command:
+              --simulate           a simulated machine instead of the real VSS (any OS); create's volumes
+                                   are its volumes. Each run is its own machine: list and delete see only
+                                   what the machine file's shadowCopies made in that run
+              --simulate=FILE, --machine FILE
+                                   the simulated machine described in a JSON file (see the README); its
+                                   persistent copies are kept in FILE.state between runs, so that create
+                                   --keep, list and delete work in sequence as on Windows
+              --json               one JSON document on stdout (format 1, see the README)
+              --quiet              no progress or remarks on stderr (progress shows only on a terminal)
+              --verbose            the library's log (INFO) on stderr
+              --version, --help
+
+            Exit codes:
+            """;
+
+    /** The whole help. */
+    static void print(PrintStream out) {
+        out.println(USAGE);
+        out.print(ABOUT);
+        out.println();
+        out.println("Commands:");
+        for (String[] command : COMMANDS.values()) {
+            out.print(command[1]);
+        }
+        footer(out);
+    }
+
+    /** {@code command}'s help, or the whole help if there is no such command. */
+    static void print(PrintStream out, String command) {
+        String[] text = command == null ? null : COMMANDS.get(command);
+        if (text == null || command.equals("help")) {
+            print(out);
+            return;
+        }
+        out.println("Usage: " + text[0] + " [--simulate[=MACHINE.json]] [--json]");
+        out.println();
+        out.print(text[1]);
+        footer(out);
+    }
+
+    private static void footer(PrintStream out) {
+        out.print(EVERY_COMMAND);
         for (ExitCode code : ExitCode.values()) {
             out.printf("  %-4d %-14s %s%n", code.code(), code.label(), code.description());
         }

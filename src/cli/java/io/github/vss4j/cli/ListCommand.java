@@ -43,9 +43,9 @@ final class ListCommand {
         } else {
             Reports.printCopies(session.out(), copies);
         }
-        if (vss.isSimulated()) {
+        if (vss.isSimulated() && !session.options().keepsMachine) {
             session.note("a simulated machine lives as long as this one command: it holds only the copies its"
-                    + " machine file's shadowCopies made");
+                    + " machine file's shadowCopies made (--machine FILE keeps a machine's copies between runs)");
         }
         return ExitCode.OK.code();
     }

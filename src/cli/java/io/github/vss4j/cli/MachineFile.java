@@ -36,8 +36,8 @@ final class MachineFile {
 
     private static final Set<String> TOP = Set.of("volumes", "writers", "faults", "durations", "writerTimeout",
             "waitTimeoutResult", "writerFailureFailsSnapshotSet", "shadowCopies");
-    private static final Set<String> VOLUME = Set.of("name", "supported", "diffAreaBytes", "bytesPerCopy",
-            "maxShadowCopies");
+    private static final Set<String> VOLUME = Set.of("name", "guidName", "supported", "diffAreaBytes",
+            "bytesPerCopy", "maxShadowCopies");
     private static final Set<String> WRITER = Set.of("name", "failsAt", "failure", "hangs");
     private static final Set<String> FAULT = Set.of("operation", "error", "throughQueryStatus", "firstAttempt",
             "attempts");
@@ -49,10 +49,14 @@ final class MachineFile {
     /**
      * A simulated machine and the persistent copies to make on it at start-up.
      *
-     * @param simulation the machine
-     * @param startupCopies the sets to create before the command runs, each in a persistent context
+     * @param description the machine, to which a run may add the copies it held before
+     * @param startupCopies the sets to create when the machine starts afresh, each in a persistent context
      */
-    record Machine(Simulation simulation, List<StartupCopies> startupCopies) {
+    record Machine(Simulation.Builder description, List<StartupCopies> startupCopies) {
+        /** The machine as the file describes it. */
+        Simulation simulation() {
+            return description.build();
+        }
     }
 
     /**
@@ -124,13 +128,7 @@ final class MachineFile {
         }
         Optional<JsonField> waitResult = top.get("waitTimeoutResult");
         if (waitResult.isPresent()) {
-            int hresult = hresult(waitResult.get());
-            VssError known = VssError.of(hresult);
-            if (known == VssError.UNKNOWN) {
-                throw waitResult.get().invalid("is not a code vss4j knows; name one of VssError's, e.g."
-                        + " VSS_S_ASYNC_PENDING");
-            }
-            builder.waitTimeoutResult(known);
+            builder.waitTimeoutResult(hresult(waitResult.get()));
         }
         Optional<JsonField> writerFailure = top.get("writerFailureFailsSnapshotSet");
         if (writerFailure.isPresent()) {
@@ -140,7 +138,7 @@ final class MachineFile {
         for (JsonField copy : list(top, "shadowCopies")) {
             copies.add(startupCopies(copy));
         }
-        return new Machine(builder.build(), List.copyOf(copies));
+        return new Machine(builder, List.copyOf(copies));
     }
 
     private static List<JsonField> list(JsonField top, String name) throws CliException {
@@ -150,10 +148,18 @@ final class MachineFile {
 
     private static SimulatedVolume volume(JsonField field) throws CliException {
         if (field.node().isTextual()) {
-            return SimulatedVolume.of(volumeName(field));
+            return described(field, () -> SimulatedVolume.of(volumeName(field)));
         }
         field.object(VOLUME);
-        SimulatedVolume volume = SimulatedVolume.of(volumeName(field.require("name")));
+        JsonField nameField = field.require("name");
+        String name = volumeName(nameField);
+        SimulatedVolume volume = described(nameField, () -> SimulatedVolume.of(name));
+        Optional<JsonField> guidName = field.get("guidName");
+        if (guidName.isPresent()) {
+            String guidPath = guidName.get().text();
+            SimulatedVolume named = volume;
+            volume = described(guidName.get(), () -> named.withGuidName(guidPath));
+        }
         if (!flag(field, "supported", true)) {
             volume = volume.unsupported();
         }
@@ -169,6 +175,19 @@ final class MachineFile {
             volume = volume.withMaxShadowCopies(max.get().intValue(-1));
         }
         return volume;
+    }
+
+    private interface Description {
+        SimulatedVolume make() throws CliException;
+    }
+
+    // The simulator's own rules (a NUL, no trailing backslash, a malformed GUID path) named where the file broke them.
+    private static SimulatedVolume described(JsonField field, Description description) throws CliException {
+        try {
+            return description.make();
+        } catch (IllegalArgumentException refused) {
+            throw field.invalid("is refused: " + refused.getMessage());
+        }
     }
 
     private static String volumeName(JsonField field) throws CliException {

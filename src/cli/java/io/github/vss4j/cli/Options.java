@@ -21,6 +21,8 @@ final class Options {
     boolean version;
     boolean simulate;
     Path machineFile;
+    /** {@code --machine FILE}: the machine's persistent copies are kept between runs (see MachineStateFile). */
+    boolean keepsMachine;
     boolean json;
     boolean quiet;
     boolean verbose;

@@ -4,6 +4,7 @@ import io.github.vss4j.BackupComponents;
 import io.github.vss4j.ShadowCopySet;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,6 +19,7 @@ final class SetDisposal {
     private final boolean keep;
     private final PrintStream err;
     private final AtomicBoolean done = new AtomicBoolean();
+    private ExecChild child;  // guarded by this
     private final Thread hook = new Thread(this::onShutdown, "vss4j-release-on-exit");
 
     private SetDisposal(Vss vss, ShadowCopySet set, boolean keep, PrintStream err) {
@@ -32,6 +34,28 @@ final class SetDisposal {
         SetDisposal disposal = new SetDisposal(vss, set, keep, err);
         Runtime.getRuntime().addShutdownHook(disposal.hook);
         return disposal;
+    }
+
+    /** Starts a process that {@code start} describes. */
+    interface Start {
+        ExecChild start() throws IOException;
+    }
+
+    /**
+     * Starts {@code --exec}'s command, which a stop from now on ends before the copies go. A stop that came first
+     * wins: the command is not started.
+     */
+    synchronized ExecChild start(Start start) throws IOException {
+        if (done.get()) {
+            throw new IOException("vss4j is being stopped");
+        }
+        child = start.start();
+        return child;
+    }
+
+    /** The command has ended. */
+    synchronized void finished() {
+        child = null;
     }
 
     /** Whether the copies are to be deleted when released. */
@@ -57,6 +81,7 @@ final class SetDisposal {
         if (!done.compareAndSet(false, true)) {
             return;
         }
+        boolean killed = stopCommand();
         err.println("vss4j: stopped while holding snapshot set " + set.snapshotSetId() + ": releasing its copies"
                 + (deletes() ? " and deleting them" : ""));
         CliException failed = release();
@@ -64,6 +89,37 @@ final class SetDisposal {
             err.println("vss4j: " + failed.getMessage());
         }
         err.flush();
+        if (killed) {
+            // The signal's own status (130, 143) would hide that the command had to be killed.
+            Runtime.getRuntime().halt(ExitCode.COMMAND_KILLED.code());
+        }
+    }
+
+    // The command reads the copies: it ends before they are released. True if it had to be killed.
+    private boolean stopCommand() {
+        ExecChild command;
+        synchronized (this) {
+            command = child;
+        }
+        if (command == null || !command.process().isAlive()) {
+            return false;
+        }
+        err.println("vss4j: stopping --exec's command (pid " + command.process().pid() + ") before releasing the"
+                + " copies it reads; it is killed if it has not ended in " + ExecChild.GRACE.toMillis() + " ms");
+        err.flush();
+        try {
+            boolean ended = command.stop(ExecChild.GRACE);
+            command.drain();
+            if (!ended) {
+                err.println("vss4j: --exec's command did not end when asked and was killed");
+            }
+            return !ended;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            command.process().descendants().forEach(ProcessHandle::destroyForcibly);
+            command.process().destroyForcibly();
+            return true;
+        }
     }
 
     private CliException release() {

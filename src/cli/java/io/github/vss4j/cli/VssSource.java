@@ -19,7 +19,7 @@ final class VssSource {
      * @param volumes the volumes a fresh simulated machine gets ({@code create --simulate C: D:}); empty otherwise
      * @param args    the command line as given, to show how to simulate where real VSS is missing
      */
-    static Vss open(Session session, List<String> volumes, String[] args)
+    static Vss open(Session session, List<String> volumes, String[] args, MachineStateFile state)
             throws CliException, VssException, InterruptedException {
         Options options = session.options();
         if (!options.simulate) {
@@ -37,9 +37,21 @@ final class VssSource {
         MachineFile.Machine machine = MachineFile.read(options.machineFile);
         Vss vss;
         try {
+            if (state != null) {
+                state.copies().forEach(machine.description()::existingCopy);
+            }
             vss = Vss.simulator(machine.simulation());
         } catch (UnsupportedOperationException refusedJvm) {
             throw new CliException(ExitCode.NOT_AVAILABLE, refusedJvm.getMessage(), refusedJvm);
+        } catch (IllegalArgumentException stale) {
+            if (state == null) {
+                throw CliException.usage(options.machineFile + ": " + stale.getMessage());
+            }
+            throw CliException.usage(state.file() + " no longer fits " + options.machineFile + ": "
+                    + stale.getMessage() + "; delete " + state.file() + " to start the machine afresh");
+        }
+        if (state != null && !state.fresh()) {
+            return vss;
         }
         for (MachineFile.StartupCopies copies : machine.startupCopies()) {
             try (ShadowCopySet set = vss.shadowCopy().volumes(copies.volumes().toArray(String[]::new))

@@ -51,6 +51,12 @@ public final class NativeBridge {
     public static native void simulatorAddVolume(long machine, String name, String guidName, boolean supported,
             long diffAreaBytes, long bytesPerCopy, int maxShadowCopies);
 
+    /**
+     * A persistent copy the machine holds from the start, in the layout of getSnapshotProperties (one row); false
+     * if its original volume is none of the machine's.
+     */
+    public static native boolean simulatorAddExistingCopy(long machine, long[] longs, String[] strings);
+
     /** {@code failsAt}: 0 none, 1 identify, 2 prepare backup, 3 prepare snapshot, 4 freeze, 5 thaw, 6 post snapshot, 7 backup complete. */
     public static native void simulatorAddWriter(long machine, String name, long writerIdHi, long writerIdLo,
             long instanceIdHi, long instanceIdLo, int failsAt, int failure, boolean hangs);

@@ -42,6 +42,12 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
             NativeBridge.simulatorAddVolume(m, v.name(), v.guidName(), v.supported(), v.diffAreaBytes(),
                     v.bytesPerCopy(), v.maxShadowCopies());
         }
+        for (SnapshotProperties copy : simulation.existingCopies()) {
+            if (!NativeBridge.simulatorAddExistingCopy(m, longs(copy), strings(copy))) {
+                throw new IllegalStateException("existing copy " + copy.snapshotId() + " of "
+                        + copy.originalVolumeName() + " could not be added to the machine");
+            }
+        }
         for (SimulatedWriter w : simulation.writers()) {
             NativeBridge.simulatorAddWriter(m, w.name(), Guids.hi(w.writerId()), Guids.lo(w.writerId()),
                     Guids.hi(w.instanceId()), Guids.lo(w.instanceId()), w.failsAt().ordinal(), w.failure(), w.hangs());
@@ -60,6 +66,18 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
         for (UUID provider : simulation.providers()) {
             NativeBridge.simulatorAddProvider(m, Guids.hi(provider), Guids.lo(provider));
         }
+    }
+
+    // The layout of Decode.snapshot, the other way.
+    private static long[] longs(SnapshotProperties p) {
+        return new long[] {Guids.hi(p.snapshotId()), Guids.lo(p.snapshotId()), Guids.hi(p.snapshotSetId()),
+            Guids.lo(p.snapshotSetId()), Guids.hi(p.providerId()), Guids.lo(p.providerId()), p.snapshotsCount(),
+            p.attributeBits(), SnapshotProperties.toFileTime(p.creationTime()), p.status()};
+    }
+
+    private static String[] strings(SnapshotProperties p) {
+        return new String[] {p.snapshotDeviceObject(), p.originalVolumeName(), p.originatingMachine(),
+            p.serviceMachine(), p.exposedName(), p.exposedPath()};
     }
 
     /** The owner of the native machine, which every Vss of this machine shares. */

@@ -1,6 +1,7 @@
 package io.github.vss4j.simulator;
 
 import io.github.vss4j.Operation;
+import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.VssError;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public final class Simulation {
     private final boolean writerFailureFailsSnapshotSet;
     private final String machineName;
     private final List<UUID> providers;
+    private final List<SnapshotProperties> existingCopies;
 
     private Simulation(Builder builder) {
         this.machineName = builder.machineName;
@@ -63,6 +65,7 @@ public final class Simulation {
         this.writerTimeout = builder.writerTimeout;
         this.waitTimeoutResult = builder.waitTimeoutResult;
         this.writerFailureFailsSnapshotSet = builder.writerFailureFailsSnapshotSet;
+        this.existingCopies = List.copyOf(builder.existingCopies);
     }
 
     /** Starts an empty description: no volumes, no writers, no faults. */
@@ -122,6 +125,11 @@ public final class Simulation {
         return Optional.ofNullable(waitTimeoutResult);
     }
 
+    /** The persistent copies the machine holds when it starts, in the order they were described. */
+    public List<SnapshotProperties> existingCopies() {
+        return existingCopies;
+    }
+
     /** Whether a writer failing during DoSnapshotSet fails DoSnapshotSet itself (else it only shows in status). */
     public boolean writerFailureFailsSnapshotSet() {
         return writerFailureFailsSnapshotSet;
@@ -141,6 +149,7 @@ public final class Simulation {
         private boolean writerFailureFailsSnapshotSet;
         private String machineName;
         private final List<UUID> providers = new ArrayList<>();
+        private final List<SnapshotProperties> existingCopies = new ArrayList<>();
 
         private Builder() {
         }
@@ -282,8 +291,43 @@ public final class Simulation {
             return this;
         }
 
-        /** The immutable description; the builder may go on to describe another machine. */
+        /**
+         * A persistent copy the machine holds from the start, e.g. one {@code existingSnapshots()} of an earlier
+         * machine reported, so that a machine can go on where another left off: Query lists it in the context its
+         * attributes name, DeleteSnapshots removes it, it counts towards its volume's limits, and new copies get
+         * device numbers after its. Its {@code originalVolumeName} must name a volume of the machine (checked by
+         * {@link #build()}); the copy then reports that volume's GUID path.
+         *
+         * @throws IllegalArgumentException if the copy is not persistent (an auto-release copy cannot outlive the
+         *                                  object that made it) or its id is already described
+         */
+        public Builder existingCopy(SnapshotProperties copy) {
+            Objects.requireNonNull(copy, "copy");
+            if (!copy.isPersistent()) {
+                throw new IllegalArgumentException("copy " + copy.snapshotId() + " is not persistent (attributes 0x"
+                        + Integer.toHexString(copy.attributeBits()) + "): only persistent copies outlive their object");
+            }
+            for (SnapshotProperties existing : existingCopies) {
+                if (existing.snapshotId().equals(copy.snapshotId())) {
+                    throw new IllegalArgumentException("copy " + copy.snapshotId() + " is already on the machine");
+                }
+            }
+            existingCopies.add(copy);
+            return this;
+        }
+
+        /**
+         * The immutable description; the builder may go on to describe another machine.
+         *
+         * @throws IllegalArgumentException if an existing copy names a volume the machine does not have
+         */
         public Simulation build() {
+            for (SnapshotProperties copy : existingCopies) {
+                if (volumes.stream().noneMatch(v -> v.isNamed(copy.originalVolumeName()))) {
+                    throw new IllegalArgumentException("copy " + copy.snapshotId() + " is of volume "
+                            + copy.originalVolumeName() + ", which the machine does not have");
+                }
+            }
             return new Simulation(this);
         }
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vss4j.ShadowCopySet;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssContext;
+import io.github.vss4j.simulator.SimulatedVolume;
 import io.github.vss4j.simulator.Simulation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,7 +28,9 @@ class CliAdminCommandsTest {
     void listShowsTheMachineFilesPersistentCopy() throws Exception {
         CliRun table = run("list", machine);
         assertEquals(0, table.exitCode(), table::toString);
-        assertTrue(table.out().lines().anyMatch(l -> l.startsWith("C:\\ ") && l.contains("persistent")),
+        // list knows the volume only as VSS reports it, by its GUID path, as on Windows.
+        String guidPath = SimulatedVolume.of("C:\\").guidName();
+        assertTrue(table.out().lines().anyMatch(l -> l.startsWith(guidPath + " ") && l.contains("persistent")),
                 table::toString);
 
         JsonNode report = run("list", machine, "--json").json();

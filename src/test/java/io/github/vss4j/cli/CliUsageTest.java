@@ -59,6 +59,33 @@ class CliUsageTest {
     }
 
     @Test
+    void aUsageErrorNamesTheCommandThatWasGiven() throws Exception {
+        for (String[] line : new String[][] {{"create", "--bogus", "--json"}, {"--bogus", "create", "--json", "C:"},
+            {"--machine", "m.json", "create", "--timeout", "--json"}}) {
+            CliRun run = run(line);
+            assertEquals(2, run.exitCode(), run::toString);
+            assertEquals("create", run.json().get("command").asText(), run::toString);
+        }
+        assertTrue(run("--bogus", "--json").json().get("command").isNull(), "no command given, none named");
+    }
+
+    @Test
+    void eachCommandsHelpIsItsOwn() {
+        String all = run("--help").out();
+        for (String command : new String[] {"create", "list", "delete", "writers"}) {
+            CliRun help = run(command, "--help");
+            assertEquals(0, help.exitCode(), help::toString);
+            assertTrue(help.out().startsWith("Usage: vss4j " + command), help::toString);
+            assertTrue(help.out().contains("Exit codes:") && help.out().contains("--simulate"), help::toString);
+            assertEquals(help.out(), run("help", command).out());
+            assertTrue(help.out().length() < all.length(), command + "'s help is not the whole help");
+        }
+        assertTrue(run("create", "--help").out().contains("--exec COMMAND"));
+        assertTrue(!run("list", "--help").out().contains("--exec COMMAND"), "list's help leaves create's out");
+        assertEquals(all, run("help").out());
+    }
+
+    @Test
     void durationsInEveryForm() {
         assertEquals(Duration.ofMillis(250), Durations.parse("250"));
         assertEquals(Duration.ofMillis(250), Durations.parse("250ms"));

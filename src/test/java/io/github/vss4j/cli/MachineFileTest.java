@@ -94,7 +94,11 @@ class MachineFileTest {
         "{\"durations\": {\"Query\": 5}}                    | durations.Query: 5 is refused: Query is not asynchronous",
         "{\"durations\": {\"DoSnapshotSet\": \"later\"}}    | durations.DoSnapshotSet: \"later\" is not a duration",
         "{\"writerTimeout\": -1}                            | writerTimeout: -1 is too small",
-        "{\"waitTimeoutResult\": \"0x12345678\"}            | waitTimeoutResult: \"0x12345678\" is not a code vss4j knows",
+        "{\"waitTimeoutResult\": \"0xZZ\"}                  | waitTimeoutResult: \"0xZZ\" is not a 32-bit hex HRESULT",
+        "{\"waitTimeoutResult\": \"WAIT_TIMEOUT\"}          | waitTimeoutResult: \"WAIT_TIMEOUT\" is not a VssError name or a hex HRESULT",
+        "{\"volumes\": [\"C:\\u0000\\\\\"]}                  | volumes[0]: \"C:\\u0000\\\\\" is refused: volume name \"C:\\u0000\\\" contains a NUL character",
+        "{\"volumes\": [{\"name\": \"D:x\"}]}             | volumes[0].name: \"D:x\" is refused: volume name \"D:x\" must end with a backslash",
+        "{\"volumes\": [{\"name\": \"D:\", \"guidName\": \"D:\"}]} | volumes[0].guidName: \"D:\" is refused: volume \"D:\\\": GUID name \"D:\" is not a volume GUID path",
         "{\"shadowCopies\": [{\"volumes\": [\"C:\"], \"context\": \"backup\"}]} | shadowCopies[0].context: \"backup\" is not a persistent context",
         "{\"shadowCopies\": [{\"volumes\": [], \"context\": \"client-accessible\"}]} | shadowCopies[0].volumes: [] is empty",
         "[]                                                 | [] is not an object",
@@ -120,9 +124,24 @@ class MachineFileTest {
     }
 
     @Test
-    void machineOptionIsTheSameAsSimulateWithAFile() throws Exception {
-        CliRun run = CliTestSupport.run("list", "--machine", CliRun.exampleMachine().toString(), "--json");
-        assertEquals(0, run.exitCode(), run::toString);
-        assertTrue(run.json().get("simulated").asBoolean());
+    void everyErrorFieldTakesANameOrAHexHresult() throws Exception {
+        Simulation simulation = MachineFile.read(file("""
+                {"waitTimeoutResult": "0x80070102",
+                 "faults": [{"operation": "DoSnapshotSet", "error": "0x80070102"}],
+                 "writers": [{"name": "W", "failsAt": "FREEZE", "failure": "0x80070102"}]}
+                """)).simulation();
+        assertEquals(Optional.of(0x80070102), simulation.waitTimeoutResult());
+        assertEquals(0x80070102, simulation.faults().get(0).hresult());
+        assertEquals(0x80070102, simulation.writers().get(0).failure());
+    }
+
+    @Test
+    void aVolumeMayHaveItsGuidPathInTheFile() throws Exception {
+        String guidPath = "\\\\?\\Volume{6d2b1a6e-0000-4000-8000-100000000001}\\";
+        Simulation simulation = MachineFile.read(file("{\"volumes\": [{\"name\": \"D:\", \"guidName\": \""
+                + guidPath.replace("\\", "\\\\") + "\"}]}")).simulation();
+        assertEquals(guidPath, simulation.volumes().get(0).guidName());
+        assertEquals(SimulatedVolume.of("D:\\").guidName(), MachineFile.read(file("{\"volumes\": [\"D:\"]}"))
+                .simulation().volumes().get(0).guidName(), "derived from the name: the same on every run");
     }
 }
