@@ -6,6 +6,7 @@ import io.github.vss4j.internal.Guids;
 import io.github.vss4j.internal.NativeBridge;
 import io.github.vss4j.internal.OwnedHandle;
 import io.github.vss4j.internal.VolumeNames;
+import java.lang.ref.Reference;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -43,7 +44,10 @@ public final class BackupComponents implements AutoCloseable {
 
     static BackupComponents create(OwnedHandle backend, Executor executor) throws VssException {
         long[] out = new long[1];
-        check(Operation.CREATE_BACKUP_COMPONENTS, backend.use(b -> NativeBridge.create(b, out)), null);
+        int hresult = backend.use(b -> NativeBridge.create(b, out));
+        if (hresult < 0) {
+            throw new VssException(Operation.CREATE_BACKUP_COMPONENTS, hresult);
+        }
         return new BackupComponents(out[0], executor);
     }
 
@@ -251,6 +255,7 @@ public final class BackupComponents implements AutoCloseable {
         long[] out = new long[3];
         int hresult = NativeBridge.deleteSnapshots(live(), id.getMostSignificantBits(), id.getLeastSignificantBits(),
                 objectType, forceDelete, out);
+        Reference.reachabilityFence(this);
         if (hresult < 0) {
             UUID notDeleted = Guids.read(out, 1);
             boolean named = notDeleted.getMostSignificantBits() != 0 || notDeleted.getLeastSignificantBits() != 0;
@@ -275,16 +280,28 @@ public final class BackupComponents implements AutoCloseable {
 
     private VssAsync startAsync(Operation operation, AsyncOperationHandle.Starter starter) throws VssException {
         live();
-        return new VssAsync(AsyncOperationHandle.start(operation, executor, starter));
+        try {
+            return new VssAsync(AsyncOperationHandle.start(operation, executor, starter));
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     private long live() {
         return handle.live();
     }
 
-    private static void check(Operation operation, int hresult, String detail) throws VssException {
-        if (hresult < 0) {
-            throw new VssException(operation, hresult, detail);
+    /**
+     * Every call site passes the native call's result here, so this object (and with it the owner of its handle)
+     * stays reachable until the native call has returned: the garbage collector cannot release it under the call.
+     */
+    private void check(Operation operation, int hresult, String detail) throws VssException {
+        try {
+            if (hresult < 0) {
+                throw new VssException(operation, hresult, detail);
+            }
+        } finally {
+            Reference.reachabilityFence(this);
         }
     }
 }
