@@ -482,7 +482,11 @@ final class Model {
             return BAD_STATE;
         }
         Integer fault = immediateFault(Operation.GET_WRITER_STATUS);
-        return fault != null ? fault : OK;
+        if (fault != null) {
+            return fault;
+        }
+        o.statusGathered = false;  // read and freed: the next read needs a new GatherWriterStatus
+        return OK;
     }
 
     int getSnapshotProperties(Obj o, UUID id) {
