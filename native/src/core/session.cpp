@@ -88,18 +88,25 @@ std::shared_ptr<Session::AsyncSlot> Session::slot(std::uint64_t asyncId) {
   return it->second;
 }
 
+// On the object thread: a release from another Java thread may have been queued, and run, between slot() and
+// this call; the IVssAsync is then gone and the caller hears that it is closed, as it would a moment later.
+AsyncOperation& Session::liveOp(AsyncSlot& entry) {
+  if (!entry.op) throw ClosedError("the VssAsync is closed");
+  return *entry.op;
+}
+
 hresult Session::queryStatus(std::uint64_t asyncId, hresult& status) {
   std::shared_lock<std::shared_mutex> lock(lifecycle_);
   if (closed_) throw ClosedError("the VssAsync is closed: its BackupComponents was closed");
   std::shared_ptr<AsyncSlot> entry = slot(asyncId);
-  return objectThread_->call([&]() -> hresult { return entry->op->queryStatus(status); });
+  return objectThread_->call([&]() -> hresult { return liveOp(*entry).queryStatus(status); });
 }
 
 hresult Session::cancel(std::uint64_t asyncId) {
   std::shared_lock<std::shared_mutex> lock(lifecycle_);
   if (closed_) throw ClosedError("the VssAsync is closed: its BackupComponents was closed");
   std::shared_ptr<AsyncSlot> entry = slot(asyncId);
-  return objectThread_->call([&]() -> hresult { return entry->op->cancel(); });
+  return objectThread_->call([&]() -> hresult { return liveOp(*entry).cancel(); });
 }
 
 void Session::releaseAsync(std::uint64_t asyncId) {

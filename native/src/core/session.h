@@ -66,6 +66,7 @@ class Session {
 
   Session(std::shared_ptr<Backend> backend, std::shared_ptr<CompletionSink> sink, Pause pause);
   std::shared_ptr<AsyncSlot> slot(std::uint64_t asyncId);
+  static AsyncOperation& liveOp(AsyncSlot& entry);  // the slot's IVssAsync, or ClosedError if it was released
   void waiterDone(std::uint64_t asyncId);
 
   std::shared_ptr<Backend> backend_;
