@@ -10,19 +10,26 @@ import org.slf4j.LoggerFactory;
  * them from the shim.
  */
 final class NativeLog {
-    private static final Logger LOG = LoggerFactory.getLogger("io.github.vss4j.native");
-
     private NativeLog() {
     }
 
     /** A native log line; level 0 error, 1 warn, 2 info, 3 debug, 4 trace. */
     static void log(int level, String message) {
+        Logger log = Sink.LOG;
         switch (level) {
-            case 0 -> LOG.error(message);
-            case 1 -> LOG.warn(message);
-            case 2 -> LOG.info(message);
-            case 3 -> LOG.debug(message);
-            default -> LOG.trace(message);
+            case 0 -> log.error(message);
+            case 1 -> log.warn(message);
+            case 2 -> log.info(message);
+            case 3 -> log.debug(message);
+            default -> log.trace(message);
         }
+    }
+
+    /**
+     * JNI_OnLoad's FindClass initializes NativeLog; SLF4J starts with the first native line instead, so that loading
+     * the library does not start logging.
+     */
+    private static final class Sink {
+        static final Logger LOG = LoggerFactory.getLogger("io.github.vss4j.native");
     }
 }
