@@ -44,7 +44,6 @@ class ObjectThread {
   // Queues `task` without waiting for it.
   void post(std::function<void()> task);
   bool isCurrent() const { return std::this_thread::get_id() == id_; }
-  std::thread::id id() const { return id_; }
 
  private:
   ThreadPool& pool_;

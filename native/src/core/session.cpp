@@ -14,7 +14,6 @@ Session::Session(std::shared_ptr<Backend> backend, std::shared_ptr<CompletionSin
   auto stopping = [backend = backend_] { backend->threadStopping(); };
   objectThread_ = std::make_unique<ObjectThread>(started, stopping);
   waiter_ = std::make_unique<ObjectThread>(started, stopping);
-  waiterId_ = waiter_->id();
 }
 
 hresult Session::open(std::shared_ptr<Backend> backend, std::shared_ptr<CompletionSink> sink,

@@ -10,7 +10,6 @@
 #include <shared_mutex>
 #include <stdexcept>
 #include <string>
-#include <thread>
 
 #include "core/async_wait.h"
 #include "core/backend.h"
@@ -53,9 +52,8 @@ class Session {
   void releaseAsync(std::uint64_t asyncId);
 
   // Cancels what is pending, lets the waiter report it, releases every IVssAsync and the object, and stops
-  // both threads. Idempotent. Must not run on the waiter thread (see onWaiterThread()).
+  // both threads. Idempotent. Java calls it, never the waiter it joins: that thread calls into Java only to log.
   void close();
-  bool onWaiterThread() const { return std::this_thread::get_id() == waiterId_; }
 
  private:
   struct AsyncSlot {
@@ -84,7 +82,6 @@ class Session {
   std::unique_ptr<BackupComponents> components_;  // touched only on the object thread
   std::unique_ptr<ObjectThread> objectThread_;
   std::unique_ptr<ObjectThread> waiter_;
-  std::thread::id waiterId_;
 };
 
 }  // namespace vss4j

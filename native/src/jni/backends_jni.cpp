@@ -12,7 +12,7 @@
 #include "jni/jni_util.h"
 #include "jni/marshal.h"
 #include "sim/machine.h"
-#ifdef VSS4J_HAVE_WINDOWS_BACKEND
+#ifdef _WIN32  // the real backend, which every Windows build links
 #include "windows/system_backend.h"
 #endif
 
@@ -23,7 +23,6 @@ using jni::machineOrThrow;
 
 namespace {
 
-
 std::optional<vss4j::Operation> operationOrThrow(JNIEnv* env, jint operation) {
   if (!vss4j::isValidOperation(operation)) {
     jni::throwIllegalArgument(env, "vss4j: operation number " + std::to_string(operation) + " is not one the shim knows");
@@ -32,11 +31,10 @@ std::optional<vss4j::Operation> operationOrThrow(JNIEnv* env, jint operation) {
   return static_cast<vss4j::Operation>(operation);
 }
 
+// Runs body(Machine&) inside the calling entry's guard.
 template <typename F>
 void onMachine(JNIEnv* env, jlong handle, F&& body) {
-  jni::guardedVoid(env, [&] {
-    if (std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle)) body(*machine);
-  });
+  if (std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle)) body(*machine);
 }
 
 }  // namespace
@@ -47,7 +45,7 @@ VSS4J_JNI(jint, systemBackend)(JNIEnv* env, jclass, jboolean initializeComSecuri
     if (!jni::checkLength(env, out, 1, "handle holder") || !jni::checkLength(env, message, 1, "message holder")) {
       return 0;
     }
-#ifdef VSS4J_HAVE_WINDOWS_BACKEND
+#ifdef _WIN32
     vss4j::win::SystemBackendOptions options;
     options.initializeComSecurity = initializeComSecurity == JNI_TRUE;
     std::shared_ptr<vss4j::Backend> backend;

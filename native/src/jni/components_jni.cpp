@@ -1,14 +1,12 @@
 // NativeBridge's IVssBackupComponents entry points: look the handle up, run the call on the object's own
-// thread, copy the results out on this (Java) thread, return the HRESULT for Java to translate.
+// thread, copy the results out on this (Java) thread, return the HRESULT for Java to translate. Each entry is one
+// jni::guarded(); the helpers below run inside it and let C++ exceptions through to it.
 #include <jni.h>
 
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
-#include "core/log.h"
-#include "core/own_thread.h"
 #include "core/session.h"
 #include "io_github_vss4j_internal_NativeBridge.h"
 #include "jni/handles.h"
@@ -29,24 +27,30 @@ namespace {
 // Runs body(BackupComponents&) on the session's object thread; body must not touch JNIEnv.
 template <typename F>
 jint onSession(JNIEnv* env, jlong handle, F&& body) {
+  std::shared_ptr<Session> session = jni::sessionOrThrow(env, handle);
+  if (!session) return 0;
+  return session->call(body);
+}
+
+// The entry of a call on the object: one guard around onSession.
+template <typename F>
+jint sessionEntry(JNIEnv* env, jlong handle, F&& body) {
+  return jni::guarded(env, jint{0}, [&]() -> jint { return onSession(env, handle, body); });
+}
+
+// The entry of a call that fills a list on the object thread, then copies the list out on this thread.
+template <typename Row, typename Get, typename Put>
+jint listEntry(JNIEnv* env, jlong handle, Get&& get, Put&& put) {
   return jni::guarded(env, jint{0}, [&]() -> jint {
-    std::shared_ptr<Session> session = jni::sessionOrThrow(env, handle);
-    if (!session) return 0;
-    return session->call(body);
+    std::vector<Row> rows;
+    const jint hr = onSession(env, handle, [&](BackupComponents& c) { return get(c, rows); });
+    if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
+    return put(rows) ? hr : 0;
   });
 }
 
-// Runs a call that fills a list on the object thread, then copies the list out on this thread.
-template <typename Row, typename Get, typename Put>
-jint listCall(JNIEnv* env, jlong handle, Get&& get, Put&& put) {
-  std::vector<Row> rows;
-  const jint hr = onSession(env, handle, [&](BackupComponents& c) { return get(c, rows); });
-  if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
-  return jni::guarded(env, jint{0}, [&]() -> jint { return put(rows) ? hr : 0; });
-}
-
-// Starts an asynchronous call; on success out[0] receives the new VssAsync handle.
-jint startAsync(JNIEnv* env, jlong handle, jlong token, jlongArray out, const Session::Starter& start) {
+// The entry of an asynchronous call; on success out[0] receives the new VssAsync handle.
+jint startAsyncEntry(JNIEnv* env, jlong handle, jlong token, jlongArray out, const Session::Starter& start) {
   return jni::guarded(env, jint{0}, [&]() -> jint {
     if (!jni::checkLength(env, out, 1, "async handle holder")) return 0;
     std::shared_ptr<Session> session = jni::sessionOrThrow(env, handle);
@@ -80,21 +84,7 @@ VSS4J_JNI(jint, create)(JNIEnv* env, jclass, jlong backendHandle, jlongArray out
 VSS4J_JNI(void, release)(JNIEnv* env, jclass, jlong handle) {
   jni::guardedVoid(env, [&] {
     std::shared_ptr<Session> session = jni::sessions().remove(handle);
-    if (!session) return;  // released already: harmless by contract
-    if (session->onWaiterThread()) {
-      // Closing waits for the waiter thread, so it cannot run on it (a callback run inline by the Executor).
-      std::thread([session] {
-        vss4j::OwnThread own;  // a thread of ours: detached from the JVM, if closing logged, before it ends
-        try {
-          session->close();
-        } catch (...) {
-          // Nothing may leave a thread's function (std::terminate would take the JVM down).
-          vss4j::log(vss4j::LogLevel::Error, "vss4j: closing a BackupComponents from its own callback failed");
-        }
-      }).detach();
-      return;
-    }
-    session->close();
+    if (session) session->close();  // none: released already, harmless by contract
   });
 }
 
@@ -112,12 +102,12 @@ VSS4J_JNI(jint, initializeForBackup)(JNIEnv* env, jclass, jlong handle, jstring 
 }
 
 VSS4J_JNI(jint, setContext)(JNIEnv* env, jclass, jlong handle, jint context) {
-  return onSession(env, handle, [&](BackupComponents& c) { return c.setContext(context); });
+  return sessionEntry(env, handle, [&](BackupComponents& c) { return c.setContext(context); });
 }
 
 VSS4J_JNI(jint, setBackupState)(JNIEnv* env, jclass, jlong handle, jboolean selectComponents,
                                 jboolean bootableSystemState, jint backupType, jboolean partialFileSupport) {
-  return onSession(env, handle, [&](BackupComponents& c) {
+  return sessionEntry(env, handle, [&](BackupComponents& c) {
     return c.setBackupState(selectComponents == JNI_TRUE, bootableSystemState == JNI_TRUE, backupType,
                             partialFileSupport == JNI_TRUE);
   });
@@ -143,46 +133,48 @@ std::optional<std::vector<Guid>> guidsOf(JNIEnv* env, jlongArray pairs) {
   return ids;
 }
 
+// The entry of a call that takes writer ids.
 template <typename Select>
-jint selectWriters(JNIEnv* env, jlong handle, jlongArray pairs, Select&& select) {
-  std::optional<std::vector<Guid>> ids = jni::guarded(env, std::optional<std::vector<Guid>>{},
-                                                      [&] { return guidsOf(env, pairs); });
-  if (!ids) return 0;
-  return onSession(env, handle, [&](BackupComponents& c) { return select(c, *ids); });
+jint selectWritersEntry(JNIEnv* env, jlong handle, jlongArray pairs, Select&& select) {
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    std::optional<std::vector<Guid>> ids = guidsOf(env, pairs);
+    if (!ids) return 0;
+    return onSession(env, handle, [&](BackupComponents& c) { return select(c, *ids); });
+  });
 }
 
 }  // namespace
 
 VSS4J_JNI(jint, disableWriterClasses)(JNIEnv* env, jclass, jlong handle, jlongArray writerClassIds) {
-  return selectWriters(env, handle, writerClassIds,
+  return selectWritersEntry(env, handle, writerClassIds,
                        [](BackupComponents& c, const std::vector<Guid>& ids) { return c.disableWriterClasses(ids); });
 }
 
 VSS4J_JNI(jint, enableWriterClasses)(JNIEnv* env, jclass, jlong handle, jlongArray writerClassIds) {
-  return selectWriters(env, handle, writerClassIds,
+  return selectWritersEntry(env, handle, writerClassIds,
                        [](BackupComponents& c, const std::vector<Guid>& ids) { return c.enableWriterClasses(ids); });
 }
 
 VSS4J_JNI(jint, disableWriterInstances)(JNIEnv* env, jclass, jlong handle, jlongArray writerInstanceIds) {
-  return selectWriters(env, handle, writerInstanceIds, [](BackupComponents& c, const std::vector<Guid>& ids) {
+  return selectWritersEntry(env, handle, writerInstanceIds, [](BackupComponents& c, const std::vector<Guid>& ids) {
     return c.disableWriterInstances(ids);
   });
 }
 
 VSS4J_JNI(jint, gatherWriterMetadata)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
-  return startAsync(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
+  return startAsyncEntry(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
     return c.gatherWriterMetadata(async);
   });
 }
 
 VSS4J_JNI(jint, getWriterMetadata)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
-  return listCall<vss4j::WriterMetadata>(
+  return listEntry<vss4j::WriterMetadata>(
       env, handle, [](BackupComponents& c, auto& rows) { return c.getWriterMetadata(rows); },
       [&](const auto& rows) { return jni::putWriterMetadata(env, out, rows); });
 }
 
 VSS4J_JNI(jint, freeWriterMetadata)(JNIEnv* env, jclass, jlong handle) {
-  return onSession(env, handle, [&](BackupComponents& c) { return c.freeWriterMetadata(); });
+  return sessionEntry(env, handle, [&](BackupComponents& c) { return c.freeWriterMetadata(); });
 }
 
 VSS4J_JNI(jint, startSnapshotSet)(JNIEnv* env, jclass, jlong handle, jlongArray out) {
@@ -228,25 +220,25 @@ VSS4J_JNI(jint, isVolumeSupported)(JNIEnv* env, jclass, jlong handle, jstring vo
 }
 
 VSS4J_JNI(jint, prepareForBackup)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
-  return startAsync(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
+  return startAsyncEntry(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
     return c.prepareForBackup(async);
   });
 }
 
 VSS4J_JNI(jint, doSnapshotSet)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
-  return startAsync(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
+  return startAsyncEntry(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
     return c.doSnapshotSet(async);
   });
 }
 
 VSS4J_JNI(jint, gatherWriterStatus)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
-  return startAsync(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
+  return startAsyncEntry(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
     return c.gatherWriterStatus(async);
   });
 }
 
 VSS4J_JNI(jint, getWriterStatus)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
-  return listCall<vss4j::WriterStatus>(
+  return listEntry<vss4j::WriterStatus>(
       env, handle, [](BackupComponents& c, auto& rows) { return c.getWriterStatus(rows); },
       [&](const auto& rows) { return jni::putWriterStatus(env, out, rows); });
 }
@@ -263,8 +255,7 @@ VSS4J_JNI(jint, getSnapshotProperties)(JNIEnv* env, jclass, jlong handle, jlong 
     const jint hr =
         onSession(env, handle, [&](BackupComponents& c) { return c.getSnapshotProperties(id, properties); });
     if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
-    return jni::guarded(env, jint{0},
-                        [&]() -> jint { return jni::putSnapshot(env, longs, strings, 0, properties) ? hr : 0; });
+    return jni::putSnapshot(env, longs, strings, 0, properties) ? hr : 0;
   });
 }
 
@@ -289,17 +280,17 @@ VSS4J_JNI(jint, setBackupSucceeded)(JNIEnv* env, jclass, jlong handle, jlong ins
 }
 
 VSS4J_JNI(jint, backupComplete)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
-  return startAsync(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
+  return startAsyncEntry(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
     return c.backupComplete(async);
   });
 }
 
 VSS4J_JNI(jint, abortBackup)(JNIEnv* env, jclass, jlong handle) {
-  return onSession(env, handle, [&](BackupComponents& c) { return c.abortBackup(); });
+  return sessionEntry(env, handle, [&](BackupComponents& c) { return c.abortBackup(); });
 }
 
 VSS4J_JNI(jint, query)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
-  return listCall<vss4j::SnapshotProperties>(
+  return listEntry<vss4j::SnapshotProperties>(
       env, handle, [](BackupComponents& c, auto& rows) { return c.query(rows); },
       [&](const auto& rows) { return jni::putSnapshots(env, out, rows); });
 }

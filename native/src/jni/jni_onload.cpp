@@ -4,8 +4,8 @@
 #include <string>
 
 #include "jni/jni_util.h"
-#include "jni/upcalls.h"
-#ifdef VSS4J_HAVE_WINDOWS_BACKEND
+#include "jni/native_log.h"
+#ifdef _WIN32  // the real backend, which every Windows build links
 #include "core/log.h"
 #include "windows/system_backend.h"
 #endif
@@ -38,13 +38,13 @@ bool lookUp(JNIEnv* env) {
       {&c.unsupported, "java/lang/UnsupportedOperationException"},
       {&c.outOfMemory, "java/lang/OutOfMemoryError"},
       {&c.runtime, "java/lang/RuntimeException"},
-      {&c.callbacks, "io/github/vss4j/internal/NativeCallbacks"},
+      {&c.nativeLog, "io/github/vss4j/internal/NativeLog"},
   };
   for (const auto& entry : wanted) {
     *entry.slot = globalClass(env, entry.name);
     if (*entry.slot == nullptr) return false;
   }
-  c.log = env->GetStaticMethodID(c.callbacks, "log", "(ILjava/lang/String;)V");
+  c.log = env->GetStaticMethodID(c.nativeLog, "log", "(ILjava/lang/String;)V");
   if (c.log == nullptr) return false;
   g_classes = c;
   return true;
@@ -64,7 +64,7 @@ extern "C" JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM* vm, void*) {
   // A class that cannot be found leaves NoClassDefFoundError pending, which System.load reports.
   if (!vss4j::jni::lookUp(env)) return JNI_ERR;
   vss4j::jni::installJavaLogSink();
-#ifdef VSS4J_HAVE_WINDOWS_BACKEND
+#ifdef _WIN32
   // The COM adapter logs through its own hook; its lines join the core's on their way to SLF4J.
   vss4j::win::setLogSink([](int level, const char* utf8) {
     try {

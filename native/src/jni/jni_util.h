@@ -26,7 +26,7 @@ struct Classes {
   jclass unsupported = nullptr;
   jclass outOfMemory = nullptr;
   jclass runtime = nullptr;
-  jclass callbacks = nullptr;        // io.github.vss4j.internal.NativeCallbacks
+  jclass nativeLog = nullptr;        // io.github.vss4j.internal.NativeLog
   jmethodID log = nullptr;           // static void log(int level, String message)
 };
 const Classes& classes();
@@ -61,7 +61,8 @@ void throwRuntime(JNIEnv* env, const std::string& message);
 // load).
 void throwCurrentException(JNIEnv* env) noexcept;
 
-// Runs body; a C++ exception becomes a Java exception and `onError` is returned instead.
+// The one guard of a JNI entry (each Java_* function wraps its whole body in exactly one): a C++ exception becomes a
+// pending Java exception and `onError` is returned instead. Not win::asHresult, which turns it into an HRESULT.
 template <typename R, typename F>
 R guarded(JNIEnv* env, R onError, F&& body) noexcept {
   try {
@@ -72,6 +73,7 @@ R guarded(JNIEnv* env, R onError, F&& body) noexcept {
   return onError;
 }
 
+// guarded() for an entry that returns void.
 template <typename F>
 void guardedVoid(JNIEnv* env, F&& body) noexcept {
   guarded(env, 0, [&] {

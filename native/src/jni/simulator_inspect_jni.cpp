@@ -29,9 +29,7 @@ VSS4J_JNI(void, simulatorSetMachineName)(JNIEnv* env, jclass, jlong handle, jstr
   jni::guardedVoid(env, [&] {
     std::optional<vss4j::WString> text = jni::toWString(env, name, "machine name");
     if (!text) return;
-    jni::guardedVoid(env, [&] {
-      if (std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle)) machine->setMachineName(*text);
-    });
+    if (std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle)) machine->setMachineName(*text);
   });
 }
 

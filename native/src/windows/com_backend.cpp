@@ -12,9 +12,10 @@
 namespace vss4j::win {
 namespace {
 
-// The core's contract: no C++ exception leaves a Backend method.
+// A Backend method's guard (core's contract: no C++ exception leaves one): an exception becomes an HRESULT,
+// E_OUTOFMEMORY or E_UNEXPECTED (logged with `what`). Not jni::guarded, which raises a Java exception instead.
 template <typename Body>
-hresult guarded(const char* what, Body&& body) noexcept {
+hresult asHresult(const char* what, Body&& body) noexcept {
   try {
     return body();
   } catch (const std::bad_alloc&) {
@@ -80,10 +81,10 @@ class ComAsync final : public AsyncOperation {
       : async_(std::move(async)), api_(std::move(api)) {}
 
   hresult wait(std::uint32_t milliseconds) override {
-    return guarded("IVssAsync::Wait", [&] { return async_->Wait(static_cast<DWORD>(milliseconds)); });
+    return asHresult("IVssAsync::Wait", [&] { return async_->Wait(static_cast<DWORD>(milliseconds)); });
   }
   hresult queryStatus(hresult& status) override {
-    return guarded("IVssAsync::QueryStatus", [&] {
+    return asHresult("IVssAsync::QueryStatus", [&] {
       HRESULT result = S_OK;
       HRESULT call = async_->QueryStatus(&result, nullptr);
       status = result;
@@ -91,7 +92,7 @@ class ComAsync final : public AsyncOperation {
     });
   }
   hresult cancel() override {
-    return guarded("IVssAsync::Cancel", [&] { return async_->Cancel(); });
+    return asHresult("IVssAsync::Cancel", [&] { return async_->Cancel(); });
   }
 
  private:
@@ -105,7 +106,7 @@ class ComBackupComponents final : public BackupComponents {
       : vss_(std::move(components)), api_(std::move(api)) {}
 
   hresult initializeForBackup(const WString* xml) override {
-    return guarded("InitializeForBackup", [&]() -> hresult {
+    return asHresult("InitializeForBackup", [&]() -> hresult {
       if (xml == nullptr) return vss_->InitializeForBackup(nullptr);
       std::wstring wide = toWide(*xml);
       Bstr bstr;
@@ -116,33 +117,33 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   hresult setContext(std::int32_t context) override {
-    return guarded("SetContext", [&] { return vss_->SetContext(static_cast<LONG>(context)); });
+    return asHresult("SetContext", [&] { return vss_->SetContext(static_cast<LONG>(context)); });
   }
 
   hresult setBackupState(bool selectComponents, bool backupBootableSystemState, std::int32_t backupType,
                          bool partialFileSupport) override {
-    return guarded("SetBackupState", [&] {
+    return asHresult("SetBackupState", [&] {
       return vss_->SetBackupState(selectComponents, backupBootableSystemState,
                                   static_cast<VSS_BACKUP_TYPE>(backupType), partialFileSupport);
     });
   }
 
   hresult disableWriterClasses(const std::vector<Guid>& writerClassIds) override {
-    return guarded("DisableWriterClasses", [&] {
+    return asHresult("DisableWriterClasses", [&] {
       std::vector<VSS_ID> ids = toVssIds(writerClassIds);
       return vss_->DisableWriterClasses(ids.data(), static_cast<UINT>(ids.size()));
     });
   }
 
   hresult enableWriterClasses(const std::vector<Guid>& writerClassIds) override {
-    return guarded("EnableWriterClasses", [&] {
+    return asHresult("EnableWriterClasses", [&] {
       std::vector<VSS_ID> ids = toVssIds(writerClassIds);
       return vss_->EnableWriterClasses(ids.data(), static_cast<UINT>(ids.size()));
     });
   }
 
   hresult disableWriterInstances(const std::vector<Guid>& writerInstanceIds) override {
-    return guarded("DisableWriterInstances", [&] {
+    return asHresult("DisableWriterInstances", [&] {
       std::vector<VSS_ID> ids = toVssIds(writerInstanceIds);
       return vss_->DisableWriterInstances(ids.data(), static_cast<UINT>(ids.size()));
     });
@@ -154,7 +155,7 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   hresult getWriterMetadata(std::vector<WriterMetadata>& writers) override {
-    return guarded("GetWriterMetadata", [&]() -> hresult {
+    return asHresult("GetWriterMetadata", [&]() -> hresult {
       writers.clear();
       // What VSS answers after FreeWriterMetadata is undocumented; the backend contract says BAD_STATE.
       if (metadataFreed_) return hr::kBadState;
@@ -187,7 +188,7 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   hresult freeWriterMetadata() override {
-    return guarded("FreeWriterMetadata", [&] {
+    return asHresult("FreeWriterMetadata", [&] {
       const HRESULT result = vss_->FreeWriterMetadata();
       if (SUCCEEDED(result)) metadataFreed_ = true;
       return result;
@@ -195,7 +196,7 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   hresult startSnapshotSet(Guid& snapshotSetId) override {
-    return guarded("StartSnapshotSet", [&] {
+    return asHresult("StartSnapshotSet", [&] {
       VSS_ID id = GUID_NULL;
       HRESULT result = vss_->StartSnapshotSet(&id);
       if (SUCCEEDED(result)) snapshotSetId = toGuid(id);
@@ -204,7 +205,7 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   hresult addToSnapshotSet(const WString& volumeName, const Guid& providerId, Guid& snapshotId) override {
-    return guarded("AddToSnapshotSet", [&] {
+    return asHresult("AddToSnapshotSet", [&] {
       std::wstring volume = toWide(volumeName);
       VSS_ID id = GUID_NULL;
       HRESULT result = vss_->AddToSnapshotSet(volume.data(), toGuid(providerId), &id);
@@ -214,7 +215,7 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   hresult isVolumeSupported(const Guid& providerId, const WString& volumeName, bool& supported) override {
-    return guarded("IsVolumeSupported", [&] {
+    return asHresult("IsVolumeSupported", [&] {
       std::wstring volume = toWide(volumeName);
       BOOL answer = FALSE;
       HRESULT result = vss_->IsVolumeSupported(toGuid(providerId), volume.data(), &answer);
@@ -239,7 +240,7 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   hresult getWriterStatus(std::vector<WriterStatus>& writers) override {
-    return guarded("GetWriterStatus", [&]() -> hresult {
+    return asHresult("GetWriterStatus", [&]() -> hresult {
       writers.clear();
       // Each read frees what GatherWriterStatus gathered; what VSS answers to a read after that is
       // undocumented, so the backend contract's BAD_STATE comes from here.
@@ -274,7 +275,7 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   hresult getSnapshotProperties(const Guid& snapshotId, SnapshotProperties& properties) override {
-    return guarded("GetSnapshotProperties", [&] {
+    return asHresult("GetSnapshotProperties", [&] {
       VSS_SNAPSHOT_PROP prop{};
       HRESULT result = vss_->GetSnapshotProperties(toGuid(snapshotId), &prop);
       if (FAILED(result)) return result;
@@ -286,7 +287,7 @@ class ComBackupComponents final : public BackupComponents {
 
   hresult setBackupSucceeded(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
                              const WString* logicalPath, const WString& componentName, bool succeeded) override {
-    return guarded("SetBackupSucceeded", [&] {
+    return asHresult("SetBackupSucceeded", [&] {
       std::wstring path = logicalPath == nullptr ? std::wstring() : toWide(*logicalPath);
       std::wstring name = toWide(componentName);
       return vss_->SetBackupSucceeded(toGuid(instanceId), toGuid(writerId),
@@ -300,11 +301,11 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   hresult abortBackup() override {
-    return guarded("AbortBackup", [&] { return vss_->AbortBackup(); });
+    return asHresult("AbortBackup", [&] { return vss_->AbortBackup(); });
   }
 
   hresult query(std::vector<SnapshotProperties>& snapshots) override {
-    return guarded("Query", [&]() -> hresult {
+    return asHresult("Query", [&]() -> hresult {
       snapshots.clear();
       ComPtr<IVssEnumObject> objects;
       HRESULT result = vss_->Query(GUID_NULL, VSS_OBJECT_NONE, VSS_OBJECT_SNAPSHOT, objects.put());
@@ -325,7 +326,7 @@ class ComBackupComponents final : public BackupComponents {
 
   hresult deleteSnapshots(const Guid& sourceId, std::int32_t sourceObjectType, bool forceDelete,
                           std::int32_t& deletedSnapshots, Guid& nonDeletedSnapshotId) override {
-    return guarded("DeleteSnapshots", [&] {
+    return asHresult("DeleteSnapshots", [&] {
       LONG deleted = 0;
       VSS_ID notDeleted = GUID_NULL;
       HRESULT result = vss_->DeleteSnapshots(toGuid(sourceId), static_cast<VSS_OBJECT_TYPE>(sourceObjectType),
@@ -340,7 +341,7 @@ class ComBackupComponents final : public BackupComponents {
  private:
   template <typename Start>
   hresult startAsync(const char* what, std::unique_ptr<AsyncOperation>& async, Start&& start) {
-    return guarded(what, [&]() -> hresult {
+    return asHresult(what, [&]() -> hresult {
       async.reset();
       ComPtr<IVssAsync> raw;
       HRESULT result = start(raw.put());
@@ -365,7 +366,7 @@ class ComBackend final : public Backend {
   explicit ComBackend(std::shared_ptr<const VssApi> api) : api_(std::move(api)) {}
 
   hresult createBackupComponents(std::unique_ptr<BackupComponents>& components) override {
-    return guarded("CreateVssBackupComponents", [&]() -> hresult {
+    return asHresult("CreateVssBackupComponents", [&]() -> hresult {
       components.reset();
       ComPtr<IVssBackupComponents> raw;
       HRESULT result = api_->createBackupComponents(raw.put());

@@ -61,7 +61,9 @@ public class VssException extends IOException {
 
     /**
      * This failure again, with what the high-level API knows about where it happened. The new exception has the
-     * same error, operation, HRESULT and detail, and this one as its cause.
+     * same error, operation, HRESULT and detail, and this one as its cause. Not API: the one-call engine in this
+     * package adds the context; users read it through {@link #phase()}, {@link #attempt()} and
+     * {@link #writerStatus()}.
      *
      * @param phase   the phase of the request that failed, e.g. {@link Phase#DO_SNAPSHOT_SET}; may be null
      * @param attempt which attempt failed, counting from 1; 0 when not counted
@@ -69,7 +71,7 @@ public class VssException extends IOException {
      * @return the exception with its context
      * @throws IllegalArgumentException if {@code attempt} is negative
      */
-    public VssException withContext(Phase phase, int attempt, List<WriterStatus> writers) {
+    VssException withContext(Phase phase, int attempt, List<WriterStatus> writers) {
         if (attempt < 0) {
             throw new IllegalArgumentException("attempt must not be negative, was " + attempt);
         }

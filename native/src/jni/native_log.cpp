@@ -1,4 +1,4 @@
-#include "jni/upcalls.h"
+#include "jni/native_log.h"
 
 #include <jni.h>
 
@@ -37,19 +37,19 @@ void detachIfAttached() noexcept {
   if (JavaVM* jvm = vm()) jvm->DetachCurrentThread();
 }
 
-// NativeCallbacks catches and logs what Java code throws; only an Error (e.g. OutOfMemoryError) gets here,
-// and it must not stay pending on a native thread.
+// Whatever NativeLog.log throws (an Error such as OutOfMemoryError, or a logging backend's RuntimeException) must
+// not stay pending on a native thread.
 void clearPending(JNIEnv* env) {
   if (env->ExceptionCheck()) env->ExceptionClear();
 }
 
-void upcall(JNIEnv* env, LogLevel level, const std::string& message) noexcept {
+void callNativeLog(JNIEnv* env, LogLevel level, const std::string& message) noexcept {
   jstring text = env->NewStringUTF(message.c_str());
   if (text == nullptr) {
     clearPending(env);
     return;
   }
-  env->CallStaticVoidMethod(classes().callbacks, classes().log, static_cast<jint>(level), text);
+  env->CallStaticVoidMethod(classes().nativeLog, classes().log, static_cast<jint>(level), text);
   clearPending(env);
   env->DeleteLocalRef(text);
 }
@@ -57,7 +57,7 @@ void upcall(JNIEnv* env, LogLevel level, const std::string& message) noexcept {
 void javaLogSink(LogLevel level, const std::string& message) noexcept {
   JNIEnv* env = attachedEnv();
   if (env == nullptr) return;
-  upcall(env, level, message);
+  callNativeLog(env, level, message);
   // A thread of ours stays attached until its OwnThread ends; any other is not ours to keep attached.
   if (!OwnThread::current()) detachIfAttached();
 }

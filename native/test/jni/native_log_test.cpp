@@ -1,4 +1,4 @@
-// When the log upcall attaches a thread to the JVM and when it detaches it (jni/upcalls.h), against a fake JavaVM
+// When the log upcall attaches a thread to the JVM and when it detaches it (jni/native_log.h), against a fake JavaVM
 // and JNIEnv: a thread of ours stays attached between lines and is detached by itself before it ends (never from
 // a thread_local destructor, which Windows runs under the loader lock); any other thread is attached for one line;
 // a thread the JVM knows is left alone.
@@ -17,7 +17,7 @@
 #include "core/own_thread.h"
 #include "core/thread_pool.h"
 #include "jni/jni_util.h"
-#include "jni/upcalls.h"
+#include "jni/native_log.h"
 
 namespace {
 
@@ -69,7 +69,7 @@ void JNICALL deleteLocalRef(JNIEnv*, jobject) {}
 JNIInvokeInterface_ g_vmFunctions{};
 JavaVM g_vm{&g_vmFunctions};
 
-class Upcalls : public ::testing::Test {
+class NativeLog : public ::testing::Test {
  protected:
   void SetUp() override {
     g_vmFunctions.GetEnv = &getEnv;
@@ -92,7 +92,7 @@ class Upcalls : public ::testing::Test {
   }
 };
 
-TEST_F(Upcalls, OurThreadStaysAttachedBetweenLinesAndDetachesItselfBeforeItEnds) {
+TEST_F(NativeLog, OurThreadStaysAttachedBetweenLinesAndDetachesItselfBeforeItEnds) {
   vss4j::ThreadPool::Limits noIdle;
   noIdle.maxIdle = 0;  // a thread given back ends at once
   vss4j::ThreadPool pool(noIdle);
@@ -115,7 +115,7 @@ TEST_F(Upcalls, OurThreadStaysAttachedBetweenLinesAndDetachesItselfBeforeItEnds)
   EXPECT_EQ(g_detaches[0].poolThreads, 1u) << "detached while the thread still ran the pool's code";
 }
 
-TEST_F(Upcalls, AnotherThreadIsAttachedForOneLineAtATime) {
+TEST_F(NativeLog, AnotherThreadIsAttachedForOneLineAtATime) {
   bool attachedBetween = true;
   std::thread foreign([&] {
     vss4j::log(vss4j::LogLevel::Info, "one");
@@ -130,7 +130,7 @@ TEST_F(Upcalls, AnotherThreadIsAttachedForOneLineAtATime) {
   EXPECT_EQ(g_detaches.size(), 2u);
 }
 
-TEST_F(Upcalls, AThreadTheJvmKnowsIsNeitherAttachedNorDetached) {
+TEST_F(NativeLog, AThreadTheJvmKnowsIsNeitherAttachedNorDetached) {
   std::thread java([] {
     t_jvmThread = true;
     vss4j::log(vss4j::LogLevel::Info, "from Java");
@@ -146,7 +146,7 @@ TEST_F(Upcalls, AThreadTheJvmKnowsIsNeitherAttachedNorDetached) {
 
 }  // namespace
 
-// The two lookups upcalls.cpp makes, normally filled in by JNI_OnLoad: here the fake VM and no real classes.
+// The two lookups native_log.cpp makes, normally filled in by JNI_OnLoad: here the fake VM and no real classes.
 namespace vss4j::jni {
 const Classes& classes() {
   static const Classes none;
