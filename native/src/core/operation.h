@@ -9,7 +9,9 @@
 namespace vss4j {
 
 constexpr std::int32_t kOperationCount = static_cast<std::int32_t>(Operation::Count);
-static_assert(sizeof(kOperationNames) / sizeof(kOperationNames[0]) == kOperationCount, "one name per operation");
+// Signed on both sides: MSVC's /W4 warns on a signed/unsigned comparison even in a constant expression.
+static_assert(static_cast<std::int32_t>(sizeof(kOperationNames) / sizeof(kOperationNames[0])) == kOperationCount,
+              "one name per operation");
 
 inline bool isValidOperation(std::int32_t value) { return value >= 0 && value < kOperationCount; }
 
