@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/session.h"
+#include "generated/rows.h"
 #include "io_github_vss4j_internal_NativeBridge.h"
 #include "jni/handles.h"
 #include "jni/jni_util.h"
@@ -246,8 +247,8 @@ VSS4J_JNI(jint, getWriterStatus)(JNIEnv* env, jclass, jlong handle, jobjectArray
 VSS4J_JNI(jint, getSnapshotProperties)(JNIEnv* env, jclass, jlong handle, jlong idHi, jlong idLo, jlongArray longs,
                                        jobjectArray strings) {
   return jni::guarded(env, jint{0}, [&]() -> jint {
-    if (!jni::checkLength(env, longs, io_github_vss4j_internal_NativeBridge_SNAPSHOT_LONGS, "snapshot longs") ||
-        !jni::checkLength(env, strings, io_github_vss4j_internal_NativeBridge_SNAPSHOT_STRINGS, "snapshot strings")) {
+    if (!jni::checkLength(env, longs, vss4j::rows::SnapshotLongs::kCount, "snapshot longs") ||
+        !jni::checkLength(env, strings, vss4j::rows::SnapshotStrings::kCount, "snapshot strings")) {
       return 0;
     }
     const Guid id = jni::guidOf(idHi, idLo);

@@ -3,16 +3,25 @@
 #include <optional>
 #include <string>
 
-#include "io_github_vss4j_internal_NativeBridge.h"
+#include "generated/rows.h"
 #include "jni/jni_util.h"
 
 namespace vss4j::jni {
 namespace {
 
-constexpr jsize kSnapshotLongs = io_github_vss4j_internal_NativeBridge_SNAPSHOT_LONGS;
-constexpr jsize kSnapshotStrings = io_github_vss4j_internal_NativeBridge_SNAPSHOT_STRINGS;
-constexpr jsize kWriterStatusLongs = io_github_vss4j_internal_NativeBridge_WRITER_STATUS_LONGS;
-constexpr jsize kWriterMetadataLongs = io_github_vss4j_internal_NativeBridge_WRITER_METADATA_LONGS;
+using SnapshotLongs = rows::SnapshotLongs;
+using SnapshotStrings = rows::SnapshotStrings;
+using WriterStatusLongs = rows::WriterStatusLongs;
+using WriterMetadataLongs = rows::WriterMetadataLongs;
+constexpr jsize kSnapshotLongs = SnapshotLongs::kCount;
+constexpr jsize kSnapshotStrings = SnapshotStrings::kCount;
+
+void setGuid(jlong* values, int index, const Guid& guid) {
+  values[index] = static_cast<jlong>(guid.hi);
+  values[index + 1] = static_cast<jlong>(guid.lo);
+}
+
+Guid guidAt(const jlong* values, int index) { return guidOf(values[index], values[index + 1]); }
 
 bool putString(JNIEnv* env, jobjectArray strings, jsize index, const WString& text) {
   LocalRef<jstring> value(env, toJString(env, text));
@@ -62,19 +71,23 @@ bool putGuid(JNIEnv* env, jlongArray out, jsize index, const Guid& guid) {
 }
 
 bool putSnapshot(JNIEnv* env, jlongArray longs, jobjectArray strings, jsize row, const SnapshotProperties& p) {
-  const jsize l = row * kSnapshotLongs;
-  const jlong values[kSnapshotLongs] = {
-      static_cast<jlong>(p.snapshotId.hi),    static_cast<jlong>(p.snapshotId.lo),
-      static_cast<jlong>(p.snapshotSetId.hi), static_cast<jlong>(p.snapshotSetId.lo),
-      static_cast<jlong>(p.providerId.hi),    static_cast<jlong>(p.providerId.lo),
-      p.snapshotsCount,                       p.snapshotAttributes,
-      p.creationTimestamp,                    p.status};
-  env->SetLongArrayRegion(longs, l, kSnapshotLongs, values);
+  jlong values[kSnapshotLongs] = {};
+  setGuid(values, SnapshotLongs::kSnapshotId, p.snapshotId);
+  setGuid(values, SnapshotLongs::kSnapshotSetId, p.snapshotSetId);
+  setGuid(values, SnapshotLongs::kProviderId, p.providerId);
+  values[SnapshotLongs::kSnapshotsCount] = p.snapshotsCount;
+  values[SnapshotLongs::kSnapshotAttributes] = p.snapshotAttributes;
+  values[SnapshotLongs::kCreationTimestamp] = p.creationTimestamp;
+  values[SnapshotLongs::kStatus] = p.status;
+  env->SetLongArrayRegion(longs, row * kSnapshotLongs, kSnapshotLongs, values);
   if (env->ExceptionCheck()) return false;
   const jsize s = row * kSnapshotStrings;
-  return putString(env, strings, s, p.snapshotDeviceObject) && putString(env, strings, s + 1, p.originalVolumeName) &&
-         putString(env, strings, s + 2, p.originatingMachine) && putString(env, strings, s + 3, p.serviceMachine) &&
-         putString(env, strings, s + 4, p.exposedName) && putString(env, strings, s + 5, p.exposedPath);
+  return putString(env, strings, s + SnapshotStrings::kSnapshotDeviceObject, p.snapshotDeviceObject) &&
+         putString(env, strings, s + SnapshotStrings::kOriginalVolumeName, p.originalVolumeName) &&
+         putString(env, strings, s + SnapshotStrings::kOriginatingMachine, p.originatingMachine) &&
+         putString(env, strings, s + SnapshotStrings::kServiceMachine, p.serviceMachine) &&
+         putString(env, strings, s + SnapshotStrings::kExposedName, p.exposedName) &&
+         putString(env, strings, s + SnapshotStrings::kExposedPath, p.exposedPath);
 }
 
 bool getSnapshot(JNIEnv* env, jlongArray longs, jobjectArray strings, SnapshotProperties& p) {
@@ -85,15 +98,20 @@ bool getSnapshot(JNIEnv* env, jlongArray longs, jobjectArray strings, SnapshotPr
   jlong values[kSnapshotLongs] = {};
   env->GetLongArrayRegion(longs, 0, kSnapshotLongs, values);
   if (env->ExceptionCheck()) return false;
-  p.snapshotId = guidOf(values[0], values[1]);
-  p.snapshotSetId = guidOf(values[2], values[3]);
-  p.providerId = guidOf(values[4], values[5]);
-  p.snapshotsCount = static_cast<std::int32_t>(values[6]);
-  p.snapshotAttributes = static_cast<std::int32_t>(values[7]);
-  p.creationTimestamp = values[8];
-  p.status = static_cast<std::int32_t>(values[9]);
-  WString* targets[kSnapshotStrings] = {&p.snapshotDeviceObject, &p.originalVolumeName, &p.originatingMachine,
-                                        &p.serviceMachine,       &p.exposedName,        &p.exposedPath};
+  p.snapshotId = guidAt(values, SnapshotLongs::kSnapshotId);
+  p.snapshotSetId = guidAt(values, SnapshotLongs::kSnapshotSetId);
+  p.providerId = guidAt(values, SnapshotLongs::kProviderId);
+  p.snapshotsCount = static_cast<std::int32_t>(values[SnapshotLongs::kSnapshotsCount]);
+  p.snapshotAttributes = static_cast<std::int32_t>(values[SnapshotLongs::kSnapshotAttributes]);
+  p.creationTimestamp = values[SnapshotLongs::kCreationTimestamp];
+  p.status = static_cast<std::int32_t>(values[SnapshotLongs::kStatus]);
+  WString* targets[kSnapshotStrings] = {};
+  targets[SnapshotStrings::kSnapshotDeviceObject] = &p.snapshotDeviceObject;
+  targets[SnapshotStrings::kOriginalVolumeName] = &p.originalVolumeName;
+  targets[SnapshotStrings::kOriginatingMachine] = &p.originatingMachine;
+  targets[SnapshotStrings::kServiceMachine] = &p.serviceMachine;
+  targets[SnapshotStrings::kExposedName] = &p.exposedName;
+  targets[SnapshotStrings::kExposedPath] = &p.exposedPath;
   for (jsize i = 0; i < kSnapshotStrings; ++i) {
     LocalRef<jstring> text(env, static_cast<jstring>(env->GetObjectArrayElement(strings, i)));
     if (env->ExceptionCheck()) return false;
@@ -111,28 +129,33 @@ bool putSnapshots(JNIEnv* env, jobjectArray out, const std::vector<SnapshotPrope
                  });
 }
 
-// WriterStatus and WriterMetadata share a layout: two ids, two numbers, the writer's name.
-template <typename Writer>
+// WriterStatus and WriterMetadata rows: two ids, two numbers, the writer's name; `Longs`/`Strings` say where.
+template <typename Longs, typename Strings, typename Writer>
 bool putWriterRows(JNIEnv* env, jobjectArray out, const std::vector<Writer>& writers, std::int32_t Writer::*first,
-                   std::int32_t Writer::*second) {
-  static_assert(kWriterStatusLongs == kWriterMetadataLongs, "one layout for both kinds of writer row");
-  return putRows(env, out, writers, kWriterStatusLongs, 1,
+                   int firstIndex, std::int32_t Writer::*second, int secondIndex) {
+  return putRows(env, out, writers, Longs::kCount, Strings::kCount,
                  [&](jlongArray longs, jobjectArray strings, jsize row, const Writer& w) {
-                   const jlong values[kWriterStatusLongs] = {
-                       static_cast<jlong>(w.instanceId.hi), static_cast<jlong>(w.instanceId.lo),
-                       static_cast<jlong>(w.writerId.hi),   static_cast<jlong>(w.writerId.lo),
-                       w.*first,                            w.*second};
-                   env->SetLongArrayRegion(longs, row * kWriterStatusLongs, kWriterStatusLongs, values);
-                   return !env->ExceptionCheck() && putString(env, strings, row, w.writerName);
+                   jlong values[Longs::kCount] = {};
+                   setGuid(values, Longs::kInstanceId, w.instanceId);
+                   setGuid(values, Longs::kWriterId, w.writerId);
+                   values[firstIndex] = w.*first;
+                   values[secondIndex] = w.*second;
+                   env->SetLongArrayRegion(longs, row * Longs::kCount, Longs::kCount, values);
+                   return !env->ExceptionCheck() &&
+                          putString(env, strings, row * Strings::kCount + Strings::kWriterName, w.writerName);
                  });
 }
 
 bool putWriterStatus(JNIEnv* env, jobjectArray out, const std::vector<WriterStatus>& writers) {
-  return putWriterRows(env, out, writers, &WriterStatus::state, &WriterStatus::failure);
+  return putWriterRows<WriterStatusLongs, rows::WriterStatusStrings>(env, out, writers, &WriterStatus::state,
+                                                                     WriterStatusLongs::kState, &WriterStatus::failure,
+                                                                     WriterStatusLongs::kFailure);
 }
 
 bool putWriterMetadata(JNIEnv* env, jobjectArray out, const std::vector<WriterMetadata>& writers) {
-  return putWriterRows(env, out, writers, &WriterMetadata::usageType, &WriterMetadata::sourceType);
+  return putWriterRows<WriterMetadataLongs, rows::WriterMetadataStrings>(
+      env, out, writers, &WriterMetadata::usageType, WriterMetadataLongs::kUsageType, &WriterMetadata::sourceType,
+      WriterMetadataLongs::kSourceType);
 }
 
 }  // namespace vss4j::jni

@@ -5,6 +5,7 @@ import io.github.vss4j.internal.Decode;
 import io.github.vss4j.internal.Guids;
 import io.github.vss4j.internal.NativeBridge;
 import io.github.vss4j.internal.OwnedHandle;
+import io.github.vss4j.internal.Rows;
 import io.github.vss4j.internal.VolumeNames;
 import java.lang.ref.Reference;
 import java.util.Collection;
@@ -205,8 +206,8 @@ public final class BackupComponents implements AutoCloseable {
     /** {@code GetSnapshotProperties}: what a shadow copy is, once DoSnapshotSet has finished. */
     public SnapshotProperties getSnapshotProperties(UUID snapshotId) throws VssException {
         Objects.requireNonNull(snapshotId, "snapshotId");
-        long[] longs = new long[NativeBridge.SNAPSHOT_LONGS];
-        String[] strings = new String[NativeBridge.SNAPSHOT_STRINGS];
+        long[] longs = new long[Rows.SnapshotLongs.COUNT];
+        String[] strings = new String[Rows.SnapshotStrings.COUNT];
         check(Operation.GET_SNAPSHOT_PROPERTIES, NativeBridge.getSnapshotProperties(live(),
                 snapshotId.getMostSignificantBits(), snapshotId.getLeastSignificantBits(), longs, strings),
                 "snapshot " + snapshotId);

@@ -5,7 +5,9 @@ package io.github.vss4j;
  * names the operation that failed, and simulated fault plans name the operation they hit.
  */
 public enum Operation {
-    // The order is shared with the native shim (native/src/core/operation.h): append only.
+    // The shim's operations are generated from this list (src/build/java/GenerateTables.java writes
+    // generated/operations.h): one constant NAME("VssName", asynchronous) to a line. Append only: users see the
+    // order (values(), EnumMap).
     CREATE_BACKUP_COMPONENTS("CreateVssBackupComponents", false),
     INITIALIZE_FOR_BACKUP("InitializeForBackup", false),
     SET_CONTEXT("SetContext", false),

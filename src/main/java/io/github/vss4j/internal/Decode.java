@@ -7,18 +7,52 @@ import io.github.vss4j.WriterStatus;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns the flat arrays the shim fills (layouts in {@link NativeBridge}) into records. */
+/** Turns the flat arrays the shim fills (cells as {@link Rows} numbers them) into records. */
 public final class Decode {
     private Decode() {
     }
 
     public static SnapshotProperties snapshot(long[] longs, String[] strings, int row) {
-        int l = row * NativeBridge.SNAPSHOT_LONGS;
-        int s = row * NativeBridge.SNAPSHOT_STRINGS;
-        return new SnapshotProperties(Guids.read(longs, l), Guids.read(longs, l + 2), (int) longs[l + 6],
-                strings[s], strings[s + 1], strings[s + 2], strings[s + 3], strings[s + 4], strings[s + 5],
-                Guids.read(longs, l + 4), (int) longs[l + 7], SnapshotProperties.fromFileTime(longs[l + 8]),
-                (int) longs[l + 9]);
+        int l = row * Rows.SnapshotLongs.COUNT;
+        int s = row * Rows.SnapshotStrings.COUNT;
+        return new SnapshotProperties(Guids.read(longs, l + Rows.SnapshotLongs.SNAPSHOT_ID),
+                Guids.read(longs, l + Rows.SnapshotLongs.SNAPSHOT_SET_ID),
+                (int) longs[l + Rows.SnapshotLongs.SNAPSHOTS_COUNT],
+                strings[s + Rows.SnapshotStrings.SNAPSHOT_DEVICE_OBJECT],
+                strings[s + Rows.SnapshotStrings.ORIGINAL_VOLUME_NAME],
+                strings[s + Rows.SnapshotStrings.ORIGINATING_MACHINE],
+                strings[s + Rows.SnapshotStrings.SERVICE_MACHINE],
+                strings[s + Rows.SnapshotStrings.EXPOSED_NAME],
+                strings[s + Rows.SnapshotStrings.EXPOSED_PATH],
+                Guids.read(longs, l + Rows.SnapshotLongs.PROVIDER_ID),
+                (int) longs[l + Rows.SnapshotLongs.SNAPSHOT_ATTRIBUTES],
+                SnapshotProperties.fromFileTime(longs[l + Rows.SnapshotLongs.CREATION_TIMESTAMP]),
+                (int) longs[l + Rows.SnapshotLongs.STATUS]);
+    }
+
+    /** The reverse of {@link #snapshot} for one row: what the simulator is given as an existing copy. */
+    public static long[] snapshotLongs(SnapshotProperties p) {
+        long[] longs = new long[Rows.SnapshotLongs.COUNT];
+        Guids.write(longs, Rows.SnapshotLongs.SNAPSHOT_ID, p.snapshotId());
+        Guids.write(longs, Rows.SnapshotLongs.SNAPSHOT_SET_ID, p.snapshotSetId());
+        Guids.write(longs, Rows.SnapshotLongs.PROVIDER_ID, p.providerId());
+        longs[Rows.SnapshotLongs.SNAPSHOTS_COUNT] = p.snapshotsCount();
+        longs[Rows.SnapshotLongs.SNAPSHOT_ATTRIBUTES] = p.attributeBits();
+        longs[Rows.SnapshotLongs.CREATION_TIMESTAMP] = SnapshotProperties.toFileTime(p.creationTime());
+        longs[Rows.SnapshotLongs.STATUS] = p.status();
+        return longs;
+    }
+
+    /** The strings of {@link #snapshotLongs}'s row. */
+    public static String[] snapshotStrings(SnapshotProperties p) {
+        String[] strings = new String[Rows.SnapshotStrings.COUNT];
+        strings[Rows.SnapshotStrings.SNAPSHOT_DEVICE_OBJECT] = p.snapshotDeviceObject();
+        strings[Rows.SnapshotStrings.ORIGINAL_VOLUME_NAME] = p.originalVolumeName();
+        strings[Rows.SnapshotStrings.ORIGINATING_MACHINE] = p.originatingMachine();
+        strings[Rows.SnapshotStrings.SERVICE_MACHINE] = p.serviceMachine();
+        strings[Rows.SnapshotStrings.EXPOSED_NAME] = p.exposedName();
+        strings[Rows.SnapshotStrings.EXPOSED_PATH] = p.exposedPath();
+        return strings;
     }
 
     /** {@code holder[0]} long[], {@code holder[1]} String[], as filled by query and the simulator. */
@@ -26,7 +60,7 @@ public final class Decode {
         long[] longs = (long[]) holder[0];
         String[] strings = (String[]) holder[1];
         List<SnapshotProperties> result = new ArrayList<>();
-        for (int row = 0; row < longs.length / NativeBridge.SNAPSHOT_LONGS; row++) {
+        for (int row = 0; row < longs.length / Rows.SnapshotLongs.COUNT; row++) {
             result.add(snapshot(longs, strings, row));
         }
         return List.copyOf(result);
@@ -36,10 +70,13 @@ public final class Decode {
         long[] longs = (long[]) holder[0];
         String[] strings = (String[]) holder[1];
         List<WriterStatus> result = new ArrayList<>();
-        for (int row = 0; row < strings.length; row++) {
-            int l = row * NativeBridge.WRITER_STATUS_LONGS;
-            result.add(new WriterStatus(Guids.read(longs, l), Guids.read(longs, l + 2), strings[row],
-                    WriterState.of((int) longs[l + 4]), (int) longs[l + 5]));
+        for (int row = 0; row < strings.length / Rows.WriterStatusStrings.COUNT; row++) {
+            int l = row * Rows.WriterStatusLongs.COUNT;
+            result.add(new WriterStatus(Guids.read(longs, l + Rows.WriterStatusLongs.INSTANCE_ID),
+                    Guids.read(longs, l + Rows.WriterStatusLongs.WRITER_ID),
+                    strings[row * Rows.WriterStatusStrings.COUNT + Rows.WriterStatusStrings.WRITER_NAME],
+                    WriterState.of((int) longs[l + Rows.WriterStatusLongs.STATE]),
+                    (int) longs[l + Rows.WriterStatusLongs.FAILURE]));
         }
         return List.copyOf(result);
     }
@@ -48,10 +85,13 @@ public final class Decode {
         long[] longs = (long[]) holder[0];
         String[] strings = (String[]) holder[1];
         List<WriterMetadata> result = new ArrayList<>();
-        for (int row = 0; row < strings.length; row++) {
-            int l = row * NativeBridge.WRITER_METADATA_LONGS;
-            result.add(new WriterMetadata(Guids.read(longs, l), Guids.read(longs, l + 2), strings[row],
-                    (int) longs[l + 4], (int) longs[l + 5]));
+        for (int row = 0; row < strings.length / Rows.WriterMetadataStrings.COUNT; row++) {
+            int l = row * Rows.WriterMetadataLongs.COUNT;
+            result.add(new WriterMetadata(Guids.read(longs, l + Rows.WriterMetadataLongs.INSTANCE_ID),
+                    Guids.read(longs, l + Rows.WriterMetadataLongs.WRITER_ID),
+                    strings[row * Rows.WriterMetadataStrings.COUNT + Rows.WriterMetadataStrings.WRITER_NAME],
+                    (int) longs[l + Rows.WriterMetadataLongs.USAGE_TYPE],
+                    (int) longs[l + Rows.WriterMetadataLongs.SOURCE_TYPE]));
         }
         return List.copyOf(result);
     }

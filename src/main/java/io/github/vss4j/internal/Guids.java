@@ -11,6 +11,11 @@ public final class Guids {
         return new UUID(values[offset], values[offset + 1]);
     }
 
+    public static void write(long[] values, int offset, UUID id) {
+        values[offset] = hi(id);
+        values[offset + 1] = lo(id);
+    }
+
     public static long hi(UUID id) {
         return id == null ? 0 : id.getMostSignificantBits();
     }

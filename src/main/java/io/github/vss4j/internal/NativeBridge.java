@@ -3,7 +3,8 @@ package io.github.vss4j.internal;
 /**
  * Every {@code native} method of vss4j, in one place. Thin by design: handles are opaque ids (never pointers),
  * results come back as HRESULTs that Java translates ({@code VssError}), and structured results are filled into
- * caller-supplied arrays whose layouts are the constants below.
+ * caller-supplied arrays whose cells {@link Rows} numbers (generated from src/build/tables/rows.txt, as the shim's
+ * generated/rows.h is).
  *
  * <p>A closed, stale or foreign handle throws {@link IllegalStateException}; a {@code null} where a value is
  * required throws {@link NullPointerException}; nothing here crashes the JVM.
@@ -12,24 +13,9 @@ public final class NativeBridge {
     private NativeBridge() {
     }
 
-    // ---- layouts of structured results -------------------------------------------------------------------
-
-    /** SnapshotProperties longs: snapshotId(hi, lo), snapshotSetId(hi, lo), providerId(hi, lo), count, attributes, created, status. */
-    public static final int SNAPSHOT_LONGS = 10;
-    /** SnapshotProperties strings: device object, original volume, originating machine, service machine, exposed name, exposed path. */
-    public static final int SNAPSHOT_STRINGS = 6;
-    /** WriterStatus longs: instanceId(hi, lo), writerId(hi, lo), state, failure HRESULT. */
-    public static final int WRITER_STATUS_LONGS = 6;
-    /** WriterStatus strings: writer name. */
-    public static final int WRITER_STATUS_STRINGS = 1;
-    /** WriterMetadata longs: instanceId(hi, lo), writerId(hi, lo), usage type, source type. */
-    public static final int WRITER_METADATA_LONGS = 6;
-    /** WriterMetadata strings: writer name. */
-    public static final int WRITER_METADATA_STRINGS = 1;
-
     // ---- library ---------------------------------------------------------------------------------------------
 
-    /** The operation names compiled into the shim, in order, to check that Java's {@code Operation} agrees. */
+    /** The operation names compiled into the shim, in order, to check that the shim was built from this Java's {@code Operation}. */
     public static native String[] operationNames();
 
     /** The version of the shim (the Maven project version it was built with). */
@@ -78,7 +64,7 @@ public final class NativeBridge {
     /** The calls made on the machine so far, as operation ordinals. */
     public static native int[] simulatorCallLog(long machine);
 
-    /** Fills {@code out[0]} with a long[] and {@code out[1]} with a String[], SNAPSHOT_* per copy. */
+    /** Fills {@code out[0]} with a long[] and {@code out[1]} with a String[], Rows.Snapshot* per copy. */
     public static native void simulatorExistingSnapshots(long machine, Object[] out);
 
     /** Drops Java's reference to a backend; objects made from it keep it alive as long as they need it. */
@@ -93,7 +79,7 @@ public final class NativeBridge {
 
     public static native String simulatorMachineName(long machine);
 
-    /** Fills {@code out[0]} long[] and {@code out[1]} String[], WRITER_STATUS_* per configured writer. */
+    /** Fills {@code out[0]} long[] and {@code out[1]} String[], Rows.WriterStatus* per configured writer. */
     public static native void simulatorWriterStates(long machine, Object[] out);
 
     // ---- IVssBackupComponents ----------------------------------------------------------------------------------
@@ -127,7 +113,7 @@ public final class NativeBridge {
     /** Asynchronous calls: {@code token} comes back from {@link #awaitCompletion}; {@code out[0]} gets the async handle. */
     public static native int gatherWriterMetadata(long components, long token, long[] out);
 
-    /** Fills {@code out[0]} long[] and {@code out[1]} String[], WRITER_METADATA_* per writer. */
+    /** Fills {@code out[0]} long[] and {@code out[1]} String[], Rows.WriterMetadata* per writer. */
     public static native int getWriterMetadata(long components, Object[] out);
 
     public static native int freeWriterMetadata(long components);
@@ -149,10 +135,10 @@ public final class NativeBridge {
 
     public static native int gatherWriterStatus(long components, long token, long[] out);
 
-    /** Fills {@code out[0]} long[] and {@code out[1]} String[], WRITER_STATUS_* per writer. */
+    /** Fills {@code out[0]} long[] and {@code out[1]} String[], Rows.WriterStatus* per writer. */
     public static native int getWriterStatus(long components, Object[] out);
 
-    /** Fills {@code longs} (SNAPSHOT_LONGS) and {@code strings} (SNAPSHOT_STRINGS). */
+    /** Fills {@code longs} (Rows.SnapshotLongs) and {@code strings} (Rows.SnapshotStrings). */
     public static native int getSnapshotProperties(long components, long idHi, long idLo, long[] longs,
             String[] strings);
 
@@ -163,7 +149,7 @@ public final class NativeBridge {
 
     public static native int abortBackup(long components);
 
-    /** Fills {@code out[0]} long[] and {@code out[1]} String[], SNAPSHOT_* per copy. */
+    /** Fills {@code out[0]} long[] and {@code out[1]} String[], Rows.Snapshot* per copy. */
     public static native int query(long components, Object[] out);
 
     /** {@code out[0]}: deleted count; {@code out[1..2]}: the id that could not be deleted, if any. */

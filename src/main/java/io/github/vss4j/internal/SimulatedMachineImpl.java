@@ -43,7 +43,7 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
                     v.bytesPerCopy(), v.maxShadowCopies());
         }
         for (SnapshotProperties copy : simulation.existingCopies()) {
-            if (!NativeBridge.simulatorAddExistingCopy(m, longs(copy), strings(copy))) {
+            if (!NativeBridge.simulatorAddExistingCopy(m, Decode.snapshotLongs(copy), Decode.snapshotStrings(copy))) {
                 throw new IllegalStateException("existing copy " + copy.snapshotId() + " of "
                         + copy.originalVolumeName() + " could not be added to the machine");
             }
@@ -66,18 +66,6 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
         for (UUID provider : simulation.providers()) {
             NativeBridge.simulatorAddProvider(m, Guids.hi(provider), Guids.lo(provider));
         }
-    }
-
-    // The layout of Decode.snapshot, the other way.
-    private static long[] longs(SnapshotProperties p) {
-        return new long[] {Guids.hi(p.snapshotId()), Guids.lo(p.snapshotId()), Guids.hi(p.snapshotSetId()),
-            Guids.lo(p.snapshotSetId()), Guids.hi(p.providerId()), Guids.lo(p.providerId()), p.snapshotsCount(),
-            p.attributeBits(), SnapshotProperties.toFileTime(p.creationTime()), p.status()};
-    }
-
-    private static String[] strings(SnapshotProperties p) {
-        return new String[] {p.snapshotDeviceObject(), p.originalVolumeName(), p.originatingMachine(),
-            p.serviceMachine(), p.exposedName(), p.exposedPath()};
     }
 
     /** The owner of the native machine, which every Vss of this machine shares. */

@@ -15,6 +15,7 @@ import io.github.vss4j.VssError;
 import io.github.vss4j.VssException;
 import io.github.vss4j.WriterMetadata;
 import io.github.vss4j.internal.NativeBridge;
+import io.github.vss4j.internal.Rows;
 import io.github.vss4j.simulator.SimulatedWriter;
 import io.github.vss4j.simulator.Simulation;
 import java.time.Duration;
@@ -231,8 +232,8 @@ class HostileInputTest {
             () -> NativeBridge.doSnapshotSet(handle, 0, new long[1]),
             () -> NativeBridge.gatherWriterStatus(handle, 0, new long[1]),
             () -> NativeBridge.getWriterStatus(handle, new Object[2]),
-            () -> NativeBridge.getSnapshotProperties(handle, 0, 0, new long[NativeBridge.SNAPSHOT_LONGS],
-                    new String[NativeBridge.SNAPSHOT_STRINGS]),
+            () -> NativeBridge.getSnapshotProperties(handle, 0, 0, new long[Rows.SnapshotLongs.COUNT],
+                    new String[Rows.SnapshotStrings.COUNT]),
             () -> NativeBridge.backupComplete(handle, 0, new long[1]),
             () -> NativeBridge.abortBackup(handle),
             () -> NativeBridge.query(handle, new Object[2]),
