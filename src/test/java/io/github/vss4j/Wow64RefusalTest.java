@@ -1,12 +1,13 @@
 package io.github.vss4j;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.internal.NativeLibrary;
 import io.github.vss4j.simulator.Simulation;
+import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -16,24 +17,13 @@ import org.junit.jupiter.api.function.Executable;
  * which the check honours. (The rules on os.arch and sun.arch.data model: NativePlatformRequesterTest.)
  */
 class Wow64RefusalTest {
-    private final String before = System.getProperty(NativeLibrary.PLATFORM_PROPERTY);
-
-    @AfterEach
-    void restore() {
-        if (before == null) {
-            System.clearProperty(NativeLibrary.PLATFORM_PROPERTY);
-        } else {
-            System.setProperty(NativeLibrary.PLATFORM_PROPERTY, before);
-        }
-    }
-
     @Test
     void bothWaysInRefuseA32BitWindowsJvmAndSayWhatToRunInstead() {
-        System.setProperty(NativeLibrary.PLATFORM_PROPERTY, "windows_32");
         List<Executable> ways = List.of(() -> Vss.simulator(Simulation.withVolumes("C:\\")), Vss::system,
                 () -> Vss.system(false));
         for (Executable way : ways) {
-            UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class, way);
+            UnsupportedOperationException refused = PlatformOverride.pretending("windows_32",
+                    () -> assertThrows(UnsupportedOperationException.class, way));
             String message = refused.getMessage();
             assertTrue(message.contains("32-bit JVM on Windows (" + NativeLibrary.PLATFORM_PROPERTY + "=windows_32)"),
                     message);
@@ -44,9 +34,11 @@ class Wow64RefusalTest {
 
     @Test
     void otherPlatformsAreNotRefusedByTheCheck() {
-        System.setProperty(NativeLibrary.PLATFORM_PROPERTY, "windows_64");
-        NativeLibrary.checkRequester();
-        System.clearProperty(NativeLibrary.PLATFORM_PROPERTY);
-        NativeLibrary.checkRequester();  // this machine: a 64-bit JVM
+        for (String platform : Arrays.asList("windows_64", null)) {  // null: this machine, a 64-bit JVM
+            assertDoesNotThrow(() -> PlatformOverride.pretending(platform, () -> {
+                NativeLibrary.checkRequester();
+                return platform;
+            }), String.valueOf(platform));
+        }
     }
 }

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.vss4j.internal.NativeLibrary;
-import org.junit.jupiter.api.AfterEach;
+import io.github.vss4j.PlatformOverride;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,22 +12,9 @@ import org.junit.jupiter.api.Test;
  * code; a 32-bit Windows JVM is pretended through the platform override. (A failed load: CliJarIT.)
  */
 class CliRefusedJvmTest {
-    private final String before = System.getProperty(NativeLibrary.PLATFORM_PROPERTY);
-
-    @AfterEach
-    void restore() {
-        if (before == null) {
-            System.clearProperty(NativeLibrary.PLATFORM_PROPERTY);
-        } else {
-            System.setProperty(NativeLibrary.PLATFORM_PROPERTY, before);
-        }
-    }
-
     @Test
     void a32BitWindowsJvmIsRefusedInOneLineWithOnePrefix() {
-        System.setProperty(NativeLibrary.PLATFORM_PROPERTY, "windows_32");
-
-        CliRun run = CliTestSupport.run("create", "--simulate", "C:");
+        CliRun run = PlatformOverride.pretending("windows_32", () -> CliTestSupport.run("create", "--simulate", "C:"));
 
         assertEquals(ExitCode.NOT_AVAILABLE.code(), run.exitCode(), run::toString);
         assertTrue(run.err().startsWith("vss4j: this is a 32-bit JVM on Windows"), run::toString);
