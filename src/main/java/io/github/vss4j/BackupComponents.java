@@ -1,18 +1,18 @@
 package io.github.vss4j;
 
-import io.github.vss4j.internal.AsyncOperationHandle;
 import io.github.vss4j.internal.Decode;
 import io.github.vss4j.internal.Guids;
 import io.github.vss4j.internal.NativeBridge;
 import io.github.vss4j.internal.OwnedHandle;
 import io.github.vss4j.internal.Rows;
 import io.github.vss4j.internal.VolumeNames;
+import io.github.vss4j.internal.completion.AsyncOperationHandle;
+import io.github.vss4j.internal.completion.CallbackExecutor;
 import java.lang.ref.Reference;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 
 /**
  * One VSS backup-components object ({@code IVssBackupComponents}), method for method, with Java names and types.
@@ -33,9 +33,9 @@ public final class BackupComponents implements AutoCloseable {
     public static final UUID SYSTEM_PROVIDER = UUID.fromString("b5946137-7b9f-4925-af80-51abd60b20d5");
 
     private final OwnedHandle handle;
-    private final Executor executor;
+    private final CallbackExecutor executor;
 
-    private BackupComponents(long handle, Executor executor) {
+    private BackupComponents(long handle, CallbackExecutor executor) {
         this.handle = OwnedHandle.toBeClosed(handle, NativeBridge::release,
                 "this BackupComponents is closed; create a new one for a new backup",
                 "A BackupComponents was never closed; vss4j released it when the garbage collector found it, which"
@@ -43,7 +43,7 @@ public final class BackupComponents implements AutoCloseable {
         this.executor = executor;
     }
 
-    static BackupComponents create(OwnedHandle backend, Executor executor) throws VssException {
+    static BackupComponents create(OwnedHandle backend, CallbackExecutor executor) throws VssException {
         long[] out = new long[1];
         int hresult = backend.use(b -> NativeBridge.create(b, out));
         if (hresult < 0) {

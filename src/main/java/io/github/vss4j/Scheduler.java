@@ -1,5 +1,6 @@
 package io.github.vss4j;
 
+import io.github.vss4j.internal.request.SystemScheduler;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 

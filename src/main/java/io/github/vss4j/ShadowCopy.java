@@ -32,11 +32,6 @@ public record ShadowCopy(String volume, String deviceObject, UUID snapshotId, UU
         Objects.requireNonNull(properties, "properties");
     }
 
-    static ShadowCopy of(String volume, SnapshotProperties p) {
-        return new ShadowCopy(volume, p.snapshotDeviceObject(), p.snapshotId(), p.snapshotSetId(), p.providerId(),
-                p.attributes(), p.creationTime(), p);
-    }
-
     /** The volume's name as VSS reports it, e.g. {@code \\?\Volume{...}\}. */
     public String originalVolumeName() {
         return properties.originalVolumeName();

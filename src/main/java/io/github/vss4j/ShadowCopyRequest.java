@@ -1,6 +1,11 @@
 package io.github.vss4j;
 
 import io.github.vss4j.internal.VolumeNames;
+import io.github.vss4j.internal.request.MadeSet;
+import io.github.vss4j.internal.request.RequestSpec;
+import io.github.vss4j.internal.request.Results;
+import io.github.vss4j.internal.request.ShadowCopyRun;
+import io.github.vss4j.internal.request.WriterSelection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,6 +59,19 @@ public final class ShadowCopyRequest {
     public static final int TIMEOUT_HRESULT = VssError.ERROR_TIMEOUT.hresult();
     /** The most volumes one snapshot set may hold. */
     public static final int MAX_VOLUMES = 64;
+
+    // The engine (internal.request) runs the request; what it hands back that is not public API is made here.
+    private static final Results RESULTS = new Results() {
+        @Override
+        public VssException inContext(VssException failure, Phase phase, int attempt, List<WriterStatus> writers) {
+            return failure.withContext(phase, attempt, writers);
+        }
+
+        @Override
+        public ShadowCopySet shadowCopySet(MadeSet made) {
+            return new ShadowCopySet(made);
+        }
+    };
 
     private final Vss vss;
     private final List<String> volumes = new ArrayList<>();
@@ -218,7 +236,7 @@ public final class ShadowCopyRequest {
      * @throws IllegalStateException if no volume was given
      */
     public ShadowCopySet create() throws VssException, InterruptedException {
-        return new ShadowCopyRun(spec(), null).run();
+        return new ShadowCopyRun(spec(), null, RESULTS).run();
     }
 
     /**
@@ -238,7 +256,7 @@ public final class ShadowCopyRequest {
                 cancelled.complete(null);
             }
         });
-        ShadowCopyRun run = new ShadowCopyRun(spec, cancelled);
+        ShadowCopyRun run = new ShadowCopyRun(spec, cancelled, RESULTS);
         Thread thread = new Thread(() -> run.runInto(result), "vss4j-shadow-copy");
         thread.setDaemon(true);
         thread.start();

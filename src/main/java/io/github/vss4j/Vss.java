@@ -1,10 +1,10 @@
 package io.github.vss4j;
 
-import io.github.vss4j.internal.CallbackExecutor;
 import io.github.vss4j.internal.NativeBridge;
 import io.github.vss4j.internal.NativeLibrary;
 import io.github.vss4j.internal.OwnedHandle;
 import io.github.vss4j.internal.SimulatedMachineImpl;
+import io.github.vss4j.internal.completion.CallbackExecutor;
 import io.github.vss4j.simulator.SimulatedMachine;
 import io.github.vss4j.simulator.Simulation;
 import java.util.Objects;
@@ -27,9 +27,9 @@ public final class Vss {
     // Shared with every Vss derived from this one: the backend lives while any of them is reachable.
     private final OwnedHandle backend;
     private final SimulatedMachineImpl machine;
-    private final Executor callbackExecutor;
+    private final CallbackExecutor callbackExecutor;
 
-    private Vss(OwnedHandle backend, SimulatedMachineImpl machine, Executor callbackExecutor) {
+    private Vss(OwnedHandle backend, SimulatedMachineImpl machine, CallbackExecutor callbackExecutor) {
         this.backend = backend;
         this.machine = machine;
         this.callbackExecutor = callbackExecutor;
@@ -64,7 +64,7 @@ public final class Vss {
         }
         OwnedHandle backend = OwnedHandle.untilUnreachable(out[0], NativeBridge::backendRelease,
                 "the VSS backend is released");
-        return new Vss(backend, null, CallbackExecutor.defaultExecutor());
+        return new Vss(backend, null, CallbackExecutor.vss4jThreads());
     }
 
     /**
@@ -76,7 +76,7 @@ public final class Vss {
         Objects.requireNonNull(simulation, "simulation");
         NativeLibrary.checkRequester();
         SimulatedMachineImpl machine = SimulatedMachineImpl.start(simulation);
-        return new Vss(machine.backend(), machine, CallbackExecutor.defaultExecutor());
+        return new Vss(machine.backend(), machine, CallbackExecutor.vss4jThreads());
     }
 
     /**
@@ -89,7 +89,7 @@ public final class Vss {
      * one is no longer referenced, and the backend is released only once neither is.
      */
     public Vss withCallbackExecutor(Executor executor) {
-        return new Vss(backend, machine, Objects.requireNonNull(executor, "executor"));
+        return new Vss(backend, machine, CallbackExecutor.callers(executor));
     }
 
     /** {@code CreateVssBackupComponents}: a new object for one backup. */

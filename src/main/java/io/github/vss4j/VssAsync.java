@@ -1,7 +1,7 @@
 package io.github.vss4j;
 
-import io.github.vss4j.internal.AsyncOperationHandle;
 import io.github.vss4j.internal.Saturated;
+import io.github.vss4j.internal.completion.AsyncOperationHandle;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;

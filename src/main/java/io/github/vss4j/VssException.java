@@ -61,9 +61,9 @@ public class VssException extends IOException {
 
     /**
      * This failure again, with what the high-level API knows about where it happened. The new exception has the
-     * same error, operation, HRESULT and detail, and this one as its cause. Not API: the one-call engine in this
-     * package adds the context; users read it through {@link #phase()}, {@link #attempt()} and
-     * {@link #writerStatus()}.
+     * same error, operation, HRESULT and detail, and this one as its cause. Not API: the one-call engine
+     * ({@code internal.request}) adds the context through {@link ShadowCopyRequest}; users read it through
+     * {@link #phase()}, {@link #attempt()} and {@link #writerStatus()}.
      *
      * @param phase   the phase of the request that failed, e.g. {@link Phase#DO_SNAPSHOT_SET}; may be null
      * @param attempt which attempt failed, counting from 1; 0 when not counted

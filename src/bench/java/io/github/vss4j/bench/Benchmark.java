@@ -5,7 +5,7 @@ import io.github.vss4j.Operation;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssAsync;
 import io.github.vss4j.internal.BenchBridge;
-import io.github.vss4j.internal.CallbackExecutor;
+import io.github.vss4j.internal.completion.CallbackExecutor;
 import io.github.vss4j.internal.LoadFloorProbe;
 import io.github.vss4j.internal.NativeLibrary;
 import io.github.vss4j.internal.SimulatedMachineImpl;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +69,7 @@ public final class Benchmark {
         System.out.println("vss4j benchmark: native library " + NativeLibrary.loadedFile().orElseThrow());
         checkClocks();
         section("completion latency (vss4j, C++ floor, C++ polling)");
-        completionLatency("java.latency", CallbackExecutor.defaultExecutor());
+        completionLatency("java.latency", CallbackExecutor.vss4jThreads());
         // For comparison: an Executor of the caller's own (one thread), one hand-off further than vss4j's default,
         // whose completion thread runs the callback itself.
         ExecutorService own = Executors.newSingleThreadExecutor(r -> {
@@ -79,7 +78,7 @@ public final class Benchmark {
             return thread;
         });
         try {
-            completionLatency("java.handoff", own);
+            completionLatency("java.handoff", CallbackExecutor.callers(own));
         } finally {
             own.shutdownNow();
         }
@@ -132,14 +131,14 @@ public final class Benchmark {
     // 1 ms so that the waiter is really blocked when they end. Each sample is a new BackupComponents, whose waiter
     // waiter thread comes from the shim's pool; a second completion on the same object (GatherWriterStatus) is
     // the same path once more.
-    private void completionLatency(String name, Executor executor) throws Exception {
+    private void completionLatency(String name, CallbackExecutor callbacks) throws Exception {
         List<String> volumes = Cycle.volumes(1);
         Vss base = Vss.simulator(Simulation.builder().volume(volumes.get(0))
                 .duration(Operation.DO_SNAPSHOT_SET, Duration.ofMillis(1))
                 .duration(Operation.GATHER_WRITER_STATUS, Duration.ofMillis(1)).build());
         long timed = BenchBridge.wrapTimed(backendOf(base));
         try {
-            Vss vss = timedVss(base, timed).withCallbackExecutor(executor);
+            Vss vss = timedVss(base, timed, callbacks);
             long[] first = new long[latencySamples];
             long[] again = new long[latencySamples];
             int warmup = Math.max(500, latencySamples / 5);
@@ -201,13 +200,14 @@ public final class Benchmark {
     }
 
     // The public API offers no way to put a Vss on another backend handle, and it should not: bench only.
-    private static Vss timedVss(Vss base, long timedBackend) throws ReflectiveOperationException {
+    private static Vss timedVss(Vss base, long timedBackend, CallbackExecutor callbacks)
+            throws ReflectiveOperationException {
         Field machine = Vss.class.getDeclaredField("machine");
         machine.setAccessible(true);
         Constructor<Vss> constructor =
-                Vss.class.getDeclaredConstructor(long.class, SimulatedMachineImpl.class, Executor.class);
+                Vss.class.getDeclaredConstructor(long.class, SimulatedMachineImpl.class, CallbackExecutor.class);
         constructor.setAccessible(true);
-        return constructor.newInstance(timedBackend, machine.get(base), CallbackExecutor.defaultExecutor());
+        return constructor.newInstance(timedBackend, machine.get(base), callbacks);
     }
 
     private static long percentile(long[] sorted, double q) {

@@ -106,7 +106,7 @@ public final class NativeBridge {
 
     /**
      * Blocks until an operation of any object ends, or {@code timeoutMillis} pass: 1 with its token in
-     * {@code token[0]} and its final status in {@code status[0]}, 0 if none ended. For {@link CompletionThreads}.
+     * {@code token[0]} and its final status in {@code status[0]}, 0 if none ended. For {@code completion.CompletionThreads}.
      */
     public static native int awaitCompletion(long[] token, int[] status, int timeoutMillis);
 

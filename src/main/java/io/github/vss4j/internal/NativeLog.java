@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Native log lines land in SLF4J under the logger {@code io.github.vss4j.native}. The shim calls up into Java only
  * through {@link #log} (looked up once, in JNI_OnLoad: keep the name and signature in step with
- * {@code native/src/jni/jni_onload.cpp}). The ends of operations go the other way: {@link CompletionThreads} take
+ * {@code native/src/jni/jni_onload.cpp}). The ends of operations go the other way: {@code completion.CompletionThreads} take
  * them from the shim.
  */
 final class NativeLog {

@@ -1,4 +1,4 @@
-package io.github.vss4j.internal;
+package io.github.vss4j.internal.completion;
 
 import io.github.vss4j.AsyncStatus;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,9 @@
-package io.github.vss4j;
+package io.github.vss4j.internal.request;
 
+import io.github.vss4j.ProgressEvent;
+import io.github.vss4j.ShadowCopyRequest;
+import io.github.vss4j.ShadowCopySet;
+import io.github.vss4j.VssException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -7,24 +11,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One run of a request: attempts, retries between them, and the final outcome. */
-final class ShadowCopyRun {
+public final class ShadowCopyRun {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowCopyRequest.class);
 
     private final RequestSpec spec;
+    private final Results results;
     private final Waits waits;
     private final Progress progress;
     private final RetryRules rules;
     private int attempt;
 
-    ShadowCopyRun(RequestSpec spec, CompletableFuture<Void> cancelled) {
+    /**
+     * @param cancelled completes when the caller cancels the run; null when only an interrupt stops it
+     * @param results   makes the set and the failures the caller receives
+     */
+    public ShadowCopyRun(RequestSpec spec, CompletableFuture<Void> cancelled, Results results) {
         this.spec = spec;
+        this.results = results;
         this.waits = new Waits(spec.scheduler(), cancelled, spec.deadline());
         this.progress = new Progress(spec.listener(), spec.writers());
         this.rules = new RetryRules(spec);
     }
 
     /** Runs on this thread. */
-    ShadowCopySet run() throws VssException, InterruptedException {
+    public ShadowCopySet run() throws VssException, InterruptedException {
         try {
             ShadowCopySet set = attempts();
             progress.finished(attempt, ProgressEvent.Outcome.SUCCEEDED);
@@ -47,7 +57,7 @@ final class ShadowCopyRun {
     }
 
     /** Runs on this thread and completes {@code result}; a set nobody can receive any more is closed. */
-    void runInto(CompletableFuture<ShadowCopySet> result) {
+    public void runInto(CompletableFuture<ShadowCopySet> result) {
         try {
             ShadowCopySet set = run();
             if (!result.complete(set)) {
@@ -64,7 +74,7 @@ final class ShadowCopyRun {
             attempt++;
             progress.attemptStarted(attempt);
             try {
-                return new ShadowCopyAttempt(spec, waits, progress, attempt).run();
+                return results.shadowCopySet(new ShadowCopyAttempt(spec, results, waits, progress, attempt).run());
             } catch (VssException failure) {
                 waitBeforeRetry(failure);
             }

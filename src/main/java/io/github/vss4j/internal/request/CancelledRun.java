@@ -1,4 +1,4 @@
-package io.github.vss4j;
+package io.github.vss4j.internal.request;
 
 /** Unwinds a request whose future was cancelled, so that clean-up runs on the way out. */
 final class CancelledRun extends Exception {

@@ -1,13 +1,14 @@
-package io.github.vss4j;
+package io.github.vss4j.internal.request;
 
+import io.github.vss4j.Scheduler;
 import io.github.vss4j.internal.Saturated;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Real time. */
-final class SystemScheduler implements Scheduler {
-    static final SystemScheduler INSTANCE = new SystemScheduler();
+public final class SystemScheduler implements Scheduler {
+    public static final SystemScheduler INSTANCE = new SystemScheduler();
 
     private SystemScheduler() {
     }

@@ -1,5 +1,18 @@
-package io.github.vss4j;
+package io.github.vss4j.internal.request;
 
+import io.github.vss4j.AsyncStatus;
+import io.github.vss4j.BackupComponents;
+import io.github.vss4j.Operation;
+import io.github.vss4j.Phase;
+import io.github.vss4j.ShadowCopy;
+import io.github.vss4j.ShadowCopyRequest;
+import io.github.vss4j.SnapshotProperties;
+import io.github.vss4j.VssAsync;
+import io.github.vss4j.VssError;
+import io.github.vss4j.VssException;
+import io.github.vss4j.WriterMetadata;
+import io.github.vss4j.WriterPolicy;
+import io.github.vss4j.WriterStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +30,7 @@ final class ShadowCopyAttempt {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowCopyRequest.class);
 
     private final RequestSpec spec;
+    private final Results results;
     private final Waits waits;
     private final Progress progress;
     private final int number;
@@ -31,8 +45,9 @@ final class ShadowCopyAttempt {
     private List<WriterStatus> writers = List.of();
     private BackupComponents survey;
 
-    ShadowCopyAttempt(RequestSpec spec, Waits waits, Progress progress, int number) {
+    ShadowCopyAttempt(RequestSpec spec, Results results, Waits waits, Progress progress, int number) {
         this.spec = spec;
+        this.results = results;
         this.waits = waits;
         this.progress = progress;
         this.number = number;
@@ -50,14 +65,14 @@ final class ShadowCopyAttempt {
     }
 
     /** Runs the sequence; the set it returns owns the object. */
-    ShadowCopySet run() throws VssException, CancelledRun, InterruptedException {
+    MadeSet run() throws VssException, CancelledRun, InterruptedException {
         boolean handedOver = false;
         try {
-            ShadowCopySet set = sequence();
+            MadeSet set = sequence();
             handedOver = true;
             return set;
         } catch (VssException failure) {
-            throw failure.withContext(phase, number, writers);
+            throw results.inContext(failure, phase, number, writers);
         } finally {
             if (!handedOver) {
                 cleanUp();
@@ -65,7 +80,7 @@ final class ShadowCopyAttempt {
         }
     }
 
-    private ShadowCopySet sequence() throws VssException, CancelledRun, InterruptedException {
+    private MadeSet sequence() throws VssException, CancelledRun, InterruptedException {
         step(Phase.INITIALIZE, () -> {
             List<WriterMetadata> known = writersTakePart && spec.writers().needsNames() ? surveyWriters() : List.of();
             backup = spec.vss().createBackupComponents();
@@ -114,11 +129,16 @@ final class ShadowCopyAttempt {
             List<ShadowCopy> made = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 waits.checkCancelled();
-                made.add(ShadowCopy.of(spec.volumes().get(i), backup.getSnapshotProperties(ids.get(i))));
+                made.add(copyOf(spec.volumes().get(i), backup.getSnapshotProperties(ids.get(i))));
             }
             return made;
         });
-        return new ShadowCopySet(spec, backup, progress, snapshotSetId, copies, writers, number);
+        return new MadeSet(spec, backup, progress, snapshotSetId, copies, writers, number);
+    }
+
+    private static ShadowCopy copyOf(String volume, SnapshotProperties p) {
+        return new ShadowCopy(volume, p.snapshotDeviceObject(), p.snapshotId(), p.snapshotSetId(), p.providerId(),
+                p.attributes(), p.creationTime(), p);
     }
 
     private <T> T step(Phase next, Step<T> body) throws VssException, CancelledRun, InterruptedException {

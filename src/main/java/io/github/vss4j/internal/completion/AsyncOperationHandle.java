@@ -1,14 +1,15 @@
-package io.github.vss4j.internal;
+package io.github.vss4j.internal.completion;
 
 import io.github.vss4j.AsyncStatus;
 import io.github.vss4j.Operation;
 import io.github.vss4j.VssError;
 import io.github.vss4j.VssException;
+import io.github.vss4j.internal.NativeBridge;
+import io.github.vss4j.internal.OwnedHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ public final class AsyncOperationHandle {
     }
 
     private final Operation operation;
-    private final Executor executor;
+    private final CallbackExecutor executor;
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile AsyncStatus outcome;
     private final OperationFuture future = new OperationFuture(this);
@@ -42,7 +43,7 @@ public final class AsyncOperationHandle {
     private boolean dispatched;
     private volatile OwnedHandle handle;
 
-    private AsyncOperationHandle(Operation operation, Executor executor) {
+    private AsyncOperationHandle(Operation operation, CallbackExecutor executor) {
         this.operation = operation;
         this.executor = executor;
     }
@@ -51,7 +52,7 @@ public final class AsyncOperationHandle {
      * Registers the completion, then starts the operation. An immediate failure is a VssException and nothing
      * is left registered.
      */
-    public static AsyncOperationHandle start(Operation operation, Executor executor, Starter starter)
+    public static AsyncOperationHandle start(Operation operation, CallbackExecutor executor, Starter starter)
             throws VssException {
         AsyncOperationHandle async = new AsyncOperationHandle(operation, executor);
         long token = Completions.register(async::ended);
@@ -88,7 +89,7 @@ public final class AsyncOperationHandle {
         try {
             future.settle(status);
         } finally {
-            CallbackExecutor.dispatchCompletion(executor, this::dispatch, operation.vssName());
+            executor.runEnd(this::dispatch, operation.vssName());
         }
     }
 
@@ -119,7 +120,7 @@ public final class AsyncOperationHandle {
                 return;
             }
         }
-        CallbackExecutor.execute(executor, () -> run(callback), operation.vssName());
+        executor.runLate(() -> run(callback), operation.vssName());
     }
 
     /** The one future of this operation; complete when returned if the operation has ended. */

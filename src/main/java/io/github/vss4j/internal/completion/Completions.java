@@ -1,4 +1,4 @@
-package io.github.vss4j.internal;
+package io.github.vss4j.internal.completion;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +24,7 @@ public final class Completions {
      * Registers {@code onEnd} (called once, on a completion thread, with the final status) and returns its token;
      * a completion thread is ready to deliver it when this returns.
      */
-    public static long register(IntConsumer onEnd) {
+    static long register(IntConsumer onEnd) {
         long token = NEXT.getAndIncrement();
         PENDING.put(token, onEnd);
         try {
@@ -37,7 +37,7 @@ public final class Completions {
     }
 
     /** The operation never started: forget its token. */
-    public static void unregister(long token) {
+    static void unregister(long token) {
         PENDING.remove(token);
     }
 

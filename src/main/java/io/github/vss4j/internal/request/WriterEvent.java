@@ -1,4 +1,4 @@
-package io.github.vss4j;
+package io.github.vss4j.internal.request;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;

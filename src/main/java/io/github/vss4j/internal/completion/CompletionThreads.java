@@ -1,14 +1,15 @@
-package io.github.vss4j.internal;
+package io.github.vss4j.internal.completion;
 
+import io.github.vss4j.internal.NativeBridge;
 import org.slf4j.LoggerFactory;
 
 /**
  * The threads that deliver the shim's reports of ended operations: Java daemon threads ({@code vss4j-callback-N})
  * that wait in native code ({@link NativeBridge#awaitCompletion}) until a waiter thread of the shim wakes one with
  * a report, and then deliver it ({@link Completions#completed}): the outcome to {@code await()} and the futures,
- * and the callbacks, which run right there when the Executor is vss4j's default one. A report thus reaches its
- * callback with one thread wake-up, the native one that woke this thread; the shim's threads never call into Java
- * for it.
+ * and the callbacks, which run right there unless the caller gave an Executor ({@link OwnCallbackThreads}). A
+ * report thus reaches its callback with one thread wake-up, the native one that woke this thread; the shim's
+ * threads never call into Java for it.
  *
  * <p>A callback may block, even wait for another operation: before a thread delivers a report, it makes sure
  * another thread is waiting for the next one, starting one if need be, so that no report waits behind user
@@ -58,7 +59,7 @@ final class CompletionThreads {
         private boolean counted = true;
 
         Deliverer() {
-            super(CallbackExecutor.threadName());
+            super(Handoff.threadName());
             setDaemon(true);
         }
 

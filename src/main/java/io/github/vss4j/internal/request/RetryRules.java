@@ -1,5 +1,11 @@
-package io.github.vss4j;
+package io.github.vss4j.internal.request;
 
+import io.github.vss4j.Operation;
+import io.github.vss4j.ProgressEvent;
+import io.github.vss4j.RetryPlan;
+import io.github.vss4j.VssError;
+import io.github.vss4j.VssException;
+import io.github.vss4j.WriterStatus;
 import io.github.vss4j.internal.Saturated;
 import java.time.Duration;
 import java.util.List;

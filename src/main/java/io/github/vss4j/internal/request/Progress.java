@@ -1,5 +1,12 @@
-package io.github.vss4j;
+package io.github.vss4j.internal.request;
 
+import io.github.vss4j.Phase;
+import io.github.vss4j.ProgressEvent;
+import io.github.vss4j.ProgressListener;
+import io.github.vss4j.ShadowCopyRequest;
+import io.github.vss4j.VssError;
+import io.github.vss4j.VssException;
+import io.github.vss4j.WriterStatus;
 import io.github.vss4j.internal.Saturated;
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Tells one request's progress three ways: to its listener, as JFR events, and in the log. */
-final class Progress {
+public final class Progress {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowCopyRequest.class);
 
     private final ProgressListener listener;
@@ -125,7 +132,8 @@ final class Progress {
         }
     }
 
-    static String errorName(int hresult) {
+    /** How the log, JFR and the tests name an HRESULT: S_OK, timeout, the VssError's name, or its hex. */
+    public static String errorName(int hresult) {
         if (hresult == 0) {
             return "S_OK";
         }

@@ -1,4 +1,4 @@
-package io.github.vss4j.internal;
+package io.github.vss4j.internal.completion;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -10,41 +10,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Where completion callbacks run when the caller gives no Executor: on vss4j's own daemon threads, named
- * {@code vss4j-callback-N}. The callbacks of an operation's end run on the {@link CompletionThreads} thread that
- * took the report (no further hand-off); anything else given to the default Executor (a callback added after the
- * end, from the caller's thread) runs on a small pool.
- */
-public final class CallbackExecutor {
+/** Hands callbacks to an Executor so that none is lost, and names and pools vss4j's own callback threads. */
+final class Handoff {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackExecutor.class);
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final ExecutorService DEFAULT = pool();
     private static final ExecutorService FALLBACK = pool();
 
-    private CallbackExecutor() {
-    }
-
-    public static Executor defaultExecutor() {
-        return DEFAULT;
+    private Handoff() {
     }
 
     /** A name for one more of vss4j's callback threads. */
     static String threadName() {
         return "vss4j-callback-" + NAMES.incrementAndGet();
-    }
-
-    /**
-     * Runs the callbacks of an operation's end: right here when this is a completion thread and the Executor is
-     * the default one (the thread is one of vss4j's callback threads, and it has made sure that another waits
-     * for reports meanwhile), else as {@link #execute}.
-     */
-    static void dispatchCompletion(Executor executor, Runnable task, String operation) {
-        if (executor == DEFAULT && CompletionThreads.isCurrent()) {
-            task.run();
-        } else {
-            execute(executor, task, operation);
-        }
     }
 
     /**
@@ -73,6 +50,18 @@ public final class CallbackExecutor {
                 + "; vss4j runs those callbacks on its own thread (vss4j-callback-N) instead, once.";
     }
 
+    /** Two daemon threads at most, which go after 30 s without work. */
+    static ExecutorService pool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedTransferQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, threadName());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
     /** Runs its task the first time only: an Executor that queued the task and then threw may still run it. */
     private static final class Once implements Runnable {
         private final AtomicBoolean started = new AtomicBoolean();
@@ -88,16 +77,5 @@ public final class CallbackExecutor {
                 task.run();
             }
         }
-    }
-
-    private static ExecutorService pool() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedTransferQueue<>(),
-                runnable -> {
-                    Thread thread = new Thread(runnable, threadName());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 }

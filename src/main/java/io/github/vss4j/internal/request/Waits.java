@@ -1,5 +1,7 @@
-package io.github.vss4j;
+package io.github.vss4j.internal.request;
 
+import io.github.vss4j.Scheduler;
+import io.github.vss4j.VssAsync;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,10 @@
-package io.github.vss4j;
+package io.github.vss4j.internal.request;
 
+import io.github.vss4j.BackupComponents;
+import io.github.vss4j.ShadowCopyRequest;
+import io.github.vss4j.VssException;
+import io.github.vss4j.WriterMetadata;
+import io.github.vss4j.WriterStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Which writers take part in a request (through VSS's EnableWriterClasses/DisableWriterClasses) and whose failures it
  * checks: keys are lower-case writer names or writer class ids.
  */
-record WriterSelection(Set<String> included, Set<String> excluded) {
+public record WriterSelection(Set<String> included, Set<String> excluded) {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowCopyRequest.class);
 
     /** Whether the selection names writers by name: their class ids must then be learnt first. */

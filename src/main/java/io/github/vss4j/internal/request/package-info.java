@@ -1,0 +1,14 @@
+/**
+ * Not exported: the one-call engine behind {@code ShadowCopyRequest}. {@link
+ * io.github.vss4j.internal.request.ShadowCopyRun} runs attempts and the retries between them ({@code RetryRules});
+ * {@code ShadowCopyAttempt} runs the documented sequence once with a new backup-components object and cleans up on
+ * the way out; {@code Waits} does every wait on the request's {@code Scheduler}; {@code WriterSelection} says which
+ * writers take part; {@code Progress} tells the listener, the log and JFR ({@code PhaseEvent}, {@code RetryEvent},
+ * {@code WriterEvent}); {@link io.github.vss4j.internal.request.MadeSet} holds a made set until it is released.
+ *
+ * <p>It is a client of the public API like a user's own code: {@code Vss}, {@code BackupComponents},
+ * {@code VssAsync} and the values. What only the API package may make (a {@code ShadowCopySet}, a
+ * {@code VssException} with its phase and attempt) it asks of the {@link io.github.vss4j.internal.request.Results}
+ * that {@code ShadowCopyRequest} hands it.
+ */
+package io.github.vss4j.internal.request;
