@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.vss4j.internal.Completions;
+import io.github.vss4j.internal.completion.Completions;
 import io.github.vss4j.simulator.Simulation;
 import java.time.Duration;
 import java.util.List;
@@ -25,11 +25,9 @@ class AsyncLifecycleTest extends SimulatedVssTest {
     @Test
     void cancelDuringASlowDoSnapshotSetEndsAsCancelledEverywhere() throws Exception {
         Vss vss = slowMachine();
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.BACKUP, "C:\\");
+        BackupComponents backup = prepared(vss, VssContext.BACKUP, "C:\\");
         try (VssAsync snapshot = backup.doSnapshotSet()) {
-            CompletableFuture<AsyncStatus> callback = new CompletableFuture<>();
-            snapshot.onComplete(callback::complete);
+            CompletableFuture<AsyncStatus> callback = callbackOf(snapshot);
             CompletableFuture<Void> future = snapshot.toCompletableFuture();
             assertEquals(AsyncStatus.State.PENDING, snapshot.queryStatus().state());
 
@@ -49,8 +47,7 @@ class AsyncLifecycleTest extends SimulatedVssTest {
     @Test
     void awaitWithATimeoutGivesUpCleanlyAndTheOperationGoesOn() throws Exception {
         Vss vss = slowMachine();
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.BACKUP, "C:\\");
+        BackupComponents backup = prepared(vss, VssContext.BACKUP, "C:\\");
         try (VssAsync snapshot = backup.doSnapshotSet()) {
             assertFalse(snapshot.await(Duration.ofMillis(20)));
             assertFalse(snapshot.await(Duration.ZERO));
@@ -86,8 +83,7 @@ class AsyncLifecycleTest extends SimulatedVssTest {
     void closingTheAsyncWhileItRunsDoesNotStopItsReport() throws Exception {
         Vss vss = vss(Simulation.builder().volume("C:\\").duration(Operation.DO_SNAPSHOT_SET, Duration.ofMillis(50))
                 .build());
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.BACKUP, "C:\\");
+        BackupComponents backup = prepared(vss, VssContext.BACKUP, "C:\\");
         VssAsync snapshot = backup.doSnapshotSet();
         CompletableFuture<Void> future = snapshot.toCompletableFuture();
         snapshot.close();

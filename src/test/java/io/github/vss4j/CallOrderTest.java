@@ -47,8 +47,7 @@ class CallOrderTest extends SimulatedVssTest {
         Vss vss = vss(Simulation.builder().volume("C:\\")
                 .fault(Fault.on(Operation.DO_SNAPSHOT_SET).fails(VssError.VSS_E_HOLD_WRITES_TIMEOUT)
                         .throughQueryStatus()).build());
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.BACKUP, "C:\\");
+        BackupComponents backup = prepared(vss, VssContext.BACKUP, "C:\\");
         try (VssAsync snapshot = backup.doSnapshotSet()) {
             assertVssError(VssError.VSS_E_HOLD_WRITES_TIMEOUT, snapshot::await);
         }

@@ -74,14 +74,12 @@ class CallbackTest extends SimulatedVssTest {
     @Test
     void aCallbackThatThrowsHarmsNeitherTheOthersNorTheFuture() throws Exception {
         Vss vss = vss("C:\\").withCallbackExecutor(executor);
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.BACKUP, "C:\\");
+        BackupComponents backup = prepared(vss, VssContext.BACKUP, "C:\\");
         try (VssAsync snapshot = backup.doSnapshotSet()) {
             snapshot.onComplete(status -> {
                 throw new IllegalStateException("a user callback that fails");
             });
-            CompletableFuture<AsyncStatus> second = new CompletableFuture<>();
-            snapshot.onComplete(second::complete);
+            CompletableFuture<AsyncStatus> second = callbackOf(snapshot);
             assertEquals(AsyncStatus.State.FINISHED, second.get(BOUND.toSeconds(), TimeUnit.SECONDS).state());
             snapshot.toCompletableFuture().get(BOUND.toSeconds(), TimeUnit.SECONDS);
         }
@@ -94,8 +92,7 @@ class CallbackTest extends SimulatedVssTest {
     @Test
     void defaultCallbacksRunOnVss4jDaemonThreads() throws Exception {
         Vss vss = vss("C:\\");
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.FILE_SHARE_BACKUP, "C:\\");
+        BackupComponents backup = prepared(vss, VssContext.FILE_SHARE_BACKUP, "C:\\");
         try (VssAsync snapshot = backup.doSnapshotSet()) {
             CompletableFuture<Thread> thread = new CompletableFuture<>();
             snapshot.onComplete(status -> thread.complete(Thread.currentThread()));
@@ -110,8 +107,7 @@ class CallbackTest extends SimulatedVssTest {
         ExecutorService dead = Executors.newSingleThreadExecutor();
         dead.shutdown();
         Vss vss = vss("C:\\").withCallbackExecutor(dead);
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.FILE_SHARE_BACKUP, "C:\\");
+        BackupComponents backup = prepared(vss, VssContext.FILE_SHARE_BACKUP, "C:\\");
         try (VssAsync snapshot = backup.doSnapshotSet()) {
             snapshot.toCompletableFuture().get(BOUND.toSeconds(), TimeUnit.SECONDS);
         }

@@ -46,8 +46,7 @@ class DoSnapshotSetOutcomesTest extends SimulatedVssTest {
     void anImmediateFailureIsThrownByDoSnapshotSet(VssError error) throws Exception {
         Vss vss = vss(Simulation.builder().volume("C:\\")
                 .fault(Fault.on(Operation.DO_SNAPSHOT_SET).fails(error)).build());
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.BACKUP, "C:\\");
+        BackupComponents backup = prepared(vss, VssContext.BACKUP, "C:\\");
         VssException thrown = assertThrows(VssException.class, backup::doSnapshotSet);
         assertEquals(error, thrown.error());
         assertEquals(error.hresult(), thrown.hresult());
@@ -60,11 +59,9 @@ class DoSnapshotSetOutcomesTest extends SimulatedVssTest {
     void aFailureThroughQueryStatusReachesAwaitTheFutureAndTheCallback(VssError error) throws Exception {
         Vss vss = vss(Simulation.builder().volume("C:\\")
                 .fault(Fault.on(Operation.DO_SNAPSHOT_SET).fails(error).throughQueryStatus()).build());
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.BACKUP, "C:\\");
+        BackupComponents backup = prepared(vss, VssContext.BACKUP, "C:\\");
         try (VssAsync snapshot = backup.doSnapshotSet()) {
-            CompletableFuture<AsyncStatus> callback = new CompletableFuture<>();
-            snapshot.onComplete(callback::complete);
+            CompletableFuture<AsyncStatus> callback = callbackOf(snapshot);
             CompletableFuture<Void> future = snapshot.toCompletableFuture();
 
             VssException awaited = assertThrows(VssException.class, () -> snapshot.await(BOUND));
@@ -91,11 +88,9 @@ class DoSnapshotSetOutcomesTest extends SimulatedVssTest {
     @Test
     void successReachesAwaitTheFutureAndTheCallbackAsFinished() throws Exception {
         Vss vss = vss("C:\\");
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.BACKUP, "C:\\");
+        BackupComponents backup = prepared(vss, VssContext.BACKUP, "C:\\");
         try (VssAsync snapshot = backup.doSnapshotSet()) {
-            CompletableFuture<AsyncStatus> callback = new CompletableFuture<>();
-            snapshot.onComplete(callback::complete);
+            CompletableFuture<AsyncStatus> callback = callbackOf(snapshot);
             assertNull(snapshot.toCompletableFuture().get(BOUND.toSeconds(), TimeUnit.SECONDS));
             snapshot.await();
             AsyncStatus status = callback.get(BOUND.toSeconds(), TimeUnit.SECONDS);

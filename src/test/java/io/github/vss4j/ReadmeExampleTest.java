@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.simulator.Simulation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,16 +31,9 @@ class ReadmeExampleTest {
 
     @Test
     void theReadmeShowsExactlyThisExample() throws IOException {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        String source = Files.readString(Path.of("src/test/java/io/github/vss4j/ReadmeExampleTest.java"),
-                StandardCharsets.UTF_8);
-        String begins = "// README example begins\n";
-        String example = source.substring(source.lastIndexOf(begins) + begins.length(),
-                source.lastIndexOf("        // README example ends"));
-        String unindented = example.lines().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
-                .collect(Collectors.joining("\n"));
-        assertTrue(readme.contains("```java\n" + unindented + "\n```"), "README.md's first example differs from "
-                + "ReadmeExampleTest.example(): update one to match the other");
+        String example = ReadmeExample.in("src/test/java/io/github/vss4j/ReadmeExampleTest.java");
+        assertTrue(ReadmeExample.readme().contains("```java\n" + example + "```"), "README.md's first example differs"
+                + " from ReadmeExampleTest.example(): update one to match the other");
     }
 
     private void example() throws Exception {

@@ -10,6 +10,7 @@ import io.github.vss4j.ProgressEvent.PhaseEnded;
 import io.github.vss4j.ProgressEvent.PhaseStarted;
 import io.github.vss4j.ProgressEvent.RetryScheduled;
 import io.github.vss4j.ProgressEvent.WritersChecked;
+import io.github.vss4j.internal.request.Progress;
 import io.github.vss4j.simulator.Fault;
 import io.github.vss4j.simulator.SimulatedWriter;
 import io.github.vss4j.simulator.Simulation;

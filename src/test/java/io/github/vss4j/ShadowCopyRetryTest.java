@@ -138,10 +138,7 @@ class ShadowCopyRetryTest extends ShadowCopyTestBase {
     @Test
     void anotherRequesterHoldingTheSetExhaustsTheBackOff() throws Exception {
         Vss vss = vss(Simulation.withVolumes("C:\\"));
-        BackupComponents other = components(vss);
-        other.initializeForBackup();
-        other.setContext(VssContext.FILE_SHARE_BACKUP);
-        other.startSnapshotSet();
+        BackupComponents other = holdingTheSet(vss);
         RetryPlan plan = RetryPlan.none().withSetInProgressBackoff(3, Duration.ofSeconds(1), Duration.ofSeconds(4));
         VssException thrown = assertThrows(VssException.class, () -> vss.shadowCopy().volumes("C:\\")
                 .context(VssContext.FILE_SHARE_BACKUP).scheduler(clock).retryPlan(plan).create());
@@ -154,10 +151,7 @@ class ShadowCopyRetryTest extends ShadowCopyTestBase {
     @Test
     void theRequestGetsTheSetOnceTheOtherRequesterIsDone() throws Exception {
         Vss vss = vss(Simulation.withVolumes("C:\\"));
-        BackupComponents other = components(vss);
-        other.initializeForBackup();
-        other.setContext(VssContext.FILE_SHARE_BACKUP);
-        other.startSnapshotSet();
+        BackupComponents other = holdingTheSet(vss);
         RecordingListener listener = new RecordingListener().on(e -> e instanceof ProgressEvent.RetryScheduled, e -> {
             try {
                 other.abortBackup();

@@ -14,12 +14,18 @@ abstract class ShadowCopyTestBase extends SimulatedVssTest {
 
     /** The machine-wide snapshot set is free: a new object can start one. */
     void assertMachineFree(Vss vss) throws Exception {
-        try (BackupComponents backup = vss.createBackupComponents()) {
-            backup.initializeForBackup();
-            backup.setContext(VssContext.FILE_SHARE_BACKUP);
-            backup.startSnapshotSet();
+        try (BackupComponents backup = holdingTheSet(vss)) {
             backup.abortBackup();
         }
+    }
+
+    /** Another requester's object (closed after the test) that has started the machine's one snapshot set. */
+    BackupComponents holdingTheSet(Vss vss) throws VssException {
+        BackupComponents other = components(vss);
+        other.initializeForBackup();
+        other.setContext(VssContext.FILE_SHARE_BACKUP);
+        other.startSnapshotSet();
+        return other;
     }
 
     static ProgressEvent.Finished awaitEnd(RecordingListener listener) throws Exception {

@@ -9,11 +9,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 
-/** Base of tests against the simulator: after each test, every VSS object the test made is released. */
+/**
+ * The one fixture of tests against the simulator, the API's and the test kit's alike: the steps of the documented
+ * sequence through the public API, as a backup vendor would write them, and after each test the check that every
+ * VSS object the test made is released.
+ */
 public abstract class SimulatedVssTest {
     protected static final Duration BOUND = Duration.ofSeconds(10);
+    protected static final String C = "C:\\";
+    protected static final String D = "D:\\";
 
     private final List<Vss> machines = new ArrayList<>();
     private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -38,6 +45,13 @@ public abstract class SimulatedVssTest {
         return closeLater(vss.createBackupComponents());
     }
 
+    /** A BackupComponents closed after the test, with everything up to DoSnapshotSet done for {@code volumes}. */
+    protected BackupComponents prepared(Vss vss, VssContext context, String... volumes) throws Exception {
+        BackupComponents backup = components(vss);
+        prepareSet(backup, context, volumes);
+        return backup;
+    }
+
     protected <T extends AutoCloseable> T closeLater(T closeable) {
         synchronized (toClose) {
             toClose.add(closeable);
@@ -49,15 +63,27 @@ public abstract class SimulatedVssTest {
         return vss.simulatedMachine().orElseThrow();
     }
 
+    /** Waits for {@code async} to finish successfully within {@link #BOUND}, then closes it. */
+    protected static void await(VssAsync async) throws Exception {
+        try (async) {
+            assertTrue(async.await(BOUND), async + " still running after " + BOUND);
+        }
+    }
+
+    /** The status {@code async}'s callback receives. */
+    protected static CompletableFuture<AsyncStatus> callbackOf(VssAsync async) {
+        CompletableFuture<AsyncStatus> callback = new CompletableFuture<>();
+        async.onComplete(callback::complete);
+        return callback;
+    }
+
     /** InitializeForBackup, SetContext, SetBackupState and (writer contexts) GatherWriterMetadata. */
     protected static void initialize(BackupComponents backup, VssContext context) throws Exception {
         backup.initializeForBackup();
         backup.setContext(context);
         backup.setBackupState(false, false, BackupType.COPY, false);
         if (context.involvesWriters()) {
-            try (VssAsync gather = backup.gatherWriterMetadata()) {
-                assertTrue(gather.await(BOUND));
-            }
+            await(backup.gatherWriterMetadata());
         }
     }
 
@@ -70,10 +96,16 @@ public abstract class SimulatedVssTest {
             ids.add(backup.addToSnapshotSet(volume));
         }
         if (context.involvesWriters()) {
-            try (VssAsync prepare = backup.prepareForBackup()) {
-                assertTrue(prepare.await(BOUND));
-            }
+            await(backup.prepareForBackup());
         }
+        return ids;
+    }
+
+    /** A whole successful set in {@code context}: the snapshot ids in volume order. */
+    protected static List<UUID> snapshot(BackupComponents backup, VssContext context, String... volumes)
+            throws Exception {
+        List<UUID> ids = prepareSet(backup, context, volumes);
+        await(backup.doSnapshotSet());
         return ids;
     }
 

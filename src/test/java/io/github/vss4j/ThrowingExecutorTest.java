@@ -73,8 +73,7 @@ class ThrowingExecutorTest extends SimulatedVssTest {
         // and the late callback's.
         Vss vss = vss(Simulation.builder().volume("C:\\").duration(Operation.DO_SNAPSHOT_SET, Duration.ofHours(1))
                 .build()).withCallbackExecutor(executor);
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.FILE_SHARE_BACKUP, "C:\\");
+        BackupComponents backup = prepared(vss, VssContext.FILE_SHARE_BACKUP, "C:\\");
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger lateCalls = new AtomicInteger();
         CompletableFuture<String> before = new CompletableFuture<>();

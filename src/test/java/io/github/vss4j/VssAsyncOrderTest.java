@@ -127,11 +127,9 @@ class VssAsyncOrderTest extends SimulatedVssTest {
     void cancellingTheFutureCancelsTheVssOperation(boolean mayInterruptIfRunning) throws Exception {
         Vss vss = vss(Simulation.builder().volume("C:\\").duration(Operation.DO_SNAPSHOT_SET, Duration.ofHours(1))
                 .build());
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.FILE_SHARE_BACKUP, "C:\\");
+        BackupComponents backup = prepared(vss, VssContext.FILE_SHARE_BACKUP, "C:\\");
         try (VssAsync snapshot = backup.doSnapshotSet()) {
-            CompletableFuture<AsyncStatus> callback = new CompletableFuture<>();
-            snapshot.onComplete(callback::complete);
+            CompletableFuture<AsyncStatus> callback = callbackOf(snapshot);
             CompletableFuture<Void> future = snapshot.toCompletableFuture();
 
             assertTrue(future.cancel(mayInterruptIfRunning), "IVssAsync::Cancel took effect");
@@ -174,8 +172,7 @@ class VssAsyncOrderTest extends SimulatedVssTest {
     void onlyVssCompletesTheFutureNeverTheCaller() throws Exception {
         Vss vss = vss(Simulation.builder().volume("C:\\").duration(Operation.DO_SNAPSHOT_SET, Duration.ofMillis(50))
                 .build());
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.FILE_SHARE_BACKUP, "C:\\");
+        BackupComponents backup = prepared(vss, VssContext.FILE_SHARE_BACKUP, "C:\\");
         try (VssAsync snapshot = backup.doSnapshotSet()) {
             CompletableFuture<Void> future = snapshot.toCompletableFuture();
             List<Executable> byHand = List.of(() -> future.complete(null),
@@ -225,8 +222,7 @@ class VssAsyncOrderTest extends SimulatedVssTest {
         VssAsync async = snapshot(Outcome.FINISHED, executor);
         assertTrue(async.await(BOUND));
         executor.runTheEnd();
-        CompletableFuture<AsyncStatus> late = new CompletableFuture<>();
-        async.onComplete(late::complete);
+        CompletableFuture<AsyncStatus> late = callbackOf(async);
         assertFalse(late.isDone(), "handed to the Executor, not run on the caller's thread");
         executor.runAll();
         assertEquals(AsyncStatus.State.FINISHED, late.getNow(null).state());
@@ -255,8 +251,7 @@ class VssAsyncOrderTest extends SimulatedVssTest {
         }
         Vss vss = vss(Simulation.builder().volume("C:\\").duration(Operation.DO_SNAPSHOT_SET, Duration.ofHours(1))
                 .build());
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.FILE_SHARE_BACKUP, "C:\\");
+        BackupComponents backup = prepared(vss, VssContext.FILE_SHARE_BACKUP, "C:\\");
         try (VssAsync slow = backup.doSnapshotSet()) {
             // Zero or negative: a look, no wait.
             assertFalse(slow.await(Duration.ZERO));

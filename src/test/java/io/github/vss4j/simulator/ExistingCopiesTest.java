@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.BackupComponents;
+import io.github.vss4j.SimulatedVssTest;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssContext;
@@ -14,7 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A machine that starts with persistent copies, as one that goes on where another left off. */
-class ExistingCopiesTest extends SimulatorTestBase {
+class ExistingCopiesTest extends SimulatedVssTest {
     private static final int CLIENT_ACCESSIBLE_BITS = 0x1D | 0x20000;  // the context's attributes, DIFFERENTIAL
 
     private static SnapshotProperties copy(String volume, int attributes, String device) {

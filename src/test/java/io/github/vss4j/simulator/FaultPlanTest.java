@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.vss4j.AsyncStatus;
 import io.github.vss4j.BackupComponents;
 import io.github.vss4j.Operation;
+import io.github.vss4j.SimulatedVssTest;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssAsync;
 import io.github.vss4j.VssContext;
@@ -17,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Fault plans: which call, which HRESULT, at once or through QueryStatus, on which attempts. */
-class FaultPlanTest extends SimulatorTestBase {
+class FaultPlanTest extends SimulatedVssTest {
 
     /** One attempt of a whole backup with its own object; the error it ended with, or null. */
     private VssError attempt(Vss vss) throws Exception {
@@ -39,8 +40,7 @@ class FaultPlanTest extends SimulatorTestBase {
     void aFaultAtOnceIsThrownByTheCallItself() throws Exception {
         Vss vss = vss(Simulation.builder().volume(C)
                 .fault(Fault.on(Operation.DO_SNAPSHOT_SET).fails(VssError.VSS_E_FLUSH_WRITES_TIMEOUT)).build());
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.BACKUP, C);
+        BackupComponents backup = prepared(vss, VssContext.BACKUP, C);
         VssException thrown = assertThrows(VssException.class, backup::doSnapshotSet);
         assertEquals(VssError.VSS_E_FLUSH_WRITES_TIMEOUT, thrown.error());
         assertEquals(Operation.DO_SNAPSHOT_SET, thrown.operation());
@@ -53,8 +53,7 @@ class FaultPlanTest extends SimulatorTestBase {
                 .fault(Fault.on(Operation.DO_SNAPSHOT_SET).fails(VssError.VSS_E_HOLD_WRITES_TIMEOUT)
                         .throughQueryStatus())
                 .build());
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.BACKUP, C);
+        BackupComponents backup = prepared(vss, VssContext.BACKUP, C);
         try (VssAsync snapshot = backup.doSnapshotSet()) {
             assertEquals(VssError.VSS_E_HOLD_WRITES_TIMEOUT,
                     assertThrows(VssException.class, () -> snapshot.await(BOUND)).error());

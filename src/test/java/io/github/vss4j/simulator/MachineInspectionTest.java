@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.vss4j.AsyncStatus;
 import io.github.vss4j.BackupComponents;
 import io.github.vss4j.Operation;
+import io.github.vss4j.SimulatedVssTest;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssAsync;
@@ -20,7 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** What tests look at: live objects, the calls in order, the machine's name and providers, timings. */
-class MachineInspectionTest extends SimulatorTestBase {
+class MachineInspectionTest extends SimulatedVssTest {
     private static final UUID HARDWARE_PROVIDER = UUID.fromString("2f6c1b9e-5a3d-4c8e-9f10-0a1b2c3d4e5f");
 
     @Test
@@ -93,8 +94,7 @@ class MachineInspectionTest extends SimulatorTestBase {
     void aDurationKeepsTheOperationPendingAndTheObjectBusy() throws Exception {
         Vss vss = vss(Simulation.builder().volume(C).duration(Operation.DO_SNAPSHOT_SET, Duration.ofMillis(200))
                 .waitTimeoutResult(VssError.VSS_S_ASYNC_PENDING).build());
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.BACKUP, C);
+        BackupComponents backup = prepared(vss, VssContext.BACKUP, C);
         long started = System.nanoTime();
         try (VssAsync snapshot = backup.doSnapshotSet()) {
             assertFalse(snapshot.await(Duration.ofMillis(1)), "Wait timed out: the operation goes on");

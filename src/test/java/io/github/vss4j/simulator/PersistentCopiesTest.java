@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.BackupComponents;
 import io.github.vss4j.Operation;
+import io.github.vss4j.SimulatedVssTest;
 import io.github.vss4j.SnapshotDeletionException;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.Vss;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Persistent copies outlive their object; Query and DeleteSnapshots see them; auto-release ones vanish. */
-class PersistentCopiesTest extends SimulatorTestBase {
+class PersistentCopiesTest extends SimulatedVssTest {
 
     private static Set<UUID> ids(List<SnapshotProperties> copies) {
         return copies.stream().map(SnapshotProperties::snapshotId).collect(Collectors.toSet());
@@ -59,8 +60,7 @@ class PersistentCopiesTest extends SimulatorTestBase {
     void queryListsOnlyCompletedCopies() throws Exception {
         Vss vss = vss(Simulation.builder().volume(C).duration(Operation.DO_SNAPSHOT_SET, Duration.ofMinutes(5))
                 .build());
-        BackupComponents slow = components(vss);
-        prepareSet(slow, VssContext.CLIENT_ACCESSIBLE, C);
+        BackupComponents slow = prepared(vss, VssContext.CLIENT_ACCESSIBLE, C);
         try (VssAsync snapshot = slow.doSnapshotSet()) {
             assertEquals(List.of(), admin(vss, VssContext.CLIENT_ACCESSIBLE).query(), "still in creation");
             snapshot.cancel();

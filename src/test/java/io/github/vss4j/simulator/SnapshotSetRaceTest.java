@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.vss4j.BackupComponents;
 import io.github.vss4j.Operation;
+import io.github.vss4j.SimulatedVssTest;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssAsync;
 import io.github.vss4j.VssContext;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * creation at a time, so in each round exactly one StartSnapshotSet wins and the others get
  * VSS_E_SNAPSHOT_SET_IN_PROGRESS until the winner's DoSnapshotSet has ended.
  */
-class SnapshotSetRaceTest extends SimulatorTestBase {
+class SnapshotSetRaceTest extends SimulatedVssTest {
     private static final int THREADS = 4;
     private static final int ROUNDS = 20;
 

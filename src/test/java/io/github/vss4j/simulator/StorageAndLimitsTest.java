@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.BackupComponents;
+import io.github.vss4j.SimulatedVssTest;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssAsync;
 import io.github.vss4j.VssContext;
@@ -16,7 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Errors that arise from the description of the volumes alone, without a fault plan. */
-class StorageAndLimitsTest extends SimulatorTestBase {
+class StorageAndLimitsTest extends SimulatedVssTest {
 
     @Test
     void insufficientStorageArisesWhenTheDiffAreaRunsOut() throws Exception {

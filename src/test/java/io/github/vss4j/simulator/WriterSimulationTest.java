@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.BackupComponents;
 import io.github.vss4j.Operation;
+import io.github.vss4j.SimulatedVssTest;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssAsync;
 import io.github.vss4j.VssContext;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Writers: identity, metadata, states through the phases, failures and hangs, and their effect on the set. */
-class WriterSimulationTest extends SimulatorTestBase {
+class WriterSimulationTest extends SimulatedVssTest {
     private static final SimulatedWriter SQL = SimulatedWriter.named("SqlServerWriter");
     private static final SimulatedWriter REGISTRY = SimulatedWriter.named("Registry Writer");
 
@@ -130,8 +131,7 @@ class WriterSimulationTest extends SimulatorTestBase {
         Duration timeout = Duration.ofMillis(300);
         Vss vss = vss(Simulation.builder().volume(C).writer(SQL.hangingAt(WriterPhase.FREEZE))
                 .writerTimeout(timeout).build());
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.BACKUP, C);
+        BackupComponents backup = prepared(vss, VssContext.BACKUP, C);
         long started = System.nanoTime();
         try (VssAsync snapshot = backup.doSnapshotSet()) {
             assertFalse(snapshot.await(Duration.ZERO), "DoSnapshotSet waits for the hanging writer");
@@ -149,8 +149,7 @@ class WriterSimulationTest extends SimulatorTestBase {
         Vss vss = vss(Simulation.builder().volume(C)
                 .writer(SQL.failingAt(WriterPhase.FREEZE, VssError.VSS_E_WRITERERROR_RETRYABLE))
                 .writerFailureFailsSnapshotSet(fails).build());
-        BackupComponents backup = components(vss);
-        prepareSet(backup, VssContext.BACKUP, C);
+        BackupComponents backup = prepared(vss, VssContext.BACKUP, C);
         try (VssAsync snapshot = backup.doSnapshotSet()) {
             if (fails) {
                 VssException thrown = assertThrows(VssException.class, () -> snapshot.await(BOUND));

@@ -13,7 +13,7 @@ import io.github.vss4j.VssAsync;
 import io.github.vss4j.VssContext;
 import io.github.vss4j.VssError;
 import io.github.vss4j.VssException;
-import io.github.vss4j.internal.Completions;
+import io.github.vss4j.internal.completion.Completions;
 import io.github.vss4j.simulator.Fault;
 import io.github.vss4j.simulator.SimulatedMachine;
 import io.github.vss4j.simulator.SimulatedWriter;
