@@ -1,6 +1,7 @@
 package io.github.vss4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.simulator.Simulation;
@@ -100,6 +101,23 @@ class CallbackTest extends SimulatedVssTest {
             assertTrue(ran.getName().startsWith("vss4j-callback-"), ran.getName());
             assertTrue(ran.isDaemon());
         }
+    }
+
+    @Test
+    void defaultCallbacksOfAnEndRunOnTheThreadThatCompletedTheFuture() throws Exception {
+        Vss vss = vss(Simulation.builder().volume(C).duration(Operation.DO_SNAPSHOT_SET, Duration.ofHours(1)).build());
+        BackupComponents backup = prepared(vss, VssContext.FILE_SHARE_BACKUP, C);
+        try (VssAsync snapshot = backup.doSnapshotSet()) {
+            CompletableFuture<Thread> stage = new CompletableFuture<>();
+            snapshot.toCompletableFuture().whenComplete((ignored, failure) -> stage.complete(Thread.currentThread()));
+            CompletableFuture<Thread> callback = new CompletableFuture<>();
+            snapshot.onComplete(status -> callback.complete(Thread.currentThread()));
+            snapshot.cancel();
+            // vss4j's own Executor adds no hand-off: the thread that learned of the end runs the callbacks.
+            assertSame(stage.get(BOUND.toSeconds(), TimeUnit.SECONDS),
+                    callback.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+        }
+        backup.abortBackup();
     }
 
     @Test

@@ -8,6 +8,6 @@
  *
  * <p>Beside it: {@code internal.loader} loads the native library, {@code internal.completion} delivers the ends
  * of asynchronous operations, {@code internal.request} is the one-call engine. This package depends on the public
- * API's values and on nothing else of vss4j but the loader.
+ * API's values, the simulator's descriptions and the loader; never on the engine or the completion package.
  */
 package io.github.vss4j.internal;
