@@ -1,4 +1,4 @@
-package io.github.vss4j.internal;
+package io.github.vss4j.internal.loader;
 
 import java.util.Locale;
 
@@ -7,9 +7,8 @@ import java.util.Locale;
  * for example {@code natives/linux_64/libvss4j.so} or {@code natives/windows_64/vss4j.dll}.
  *
  * <p>The folder names are native-lib-loader's ({@code NativeLibraryUtil.getArchitecture()} in lower case), computed
- * here by the same rules rather than by that library: its class initialisation starts SLF4J, which alone cost a
- * fresh JVM about 25 ms, more than a whole warm load may take. {@code NativeLoaderTest} checks the rules against
- * native-lib-loader itself.
+ * here by the same rules so that vss4j needs no dependency for them; {@code NativeLoaderTest} checks the rules
+ * against native-lib-loader itself.
  *
  * @param folder the platform folder name (native-lib-loader's architecture name in lower case)
  * @param fileName the library's file name on that platform
@@ -128,7 +127,7 @@ record NativePlatform(String folder, String fileName) {
 
     /** The platform for a folder name such as {@code windows_64}; the file name follows the folder's OS. */
     static NativePlatform ofFolder(String folder) {
-        if (!isFolderName(folder)) {
+        if (!folder.matches("[a-z0-9]+_[a-z0-9_]+")) {
             throw new UnsatisfiedLinkError("vss4j: " + NativeLibrary.PLATFORM_PROPERTY + "=\"" + folder
                     + "\" is not a platform folder name (expected <os>_<arch> in lower case, e.g. linux_64,"
                     + " windows_64, windows_arm64, linux_arm64)");
@@ -142,20 +141,5 @@ record NativePlatform(String folder, String fileName) {
             fileName = "lib" + LIBRARY + ".so";
         }
         return new NativePlatform(folder, fileName);
-    }
-
-    /** {@code [a-z0-9]+_[a-z0-9_]+}, checked by hand: a regular expression would cost a fresh JVM milliseconds. */
-    private static boolean isFolderName(String folder) {
-        int separator = folder.indexOf('_');
-        if (separator < 1 || separator == folder.length() - 1) {
-            return false;
-        }
-        for (int i = 0; i < folder.length(); i++) {
-            char c = folder.charAt(i);
-            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '_') {
-                return false;
-            }
-        }
-        return true;
     }
 }
