@@ -427,8 +427,6 @@ class LoaderIT {
     @Test
     void foldersOfOtherBuildsAreRemovedOnceNoJvmUsesThem() throws Exception {
         Path extract = tmp.resolve("extract");
-        Path left = Files.createDirectories(extract.resolve("0.0.0-0123456789abcdef"));
-        Files.write(left.resolve(Path.of(libraryResource).getFileName().toString()), new byte[] {1, 2, 3});
         Path older = tmp.resolve("older.jar");
         rewriteJar(jar, older, "META-INF/MANIFEST.MF", bytes -> new String(bytes, StandardCharsets.UTF_8)
                 .replace("Implementation-Version: " + version, "Implementation-Version: 0.0.1-older")
@@ -461,6 +459,8 @@ class LoaderIT {
             }
             Path olderFolder = extract.resolve("0.0.1-older-" + digest.substring(0, 16));
             assertTrue(line.contains(olderFolder.toString()), line);
+            Path left = Files.createDirectories(extract.resolve("0.0.0-0123456789abcdef"));
+            Files.write(left.resolve(Path.of(libraryResource).getFileName().toString()), new byte[] {1, 2, 3});
 
             Run current = runOnClassPath(jar, extract);
 
@@ -476,7 +476,7 @@ class LoaderIT {
             next.assertExit(0);
             assertFalse(Files.exists(olderFolder), "no JVM uses it any more:\n" + next.output);
             next.assertContains("removed " + olderFolder);
-            assertEquals(List.of(next.loaded().get(0)), List.of(extractedLibrary(extract).toString()), next.output);
+            assertEquals(List.of(extractedLibrary(extract).toString()), next.loaded(), next.output);
         } finally {
             holder.destroyForcibly();
         }
