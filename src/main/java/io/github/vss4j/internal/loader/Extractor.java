@@ -43,7 +43,8 @@ final class Extractor {
     }
 
     private Path writeVerified(byte[] library, String expected, Path dir) throws IOException {
-        Path temp = files.createTempFile(dir);
+        // Owner-only as created: rw------- on POSIX; on Windows the folder's owner-only ACL, inherited.
+        Path temp = Files.createTempFile(dir, ".vss4j-", ".tmp");
         boolean done = false;
         try {
             Files.write(temp, library);

@@ -53,7 +53,10 @@ public final class NativeLibrary {
         return Optional.ofNullable(loaded);
     }
 
-    /** The jar's version: its manifest, else Maven's pom.properties, else "dev" (classes not in a jar). */
+    /**
+     * The jar's version: its manifest (class path), else Maven's pom.properties (a named module's packages carry no
+     * manifest attributes), else "dev" (classes not in a jar).
+     */
     static String version() {
         String version = NativeLibrary.class.getPackage().getImplementationVersion();
         if (version != null) {

@@ -31,19 +31,8 @@ class NativeLoader {
     private static final String EXTRACT_REMEDY = "set -D" + NativeLibrary.EXTRACT_DIR_PROPERTY
             + " to a directory of your own (on a file system that allows executables)";
 
-    /** How the library came to be loaded. */
-    enum Outcome {
-        /** From the file named by {@value NativeLibrary#LIBRARY_PATH_PROPERTY}. */
-        PREINSTALLED,
-        /** Written now, as the version-named file. */
-        EXTRACTED,
-        /** An intact version-named file was there already. */
-        REUSED,
-        /** A corrupt version-named file was replaced. */
-        REPLACED,
-        /** The version-named file could not be replaced or was another class loader's: a unique copy was loaded. */
-        FALLBACK
-    }
+    /** How the library came to be loaded; FALLBACK: a uniquely named copy (see {@link Extractor}). */
+    enum Outcome { PREINSTALLED, EXTRACTED, REUSED, REPLACED, FALLBACK }
 
     private final String version;
     private final OwnerOnly files;
@@ -61,10 +50,7 @@ class NativeLoader {
     private Path loaded;
     private boolean used;
 
-    /**
-     * @param version the library version, part of the extraction folder's name
-     * @param self the owner to expect for our directories and files, or null to learn it from a file we create
-     */
+    /** {@code self}: the owner to expect for our files, or null to learn it from a file we create. */
     NativeLoader(String version, UserPrincipal self) {
         this.version = version;
         this.files = new OwnerOnly(self);
@@ -74,7 +60,6 @@ class NativeLoader {
         return System.getProperty(key);
     }
 
-    /** The platform to load for; throws {@link UnsatisfiedLinkError} when it is unknown. */
     NativePlatform platform() {
         return NativePlatform.detect(property(NativeLibrary.PLATFORM_PROPERTY));
     }
@@ -83,7 +68,6 @@ class NativeLoader {
         return System.getenv(name);
     }
 
-    /** A resource bundled with vss4j, by name (no leading slash); null when absent. */
     BundledResource resource(String name) throws IOException {
         return BundledResource.find(name);
     }
@@ -115,7 +99,6 @@ class NativeLoader {
         return loaded;
     }
 
-    /** How the library came to be loaded, once {@link #load()} has returned. */
     Outcome outcome() {
         if (loaded == null) {
             throw new IllegalStateException("nothing loaded yet");

@@ -128,12 +128,6 @@ final class OwnerOnly {
         return self;
     }
 
-    /** A new, uniquely named, owner-only writable file in {@code dir}, a directory {@link #secureDirectory} made. */
-    Path createTempFile(Path dir) throws IOException {
-        return Files.createTempFile(dir, ".vss4j-", ".tmp", posix ? PosixFilePermissions.asFileAttribute(WRITABLE_FILE)
-                : aclAttribute(ownerOnlyAcl(self(dir), false)));
-    }
-
     /** Makes a finished file read-and-execute for its owner only (POSIX {@code r-x------}). */
     void seal(Path file) throws IOException {
         if (posix) {
@@ -171,7 +165,7 @@ final class OwnerOnly {
     /** Gives {@code dir}, owned by {@code owner}, the owner-only ACL unless it has it already. */
     private static void restrictAcl(Path dir, UserPrincipal owner) throws IOException {
         AclFileAttributeView view = aclView(dir);
-        List<AclEntry> wanted = ownerOnlyAcl(owner, true);
+        List<AclEntry> wanted = ownerOnlyAcl(owner);
         if (!wanted.equals(view.getAcl())) {
             LOG.debug("vss4j: restricting the ACL of {} to its owner {}", dir, owner.getName());
             view.setAcl(wanted);
@@ -187,26 +181,9 @@ final class OwnerOnly {
         return view;
     }
 
-    private static List<AclEntry> ownerOnlyAcl(UserPrincipal owner, boolean directory) {
-        AclEntry.Builder entry = AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
-                .setPermissions(EnumSet.allOf(AclEntryPermission.class));
-        if (directory) {
-            entry.setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT);
-        }
-        return List.of(entry.build());
-    }
-
-    private static FileAttribute<List<AclEntry>> aclAttribute(List<AclEntry> acl) {
-        return new FileAttribute<>() {
-            @Override
-            public String name() {
-                return "acl:acl";
-            }
-
-            @Override
-            public List<AclEntry> value() {
-                return acl;
-            }
-        };
+    private static List<AclEntry> ownerOnlyAcl(UserPrincipal owner) {
+        return List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
+                .setPermissions(EnumSet.allOf(AclEntryPermission.class))
+                .setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT).build());
     }
 }
