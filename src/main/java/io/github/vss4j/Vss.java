@@ -1,10 +1,10 @@
 package io.github.vss4j;
 
 import io.github.vss4j.internal.NativeBridge;
-import io.github.vss4j.internal.NativeLibrary;
 import io.github.vss4j.internal.OwnedHandle;
 import io.github.vss4j.internal.SimulatedMachineImpl;
 import io.github.vss4j.internal.completion.CallbackExecutor;
+import io.github.vss4j.internal.loader.NativeLibrary;
 import io.github.vss4j.simulator.SimulatedMachine;
 import io.github.vss4j.simulator.Simulation;
 import java.util.Objects;

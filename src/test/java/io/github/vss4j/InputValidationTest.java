@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.internal.NativeBridge;
-import io.github.vss4j.internal.NativeLibrary;
+import io.github.vss4j.internal.loader.NativeLibrary;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.github.vss4j;
 
-import io.github.vss4j.internal.NativeLibrary;
+import io.github.vss4j.internal.loader.NativeLibrary;
 import java.util.function.Supplier;
 
 /** Pretends another platform for a test through the loader's override ({@value NativeLibrary#PLATFORM_PROPERTY}). */

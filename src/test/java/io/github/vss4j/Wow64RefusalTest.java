@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.vss4j.internal.NativeLibrary;
+import io.github.vss4j.internal.loader.NativeLibrary;
 import io.github.vss4j.simulator.Simulation;
 import java.util.Arrays;
 import java.util.List;

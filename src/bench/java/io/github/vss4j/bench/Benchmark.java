@@ -6,8 +6,7 @@ import io.github.vss4j.Vss;
 import io.github.vss4j.VssAsync;
 import io.github.vss4j.internal.BenchBridge;
 import io.github.vss4j.internal.completion.CallbackExecutor;
-import io.github.vss4j.internal.LoadFloorProbe;
-import io.github.vss4j.internal.NativeLibrary;
+import io.github.vss4j.internal.loader.NativeLibrary;
 import io.github.vss4j.internal.SimulatedMachineImpl;
 import io.github.vss4j.simulator.Simulation;
 import java.io.IOException;
@@ -314,8 +313,11 @@ public final class Benchmark {
                 reused = base.resolve("first-" + i);  // does not exist yet: the loader creates, extracts, verifies
                 first[i] = child(List.of("-Dvss4j.extract.dir=" + reused), LoadProbe.class).get("load_ns");
             }
-            // Warm loads and the floor take turns, so that both meet the same moments of a shared machine.
+            // Warm loads, the floor and native-lib-loader take turns, so that all meet the same moments of a shared
+            // machine. native-lib-loader extracts to a new directory under java.io.tmpdir each time: here, in base.
             long[] floor = new long[LOAD_RUNS];
+            long[] nativeLibLoader = new long[LOAD_RUNS];
+            Path nllTmp = Files.createDirectories(base.resolve("native-lib-loader"));
             Path library = reusedLibrary(reused);
             for (int i = 0; i < LOAD_RUNS; i++) {
                 Map<String, Long> probe = child(List.of("-Dvss4j.extract.dir=" + reused), LoadProbe.class);
@@ -323,7 +325,12 @@ public final class Benchmark {
                 warmWithJar[i] = probe.get("load_ns") + probe.get("jar_ns");
                 floor[i] = child(List.of(), LoadFloorProbe.class, library.toString()).get("load_ns");
                 warmNio[i] = child(List.of("-Dvss4j.extract.dir=" + reused), LoadProbe.class, "nio").get("load_ns");
+                nativeLibLoader[i] = child(List.of("-Djava.io.tmpdir=" + nllTmp), NativeLibLoaderProbe.class)
+                        .get("load_ns");
             }
+            Arrays.sort(nativeLibLoader);
+            results.put("load.native_lib_loader.median_ns", nativeLibLoader[LOAD_RUNS / 2]);
+            results.put("load.native_lib_loader.max_ns", nativeLibLoader[LOAD_RUNS - 1]);
             Arrays.sort(first);
             Arrays.sort(warm);
             Arrays.sort(warmWithJar);
@@ -497,6 +504,11 @@ public final class Benchmark {
                 ratio((double) get("load.warm_nio.median_ns") / floor), "(none)", "-");
         row("  same, with the JVM's opening of vss4j's jar for its first class", ms(get("load.warm_with_jar.median_ns")),
                 "max " + ms(get("load.warm_with_jar.max_ns")), "-", "(none)", "-");
+        long nll = get("load.native_lib_loader.median_ns");
+        row("native-lib-loader 2.5.0, same library (extracts every time, no digest), median of " + LOAD_RUNS + " JVMs",
+                ms(nll), "vss4j first " + ms(first) + ", warm " + ms(warm),
+                ratio((double) first / nll) + ", " + ratio((double) warm / nll), "vss4j first and warm faster",
+                verdict(first < nll && warm < nll));
         String after = " (counted after " + String.format(Locale.ROOT, "%,d", memoryWarmUp) + " warm-up cycles)";
         long trimmed1 = get("mem.1000.rss_trimmed_kb");
         long trimmedN = get("mem." + memoryCycles + ".rss_trimmed_kb");

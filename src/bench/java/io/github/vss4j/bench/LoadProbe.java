@@ -1,6 +1,6 @@
 package io.github.vss4j.bench;
 
-import io.github.vss4j.internal.NativeLibrary;
+import io.github.vss4j.internal.loader.NativeLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ public final class LoadProbe {
             Files.readAttributes(Path.of(System.getProperty("java.io.tmpdir")), "unix:mode");
         }
         long opening = System.nanoTime();
-        Class.forName("io.github.vss4j.internal.NativeLibrary", false, LoadProbe.class.getClassLoader());
+        Class.forName("io.github.vss4j.internal.loader.NativeLibrary", false, LoadProbe.class.getClassLoader());
         long start = System.nanoTime();
         NativeLibrary.load();
         long end = System.nanoTime();

@@ -3,6 +3,7 @@ package io.github.vss4j.internal;
 import io.github.vss4j.Operation;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.WriterStatus;
+import io.github.vss4j.internal.loader.NativeLibrary;
 import io.github.vss4j.simulator.Fault;
 import io.github.vss4j.simulator.SimulatedMachine;
 import io.github.vss4j.simulator.SimulatedVolume;

@@ -31,11 +31,15 @@ public final class LoaderProbe {
             loadFirst();
             return;
         }
+        if (args.length > 0 && args[0].equals("hold")) {
+            hold();
+            return;
+        }
         if (args.length > 0 && args[0].equals("two-class-loaders")) {
             twoClassLoaders();
             return;
         }
-        Class<?> library = Class.forName("io.github.vss4j.internal.NativeLibrary");
+        Class<?> library = Class.forName("io.github.vss4j.internal.loader.NativeLibrary");
         Method load = library.getMethod("load");
         System.out.println("MODULE " + library.getModule().getName());
         System.out.println("CODESOURCE " + Path.of(library.getProtectionDomain().getCodeSource().getLocation().toURI()));
@@ -78,9 +82,20 @@ public final class LoaderProbe {
     private static void loadFirst() throws Exception {
         // A direct call (this mode runs on the class path only): since JDK 18 Method.invoke spins method handles
         // (LambdaForm classes) of its own, which the test would take for vss4j's.
-        io.github.vss4j.internal.NativeLibrary.load();
+        io.github.vss4j.internal.loader.NativeLibrary.load();
         System.out.println("LOAD-FIRST DONE");
         System.out.flush();
+    }
+
+    /** Loads, prints {@code HELD file=...}, and keeps running (its folder in use) until its input ends. */
+    private static void hold() throws Exception {
+        io.github.vss4j.internal.loader.NativeLibrary.load();
+        System.out.println("HELD file=" + io.github.vss4j.internal.loader.NativeLibrary.loadedFile());
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // until the test closes our input
+        }
+        System.exit(0);
     }
 
     /** vss4j in two class loaders of one JVM (two web applications, say): each must get a working library. */
@@ -91,7 +106,7 @@ public final class LoaderProbe {
         }
         for (int i = 1; i <= 2; i++) {
             URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
-            Class<?> library = Class.forName("io.github.vss4j.internal.NativeLibrary", true, loader);
+            Class<?> library = Class.forName("io.github.vss4j.internal.loader.NativeLibrary", true, loader);
             library.getMethod("load").invoke(null);
             Class<?> bridge = Class.forName("io.github.vss4j.internal.NativeBridge", true, loader);
             System.out.println("LOADER " + i + " LOADED version=" + bridge.getMethod("nativeVersion").invoke(null)

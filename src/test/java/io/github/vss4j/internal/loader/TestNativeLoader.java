@@ -1,7 +1,10 @@
-package io.github.vss4j.internal;
+package io.github.vss4j.internal.loader;
 
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -11,6 +14,8 @@ import java.util.function.Supplier;
  * environment variables are the properties named {@code env:NAME}, so that this machine's never leak in.
  */
 final class TestNativeLoader extends NativeLoader {
+    private static final List<TestNativeLoader> CREATED = Collections.synchronizedList(new ArrayList<>());
+
     private final Function<String, String> properties;
     private final Supplier<NativePlatform> platform;
     private final Function<String, BundledResource> resources;
@@ -23,6 +28,16 @@ final class TestNativeLoader extends NativeLoader {
         this.platform = platform;
         this.resources = resources;
         this.linker = linker;
+        CREATED.add(this);
+    }
+
+    /** Every loader made since the last call, which forgets them. */
+    static List<TestNativeLoader> created() {
+        synchronized (CREATED) {
+            List<TestNativeLoader> all = new ArrayList<>(CREATED);
+            CREATED.clear();
+            return all;
+        }
     }
 
     @Override

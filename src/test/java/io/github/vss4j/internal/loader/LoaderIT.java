@@ -1,4 +1,4 @@
-package io.github.vss4j.internal;
+package io.github.vss4j.internal.loader;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.vss4j.loaderprobe.LoaderProbe;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.jar.JarFile;
@@ -134,15 +138,12 @@ class LoaderIT {
     }
 
     /**
-     * A warm load is often the first thing a fresh JVM does; each of these, first used in a JVM, costs it
-     * milliseconds to tens of milliseconds of set-up that a reuse does not need (README "How the native library is
-     * loaded"). The classes the JVM loads between the probe's start and the end of the load say whether they were
-     * started, without timing anything: SLF4J, the security providers (MessageDigest, SecureRandom), any
-     * invokedynamic bootstrap (a lambda or an indy string concatenation: BootstrapMethodInvoker is loaded by the
-     * first), regular expressions, streams, native-lib-loader.
+     * A warm load, as the first thing a fresh JVM does, reuses what is there: the classes the JVM loads between the
+     * probe's start and the end of the load (with {@code -verbose:class}) include none that only extraction or
+     * another loader needs.
      */
     @Test
-    void aWarmLoadInAFreshJvmStartsNoLoggingSecurityProvidersLambdasRegularExpressionsOrOtherPaths() throws Exception {
+    void aWarmLoadInAFreshJvmNeitherExtractsNorStartsAnotherLoader() throws Exception {
         Path extract = tmp.resolve("extract");
         runOnClassPath(jar, extract).assertExit(0);
         List<String> command = classPathCommand(jar, extract, List.of("-verbose:class"));
@@ -155,38 +156,20 @@ class LoaderIT {
         String probeStarts = " " + LoaderProbe.class.getName() + " source:";
         assertTrue(warm.output.contains(probeStarts), "-verbose:class lists classes:\n" + warm.output);
         String during = warm.output.substring(warm.output.indexOf(probeStarts), warm.output.indexOf("LOAD-FIRST DONE"));
-        if (POSIX) {
-            for (String warmPath : List.of("BundledDigests", "Sha256")) {
-                assertTrue(during.contains(" io.github.vss4j.internal." + warmPath + " source: "),
-                        warmPath + " was loaded: the warm path was taken\n" + during);
-            }
-        }
-        for (String costly : List.of(" org.slf4j.LoggerFactory ", " sun.security.jca.Providers ",
-                " java.security.SecureRandom ", " java.lang.invoke.BootstrapMethodInvoker ",
-                " java.lang.invoke.LambdaMetafactory ", "$$Lambda", "LambdaForm$MH/", " java.util.regex.Pattern ",
-                " java.util.stream.ReferencePipeline ", " org.scijava.")) {
-            assertFalse(during.contains(costly), costly.trim() + " was loaded by a warm load:\n" + during);
-        }
-        // vss4j's own classes that only other paths need: each costs a fresh JVM about half a millisecond. On
-        // POSIX the warm path needs neither NativeLoader nor its helpers: the digest comes from the generated class,
-        // the checks from raw modes (Windows reuses through NativeLoader, with ACLs).
-        List<String> notNeeded = new ArrayList<>(List.of("Extractor", "PreinstalledLibrary", "NativeLoader$Outcome"));
-        notNeeded.addAll(POSIX ? List.of("NativeLoader", "BundledResource", "OwnerOnlyFiles", "OwnerOnlyAcl")
-                : List.of());
-        for (String unneeded : notNeeded) {
-            assertFalse(during.contains(" io.github.vss4j.internal." + unneeded + " source:"),
-                    unneeded + " was loaded by a warm load:\n" + during);
+        assertTrue(during.contains(" io.github.vss4j.internal.loader.NativeLoader source: "), during);
+        for (String unneeded : List.of(" io.github.vss4j.internal.loader.Extractor ", " org.scijava.")) {
+            assertFalse(during.contains(unneeded), unneeded.trim() + " was loaded by a warm load:\n" + during);
         }
     }
 
     /**
      * Where {@code <java.io.tmpdir>/vss4j-<user>} cannot be used (here: the temp directory lets others replace it),
-     * a JVM without -Dvss4j.extract.dir extracts to {@code $XDG_RUNTIME_DIR/vss4j}, and the next JVM's warm load
-     * finds it there without NativeLoader.
+     * a JVM without -Dvss4j.extract.dir extracts to {@code $XDG_RUNTIME_DIR/vss4j}, and the next JVM reuses it
+     * there.
      */
     @Test
     @EnabledOnOs(OS.LINUX)
-    void aRefusedTempDirectoryFallsBackToTheRuntimeDirectoryWhereTheWarmLoadFindsIt() throws Exception {
+    void aRefusedTempDirectoryFallsBackToTheRuntimeDirectoryWhereTheNextJvmFindsIt() throws Exception {
         Path open = Files.createDirectories(tmp.resolve("open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
         Path runtime = Files.createDirectories(tmp.resolve("run-user"));
@@ -199,26 +182,24 @@ class LoaderIT {
         classPath.add(probeClasses);
         command.addAll(List.of("-cp", join(classPath), LoaderProbe.class.getName()));
 
-        Run first = run(command, Map.of(NativeLibrary.RUNTIME_DIR_VARIABLE, runtime.toString()));
+        Run first = run(command, Map.of(Places.RUNTIME_DIR_VARIABLE, runtime.toString()));
 
         first.assertExit(0);
         Path library = extractedLibrary(runtime.resolve("vss4j"));
         first.assertContains("file=Optional[" + library + "]");
         assertFalse(Files.exists(open.resolve("vss4j-" + System.getProperty("user.name"))), first.output);
 
-        command.add(command.indexOf("-cp"), "-verbose:class");
-        command.add("load-first");
-        Run warm = run(command, Map.of(NativeLibrary.RUNTIME_DIR_VARIABLE, runtime.toString()));
+        BasicFileAttributes before = Files.readAttributes(library, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        Run warm = run(command, Map.of(Places.RUNTIME_DIR_VARIABLE, runtime.toString()));
 
         warm.assertExit(0);
-        String during = warm.output.substring(warm.output.indexOf(" " + LoaderProbe.class.getName() + " source:"),
-                warm.output.indexOf("LOAD-FIRST DONE"));
-        assertFalse(during.contains(" io.github.vss4j.internal.NativeLoader source:"), "the warm load found it:\n"
-                + during);
-        assertTrue(during.contains(" io.github.vss4j.internal.Sha256 source:"), during);
+        warm.assertContains("file=Optional[" + library + "]");
+        assertEquals(0, warm.count("extracted the native library"), warm.output);
+        assertEquals(before.fileKey(), Files.readAttributes(library, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .fileKey(), "the next JVM reuses it there");
     }
 
-    /** The warm path declines a changed file; the full path then says so and replaces it before anything is loaded. */
+    /** A changed file is not reused: the next JVM says so and replaces it before anything is loaded. */
     @Test
     void aCorruptedExtractionIsReplacedByTheNextJvm() throws Exception {
         Path extract = tmp.resolve("extract");
@@ -439,6 +420,68 @@ class LoaderIT {
         assertEquals(List.of(extractedLibrary(extract).toString()), run.loaded(), run.output);
     }
 
+    /**
+     * A JVM removes the extraction folders of other vss4j builds in its base once no JVM uses them: a folder left by
+     * a build that has exited goes at once, one that a running JVM loaded from stays until that JVM has exited.
+     */
+    @Test
+    void foldersOfOtherBuildsAreRemovedOnceNoJvmUsesThem() throws Exception {
+        Path extract = tmp.resolve("extract");
+        Path older = tmp.resolve("older.jar");
+        rewriteJar(jar, older, "META-INF/MANIFEST.MF", bytes -> new String(bytes, StandardCharsets.UTF_8)
+                .replace("Implementation-Version: " + version, "Implementation-Version: 0.0.1-older")
+                .getBytes(StandardCharsets.UTF_8));
+        List<String> command = classPathCommand(older, extract, List.of());
+        command.add("hold");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("_JAVA_OPTIONS");
+        Process holder = builder.start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            CompletableFuture<String> held = CompletableFuture.supplyAsync(() -> {
+                try {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        if (line.startsWith("HELD ")) {
+                            return line;
+                        }
+                    }
+                    return "the holder ended without loading";
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            String line = held.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            String digest;
+            try (ZipFile original = new ZipFile(jar.toFile())) {
+                digest = NativeLoader.parseDigest(original.getInputStream(original.getEntry(libraryResource + ".sha256"))
+                        .readAllBytes());
+            }
+            Path olderFolder = extract.resolve("0.0.1-older-" + digest.substring(0, 16));
+            assertTrue(line.contains(olderFolder.toString()), line);
+            Path left = Files.createDirectories(extract.resolve("0.0.0-0123456789abcdef"));
+            Files.write(left.resolve(Path.of(libraryResource).getFileName().toString()), new byte[] {1, 2, 3});
+
+            Run current = runOnClassPath(jar, extract);
+
+            current.assertExit(0);
+            assertFalse(Files.exists(left), "no JVM used it:\n" + current.output);
+            current.assertContains("removed " + left);
+            assertTrue(Files.isDirectory(olderFolder), "the holding JVM still uses it:\n" + current.output);
+
+            holder.getOutputStream().close();
+            assertTrue(holder.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the holder ends when its input does");
+            Run next = runOnClassPath(jar, extract);
+
+            next.assertExit(0);
+            assertFalse(Files.exists(olderFolder), "no JVM uses it any more:\n" + next.output);
+            next.assertContains("removed " + olderFolder);
+            assertEquals(List.of(extractedLibrary(extract).toString()), next.loaded(), next.output);
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private Run runOnClassPath(Path jarFile, Path extract) throws Exception {
@@ -484,8 +527,8 @@ class LoaderIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("_JAVA_OPTIONS");
-        builder.environment().remove(NativeLibrary.RUNTIME_DIR_VARIABLE);
-        builder.environment().remove(NativeLibrary.CACHE_HOME_VARIABLE);
+        builder.environment().remove(Places.RUNTIME_DIR_VARIABLE);
+        builder.environment().remove(Places.CACHE_HOME_VARIABLE);
         builder.environment().putAll(environment);
         return builder.start();
     }

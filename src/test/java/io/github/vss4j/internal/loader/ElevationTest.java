@@ -1,4 +1,4 @@
-package io.github.vss4j.internal;
+package io.github.vss4j.internal.loader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,9 +86,9 @@ class ElevationTest {
     @Test
     void theDefaultBaseDirectoryFollowsTheElevation() throws IOException {
         Path tmp = Path.of("/var/tmp");
-        assertEquals(tmp.resolve("vss4j-alice"), NativeLibrary.baseDirectory(null, tmp.toString(), "alice", false));
-        assertEquals(tmp.resolve("vss4j-alice-elevated"), NativeLibrary.baseDirectory(null, tmp.toString(), "alice", true));
-        assertEquals(Path.of("/opt/x"), NativeLibrary.baseDirectory("/opt/x", tmp.toString(), "alice", true),
+        assertEquals(tmp.resolve("vss4j-alice"), Places.baseDirectory(null, tmp.toString(), "alice", false));
+        assertEquals(tmp.resolve("vss4j-alice-elevated"), Places.baseDirectory(null, tmp.toString(), "alice", true));
+        assertEquals(Path.of("/opt/x"), Places.baseDirectory("/opt/x", tmp.toString(), "alice", true),
                 "a configured directory is used as it is");
     }
 }

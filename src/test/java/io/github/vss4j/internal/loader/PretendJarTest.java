@@ -1,7 +1,7 @@
-package io.github.vss4j.internal;
+package io.github.vss4j.internal.loader;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,14 @@ abstract class PretendJarTest {
         properties.put("java.io.tmpdir", tmp.resolve("java-tmp").toString());
     }
 
+    /** Ends each load's mark on its folder: the folders go with the test's temp directory. */
+    @AfterEach
+    void releaseMarks() throws IOException {
+        for (NativeLoader loader : TestNativeLoader.created()) {
+            loader.release();
+        }
+    }
+
     /** Puts {@code bytes} into the pretend jar as {@code resource}. */
     void put(String resource, byte[] bytes) throws IOException {
         Path file = jar.resolve(resource);
@@ -73,8 +82,8 @@ abstract class PretendJarTest {
         Path file = jar.resolve(name);
         try {
             return Files.exists(file) ? BundledResource.of(file.toUri().toURL()) : null;
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.vss4j.internal;
+package io.github.vss4j.internal.loader;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -453,8 +453,13 @@ class NativeLoaderTest extends PretendJarTest {
         UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> loader(PLATFORM, someoneElse).load());
 
         assertTrue(error.getMessage().contains(extract + " is owned by " + me.getName()), error.getMessage());
-        assertTrue(error.getMessage().contains(NativeLibrary.EXTRACT_DIR_PROPERTY), error.getMessage());
-        assertTrue(error.getCause() instanceof IOException);
+        assertRefusedWithTheRemedy(error);
+    }
+
+    /** A refusal of where to extract: it names the property to set, keeps the IOException as cause, loads nothing. */
+    private void assertRefusedWithTheRemedy(UnsatisfiedLinkError error) {
+        assertTrue(error.getMessage().contains("set -D" + NativeLibrary.EXTRACT_DIR_PROPERTY), error.getMessage());
+        assertTrue(error.getCause() instanceof IOException, String.valueOf(error.getCause()));
         assertEquals(List.of(), linked);
     }
 
@@ -581,10 +586,8 @@ class NativeLoaderTest extends PretendJarTest {
                 message);
         assertTrue(message.contains("3) " + file.resolve("vss4j") + ": " + file + " exists and is not a directory"),
                 message);
-        assertTrue(message.contains("set -D" + NativeLibrary.EXTRACT_DIR_PROPERTY), message);
         assertEquals(3, 1 + error.getSuppressed().length, "each refusal is kept: the first as cause");
-        assertTrue(error.getCause() instanceof IOException, String.valueOf(error.getCause()));
-        assertEquals(List.of(), linked);
+        assertRefusedWithTheRemedy(error);
     }
 
     @Test
@@ -609,12 +612,12 @@ class NativeLoaderTest extends PretendJarTest {
         String cache = root.resolve("cache").toString();
         String home = root.resolve("home").toString();
         assertEquals(List.of(Path.of(run, "vss4j"), Path.of(cache, "vss4j")),
-                List.of(NativeLibrary.fallbackDirectories(run, cache, home)));
+                Places.fallbackDirectories(run, cache, home));
         assertEquals(List.of(Path.of(home, ".cache", "vss4j")),
-                List.of(NativeLibrary.fallbackDirectories(null, "relative", home)));
-        assertEquals(List.of(Path.of(home, ".cache", "vss4j")), List.of(NativeLibrary.fallbackDirectories(" ", "", home)));
-        assertEquals(List.of(), List.of(NativeLibrary.fallbackDirectories("run", null, "~")));
-        assertEquals(List.of(), List.of(NativeLibrary.fallbackDirectories(null, null, null)));
+                Places.fallbackDirectories(null, "relative", home));
+        assertEquals(List.of(Path.of(home, ".cache", "vss4j")), Places.fallbackDirectories(" ", "", home));
+        assertEquals(List.of(), Places.fallbackDirectories("run", null, "~"));
+        assertEquals(List.of(), Places.fallbackDirectories(null, null, null));
     }
 
     // ---- a pre-installed library ------------------------------------------------------------------------------
@@ -660,5 +663,123 @@ class NativeLoaderTest extends PretendJarTest {
         assertEquals(DIGEST, NativeLoader.parseDigest((DIGEST + " *libvss4j.so").getBytes(StandardCharsets.US_ASCII)));
         assertThrows(IOException.class, () -> NativeLoader.parseDigest(DIGEST.substring(1).getBytes(StandardCharsets.US_ASCII)));
         assertThrows(IOException.class, () -> NativeLoader.parseDigest(new byte[0]));
+    }
+
+    /** The build writes, beside every native it packaged, the SHA-256 of that file: what the loader checks. */
+    @Test
+    void theBuildRecordsEveryNativesDigestBesideIt() throws Exception {
+        Path classes = Path.of(NativeLibrary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path natives = classes.resolve("natives");
+        List<Path> libraries;
+        try (Stream<Path> all = Files.walk(natives, 2)) {
+            libraries = all.filter(p -> p.getNameCount() == natives.getNameCount() + 2)
+                    .filter(p -> !p.getFileName().toString().endsWith(".sha256") && !p.getFileName().toString().endsWith(".pdb"))
+                    .collect(Collectors.toList());
+        }
+        NativePlatform here = NativePlatform.detect(null);
+        assertTrue(libraries.contains(natives.resolve(here.folder()).resolve(here.fileName())),
+                "this platform's native is built: " + libraries);
+        for (Path library : libraries) {
+            String recorded = NativeLoader.parseDigest(Files.readAllBytes(library.resolveSibling(library.getFileName() + ".sha256")));
+            assertEquals(NativeLoader.sha256(Files.readAllBytes(library)), recorded, library.toString());
+        }
+    }
+
+    @Test
+    void namesFollowTheVersionAndTheDigest() throws IOException {
+        assertEquals("1.2.3-" + DIGEST.substring(0, 16), Places.directoryName("1.2.3", DIGEST));
+        assertEquals("dev-" + DIGEST.substring(0, 16), Places.directoryName(" ", DIGEST));
+        assertEquals("1.0_.._x-" + DIGEST.substring(0, 16), Places.directoryName("1.0/../x", DIGEST));
+        assertEquals("unknown", Places.safeName(".."));
+        assertEquals("a_b", Places.safeName("a\u00e9b"));
+        assertEquals("a_b", Places.safeName("a\uD83D\uDE00b"), "one replacement per code point");
+        Path tmpDir = tmp.resolve("t");
+        assertEquals(tmpDir.resolve("vss4j-alice_.._bob"), Places.baseDirectory(null, tmpDir.toString(), "alice/../bob"));
+        assertEquals(tmpDir.resolve("vss4j-unknown"), Places.baseDirectory(" ", tmpDir.toString(), null));
+        assertEquals(tmp.resolve("x"), Places.baseDirectory(tmp.resolve("x/../x").toString(), "/ignored", "u"));
+        IOException invalid = assertThrows(IOException.class, () -> Places.baseDirectory("a\0b", "/t", "u"));
+        assertTrue(invalid.getMessage().contains("invalid extraction directory"), invalid.getMessage());
+    }
+
+    // ---- folders of other builds ----------------------------------------------------------------------------------
+
+    /** A version folder as a load of another build leaves it, without its in-use file (as older vss4j versions). */
+    private static Path otherBuild(Path base, String name) throws IOException {
+        Path folder = Files.createDirectories(base.resolve(name));
+        Files.write(folder.resolve("libvss4j.so"), LIBRARY);
+        return folder;
+    }
+
+    private NativeLoader loaderOfVersion(String version) {
+        return new TestNativeLoader(properties::get, () -> PLATFORM, this::resource, version, linked::add, null);
+    }
+
+    @Test
+    void anUnusedFolderOfAnotherBuildIsRemoved() throws IOException {
+        Path older = otherBuild(extract, "1.2.2-0123456789abcdef");
+        Path marked = otherBuild(extract, "1.1.0-fedcba9876543210");
+        Files.createFile(extract.resolve("1.1.0-fedcba9876543210" + FolderLocks.IN_USE));
+
+        loader().load();
+
+        assertFalse(Files.exists(older, LinkOption.NOFOLLOW_LINKS), "no process uses it");
+        assertFalse(Files.exists(marked, LinkOption.NOFOLLOW_LINKS), "its in-use file is not locked");
+        assertFalse(Files.exists(extract.resolve("1.1.0-fedcba9876543210" + FolderLocks.IN_USE)));
+        assertTrue(Files.isRegularFile(expectedFile()));
+    }
+
+    @Test
+    void aFolderThatALoadStillUsesIsKeptUntilThatLoadEnds() throws IOException {
+        NativeLoader older = loaderOfVersion("1.2.2");
+        Path olderFile = older.load();
+
+        loader().load();
+        assertTrue(Files.isRegularFile(olderFile), "the 1.2.2 load still marks its folder in use");
+
+        older.release();
+        loader().load();
+        assertFalse(Files.exists(olderFile.getParent()), "unused once that load has ended");
+    }
+
+    @Test
+    void foldersOfOtherUsersTheOtherElevationKindAndOtherKindsAreNeverTouched() throws IOException {
+        useDefaults();
+        Path javaTmp = tmp.resolve("java-tmp");
+        Path probe = Files.createFile(javaTmp.resolve("probe"));
+        boolean elevated = Files.getOwner(probe) instanceof GroupPrincipal;  // Windows: an elevated administrator
+        Files.delete(probe);
+        Path base = javaTmp.resolve(elevated ? "vss4j-tester-elevated" : "vss4j-tester");
+        Path otherKind = otherBuild(javaTmp.resolve(elevated ? "vss4j-tester" : "vss4j-tester-elevated"),
+                "1.2.2-0123456789abcdef");
+        Path otherUser = otherBuild(javaTmp.resolve("vss4j-someone"), "1.2.2-0123456789abcdef");
+        Path notAVersion = otherBuild(base, "notes");
+        Path withASubfolder = otherBuild(base, "1.2.1-0123456789abcdef");
+        Files.write(Files.createDirectories(withASubfolder.resolve("keep")).resolve("me"), LIBRARY);
+        List<Path> kept = new ArrayList<>(List.of(otherKind, otherUser, notAVersion, withASubfolder));
+        if (POSIX) {
+            kept.add(Files.createSymbolicLink(base.resolve("1.2.0-0123456789abcdef"), otherBuild(tmp, "elsewhere")));
+        }
+
+        assertEquals(base, loader().load().getParent().getParent());
+
+        for (Path folder : kept) {
+            assertArrayEquals(LIBRARY, Files.readAllBytes(folder.resolve("libvss4j.so")), folder.toString());
+        }
+        assertTrue(Files.isSymbolicLink(base.resolve("1.2.0-0123456789abcdef")) || !POSIX);
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_ONLY)
+    void aFolderSomeoneElseOwnsInOurBaseIsNeverTouched() throws IOException {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root can give a folder to another user");
+        Path theirs = otherBuild(Files.createDirectories(extract), "1.2.2-0123456789abcdef");
+        Files.setPosixFilePermissions(extract, PosixFilePermissions.fromString("rwx------"));
+        UserPrincipal nobody = extract.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(theirs, nobody);
+
+        loader().load();
+
+        assertTrue(Files.isRegularFile(theirs.resolve("libvss4j.so")));
+        assertEquals(nobody, Files.getOwner(theirs));
     }
 }

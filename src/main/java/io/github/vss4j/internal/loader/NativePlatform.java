@@ -1,4 +1,4 @@
-package io.github.vss4j.internal;
+package io.github.vss4j.internal.loader;
 
 import java.util.Locale;
 
@@ -6,34 +6,19 @@ import java.util.Locale;
  * Where the shim for one platform lives in the jar: native-lib-loader's layout, {@code natives/<folder>/<file>},
  * for example {@code natives/linux_64/libvss4j.so} or {@code natives/windows_64/vss4j.dll}.
  *
- * <p>The folder names are native-lib-loader's ({@code NativeLibraryUtil.getArchitecture()} in lower case), computed
- * here by the same rules rather than by that library: its class initialisation starts SLF4J, which alone cost a
- * fresh JVM about 25 ms, more than a whole warm load may take. {@code NativeLoaderTest} checks the rules against
- * native-lib-loader itself.
- *
- * @param folder the platform folder name (native-lib-loader's architecture name in lower case)
- * @param fileName the library's file name on that platform
+ * The folder names are native-lib-loader's ({@code NativeLibraryUtil.getArchitecture()} in lower case), computed
+ * by the same rules, which {@code NativeLoaderTest} checks against native-lib-loader itself.
  */
 record NativePlatform(String folder, String fileName) {
-    /** The library's base name, as CMake builds it. */
-    static final String LIBRARY = "vss4j";
-    /** The root folder of the bundled natives inside the jar. */
-    static final String ROOT = "natives/";
-
-    /** The resource name of the library, without a leading slash. */
     String resource() {
-        return ROOT + folder + "/" + fileName;
+        return "natives/" + folder + "/" + fileName;
     }
 
-    /** The resource name of the SHA-256 digest recorded at build time for {@link #resource()}. */
     String digestResource() {
         return resource() + ".sha256";
     }
 
-    /**
-     * This machine's platform, as native-lib-loader names it, unless {@code override} (the value of
-     * {@value NativeLibrary#PLATFORM_PROPERTY}) names a folder explicitly.
-     */
+    /** This machine's platform, unless {@code override} ({@value NativeLibrary#PLATFORM_PROPERTY}) names one. */
     static NativePlatform detect(String override) {
         if (override != null && !override.isBlank()) {
             return ofFolder(override.trim());
@@ -45,8 +30,6 @@ record NativePlatform(String folder, String fileName) {
      * Refuses a 32-bit JVM on Windows before anything is loaded: no vss4j library is built for it, and VSS refuses
      * requesters that run under WOW64. Judged from {@value NativeLibrary#PLATFORM_PROPERTY} if set (so that tests
      * can pretend), else from {@code os.name}, {@code os.arch} and {@code sun.arch.data.model}.
-     *
-     * @throws UnsupportedOperationException in one sentence that says what to run instead
      */
     static void checkRequester() {
         String why = why32BitWindows(System.getProperty(NativeLibrary.PLATFORM_PROPERTY), System.getProperty("os.name"),
@@ -128,34 +111,12 @@ record NativePlatform(String folder, String fileName) {
 
     /** The platform for a folder name such as {@code windows_64}; the file name follows the folder's OS. */
     static NativePlatform ofFolder(String folder) {
-        if (!isFolderName(folder)) {
+        if (!folder.matches("[a-z0-9]+_[a-z0-9_]+")) {
             throw new UnsatisfiedLinkError("vss4j: " + NativeLibrary.PLATFORM_PROPERTY + "=\"" + folder
                     + "\" is not a platform folder name (expected <os>_<arch> in lower case, e.g. linux_64,"
                     + " windows_64, windows_arm64, linux_arm64)");
         }
-        String fileName;
-        if (folder.startsWith("windows_")) {
-            fileName = LIBRARY + ".dll";
-        } else if (folder.startsWith("osx_")) {
-            fileName = "lib" + LIBRARY + ".dylib";
-        } else {
-            fileName = "lib" + LIBRARY + ".so";
-        }
-        return new NativePlatform(folder, fileName);
-    }
-
-    /** {@code [a-z0-9]+_[a-z0-9_]+}, checked by hand: a regular expression would cost a fresh JVM milliseconds. */
-    private static boolean isFolderName(String folder) {
-        int separator = folder.indexOf('_');
-        if (separator < 1 || separator == folder.length() - 1) {
-            return false;
-        }
-        for (int i = 0; i < folder.length(); i++) {
-            char c = folder.charAt(i);
-            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '_') {
-                return false;
-            }
-        }
-        return true;
+        return new NativePlatform(folder, folder.startsWith("windows_") ? "vss4j.dll"
+                : folder.startsWith("osx_") ? "libvss4j.dylib" : "libvss4j.so");
     }
 }

@@ -1,4 +1,4 @@
-package io.github.vss4j.internal;
+package io.github.vss4j.internal.loader;
 
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
@@ -29,7 +29,7 @@ final class Elevation {
 
     /** The default base directory's name for {@code user}: {@code vss4j-<user>}, elevated runs' with the suffix. */
     static String baseName(String user, boolean elevated) {
-        return "vss4j-" + NativeLibrary.safeName(user) + (elevated ? ELEVATED_SUFFIX : "");
+        return "vss4j-" + Places.safeName(user) + (elevated ? ELEVATED_SUFFIX : "");
     }
 
     /**

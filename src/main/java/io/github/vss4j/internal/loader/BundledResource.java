@@ -1,0 +1,93 @@
+package io.github.vss4j.internal.loader;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Collections;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/** A resource bundled with vss4j, a native or its digest: where it was (for messages) and its bytes, read at lookup. */
+final class BundledResource {
+    private final String location;
+    private final byte[] bytes;
+
+    private BundledResource(String location, byte[] bytes) {
+        this.location = location;
+        this.bytes = bytes;
+    }
+
+    /** Where it was, as a URL, e.g. {@code jar:file:/app/lib/vss4j.jar!/natives/linux_64/libvss4j.so}. */
+    String location() {
+        return location;
+    }
+
+    byte[] read() {
+        return bytes.clone();
+    }
+
+    /** Read through the URL's own connection; null for a null URL. */
+    static BundledResource of(URL url) throws IOException {
+        if (url == null) {
+            return null;
+        }
+        try (InputStream in = url.openStream()) {
+            return new BundledResource(url.toString(), in.readAllBytes());
+        }
+    }
+
+    /** Entry {@code name} of the jar file {@code jar} (whose URL is {@code jarUrl}), or null if it has none. */
+    static BundledResource inJar(File jar, String jarUrl, String name) throws IOException {
+        try (JarFile opened = new JarFile(jar)) {
+            JarEntry found = opened.getJarEntry(name);
+            if (found == null) {
+                return null;
+            }
+            try (InputStream in = opened.getInputStream(found)) {
+                return new BundledResource("jar:" + jarUrl + "!/" + name, in.readAllBytes());
+            }
+        }
+    }
+
+    /**
+     * A resource from vss4j's own jar or classes directory, so that a {@code natives/} folder of an earlier class
+     * path entry does not shadow ours; where the origin is no local file, the class loader's copy that comes from
+     * our location, else its first. Null if vss4j has no such resource.
+     */
+    static BundledResource find(String name) throws IOException {
+        URL own = ownLocation();
+        File ownFile = null;
+        try {
+            ownFile = own != null && "file".equals(own.getProtocol()) ? new File(own.toURI()) : null;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // not a plain file: looked up below
+        }
+        if (ownFile != null && ownFile.isDirectory()) {
+            Path file = ownFile.toPath().resolve(name);
+            return Files.isRegularFile(file) ? new BundledResource(file.toUri().toString(), Files.readAllBytes(file)) : null;
+        }
+        if (ownFile != null) {
+            return inJar(ownFile, own.toString(), name);
+        }
+        ClassLoader loader = BundledResource.class.getClassLoader();
+        URL first = BundledResource.class.getResource("/" + name);
+        if (own != null && loader != null) {
+            for (URL candidate : Collections.list(loader.getResources(name))) {
+                if (candidate.toString().startsWith("jar:" + own + "!/") || candidate.toString().startsWith(own.toString())) {
+                    return of(candidate);
+                }
+            }
+        }
+        return of(first);
+    }
+
+    private static URL ownLocation() {
+        CodeSource source = BundledResource.class.getProtectionDomain().getCodeSource();
+        return source == null ? null : source.getLocation();
+    }
+}

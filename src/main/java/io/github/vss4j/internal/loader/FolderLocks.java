@@ -1,0 +1,154 @@
+package io.github.vss4j.internal.loader;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which version folders of a base directory are in use, told by file locks that vanish with the process that
+ * holds them (a crash included). A process that loads from {@code <base>/<folder>} holds a shared lock on
+ * {@code <base>/<folder>.in-use} until it exits. Any work in a base (securing and marking a folder, extracting,
+ * removing unused folders) is done under an exclusive lock on {@code <base>/.lock}: so a folder is never removed
+ * between its creation and its mark, and no two processes extract the same file at once. A folder is unused when
+ * the exclusive lock on its {@code .in-use} file can be taken; folders of vss4j versions older than these locks
+ * have none, and are unused by that rule (on Windows a loaded DLL cannot be deleted, and its folder then stays).
+ */
+final class FolderLocks {
+    static final String BASE_LOCK = ".lock";
+    static final String IN_USE = ".in-use";
+    /** A string literal is one object in the whole JVM, so every class loader's copy of vss4j waits on the same one. */
+    private static final String JVM_WIDE = "io.github.vss4j.internal.loader.FolderLocks";
+    /**
+     * Channels never closed: on POSIX closing any channel of a file drops every lock the process holds on it, so a
+     * channel that found this JVM holding a lock already (another class loader) must stay open too.
+     */
+    private static final List<FileChannel> KEPT = new ArrayList<>();
+
+    /** What to do while holding a base directory's lock. */
+    interface Work<T> {
+        T run() throws IOException;
+    }
+
+    private FolderLocks() {
+    }
+
+    /** Runs {@code work} while this process alone works in {@code base}, a directory {@link OwnerOnly} secured. */
+    static <T> T exclusively(Path base, Work<T> work) throws IOException {
+        synchronized (JVM_WIDE) {
+            try (FileChannel channel = open(base.resolve(BASE_LOCK))) {
+                channel.lock();  // released as the channel closes
+                return work.run();
+            }
+        }
+    }
+
+    /**
+     * Marks {@code folder} in use for as long as the returned channel is open; under {@link #exclusively}. Null if
+     * this JVM marks it already (another class loader): that mark stands for both.
+     */
+    static FileChannel markInUse(Path folder) throws IOException {
+        FileChannel channel = open(inUseFile(folder));
+        try {
+            channel.lock(0, Long.MAX_VALUE, true);
+            return channel;
+        } catch (OverlappingFileLockException heldByThisJvm) {
+            keep(channel);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Keeps {@code channel} open for as long as this class lives: see {@link #KEPT}. */
+    private static void keep(FileChannel channel) {
+        synchronized (KEPT) {
+            KEPT.add(channel);
+        }
+    }
+
+    /**
+     * Removes every version folder of {@code base} but {@code keep} that no process uses and that holds only
+     * files; returns those removed. Under {@link #exclusively}. A folder that cannot be removed is left as it is.
+     */
+    static List<Path> removeUnused(Path base, Path keep) throws IOException {
+        List<Path> removed = new ArrayList<>();
+        Object me = Files.getOwner(keep, LinkOption.NOFOLLOW_LINKS);
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(base)) {
+            for (Path folder : all) {
+                if (!folder.equals(keep) && folder.getFileName().toString().matches(".+-[0-9a-f]{16}")
+                        && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+                        && me.equals(Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS))) {
+                    try {
+                        if (removeIfUnused(folder)) {
+                            removed.add(folder);
+                        }
+                    } catch (IOException e) {
+                        NativeLoader.LOG.debug("vss4j: left {} as it is: {}", folder, e.toString());
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static boolean removeIfUnused(Path folder) throws IOException {
+        Path inUse = inUseFile(folder);
+        FileChannel channel = open(inUse);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException heldByThisJvm) {
+            keep(channel);
+            return false;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        try {
+            if (lock == null) {
+                return false;
+            }
+            List<Path> files = new ArrayList<>();
+            try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
+                for (Path file : all) {
+                    if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                        return false;  // a load leaves files only: this folder is not one of ours
+                    }
+                    files.add(file);
+                }
+            }
+            for (Path file : files) {
+                Files.delete(file);
+            }
+            Files.delete(folder);
+        } finally {
+            channel.close();
+        }
+        Files.delete(inUse);
+        return true;
+    }
+
+    private static Path inUseFile(Path folder) {
+        return folder.resolveSibling(folder.getFileName() + IN_USE);
+    }
+
+    private static FileChannel open(Path file) throws IOException {
+        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+        FileAttribute<?>[] ownerOnly = posix ? new FileAttribute<?>[] {
+            PosixFilePermissions.asFileAttribute(OwnerOnly.WRITABLE_FILE)} : new FileAttribute<?>[0];
+        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), ownerOnly);
+    }
+}

@@ -1,0 +1,189 @@
+package io.github.vss4j.internal.loader;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryFlag;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The owner-only rule, the one place it is stated: directories and files that only the current user can use.
+ * POSIX: directories exactly {@code rwx------}, files within {@code rw-------} or {@code r-x------}, in a parent
+ * that group and others cannot write unless it is sticky (they could rename our directory away). Windows: an ACL
+ * whose one entry allows the owner (inherited by what a directory holds). A directory that exists already is
+ * used only if it is a real directory (not a link) owned by the current user ({@link Elevation}); if it is ours
+ * but looser it is tightened. Anything else is refused with an {@link IOException} that says why.
+ */
+final class OwnerOnly {
+    static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    static final Set<PosixFilePermission> WRITABLE_FILE = PosixFilePermissions.fromString("rw-------");
+    static final Set<PosixFilePermission> SEALED_FILE = PosixFilePermissions.fromString("r-x------");
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerOnly.class);
+
+    private final boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    /** Who we are, as the file system records it (null until learned from a file we created). */
+    private UserPrincipal self;
+
+    /** {@code self}: the owner to expect, or null to learn it from a file this process creates. */
+    OwnerOnly(UserPrincipal self) {
+        this.self = self;
+    }
+
+    boolean isPosix() {
+        return posix;
+    }
+
+    static boolean isOwnerOnlyDirectory(Set<PosixFilePermission> permissions) {
+        return DIRECTORY.equals(permissions);
+    }
+
+    static boolean isOwnerOnlyFile(Set<PosixFilePermission> permissions) {
+        return WRITABLE_FILE.containsAll(permissions) || SEALED_FILE.containsAll(permissions);
+    }
+
+    static boolean isSafeParent(Set<PosixFilePermission> permissions, boolean sticky) {
+        return sticky || !(permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE));
+    }
+
+    /** Makes {@code dir} (missing parents with default permissions) and checks that it is owner-only, as above. */
+    Path secureDirectory(Path given) throws IOException {
+        Path dir = given.toAbsolutePath().normalize();
+        Path parent = dir.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+            if (posix) {
+                PosixFileAttributes attributes = Files.readAttributes(parent, PosixFileAttributes.class);
+                boolean sticky = ((Integer) Files.getAttribute(parent, "unix:mode") & 01000) != 0;
+                if (!isSafeParent(attributes.permissions(), sticky)) {
+                    throw new IOException(parent + " is writable by others ("
+                            + PosixFilePermissions.toString(attributes.permissions()) + ") and not sticky: another user"
+                            + " could replace vss4j's directory in it. Choose another place with -D"
+                            + NativeLibrary.EXTRACT_DIR_PROPERTY);
+                }
+            }
+        }
+        try {
+            Files.createDirectory(dir, posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIRECTORY)}
+                    : new FileAttribute<?>[0]);
+        } catch (FileAlreadyExistsException exists) {
+            // made earlier or by another process: checked below like any existing directory
+        }
+        BasicFileAttributes basic = attributes(dir);
+        if (basic.isSymbolicLink()) {
+            throw new IOException(dir + " is a symbolic link; vss4j extracts only into a real directory");
+        }
+        if (!basic.isDirectory()) {
+            throw new IOException(dir + " exists and is not a directory");
+        }
+        UserPrincipal owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS);
+        UserPrincipal me;
+        try {
+            me = self(dir);
+        } catch (IOException e) {
+            throw new IOException(dir + " is owned by " + owner.getName() + " and the current user cannot write to it;"
+                    + " choose another place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY, e);
+        }
+        String notOurs = Elevation.whyNotOurs(dir, owner, me);
+        if (notOurs != null) {
+            throw new IOException(notOurs);
+        }
+        if (posix && !isOwnerOnlyDirectory(((PosixFileAttributes) basic).permissions())) {
+            LOG.warn("vss4j: tightening permissions of {} from {} to rwx------", dir,
+                    PosixFilePermissions.toString(((PosixFileAttributes) basic).permissions()));
+            Files.setPosixFilePermissions(dir, DIRECTORY);
+        } else if (!posix) {
+            restrictAcl(dir, owner);
+        }
+        return dir;
+    }
+
+    /** Who we are: the owner of a file this process creates (on Windows, as an administrator, a group). */
+    UserPrincipal self(Path writableDir) throws IOException {
+        if (self == null) {
+            Path probe = Files.createTempFile(writableDir, ".owner-", ".tmp");
+            try {
+                self = Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS);
+            } finally {
+                Files.delete(probe);
+            }
+        }
+        return self;
+    }
+
+    /** Makes a finished file read-and-execute for its owner only (POSIX {@code r-x------}). */
+    void seal(Path file) throws IOException {
+        if (posix) {
+            Files.setPosixFilePermissions(file, SEALED_FILE);
+        }
+    }
+
+    /** Null if {@code file} is a regular file (not a link) owned by us that only we can access; otherwise why not. */
+    String whyNotOwnerOnly(Path file, Path dir) throws IOException {
+        BasicFileAttributes basic = attributes(file);
+        if (!basic.isRegularFile()) {
+            return "not a regular file";
+        }
+        UserPrincipal owner = Files.getOwner(file, LinkOption.NOFOLLOW_LINKS);
+        if (!owner.equals(self(dir))) {
+            return "owned by " + owner.getName();
+        }
+        if (posix) {
+            Set<PosixFilePermission> perms = ((PosixFileAttributes) basic).permissions();
+            return isOwnerOnlyFile(perms) ? null : "permissions " + PosixFilePermissions.toString(perms) + " are not owner-only";
+        }
+        for (AclEntry entry : aclView(file).getAcl()) {
+            if (entry.type() == AclEntryType.ALLOW && !entry.principal().equals(owner)) {
+                return "its ACL allows " + entry.principal().getName();
+            }
+        }
+        return null;
+    }
+
+    private BasicFileAttributes attributes(Path path) throws IOException {
+        Class<? extends BasicFileAttributes> type = posix ? PosixFileAttributes.class : BasicFileAttributes.class;
+        return Files.readAttributes(path, type, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Gives {@code dir}, owned by {@code owner}, the owner-only ACL unless it has it already. */
+    private static void restrictAcl(Path dir, UserPrincipal owner) throws IOException {
+        AclFileAttributeView view = aclView(dir);
+        List<AclEntry> wanted = ownerOnlyAcl(owner);
+        if (!wanted.equals(view.getAcl())) {
+            LOG.debug("vss4j: restricting the ACL of {} to its owner {}", dir, owner.getName());
+            view.setAcl(wanted);
+        }
+    }
+
+    private static AclFileAttributeView aclView(Path path) throws IOException {
+        AclFileAttributeView view = Files.getFileAttributeView(path, AclFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (view == null) {
+            throw new IOException(path + ": this file system supports neither POSIX permissions nor ACLs,"
+                    + " so vss4j cannot make it owner-only");
+        }
+        return view;
+    }
+
+    private static List<AclEntry> ownerOnlyAcl(UserPrincipal owner) {
+        return List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
+                .setPermissions(EnumSet.allOf(AclEntryPermission.class))
+                .setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT).build());
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.vss4j.internal.loader;
+
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Where the library is extracted: the base directories in the order tried, and the version folder's name. */
+final class Places {
+    /** The environment variables behind {@link #fallbackDirectories}. */
+    static final String RUNTIME_DIR_VARIABLE = "XDG_RUNTIME_DIR";
+    static final String CACHE_HOME_VARIABLE = "XDG_CACHE_HOME";
+    /** How much of the digest names the folder: enough to tell builds apart, short enough for Windows paths. */
+    static final int DIR_DIGEST_PREFIX = 16;
+
+    private Places() {
+    }
+
+    /** {@code configured} if set, else {@code <tmp>/vss4j-<user>}; absolute and normalized. */
+    static Path baseDirectory(String configured, String tmp, String user) throws IOException {
+        return baseDirectory(configured, tmp, user, false);
+    }
+
+    /**
+     * {@code configured} if set, else {@code <tmp>/vss4j-<user>}, or for an elevated Windows process (see
+     * {@link Elevation}) {@code <tmp>/vss4j-<user>-elevated}; absolute and normalized.
+     */
+    static Path baseDirectory(String configured, String tmp, String user, boolean elevated) throws IOException {
+        try {
+            if (configured != null && !configured.isBlank()) {
+                return Path.of(configured).toAbsolutePath().normalize();
+            }
+            return Path.of(tmp).toAbsolutePath().normalize().resolve(Elevation.baseName(user, elevated));
+        } catch (InvalidPathException e) {
+            throw new IOException("invalid extraction directory: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where a POSIX user's library goes when {@code <tmp>/vss4j-<user>} is refused (another local user can create
+     * that first): directories only this user can have created, {@code $XDG_RUNTIME_DIR/vss4j}, then
+     * {@code $XDG_CACHE_HOME/vss4j} or else {@code <home>/.cache/vss4j}. Unset, relative (the XDG specification
+     * says to ignore those) or invalid values are left out.
+     */
+    static List<Path> fallbackDirectories(String runtimeDir, String cacheHome, String home) {
+        List<Path> found = new ArrayList<>();
+        Path runtime = absoluteOrNull(runtimeDir);
+        if (runtime != null) {
+            found.add(runtime.resolve("vss4j"));
+        }
+        Path cache = absoluteOrNull(cacheHome);
+        Path homeDir = absoluteOrNull(home);
+        if (cache == null && homeDir != null) {
+            cache = homeDir.resolve(".cache");
+        }
+        if (cache != null) {
+            found.add(cache.resolve("vss4j"));
+        }
+        return found;
+    }
+
+    private static Path absoluteOrNull(String value) {
+        try {
+            Path p = value == null || value.isBlank() ? null : Path.of(value);
+            return p != null && p.isAbsolute() ? p.normalize() : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** The version folder's name: {@code <version>-<first 16 hex digits of the digest>}. */
+    static String directoryName(String version, String digest) {
+        return safeName(version == null || version.isBlank() ? "dev" : version) + "-"
+                + digest.substring(0, DIR_DIGEST_PREFIX);
+    }
+
+    /** {@code s} with every code point but {@code [A-Za-z0-9._-]} replaced by {@code _}; "unknown" if only dots. */
+    static String safeName(String s) {
+        String name = (s == null ? "" : s).replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.replace(".", "").isEmpty() ? "unknown" : name;
+    }
+}
