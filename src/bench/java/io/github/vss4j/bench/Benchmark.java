@@ -7,6 +7,7 @@ import io.github.vss4j.VssAsync;
 import io.github.vss4j.internal.BenchBridge;
 import io.github.vss4j.internal.completion.CallbackExecutor;
 import io.github.vss4j.internal.loader.NativeLibrary;
+import io.github.vss4j.internal.OwnedHandle;
 import io.github.vss4j.internal.SimulatedMachineImpl;
 import io.github.vss4j.simulator.Simulation;
 import java.io.IOException;
@@ -195,7 +196,7 @@ public final class Benchmark {
     private static long backendOf(Vss vss) throws ReflectiveOperationException {
         Field backend = Vss.class.getDeclaredField("backend");
         backend.setAccessible(true);
-        return backend.getLong(vss);
+        return ((OwnedHandle) backend.get(vss)).use(handle -> handle);
     }
 
     // The public API offers no way to put a Vss on another backend handle, and it should not: bench only.
@@ -204,9 +205,11 @@ public final class Benchmark {
         Field machine = Vss.class.getDeclaredField("machine");
         machine.setAccessible(true);
         Constructor<Vss> constructor =
-                Vss.class.getDeclaredConstructor(long.class, SimulatedMachineImpl.class, CallbackExecutor.class);
+                Vss.class.getDeclaredConstructor(OwnedHandle.class, SimulatedMachineImpl.class, CallbackExecutor.class);
         constructor.setAccessible(true);
-        return constructor.newInstance(timedBackend, machine.get(base), callbacks);
+        // The caller releases the timed backend (BenchBridge.release) once the samples are taken.
+        OwnedHandle timed = OwnedHandle.untilUnreachable(timedBackend, handle -> { }, "the timed backend is released");
+        return constructor.newInstance(timed, machine.get(base), callbacks);
     }
 
     private static long percentile(long[] sorted, double q) {
