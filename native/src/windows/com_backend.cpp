@@ -5,9 +5,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/log.h"
 #include "windows/com_ptr.h"
 #include "windows/convert.h"
-#include "windows/log.h"
 
 namespace vss4j::win {
 namespace {
@@ -22,7 +22,7 @@ hresult asHresult(const char* what, Body&& body) noexcept {
     return hr::kOutOfMemory;
   } catch (...) {
     try {
-      log::write(log::kError, std::string("unexpected C++ exception in ") + what);
+      log(LogLevel::Error, std::string("unexpected C++ exception in ") + what);
     } catch (...) {
     }
     return hr::kUnexpected;
@@ -59,7 +59,7 @@ class SnapshotPropGuard {
       api_.freeSnapshotProperties(&prop_);
     } catch (...) {
       // Only an injected function can throw; a destructor must not.
-      log::write(log::kError, "the free-snapshot-properties function threw");
+      log(LogLevel::Error, "the free-snapshot-properties function threw");
     }
   }
 
@@ -383,7 +383,7 @@ class ComBackend final : public Backend {
       ++t_comInitialized;
     } else {
       // RPC_E_CHANGED_MODE: someone put this thread in a single-threaded apartment; VSS calls will fail.
-      log::write(log::kError, "CoInitializeEx(COINIT_MULTITHREADED) failed: " + hex(result));
+      log(LogLevel::Error, "CoInitializeEx(COINIT_MULTITHREADED) failed: " + hex(result));
     }
   }
 
