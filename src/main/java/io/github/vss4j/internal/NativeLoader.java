@@ -35,10 +35,10 @@ import org.slf4j.LoggerFactory;
  * <p>Most loads on Linux never come here: {@link NativeLibrary#findIntact}, the warm load, finds the earlier
  * extraction intact first, with fewer classes and without opening the jar, and steps aside for this class whenever
  * anything is not exactly as this class leaves it. A reuse here (on Windows, or where the warm path stepped aside)
- * still avoids what costs a fresh JVM tens of milliseconds of set-up: SLF4J (nothing
+ * still avoids what costs a fresh JVM noticeable set-up time: SLF4J (nothing
  * to log), the JCA providers ({@link Sha256}), lambdas, regular expressions and streams (each bootstraps machinery
  * on first use; string concatenation is compiled to {@code StringBuilder} for the same reason, see the pom), and
- * it loads few of vss4j's own classes (about half a millisecond each in such a JVM): one load is one instance of
+ * it loads few of vss4j's own classes (each costs load time in such a JVM): one load is one instance of
  * this class, which keeps what it tried in its fields, and a reuse does not touch {@link Outcome}.
  */
 class NativeLoader {

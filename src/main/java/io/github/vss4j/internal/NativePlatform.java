@@ -7,8 +7,8 @@ import java.util.Locale;
  * for example {@code natives/linux_64/libvss4j.so} or {@code natives/windows_64/vss4j.dll}.
  *
  * <p>The folder names are native-lib-loader's ({@code NativeLibraryUtil.getArchitecture()} in lower case), computed
- * here by the same rules rather than by that library: its class initialisation starts SLF4J, which alone cost a
- * fresh JVM about 25 ms, more than a whole warm load may take. {@code NativeLoaderTest} checks the rules against
+ * here by the same rules rather than by that library: its class initialisation starts SLF4J, which alone can cost
+ * a fresh JVM more than a whole warm load may take. {@code NativeLoaderTest} checks the rules against
  * native-lib-loader itself.
  *
  * @param folder the platform folder name (native-lib-loader's architecture name in lower case)

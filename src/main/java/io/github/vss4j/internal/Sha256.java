@@ -12,8 +12,8 @@ import java.util.Arrays;
  *
  * <p>Why not {@code MessageDigest}: the loader hashes the library on every load, usually first thing in a fresh
  * JVM, where the JDK's digest costs far more than the load itself should. Its first lookup initialises the
- * security provider framework (about 20 ms here), and its implementation stays interpreted for most of the first
- * pass over a library (its fast path needs C2; the first pass took 30 to 55 ms for 0.7 MB). This class has no
+ * security provider framework, and its implementation stays interpreted for most of the first pass over a library
+ * (its fast path needs C2). This class has no
  * such set-up and is small enough for C1 to compile within the first few hundred blocks.
  *
  * <p>Why it is as safe as the JDK's here: SHA-256 is a fixed public function, and no secret goes through it, so
