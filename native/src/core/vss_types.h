@@ -13,74 +13,75 @@ namespace vss4j {
 // VSS's WCHAR strings. Java's String is UTF-16 as well, so text crosses JNI without conversion.
 using WString = std::u16string;
 
-namespace ctx {  // _VSS_SNAPSHOT_CONTEXT
-constexpr std::int32_t BACKUP = 0x00;
-constexpr std::int32_t FILE_SHARE_BACKUP = 0x10;
-constexpr std::int32_t NAS_ROLLBACK = 0x19;
-constexpr std::int32_t APP_ROLLBACK = 0x09;
-constexpr std::int32_t CLIENT_ACCESSIBLE = 0x1D;
-constexpr std::int32_t CLIENT_ACCESSIBLE_WRITERS = 0x0D;
-constexpr std::int32_t ALL = static_cast<std::int32_t>(0xFFFFFFFFu);
-}  // namespace ctx
+// VSS's enumerations, one row per constant: the namespace it has here, our name, the SDK's, the value.
+// windows/sdk_agreement.cpp checks every row against the SDK's own definition.
+#define VSS4J_ENUMERATIONS(X) \
+  /* _VSS_SNAPSHOT_CONTEXT */                                                         \
+  X(ctx, BACKUP, VSS_CTX_BACKUP, 0x00)                                                \
+  X(ctx, FILE_SHARE_BACKUP, VSS_CTX_FILE_SHARE_BACKUP, 0x10)                          \
+  X(ctx, NAS_ROLLBACK, VSS_CTX_NAS_ROLLBACK, 0x19)                                    \
+  X(ctx, APP_ROLLBACK, VSS_CTX_APP_ROLLBACK, 0x09)                                    \
+  X(ctx, CLIENT_ACCESSIBLE, VSS_CTX_CLIENT_ACCESSIBLE, 0x1D)                          \
+  X(ctx, CLIENT_ACCESSIBLE_WRITERS, VSS_CTX_CLIENT_ACCESSIBLE_WRITERS, 0x0D)          \
+  X(ctx, ALL, VSS_CTX_ALL, 0xFFFFFFFFu)                                               \
+  /* _VSS_VOLUME_SNAPSHOT_ATTRIBUTES */                                               \
+  X(attr, PERSISTENT, VSS_VOLSNAP_ATTR_PERSISTENT, 0x1)                               \
+  X(attr, NO_AUTORECOVERY, VSS_VOLSNAP_ATTR_NO_AUTORECOVERY, 0x2)                     \
+  X(attr, CLIENT_ACCESSIBLE, VSS_VOLSNAP_ATTR_CLIENT_ACCESSIBLE, 0x4)                 \
+  X(attr, NO_AUTO_RELEASE, VSS_VOLSNAP_ATTR_NO_AUTO_RELEASE, 0x8)                     \
+  X(attr, NO_WRITERS, VSS_VOLSNAP_ATTR_NO_WRITERS, 0x10)                              \
+  X(attr, TRANSPORTABLE, VSS_VOLSNAP_ATTR_TRANSPORTABLE, 0x20)                        \
+  X(attr, NOT_SURFACED, VSS_VOLSNAP_ATTR_NOT_SURFACED, 0x40)                          \
+  X(attr, NOT_TRANSACTED, VSS_VOLSNAP_ATTR_NOT_TRANSACTED, 0x80)                      \
+  X(attr, HARDWARE_ASSISTED, VSS_VOLSNAP_ATTR_HARDWARE_ASSISTED, 0x10000)             \
+  X(attr, DIFFERENTIAL, VSS_VOLSNAP_ATTR_DIFFERENTIAL, 0x20000)                       \
+  X(attr, PLEX, VSS_VOLSNAP_ATTR_PLEX, 0x40000)                                       \
+  X(attr, IMPORTED, VSS_VOLSNAP_ATTR_IMPORTED, 0x80000)                               \
+  X(attr, EXPOSED_LOCALLY, VSS_VOLSNAP_ATTR_EXPOSED_LOCALLY, 0x100000)                \
+  X(attr, EXPOSED_REMOTELY, VSS_VOLSNAP_ATTR_EXPOSED_REMOTELY, 0x200000)              \
+  X(attr, AUTORECOVER, VSS_VOLSNAP_ATTR_AUTORECOVER, 0x400000)                        \
+  X(attr, ROLLBACK_RECOVERY, VSS_VOLSNAP_ATTR_ROLLBACK_RECOVERY, 0x800000)            \
+  X(attr, DELAYED_POSTSNAPSHOT, VSS_VOLSNAP_ATTR_DELAYED_POSTSNAPSHOT, 0x1000000)     \
+  X(attr, TXF_RECOVERY, VSS_VOLSNAP_ATTR_TXF_RECOVERY, 0x2000000)                     \
+  X(attr, FILE_SHARE, VSS_VOLSNAP_ATTR_FILE_SHARE, 0x4000000)                         \
+  /* VSS_BACKUP_TYPE */                                                               \
+  X(backup_type, UNDEFINED, VSS_BT_UNDEFINED, 0)                                      \
+  X(backup_type, FULL, VSS_BT_FULL, 1)                                                \
+  X(backup_type, INCREMENTAL, VSS_BT_INCREMENTAL, 2)                                  \
+  X(backup_type, DIFFERENTIAL, VSS_BT_DIFFERENTIAL, 3)                                \
+  X(backup_type, LOG, VSS_BT_LOG, 4)                                                  \
+  X(backup_type, COPY, VSS_BT_COPY, 5)                                                \
+  X(backup_type, OTHER, VSS_BT_OTHER, 6)                                              \
+  /* VSS_OBJECT_TYPE */                                                               \
+  X(object_type, UNKNOWN, VSS_OBJECT_UNKNOWN, 0)                                      \
+  X(object_type, NONE, VSS_OBJECT_NONE, 1)                                            \
+  X(object_type, SNAPSHOT_SET, VSS_OBJECT_SNAPSHOT_SET, 2)                            \
+  X(object_type, SNAPSHOT, VSS_OBJECT_SNAPSHOT, 3)                                    \
+  X(object_type, PROVIDER, VSS_OBJECT_PROVIDER, 4)                                    \
+  /* VSS_WRITER_STATE */                                                              \
+  X(writer_state, UNKNOWN, VSS_WS_UNKNOWN, 0)                                         \
+  X(writer_state, STABLE, VSS_WS_STABLE, 1)                                           \
+  X(writer_state, WAITING_FOR_FREEZE, VSS_WS_WAITING_FOR_FREEZE, 2)                   \
+  X(writer_state, WAITING_FOR_THAW, VSS_WS_WAITING_FOR_THAW, 3)                       \
+  X(writer_state, WAITING_FOR_POST_SNAPSHOT, VSS_WS_WAITING_FOR_POST_SNAPSHOT, 4)     \
+  X(writer_state, WAITING_FOR_BACKUP_COMPLETE, VSS_WS_WAITING_FOR_BACKUP_COMPLETE, 5) \
+  X(writer_state, FAILED_AT_IDENTIFY, VSS_WS_FAILED_AT_IDENTIFY, 6)                   \
+  X(writer_state, FAILED_AT_PREPARE_BACKUP, VSS_WS_FAILED_AT_PREPARE_BACKUP, 7)       \
+  X(writer_state, FAILED_AT_PREPARE_SNAPSHOT, VSS_WS_FAILED_AT_PREPARE_SNAPSHOT, 8)   \
+  X(writer_state, FAILED_AT_FREEZE, VSS_WS_FAILED_AT_FREEZE, 9)                       \
+  X(writer_state, FAILED_AT_THAW, VSS_WS_FAILED_AT_THAW, 10)                          \
+  X(writer_state, FAILED_AT_POST_SNAPSHOT, VSS_WS_FAILED_AT_POST_SNAPSHOT, 11)        \
+  X(writer_state, FAILED_AT_BACKUP_COMPLETE, VSS_WS_FAILED_AT_BACKUP_COMPLETE, 12)    \
+  X(writer_state, FAILED_AT_PRE_RESTORE, VSS_WS_FAILED_AT_PRE_RESTORE, 13)            \
+  X(writer_state, FAILED_AT_POST_RESTORE, VSS_WS_FAILED_AT_POST_RESTORE, 14)          \
+  X(writer_state, FAILED_AT_BACKUPSHUTDOWN, VSS_WS_FAILED_AT_BACKUPSHUTDOWN, 15)
 
-namespace attr {  // _VSS_VOLUME_SNAPSHOT_ATTRIBUTES
-constexpr std::int32_t PERSISTENT = 0x1;
-constexpr std::int32_t NO_AUTORECOVERY = 0x2;
-constexpr std::int32_t CLIENT_ACCESSIBLE = 0x4;
-constexpr std::int32_t NO_AUTO_RELEASE = 0x8;
-constexpr std::int32_t NO_WRITERS = 0x10;
-constexpr std::int32_t TRANSPORTABLE = 0x20;
-constexpr std::int32_t NOT_SURFACED = 0x40;
-constexpr std::int32_t NOT_TRANSACTED = 0x80;
-constexpr std::int32_t HARDWARE_ASSISTED = 0x10000;
-constexpr std::int32_t DIFFERENTIAL = 0x20000;
-constexpr std::int32_t PLEX = 0x40000;
-constexpr std::int32_t IMPORTED = 0x80000;
-constexpr std::int32_t EXPOSED_LOCALLY = 0x100000;
-constexpr std::int32_t EXPOSED_REMOTELY = 0x200000;
-constexpr std::int32_t AUTORECOVER = 0x400000;
-constexpr std::int32_t ROLLBACK_RECOVERY = 0x800000;
-constexpr std::int32_t DELAYED_POSTSNAPSHOT = 0x1000000;
-constexpr std::int32_t TXF_RECOVERY = 0x2000000;
-constexpr std::int32_t FILE_SHARE = 0x4000000;
-}  // namespace attr
-
-namespace backup_type {  // VSS_BACKUP_TYPE
-constexpr std::int32_t UNDEFINED = 0;
-constexpr std::int32_t FULL = 1;
-constexpr std::int32_t INCREMENTAL = 2;
-constexpr std::int32_t DIFFERENTIAL = 3;
-constexpr std::int32_t LOG = 4;
-constexpr std::int32_t COPY = 5;
-constexpr std::int32_t OTHER = 6;
-}  // namespace backup_type
-
-namespace object_type {  // VSS_OBJECT_TYPE
-constexpr std::int32_t UNKNOWN = 0;
-constexpr std::int32_t NONE = 1;
-constexpr std::int32_t SNAPSHOT_SET = 2;
-constexpr std::int32_t SNAPSHOT = 3;
-constexpr std::int32_t PROVIDER = 4;
-}  // namespace object_type
-
-namespace writer_state {  // VSS_WRITER_STATE
-constexpr std::int32_t UNKNOWN = 0;
-constexpr std::int32_t STABLE = 1;
-constexpr std::int32_t WAITING_FOR_FREEZE = 2;
-constexpr std::int32_t WAITING_FOR_THAW = 3;
-constexpr std::int32_t WAITING_FOR_POST_SNAPSHOT = 4;
-constexpr std::int32_t WAITING_FOR_BACKUP_COMPLETE = 5;
-constexpr std::int32_t FAILED_AT_IDENTIFY = 6;
-constexpr std::int32_t FAILED_AT_PREPARE_BACKUP = 7;
-constexpr std::int32_t FAILED_AT_PREPARE_SNAPSHOT = 8;
-constexpr std::int32_t FAILED_AT_FREEZE = 9;
-constexpr std::int32_t FAILED_AT_THAW = 10;
-constexpr std::int32_t FAILED_AT_POST_SNAPSHOT = 11;
-constexpr std::int32_t FAILED_AT_BACKUP_COMPLETE = 12;
-constexpr std::int32_t FAILED_AT_PRE_RESTORE = 13;
-constexpr std::int32_t FAILED_AT_POST_RESTORE = 14;
-constexpr std::int32_t FAILED_AT_BACKUPSHUTDOWN = 15;
-}  // namespace writer_state
+#define VSS4J_CONSTANT(ns, name, sdk, value)                      \
+  namespace ns {                                                  \
+  constexpr std::int32_t name = static_cast<std::int32_t>(value); \
+  }
+VSS4J_ENUMERATIONS(VSS4J_CONSTANT)
+#undef VSS4J_CONSTANT
 
 constexpr std::int32_t kSnapshotStateCreated = 12;  // VSS_SS_CREATED: the state of a finished copy
 

@@ -15,7 +15,6 @@
 #include "jni/marshal.h"
 #include "jni/completions.h"
 
-using vss4j::AsyncOperation;
 using vss4j::BackupComponents;
 using vss4j::Guid;
 using vss4j::hresult;
@@ -33,6 +32,16 @@ jint onSession(JNIEnv* env, jlong handle, F&& body) {
   return session->call(body);
 }
 
+// Runs body(BackupComponents&, Guid& id) on the object thread; on success the id goes to out[0..1], whose length
+// the caller has checked first.
+template <typename F>
+jint withIdOut(JNIEnv* env, jlong handle, jlongArray out, F&& body) {
+  Guid id;
+  const jint hr = onSession(env, handle, [&](BackupComponents& c) { return body(c, id); });
+  if (!env->ExceptionCheck() && vss4j::succeeded(hr)) jni::putGuid(env, out, 0, id);
+  return hr;
+}
+
 // The entry of a call on the object: one guard around onSession.
 template <typename F>
 jint sessionEntry(JNIEnv* env, jlong handle, F&& body) {
@@ -40,11 +49,11 @@ jint sessionEntry(JNIEnv* env, jlong handle, F&& body) {
 }
 
 // The entry of a call that fills a list on the object thread, then copies the list out on this thread.
-template <typename Row, typename Get, typename Put>
-jint listEntry(JNIEnv* env, jlong handle, Get&& get, Put&& put) {
+template <typename Row, typename Put>
+jint listEntry(JNIEnv* env, jlong handle, hresult (BackupComponents::*get)(std::vector<Row>&), Put&& put) {
   return jni::guarded(env, jint{0}, [&]() -> jint {
     std::vector<Row> rows;
-    const jint hr = onSession(env, handle, [&](BackupComponents& c) { return get(c, rows); });
+    const jint hr = onSession(env, handle, [&](BackupComponents& c) { return (c.*get)(rows); });
     if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
     return put(rows) ? hr : 0;
   });
@@ -135,43 +144,36 @@ std::optional<std::vector<Guid>> guidsOf(JNIEnv* env, jlongArray pairs) {
 }
 
 // The entry of a call that takes writer ids.
-template <typename Select>
-jint selectWritersEntry(JNIEnv* env, jlong handle, jlongArray pairs, Select&& select) {
+jint selectWritersEntry(JNIEnv* env, jlong handle, jlongArray pairs,
+                        hresult (BackupComponents::*select)(const std::vector<Guid>&)) {
   return jni::guarded(env, jint{0}, [&]() -> jint {
     std::optional<std::vector<Guid>> ids = guidsOf(env, pairs);
     if (!ids) return 0;
-    return onSession(env, handle, [&](BackupComponents& c) { return select(c, *ids); });
+    return onSession(env, handle, [&](BackupComponents& c) { return (c.*select)(*ids); });
   });
 }
 
 }  // namespace
 
 VSS4J_JNI(jint, disableWriterClasses)(JNIEnv* env, jclass, jlong handle, jlongArray writerClassIds) {
-  return selectWritersEntry(env, handle, writerClassIds,
-                       [](BackupComponents& c, const std::vector<Guid>& ids) { return c.disableWriterClasses(ids); });
+  return selectWritersEntry(env, handle, writerClassIds, &BackupComponents::disableWriterClasses);
 }
 
 VSS4J_JNI(jint, enableWriterClasses)(JNIEnv* env, jclass, jlong handle, jlongArray writerClassIds) {
-  return selectWritersEntry(env, handle, writerClassIds,
-                       [](BackupComponents& c, const std::vector<Guid>& ids) { return c.enableWriterClasses(ids); });
+  return selectWritersEntry(env, handle, writerClassIds, &BackupComponents::enableWriterClasses);
 }
 
 VSS4J_JNI(jint, disableWriterInstances)(JNIEnv* env, jclass, jlong handle, jlongArray writerInstanceIds) {
-  return selectWritersEntry(env, handle, writerInstanceIds, [](BackupComponents& c, const std::vector<Guid>& ids) {
-    return c.disableWriterInstances(ids);
-  });
+  return selectWritersEntry(env, handle, writerInstanceIds, &BackupComponents::disableWriterInstances);
 }
 
 VSS4J_JNI(jint, gatherWriterMetadata)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
-  return startAsyncEntry(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
-    return c.gatherWriterMetadata(async);
-  });
+  return startAsyncEntry(env, handle, token, out, &BackupComponents::gatherWriterMetadata);
 }
 
 VSS4J_JNI(jint, getWriterMetadata)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
-  return listEntry<vss4j::WriterMetadata>(
-      env, handle, [](BackupComponents& c, auto& rows) { return c.getWriterMetadata(rows); },
-      [&](const auto& rows) { return jni::putWriterMetadata(env, out, rows); });
+  return listEntry(env, handle, &BackupComponents::getWriterMetadata,
+                   [&](const auto& rows) { return jni::putWriterMetadata(env, out, rows); });
 }
 
 VSS4J_JNI(jint, freeWriterMetadata)(JNIEnv* env, jclass, jlong handle) {
@@ -181,10 +183,7 @@ VSS4J_JNI(jint, freeWriterMetadata)(JNIEnv* env, jclass, jlong handle) {
 VSS4J_JNI(jint, startSnapshotSet)(JNIEnv* env, jclass, jlong handle, jlongArray out) {
   return jni::guarded(env, jint{0}, [&]() -> jint {
     if (!jni::checkLength(env, out, 2, "id holder")) return 0;
-    Guid id;
-    const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.startSnapshotSet(id); });
-    if (!env->ExceptionCheck() && vss4j::succeeded(hr)) jni::putGuid(env, out, 0, id);
-    return hr;
+    return withIdOut(env, handle, out, [](BackupComponents& c, Guid& id) { return c.startSnapshotSet(id); });
   });
 }
 
@@ -195,10 +194,8 @@ VSS4J_JNI(jint, addToSnapshotSet)(JNIEnv* env, jclass, jlong handle, jstring vol
     std::optional<WString> name = jni::toWString(env, volume, "volume");
     if (!name) return 0;
     const Guid provider = jni::guidOf(providerHi, providerLo);
-    Guid id;
-    const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.addToSnapshotSet(*name, provider, id); });
-    if (!env->ExceptionCheck() && vss4j::succeeded(hr)) jni::putGuid(env, out, 0, id);
-    return hr;
+    return withIdOut(env, handle, out,
+                     [&](BackupComponents& c, Guid& id) { return c.addToSnapshotSet(*name, provider, id); });
   });
 }
 
@@ -221,27 +218,20 @@ VSS4J_JNI(jint, isVolumeSupported)(JNIEnv* env, jclass, jlong handle, jstring vo
 }
 
 VSS4J_JNI(jint, prepareForBackup)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
-  return startAsyncEntry(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
-    return c.prepareForBackup(async);
-  });
+  return startAsyncEntry(env, handle, token, out, &BackupComponents::prepareForBackup);
 }
 
 VSS4J_JNI(jint, doSnapshotSet)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
-  return startAsyncEntry(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
-    return c.doSnapshotSet(async);
-  });
+  return startAsyncEntry(env, handle, token, out, &BackupComponents::doSnapshotSet);
 }
 
 VSS4J_JNI(jint, gatherWriterStatus)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
-  return startAsyncEntry(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
-    return c.gatherWriterStatus(async);
-  });
+  return startAsyncEntry(env, handle, token, out, &BackupComponents::gatherWriterStatus);
 }
 
 VSS4J_JNI(jint, getWriterStatus)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
-  return listEntry<vss4j::WriterStatus>(
-      env, handle, [](BackupComponents& c, auto& rows) { return c.getWriterStatus(rows); },
-      [&](const auto& rows) { return jni::putWriterStatus(env, out, rows); });
+  return listEntry(env, handle, &BackupComponents::getWriterStatus,
+                   [&](const auto& rows) { return jni::putWriterStatus(env, out, rows); });
 }
 
 VSS4J_JNI(jint, getSnapshotProperties)(JNIEnv* env, jclass, jlong handle, jlong idHi, jlong idLo, jlongArray longs,
@@ -281,9 +271,7 @@ VSS4J_JNI(jint, setBackupSucceeded)(JNIEnv* env, jclass, jlong handle, jlong ins
 }
 
 VSS4J_JNI(jint, backupComplete)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
-  return startAsyncEntry(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
-    return c.backupComplete(async);
-  });
+  return startAsyncEntry(env, handle, token, out, &BackupComponents::backupComplete);
 }
 
 VSS4J_JNI(jint, abortBackup)(JNIEnv* env, jclass, jlong handle) {
@@ -291,9 +279,8 @@ VSS4J_JNI(jint, abortBackup)(JNIEnv* env, jclass, jlong handle) {
 }
 
 VSS4J_JNI(jint, query)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
-  return listEntry<vss4j::SnapshotProperties>(
-      env, handle, [](BackupComponents& c, auto& rows) { return c.query(rows); },
-      [&](const auto& rows) { return jni::putSnapshots(env, out, rows); });
+  return listEntry(env, handle, &BackupComponents::query,
+                   [&](const auto& rows) { return jni::putSnapshots(env, out, rows); });
 }
 
 VSS4J_JNI(jint, deleteSnapshots)(JNIEnv* env, jclass, jlong handle, jlong idHi, jlong idLo, jint objectType,

@@ -1,14 +1,8 @@
 // Looks up, once, every class and method the shim needs, so that no other entry point does.
 #include <jni.h>
 
-#include <string>
-
 #include "jni/jni_util.h"
 #include "jni/native_log.h"
-#ifdef _WIN32  // the real backend, which every Windows build links
-#include "core/log.h"
-#include "windows/system_backend.h"
-#endif
 
 namespace vss4j::jni {
 namespace {
@@ -64,15 +58,5 @@ extern "C" JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM* vm, void*) {
   // A class that cannot be found leaves NoClassDefFoundError pending, which System.load reports.
   if (!vss4j::jni::lookUp(env)) return JNI_ERR;
   vss4j::jni::installJavaLogSink();
-#ifdef _WIN32
-  // The COM adapter logs through its own hook; its lines join the core's on their way to SLF4J.
-  vss4j::win::setLogSink([](int level, const char* utf8) {
-    try {
-      vss4j::log(static_cast<vss4j::LogLevel>(level), utf8 == nullptr ? std::string() : std::string(utf8));
-    } catch (...) {
-      // Out of memory for a log line: drop the line, never the caller.
-    }
-  });
-#endif
   return JNI_VERSION_1_8;
 }

@@ -111,70 +111,76 @@ void MachineState::finish(OpRecord& op) {
   }
   ObjectState& object = found->second;
   object.pending.reset();
-  const hresult planned = op.plannedError;
-  switch (op.operation) {
-    case Operation::GatherWriterMetadata:
-      if (planned != hr::kOk) {
-        failed(op, planned);
-        object.phase = ObjectPhase::Failed;
-      } else {
+  if (op.plannedError != hr::kOk) {
+    failed(op, op.plannedError);
+    leaveUnfinished(op.owner, object, op.operation);
+  } else {
+    switch (op.operation) {
+      case Operation::GatherWriterMetadata:
         runWriterPhases(object.writers, op.operation);
         object.metadataGathered = true;
         object.phase = ObjectPhase::Metadata;
-      }
-      break;
-    case Operation::PrepareForBackup:
-      if (planned != hr::kOk) {
-        failed(op, planned);
-        object.phase = ObjectPhase::Failed;
-        releaseSetLock(op.owner);
-      } else {
+        break;
+      case Operation::PrepareForBackup:
         runWriterPhases(object.writers, op.operation);
         object.phase = ObjectPhase::Prepared;
-      }
-      break;
-    case Operation::DoSnapshotSet:
-      finishSnapshotSet(object, op);
-      break;
-    case Operation::GatherWriterStatus:
-      if (planned != hr::kOk) {
-        failed(op, planned);
-      } else {
+        break;
+      case Operation::DoSnapshotSet:
+        finishSnapshotSet(object, op);
+        break;
+      case Operation::GatherWriterStatus:
         object.gatheredStatus = writerStatus(object.writers);
         object.statusGathered = true;
-      }
-      break;
-    case Operation::BackupComplete:
-      // The copies exist either way; a failed BackupComplete only means writers were not told.
-      if (planned != hr::kOk) {
-        failed(op, planned);
-      } else {
+        break;
+      case Operation::BackupComplete:
         runWriterPhases(object.writers, op.operation);
-      }
-      object.phase = ObjectPhase::Complete;
-      break;
-    default:
-      break;
+        object.phase = ObjectPhase::Complete;
+        break;
+      default:
+        break;
+    }
   }
   noteWriters(op.owner, object);
   changed.notify_all();
 }
 
+void MachineState::leaveUnfinished(std::uint64_t owner, ObjectState& object, Operation operation) {
+  switch (operation) {
+    case Operation::GatherWriterMetadata:
+      object.phase = ObjectPhase::Failed;
+      break;
+    case Operation::PrepareForBackup:
+      object.phase = ObjectPhase::Failed;
+      releaseSetLock(owner);
+      break;
+    case Operation::DoSnapshotSet:
+      abortWriters(object.writers);
+      object.phase = ObjectPhase::SnapshotFailed;
+      releaseSetLock(owner);
+      break;
+    case Operation::BackupComplete:
+      // The copies exist either way; a BackupComplete that did not finish only means writers were not told.
+      object.phase = ObjectPhase::Complete;
+      break;
+    default:
+      break;
+  }
+}
+
 void MachineState::finishSnapshotSet(ObjectState& object, OpRecord& op) {
-  hresult error = op.plannedError;
-  if (error == hr::kOk && writersTakePart(object.context)) {
+  hresult error = hr::kOk;
+  if (writersTakePart(object.context)) {
     const bool writerFailed = runWriterPhases(object.writers, Operation::DoSnapshotSet);
     if (writerFailed && writerFailureFailsSnapshotSet) error = hr::kUnexpectedWriterError;
   }
   if (error == hr::kOk) error = checkDiffArea(object);
   if (error != hr::kOk) {
     failed(op, error);
-    abortWriters(object.writers);
-    object.phase = ObjectPhase::SnapshotFailed;
-  } else {
-    commitCopies(op.owner, object);
-    object.phase = ObjectPhase::SnapshotDone;
+    leaveUnfinished(op.owner, object, Operation::DoSnapshotSet);
+    return;
   }
+  commitCopies(op.owner, object);
+  object.phase = ObjectPhase::SnapshotDone;
   releaseSetLock(op.owner);
 }
 
@@ -233,25 +239,7 @@ void MachineState::cancel(std::shared_ptr<OpRecord> keep) {
   if (found != objects.end() && found->second.pending.get() == &op) {
     ObjectState& object = found->second;
     object.pending.reset();
-    switch (op.operation) {
-      case Operation::GatherWriterMetadata:
-        object.phase = ObjectPhase::Failed;
-        break;
-      case Operation::PrepareForBackup:
-        object.phase = ObjectPhase::Failed;
-        releaseSetLock(op.owner);
-        break;
-      case Operation::DoSnapshotSet:
-        abortWriters(object.writers);
-        object.phase = ObjectPhase::SnapshotFailed;
-        releaseSetLock(op.owner);
-        break;
-      case Operation::BackupComplete:
-        object.phase = ObjectPhase::Complete;
-        break;
-      default:
-        break;
-    }
+    leaveUnfinished(op.owner, object, op.operation);
     noteWriters(op.owner, object);
   }
   changed.notify_all();

@@ -101,7 +101,10 @@ class MachineState {
 
  private:
   void finish(OpRecord& op);
+  // DoSnapshotSet without a planned error: writers, then the diff area decide whether the copies are made.
   void finishSnapshotSet(ObjectState& object, OpRecord& op);
+  // What an operation that failed or was cancelled leaves the object in: the same phase either way.
+  void leaveUnfinished(std::uint64_t owner, ObjectState& object, Operation operation);
   hresult checkDiffArea(const ObjectState& object) const;
   void commitCopies(std::uint64_t owner, ObjectState& object);
   void failed(OpRecord& op, hresult error);

@@ -5,9 +5,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/log.h"
 #include "windows/com_ptr.h"
 #include "windows/convert.h"
-#include "windows/log.h"
 
 namespace vss4j::win {
 namespace {
@@ -22,11 +22,20 @@ hresult asHresult(const char* what, Body&& body) noexcept {
     return hr::kOutOfMemory;
   } catch (...) {
     try {
-      log::write(log::kError, std::string("unexpected C++ exception in ") + what);
+      log(LogLevel::Error, std::string("unexpected C++ exception in ") + what);
     } catch (...) {
     }
     return hr::kUnexpected;
   }
+}
+
+// An SDK call that hands back an id: `id` receives it only if the call succeeds.
+template <typename Call>
+HRESULT idFrom(Guid& id, Call&& call) {
+  VSS_ID answer = GUID_NULL;
+  const HRESULT result = call(&answer);
+  if (SUCCEEDED(result)) id = toGuid(answer);
+  return result;
 }
 
 // A BSTR freed on every path out of the scope.
@@ -48,6 +57,16 @@ class Bstr {
   BSTR value_ = nullptr;
 };
 
+// A writer's row (status or metadata), named as VSS names a writer: instance, class, name.
+template <typename Row>
+Row writerRow(const VSS_ID& instanceId, const VSS_ID& writerId, const Bstr& name) {
+  Row row;
+  row.instanceId = toGuid(instanceId);
+  row.writerId = toGuid(writerId);
+  row.writerName = name.text();
+  return row;
+}
+
 // VssFreeSnapshotProperties on every path out of the scope, a failed copy included.
 class SnapshotPropGuard {
  public:
@@ -59,7 +78,7 @@ class SnapshotPropGuard {
       api_.freeSnapshotProperties(&prop_);
     } catch (...) {
       // Only an injected function can throw; a destructor must not.
-      log::write(log::kError, "the free-snapshot-properties function threw");
+      log(LogLevel::Error, "the free-snapshot-properties function threw");
     }
   }
 
@@ -175,10 +194,7 @@ class ComBackupComponents final : public BackupComponents {
         VSS_SOURCE_TYPE source = VSS_ST_UNDEFINED;
         result = metadata->GetIdentity(&instanceId, &writerId, name.put(), &usage, &source);
         if (FAILED(result)) return result;
-        WriterMetadata row;
-        row.instanceId = toGuid(instanceId);
-        row.writerId = toGuid(writerId);
-        row.writerName = name.text();
+        auto row = writerRow<WriterMetadata>(instanceId, writerId, name);
         row.usageType = static_cast<std::int32_t>(usage);
         row.sourceType = static_cast<std::int32_t>(source);
         writers.push_back(std::move(row));
@@ -196,21 +212,15 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   hresult startSnapshotSet(Guid& snapshotSetId) override {
-    return asHresult("StartSnapshotSet", [&] {
-      VSS_ID id = GUID_NULL;
-      HRESULT result = vss_->StartSnapshotSet(&id);
-      if (SUCCEEDED(result)) snapshotSetId = toGuid(id);
-      return result;
-    });
+    return asHresult("StartSnapshotSet",
+                     [&] { return idFrom(snapshotSetId, [&](VSS_ID* id) { return vss_->StartSnapshotSet(id); }); });
   }
 
   hresult addToSnapshotSet(const WString& volumeName, const Guid& providerId, Guid& snapshotId) override {
     return asHresult("AddToSnapshotSet", [&] {
       std::wstring volume = toWide(volumeName);
-      VSS_ID id = GUID_NULL;
-      HRESULT result = vss_->AddToSnapshotSet(volume.data(), toGuid(providerId), &id);
-      if (SUCCEEDED(result)) snapshotId = toGuid(id);
-      return result;
+      return idFrom(snapshotId,
+                    [&](VSS_ID* id) { return vss_->AddToSnapshotSet(volume.data(), toGuid(providerId), id); });
     });
   }
 
@@ -262,10 +272,7 @@ class ComBackupComponents final : public BackupComponents {
         HRESULT failure = S_OK;
         result = vss_->GetWriterStatus(i, &instanceId, &writerId, name.put(), &state, &failure);
         if (FAILED(result)) return result;
-        WriterStatus row;
-        row.instanceId = toGuid(instanceId);
-        row.writerId = toGuid(writerId);
-        row.writerName = name.text();
+        auto row = writerRow<WriterStatus>(instanceId, writerId, name);
         row.state = static_cast<std::int32_t>(state);
         row.failure = failure;
         writers.push_back(std::move(row));
@@ -383,7 +390,7 @@ class ComBackend final : public Backend {
       ++t_comInitialized;
     } else {
       // RPC_E_CHANGED_MODE: someone put this thread in a single-threaded apartment; VSS calls will fail.
-      log::write(log::kError, "CoInitializeEx(COINIT_MULTITHREADED) failed: " + hex(result));
+      log(LogLevel::Error, "CoInitializeEx(COINIT_MULTITHREADED) failed: " + hex(result));
     }
   }
 

@@ -2,9 +2,9 @@
 
 #include <string>
 
+#include "core/log.h"
 #include "windows/com_ptr.h"
 #include "windows/convert.h"
-#include "windows/log.h"
 
 namespace vss4j::win {
 namespace {
@@ -23,20 +23,20 @@ HRESULT disableComExceptionHandling(IGlobalOptions& options) {
   ULONG_PTR current = kHandle;
   const HRESULT queried = options.Query(COMGLB_EXCEPTION_HANDLING, &current);
   if (SUCCEEDED(queried) && current != kHandle) {
-    log::write(log::kDebug, "COM exception handling is already off (COMGLB_EXCEPTION_HANDLING = " +
-                                std::to_string(current) + "): left as it is");
+    log(LogLevel::Debug, "COM exception handling is already off (COMGLB_EXCEPTION_HANDLING = " +
+                             std::to_string(current) + "): left as it is");
     return S_OK;
   }
   const HRESULT set = options.Set(COMGLB_EXCEPTION_HANDLING, kDoNotHandle);
   if (FAILED(set)) {
-    log::write(log::kWarn, "COM exception handling could not be turned off (IGlobalOptions::Set failed, " + hex(set) +
-                               "): a crash inside a COM call may be hidden instead of ending the process");
+    log(LogLevel::Warn, "COM exception handling could not be turned off (IGlobalOptions::Set failed, " + hex(set) +
+                            "): a crash inside a COM call may be hidden instead of ending the process");
     return set;
   }
-  log::write(log::kDebug, FAILED(queried)
-                              ? "COM exception handling turned off for VSS (its setting could not be read first: " +
-                                    hex(queried) + ")"
-                              : std::string("COM exception handling turned off for VSS (COMGLB_EXCEPTION_DONOT_HANDLE)"));
+  log(LogLevel::Debug, FAILED(queried)
+                           ? "COM exception handling turned off for VSS (its setting could not be read first: " +
+                                 hex(queried) + ")"
+                           : std::string("COM exception handling turned off for VSS (COMGLB_EXCEPTION_DONOT_HANDLE)"));
   return S_OK;
 }
 
@@ -45,9 +45,9 @@ HRESULT disableComExceptionHandling() {
   const HRESULT created = CoCreateInstance(kClsidGlobalOptions, nullptr, CLSCTX_INPROC_SERVER, kIidGlobalOptions,
                                            reinterpret_cast<void**>(options.put()));
   if (FAILED(created) || !options) {
-    log::write(log::kWarn, "COM exception handling could not be turned off (CoCreateInstance(CLSID_GlobalOptions) "
-                           "failed, " + hex(created) + "): a crash inside a COM call may be hidden instead of "
-                           "ending the process");
+    log(LogLevel::Warn, "COM exception handling could not be turned off (CoCreateInstance(CLSID_GlobalOptions) "
+                        "failed, " + hex(created) + "): a crash inside a COM call may be hidden instead of "
+                        "ending the process");
     return FAILED(created) ? created : E_UNEXPECTED;
   }
   return disableComExceptionHandling(*options.get());

@@ -44,12 +44,7 @@ SnapshotProperties toSnapshotProperties(const VSS_SNAPSHOT_PROP& prop) {
   out.snapshotId = toGuid(prop.m_SnapshotId);
   out.snapshotSetId = toGuid(prop.m_SnapshotSetId);
   out.snapshotsCount = static_cast<std::int32_t>(prop.m_lSnapshotsCount);
-  out.snapshotDeviceObject = toWString(prop.m_pwszSnapshotDeviceObject);
-  out.originalVolumeName = toWString(prop.m_pwszOriginalVolumeName);
-  out.originatingMachine = toWString(prop.m_pwszOriginatingMachine);
-  out.serviceMachine = toWString(prop.m_pwszServiceMachine);
-  out.exposedName = toWString(prop.m_pwszExposedName);
-  out.exposedPath = toWString(prop.m_pwszExposedPath);
+  for (const SnapshotString& field : kSnapshotStrings) out.*field.core = toWString(prop.*field.sdk);
   out.providerId = toGuid(prop.m_ProviderId);
   out.snapshotAttributes = static_cast<std::int32_t>(prop.m_lSnapshotAttributes);
   out.creationTimestamp = static_cast<std::int64_t>(prop.m_tsCreationTimestamp);

@@ -17,6 +17,21 @@ WString toWString(const wchar_t* text);
 WString toWString(const wchar_t* text, std::size_t length);
 std::wstring toWide(const WString& text);
 
+// VSS_SNAPSHOT_PROP's strings (each CoTaskMemAlloc'd by VSS), beside the field of SnapshotProperties that
+// receives each.
+struct SnapshotString {
+  VSS_PWSZ VSS_SNAPSHOT_PROP::*sdk;
+  WString SnapshotProperties::*core;
+};
+inline constexpr SnapshotString kSnapshotStrings[] = {
+    {&VSS_SNAPSHOT_PROP::m_pwszSnapshotDeviceObject, &SnapshotProperties::snapshotDeviceObject},
+    {&VSS_SNAPSHOT_PROP::m_pwszOriginalVolumeName, &SnapshotProperties::originalVolumeName},
+    {&VSS_SNAPSHOT_PROP::m_pwszOriginatingMachine, &SnapshotProperties::originatingMachine},
+    {&VSS_SNAPSHOT_PROP::m_pwszServiceMachine, &SnapshotProperties::serviceMachine},
+    {&VSS_SNAPSHOT_PROP::m_pwszExposedName, &SnapshotProperties::exposedName},
+    {&VSS_SNAPSHOT_PROP::m_pwszExposedPath, &SnapshotProperties::exposedPath},
+};
+
 // Copies every field; the caller still frees `prop` (VssFreeSnapshotProperties).
 SnapshotProperties toSnapshotProperties(const VSS_SNAPSHOT_PROP& prop);
 

@@ -2,8 +2,8 @@
 
 #include <cstring>
 
+#include "core/log.h"
 #include "windows/convert.h"
-#include "windows/log.h"
 #include "windows/vss_sdk.h"
 
 namespace vss4j::win {
@@ -97,23 +97,23 @@ hresult checkBackupRights(std::string& message) {
 void enableBackupPrivilege() {
   Handle token;
   if (!OpenProcessToken(GetCurrentProcess(), TOKEN_ADJUST_PRIVILEGES | TOKEN_QUERY, token.put())) {
-    log::write(log::kWarn, "Cannot open the process token to enable SeBackupPrivilege: " + hex(lastError()));
+    log(LogLevel::Warn, "Cannot open the process token to enable SeBackupPrivilege: " + hex(lastError()));
     return;
   }
   TOKEN_PRIVILEGES privileges{};
   privileges.PrivilegeCount = 1;
   privileges.Privileges[0].Attributes = SE_PRIVILEGE_ENABLED;
   if (!LookupPrivilegeValueW(nullptr, SE_BACKUP_NAME, &privileges.Privileges[0].Luid)) {
-    log::write(log::kWarn, "LookupPrivilegeValue(SeBackupPrivilege) failed: " + hex(lastError()));
+    log(LogLevel::Warn, "LookupPrivilegeValue(SeBackupPrivilege) failed: " + hex(lastError()));
     return;
   }
   // Succeeds even when the token lacks the privilege: only GetLastError tells.
   if (!AdjustTokenPrivileges(token.get(), FALSE, &privileges, 0, nullptr, nullptr)) {
-    log::write(log::kWarn, "AdjustTokenPrivileges(SeBackupPrivilege) failed: " + hex(lastError()));
+    log(LogLevel::Warn, "AdjustTokenPrivileges(SeBackupPrivilege) failed: " + hex(lastError()));
   } else if (GetLastError() == ERROR_NOT_ALL_ASSIGNED) {
-    log::write(log::kInfo, "The process token does not hold SeBackupPrivilege; it stays disabled");
+    log(LogLevel::Info, "The process token does not hold SeBackupPrivilege; it stays disabled");
   } else {
-    log::write(log::kDebug, "SeBackupPrivilege enabled");
+    log(LogLevel::Debug, "SeBackupPrivilege enabled");
   }
 }
 

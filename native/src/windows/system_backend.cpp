@@ -4,12 +4,12 @@
 #include <new>
 #include <thread>
 
+#include "core/log.h"
 #include "core/own_thread.h"
 #include "windows/com_backend.h"
 #include "windows/com_exceptions.h"
 #include "windows/com_ptr.h"
 #include "windows/convert.h"
-#include "windows/log.h"
 #include "windows/process_checks.h"
 #include "windows/vss_api.h"
 #include "windows/vss_sdk.h"
@@ -77,18 +77,18 @@ hresult initializeComSecurity(std::string& message) {
   // down and later set up with default security, under which writers cannot call back (event 8194).
   CO_MTA_USAGE_COOKIE cookie = nullptr;
   HRESULT anchor = CoIncrementMTAUsage(&cookie);
-  if (FAILED(anchor)) log::write(log::kWarn, "CoIncrementMTAUsage failed: " + hex(anchor));
+  if (FAILED(anchor)) log(LogLevel::Warn, "CoIncrementMTAUsage failed: " + hex(anchor));
   HRESULT result = CoInitializeSecurity(nullptr, -1, nullptr, nullptr, RPC_C_AUTHN_LEVEL_PKT_PRIVACY,
                                         RPC_C_IMP_LEVEL_IMPERSONATE, nullptr, EOAC_STATIC_CLOAKING, nullptr);
   if (result == RPC_E_TOO_LATE) {
-    log::write(log::kWarn,
-               "COM security was already initialized by the host process; VSS writers may fail to call back "
-               "if it is weaker than packet privacy with impersonation and static cloaking");
+    log(LogLevel::Warn,
+        "COM security was already initialized by the host process; VSS writers may fail to call back "
+        "if it is weaker than packet privacy with impersonation and static cloaking");
     result = S_OK;
   } else if (FAILED(result)) {
     message = "CoInitializeSecurity failed (" + hex(result) + ")";
   } else {
-    log::write(log::kDebug, "COM security initialized for VSS (packet privacy, impersonate, static cloaking)");
+    log(LogLevel::Debug, "COM security initialized for VSS (packet privacy, impersonate, static cloaking)");
   }
   g_securityDone = true;
   g_securityResult = result;
@@ -176,9 +176,9 @@ hresult openSystemBackend(const SystemBackendOptions& options, std::shared_ptr<B
     message.clear();
     hresult result = open(options, backend, message);
     if (failed(result)) {
-      log::write(log::kError, "VSS is not available: " + message);
+      log(LogLevel::Error, "VSS is not available: " + message);
     } else {
-      log::write(log::kInfo, "VSS backend opened (vssapi.dll from System32)");
+      log(LogLevel::Info, "VSS backend opened (vssapi.dll from System32)");
     }
     return result;
   } catch (const std::bad_alloc&) {

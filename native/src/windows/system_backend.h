@@ -26,9 +26,4 @@ struct SystemBackendOptions {
 // the real backend. On failure returns the HRESULT and fills `message` with what the operator should do.
 hresult openSystemBackend(const SystemBackendOptions& options, std::shared_ptr<Backend>& backend, std::string& message);
 
-// Where the Windows backend logs. level: 0 error, 1 warn, 2 info, 3 debug; text is UTF-8 and only valid during
-// the call. May be called from any thread, the sink included; nullptr silences the log.
-using LogSink = void (*)(int level, const char* utf8);
-void setLogSink(LogSink sink);
-
 }  // namespace vss4j::win

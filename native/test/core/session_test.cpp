@@ -56,11 +56,24 @@ Session::Starter doSnapshotSet() {
   return [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) { return c.doSnapshotSet(async); };
 }
 
-TEST(Session, RunsEveryCallOnItsOwnThreadNotTheCallers) {
-  auto backend = std::make_shared<FakeBackend>();
-  auto sink = std::make_shared<RecordingSink>();
+// A session over a fake backend that reports to a RecordingSink; a test sets `backend` up before open().
+class SessionTest : public ::testing::Test {
+ protected:
+  hresult open() { return Session::open(backend, sink, session); }
+  // Starts a DoSnapshotSet reported under `token` and returns its async id (0, and a failure, if it did not start).
+  std::uint64_t started(std::uint64_t token) {
+    std::uint64_t asyncId = 0;
+    EXPECT_EQ(session->startAsync(doSnapshotSet(), token, asyncId), hr::kOk);
+    return asyncId;
+  }
+
+  std::shared_ptr<FakeBackend> backend = std::make_shared<FakeBackend>();
+  std::shared_ptr<RecordingSink> sink = std::make_shared<RecordingSink>();
   std::shared_ptr<Session> session;
-  ASSERT_EQ(Session::open(backend, sink, session), hr::kOk);
+};
+
+TEST_F(SessionTest, RunsEveryCallOnItsOwnThreadNotTheCallers) {
+  ASSERT_EQ(open(), hr::kOk);
   EXPECT_EQ(session->call([](BackupComponents& c) { return c.initializeForBackup(nullptr); }), hr::kOk);
   EXPECT_EQ(session->call([](BackupComponents& c) { return c.setContext(0); }), hr::kOk);
   session->close();
@@ -74,13 +87,9 @@ TEST(Session, RunsEveryCallOnItsOwnThreadNotTheCallers) {
   EXPECT_EQ(backend->threadsStopped.load(), 2);
 }
 
-TEST(Session, ReportsTheEndOfAnAsyncOperationOnceWithQueryStatusValue) {
-  auto backend = std::make_shared<FakeBackend>();
-  auto sink = std::make_shared<RecordingSink>();
-  std::shared_ptr<Session> session;
-  ASSERT_EQ(Session::open(backend, sink, session), hr::kOk);
-  std::uint64_t asyncId = 0;
-  ASSERT_EQ(session->startAsync(doSnapshotSet(), 42, asyncId), hr::kOk);
+TEST_F(SessionTest, ReportsTheEndOfAnAsyncOperationOnceWithQueryStatusValue) {
+  ASSERT_EQ(open(), hr::kOk);
+  const std::uint64_t asyncId = started(42);
   hresult status = 0;
   ASSERT_EQ(session->queryStatus(asyncId, status), hr::kOk);
   EXPECT_EQ(status, hr::kAsyncPending);
@@ -93,13 +102,10 @@ TEST(Session, ReportsTheEndOfAnAsyncOperationOnceWithQueryStatusValue) {
   EXPECT_EQ(backend->live.load(), 0);
 }
 
-TEST(Session, ReservesRoomForEachReportAndGivesItBackWhenNothingStarts) {
-  auto backend = std::make_shared<FakeBackend>();
+TEST_F(SessionTest, ReservesRoomForEachReportAndGivesItBackWhenNothingStarts) {
   auto queue = std::make_shared<CompletionQueue>();
-  std::shared_ptr<Session> session;
   ASSERT_EQ(Session::open(backend, queue, session), hr::kOk);
-  std::uint64_t asyncId = 0;
-  ASSERT_EQ(session->startAsync(doSnapshotSet(), 3, asyncId), hr::kOk);
+  const std::uint64_t asyncId = started(3);
   EXPECT_EQ(queue->reserved(), 1u);
   backend->script->end(hr::kAsyncFinished);
   CompletionQueue::Report report;
@@ -116,19 +122,17 @@ TEST(Session, ReservesRoomForEachReportAndGivesItBackWhenNothingStarts) {
   failing->asyncImmediateFailure = hr::kBadState;
   std::shared_ptr<Session> refused;
   ASSERT_EQ(Session::open(failing, queue, refused), hr::kOk);
-  EXPECT_EQ(refused->startAsync(doSnapshotSet(), 4, asyncId), hr::kBadState);
+  std::uint64_t none = 0;
+  EXPECT_EQ(refused->startAsync(doSnapshotSet(), 4, none), hr::kBadState);
   EXPECT_EQ(queue->reserved(), 0u);
   refused->close();
   EXPECT_EQ(queue->queued(), 0u);
   EXPECT_EQ(failing->live.load(), 0);
 }
 
-TEST(Session, AnImmediateFailureReportsNothingAndLeavesNothingAlive) {
-  auto backend = std::make_shared<FakeBackend>();
+TEST_F(SessionTest, AnImmediateFailureReportsNothingAndLeavesNothingAlive) {
   backend->asyncImmediateFailure = hr::kBadState;
-  auto sink = std::make_shared<RecordingSink>();
-  std::shared_ptr<Session> session;
-  ASSERT_EQ(Session::open(backend, sink, session), hr::kOk);
+  ASSERT_EQ(open(), hr::kOk);
   std::uint64_t asyncId = 0;
   EXPECT_EQ(session->startAsync(doSnapshotSet(), 7, asyncId), hr::kBadState);
   session->close();
@@ -136,13 +140,9 @@ TEST(Session, AnImmediateFailureReportsNothingAndLeavesNothingAlive) {
   EXPECT_EQ(backend->live.load(), 0);
 }
 
-TEST(Session, CloseCancelsWhatIsRunningReportsItAndReleasesEverythingOnce) {
-  auto backend = std::make_shared<FakeBackend>();
-  auto sink = std::make_shared<RecordingSink>();
-  std::shared_ptr<Session> session;
-  ASSERT_EQ(Session::open(backend, sink, session), hr::kOk);
-  std::uint64_t asyncId = 0;
-  ASSERT_EQ(session->startAsync(doSnapshotSet(), 9, asyncId), hr::kOk);
+TEST_F(SessionTest, CloseCancelsWhatIsRunningReportsItAndReleasesEverythingOnce) {
+  ASSERT_EQ(open(), hr::kOk);
+  const std::uint64_t asyncId = started(9);
   session->close();  // the operation never ended by itself
   EXPECT_EQ(sink->awaitReport(9), hr::kAsyncCancelled);
   EXPECT_EQ(backend->live.load(), 0);
@@ -153,13 +153,9 @@ TEST(Session, CloseCancelsWhatIsRunningReportsItAndReleasesEverythingOnce) {
   EXPECT_EQ(backend->live.load(), 0);
 }
 
-TEST(Session, AsyncReleasedBeforeItEndsIsReleasedWhenTheWaiterIsDone) {
-  auto backend = std::make_shared<FakeBackend>();
-  auto sink = std::make_shared<RecordingSink>();
-  std::shared_ptr<Session> session;
-  ASSERT_EQ(Session::open(backend, sink, session), hr::kOk);
-  std::uint64_t first = 0;
-  ASSERT_EQ(session->startAsync(doSnapshotSet(), 11, first), hr::kOk);
+TEST_F(SessionTest, AsyncReleasedBeforeItEndsIsReleasedWhenTheWaiterIsDone) {
+  ASSERT_EQ(open(), hr::kOk);
+  const std::uint64_t first = started(11);
   session->releaseAsync(first);
   EXPECT_EQ(backend->live.load(), 2);  // the waiter still holds it
   EXPECT_THROW({ hresult s; session->queryStatus(first, s); }, ClosedError);
@@ -167,8 +163,7 @@ TEST(Session, AsyncReleasedBeforeItEndsIsReleasedWhenTheWaiterIsDone) {
   EXPECT_EQ(sink->awaitReport(11), hr::kAsyncFinished);
   // The waiter's jobs run in order: once a second operation is reported, the first job has let go and queued
   // the release on the object thread, where a call queued after it sees it done.
-  std::uint64_t second = 0;
-  ASSERT_EQ(session->startAsync(doSnapshotSet(), 12, second), hr::kOk);
+  started(12);
   EXPECT_EQ(sink->awaitReport(12), hr::kAsyncFinished);
   session->call([](BackupComponents& c) { return c.abortBackup(); });
   EXPECT_EQ(backend->live.load(), 2);  // the object and the second IVssAsync; the first is gone
@@ -176,17 +171,15 @@ TEST(Session, AsyncReleasedBeforeItEndsIsReleasedWhenTheWaiterIsDone) {
   EXPECT_EQ(backend->live.load(), 0);
 }
 
-TEST(Session, ReleasingTheAsyncThenClosingRightAfterTheReportIsSafe) {
+TEST_F(SessionTest, ReleasingTheAsyncThenClosingRightAfterTheReportIsSafe) {
   // The caller learns of the end from the report, before the waiter lets go of the IVssAsync: releasing it and
   // closing at once races the waiter's own release (once a null dereference in close). Many rounds to hit it.
   for (int round = 0; round < 2000; ++round) {
-    auto backend = std::make_shared<FakeBackend>();
+    backend = std::make_shared<FakeBackend>();
     backend->script->status = hr::kAsyncFinished;
-    auto sink = std::make_shared<RecordingSink>();
-    std::shared_ptr<Session> session;
-    ASSERT_EQ(Session::open(backend, sink, session), hr::kOk);
-    std::uint64_t asyncId = 0;
-    ASSERT_EQ(session->startAsync(doSnapshotSet(), 1, asyncId), hr::kOk);
+    sink = std::make_shared<RecordingSink>();
+    ASSERT_EQ(open(), hr::kOk);
+    const std::uint64_t asyncId = started(1);
     ASSERT_EQ(sink->awaitReport(1), hr::kAsyncFinished);
     session->releaseAsync(asyncId);
     session->close();
@@ -194,22 +187,16 @@ TEST(Session, ReleasingTheAsyncThenClosingRightAfterTheReportIsSafe) {
   }
 }
 
-TEST(Session, CreateFailureReturnsItsHresultAndStopsTheThreads) {
-  auto backend = std::make_shared<FakeBackend>();
+TEST_F(SessionTest, CreateFailureReturnsItsHresultAndStopsTheThreads) {
   backend->createResult = hr::kAccessDenied;
-  std::shared_ptr<Session> session;
-  EXPECT_EQ(Session::open(backend, std::make_shared<RecordingSink>(), session), hr::kAccessDenied);
+  EXPECT_EQ(open(), hr::kAccessDenied);
   EXPECT_EQ(session, nullptr);
   EXPECT_EQ(backend->threadsStopped.load(), 2);
 }
 
-TEST(Session, CompletionIsReportedOnTheWaiterThread) {
-  auto backend = std::make_shared<FakeBackend>();
-  auto sink = std::make_shared<RecordingSink>();
-  std::shared_ptr<Session> session;
-  ASSERT_EQ(Session::open(backend, sink, session), hr::kOk);
-  std::uint64_t asyncId = 0;
-  ASSERT_EQ(session->startAsync(doSnapshotSet(), 5, asyncId), hr::kOk);
+TEST_F(SessionTest, CompletionIsReportedOnTheWaiterThread) {
+  ASSERT_EQ(open(), hr::kOk);
+  started(5);
   backend->script->end(hr::kAsyncFinished);
   ASSERT_EQ(sink->awaitReport(5), hr::kAsyncFinished);
   EXPECT_NE(sink->threads().at(0), std::this_thread::get_id());

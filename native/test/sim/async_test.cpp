@@ -1,7 +1,8 @@
 // IVssAsync: durations, Wait with and without timeout, QueryStatus, Cancel, across threads.
-#include <future>
+#include <chrono>
 #include <thread>
 
+#include "../core/async_contract.h"
 #include "sim_fixture.h"
 
 namespace vss4j::sim::test {
@@ -91,20 +92,7 @@ TEST_F(SimTest, WaitOnOneThreadWhileAnotherCancelsAfterTheWaitBegan) {
   Guid set;
   ASSERT_EQ(object->startSnapshotSet(set), hr::kOk);
   ASSERT_EQ(object->prepareForBackup(async), hr::kOk);
-  std::promise<void> waiting;
-  hresult waited = hr::kUnexpected;
-  std::thread waiter([&] {
-    waiting.set_value();
-    waited = async->wait(AsyncOperation::kInfinite);
-  });
-  waiting.get_future().wait();
-  std::thread canceller([&] { EXPECT_EQ(async->cancel(), hr::kOk); });
-  canceller.join();
-  waiter.join();
-  EXPECT_EQ(waited, hr::kOk);
-  hresult status = hr::kOk;
-  ASSERT_EQ(async->queryStatus(status), hr::kOk);
-  EXPECT_EQ(status, hr::kAsyncCancelled);
+  vss4j::testing::expectCancelEndsAnInfiniteWait(*async);
 }
 
 TEST_F(SimTest, AnAsyncMayOutliveItsObjectAndTheMachineHandle) {

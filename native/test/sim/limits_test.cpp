@@ -14,11 +14,9 @@ WString volumeName(int i) {
 
 TEST_F(SimTest, SixtyFourVolumesPerSetAndNotOneMore) {
   for (int i = 0; i < 65; ++i) machine->addVolume(VolumeSpec{volumeName(i)});
-  auto object = initialized(ctx::FILE_SHARE_BACKUP);
-  Guid set, id;
-  ASSERT_EQ(object->startSnapshotSet(set), hr::kOk);
-  for (int i = 0; i < 64; ++i) ASSERT_EQ(object->addToSnapshotSet(volumeName(i), Guid{}, id), hr::kOk) << i;
-  EXPECT_EQ(object->addToSnapshotSet(volumeName(64), Guid{}, id), hr::kMaxVolumesReached);
+  auto object = withSetStarted(ctx::FILE_SHARE_BACKUP);
+  for (int i = 0; i < 64; ++i) ASSERT_EQ(add(*object, volumeName(i)), hr::kOk) << i;
+  EXPECT_EQ(add(*object, volumeName(64)), hr::kMaxVolumesReached);
   ASSERT_EQ(doSnapshot(*object), hr::kAsyncFinished);
   EXPECT_EQ(machine->existingSnapshots().size(), 64u);
 }
@@ -51,11 +49,9 @@ TEST_F(SimTest, UnsupportedVolumes) {
 }
 
 TEST_F(SimTest, TheSameVolumeTwiceInASet) {
-  auto object = initialized(ctx::FILE_SHARE_BACKUP);
-  Guid set, id;
-  ASSERT_EQ(object->startSnapshotSet(set), hr::kOk);
-  ASSERT_EQ(object->addToSnapshotSet(u"C:\\", Guid{}, id), hr::kOk);
-  EXPECT_EQ(object->addToSnapshotSet(u"c:\\", Guid{}, id), hr::kObjectAlreadyExists);
+  auto object = withSetStarted(ctx::FILE_SHARE_BACKUP);
+  ASSERT_EQ(add(*object, u"C:\\"), hr::kOk);
+  EXPECT_EQ(add(*object, u"c:\\"), hr::kObjectAlreadyExists);
 }
 
 TEST_F(SimTest, OnlyTheSystemProviderIsRegistered) {
@@ -80,11 +76,9 @@ TEST_F(SimTest, ConfiguredCopyLimitPerVolume) {
     ASSERT_EQ(prepareSet(*object, {u"E:\\"}, true), hr::kOk);
     ASSERT_EQ(doSnapshot(*object), hr::kAsyncFinished);
   }
-  auto object = initialized(ctx::FILE_SHARE_BACKUP);
-  Guid set, id;
-  ASSERT_EQ(object->startSnapshotSet(set), hr::kOk);
-  EXPECT_EQ(object->addToSnapshotSet(u"E:\\", Guid{}, id), hr::kMaxSnapshotsReached);
-  EXPECT_EQ(object->addToSnapshotSet(u"C:\\", Guid{}, id), hr::kOk);
+  auto object = withSetStarted(ctx::FILE_SHARE_BACKUP);
+  EXPECT_EQ(add(*object, u"E:\\"), hr::kMaxSnapshotsReached);
+  EXPECT_EQ(add(*object, u"C:\\"), hr::kOk);
 }
 
 TEST_F(SimTest, ClientAccessibleContextsDefaultToSixtyFourCopiesPerVolume) {
@@ -93,22 +87,10 @@ TEST_F(SimTest, ClientAccessibleContextsDefaultToSixtyFourCopiesPerVolume) {
     ASSERT_EQ(prepareSet(*object, {u"C:\\"}, false), hr::kOk);
     ASSERT_EQ(doSnapshot(*object), hr::kAsyncFinished);
   }
-  Guid set, id;
-  {
-    auto object = initialized(ctx::CLIENT_ACCESSIBLE);
-    ASSERT_EQ(object->startSnapshotSet(set), hr::kOk);
-    EXPECT_EQ(object->addToSnapshotSet(u"C:\\", Guid{}, id), hr::kMaxSnapshotsReached);
-  }
-  {
-    auto object = initialized(ctx::CLIENT_ACCESSIBLE_WRITERS);
-    ASSERT_EQ(object->startSnapshotSet(set), hr::kOk);
-    EXPECT_EQ(object->addToSnapshotSet(u"C:\\", Guid{}, id), hr::kMaxSnapshotsReached);
-  }
-  {
-    auto object = initialized(ctx::NAS_ROLLBACK);  // 512 outside the client-accessible contexts
-    ASSERT_EQ(object->startSnapshotSet(set), hr::kOk);
-    EXPECT_EQ(object->addToSnapshotSet(u"C:\\", Guid{}, id), hr::kOk);
-  }
+  EXPECT_EQ(add(*withSetStarted(ctx::CLIENT_ACCESSIBLE), u"C:\\"), hr::kMaxSnapshotsReached);
+  EXPECT_EQ(add(*withSetStarted(ctx::CLIENT_ACCESSIBLE_WRITERS), u"C:\\"), hr::kMaxSnapshotsReached);
+  // 512 outside the client-accessible contexts.
+  EXPECT_EQ(add(*withSetStarted(ctx::NAS_ROLLBACK), u"C:\\"), hr::kOk);
 }
 
 TEST_F(SimTest, DiffAreaSpaceRunsOutThroughQueryStatusAndNothingOfTheSetIsKept) {

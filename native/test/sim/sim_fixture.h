@@ -40,6 +40,21 @@ class SimTest : public ::testing::Test {
     return object;
   }
 
+  // Initialized in `context`, with a snapshot set started: ready for AddToSnapshotSet.
+  std::unique_ptr<BackupComponents> withSetStarted(std::int32_t context) {
+    auto object = initialized(context);
+    if (!object) return object;
+    Guid set;
+    EXPECT_EQ(object->startSnapshotSet(set), hr::kOk);
+    return object;
+  }
+
+  // What AddToSnapshotSet answers for `volume`; the new copy's id is not kept.
+  static hresult add(BackupComponents& object, const WString& volume, const Guid& provider = Guid{}) {
+    Guid id;
+    return object.addToSnapshotSet(volume, provider, id);
+  }
+
   // Runs an asynchronous call to its end and returns what QueryStatus says.
   static hresult finish(std::unique_ptr<AsyncOperation>& async) {
     EXPECT_NE(async, nullptr);

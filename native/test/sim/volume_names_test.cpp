@@ -45,11 +45,9 @@ TEST_F(VolumeNames, AVolumeWithoutAGuidPathGetsOneForTheMachinesLife) {
 }
 
 TEST_F(VolumeNames, TheSameVolumeNamedTwoWaysInOneSetIsAlreadyThere) {
-  auto object = initialized(ctx::FILE_SHARE_BACKUP);
-  Guid set, id;
-  ASSERT_EQ(object->startSnapshotSet(set), hr::kOk);
-  ASSERT_EQ(object->addToSnapshotSet(u"E:\\Data\\", Guid{}, id), hr::kOk);
-  EXPECT_EQ(object->addToSnapshotSet(kDataGuidPath, Guid{}, id), hr::kObjectAlreadyExists);
+  auto object = withSetStarted(ctx::FILE_SHARE_BACKUP);
+  ASSERT_EQ(add(*object, u"E:\\Data\\"), hr::kOk);
+  EXPECT_EQ(add(*object, kDataGuidPath), hr::kObjectAlreadyExists);
 }
 
 TEST_F(VolumeNames, IsVolumeSupportedTakesEveryName) {
@@ -72,10 +70,8 @@ TEST_F(VolumeNames, CopyLimitsCountCopiesMadeUnderEitherName) {
   auto object = initialized(ctx::NAS_ROLLBACK);
   ASSERT_EQ(prepareSet(*object, {u"F:\\"}, false), hr::kOk);
   ASSERT_EQ(doSnapshot(*object), hr::kAsyncFinished);
-  auto next = initialized(ctx::NAS_ROLLBACK);
-  Guid set, id;
-  ASSERT_EQ(next->startSnapshotSet(set), hr::kOk);
-  EXPECT_EQ(next->addToSnapshotSet(limited.guidName, Guid{}, id), hr::kMaxSnapshotsReached);
+  auto next = withSetStarted(ctx::NAS_ROLLBACK);
+  EXPECT_EQ(add(*next, limited.guidName), hr::kMaxSnapshotsReached);
 }
 
 }  // namespace

@@ -3,15 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "fake_vss.h"
+#include "log_capture.h"
 #include "windows/com_exceptions.h"
 #include "windows/convert.h"
-#include "windows/system_backend.h"
 
 namespace vss4j::win::test {
 namespace {
@@ -39,30 +38,10 @@ class FakeGlobalOptions final : public fake::Unknown<IGlobalOptions> {
   }
 };
 
-std::mutex g_logMutex;
-std::vector<std::pair<int, std::string>> g_log;
-void captureLog(int level, const char* utf8) {
-  std::lock_guard<std::mutex> lock(g_logMutex);
-  g_log.emplace_back(level, utf8);
-}
-
 class ComExceptions : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::lock_guard<std::mutex> lock(g_logMutex);
-    g_log.clear();
-    setLogSink(&captureLog);
-  }
-  void TearDown() override {
-    setLogSink(nullptr);
-    EXPECT_EQ(options.refs(), 0);
-  }
-  static bool logged(int level, const std::string& part) {
-    std::lock_guard<std::mutex> lock(g_logMutex);
-    for (const auto& line : g_log)
-      if (line.first == level && line.second.find(part) != std::string::npos) return true;
-    return false;
-  }
+  void TearDown() override { EXPECT_EQ(options.refs(), 0); }
+  LogCapture captured;
   FakeGlobalOptions options;
 };
 
@@ -90,7 +69,8 @@ TEST_F(ComExceptions, ASettingThatCannotBeReadIsSetAnyway) {
 TEST_F(ComExceptions, AFailedSetIsLoggedAndReturnedNotThrown) {
   options.setResult = E_ACCESSDENIED;
   EXPECT_EQ(disableComExceptionHandling(options), E_ACCESSDENIED);
-  EXPECT_TRUE(logged(1, "COM exception handling could not be turned off (IGlobalOptions::Set failed, 0x80070005)"));
+  EXPECT_TRUE(captured.logged(LogLevel::Warn,
+                              "COM exception handling could not be turned off (IGlobalOptions::Set failed, 0x80070005)"));
 }
 
 // COM's own options object: Wine implements CLSID_GlobalOptions; whatever it answers, the call ends in S_OK or a
@@ -105,9 +85,9 @@ TEST_F(ComExceptions, COMsOwnOptionsObjectAnswers) {
   mta.join();
   std::printf("disableComExceptionHandling under this COM: %s\n", hex(first).c_str());
   if (FAILED(first)) {
-    EXPECT_TRUE(logged(1, "COM exception handling could not be turned off"));
+    EXPECT_TRUE(captured.logged(LogLevel::Warn, "COM exception handling could not be turned off"));
   } else {
-    EXPECT_TRUE(logged(3, "COM exception handling"));
+    EXPECT_TRUE(captured.logged(LogLevel::Debug, "COM exception handling"));
   }
 }
 

@@ -3,12 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "core/hresult.h"
+#include "log_capture.h"
 #include "windows/convert.h"
 #include "windows/process_checks.h"
 #include "windows/system_backend.h"
@@ -17,37 +17,9 @@
 namespace vss4j::win {
 namespace {
 
-struct LogLine {
-  int level;
-  std::string text;
-};
-std::mutex g_logMutex;
-std::vector<LogLine> g_log;
-
-void captureLog(int level, const char* utf8) {
-  std::lock_guard<std::mutex> lock(g_logMutex);
-  g_log.push_back({level, utf8});
-}
-
 class SystemBackend : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::lock_guard<std::mutex> lock(g_logMutex);
-    g_log.clear();
-    setLogSink(&captureLog);
-  }
-  void TearDown() override { setLogSink(nullptr); }
-  static bool logged(int level, const std::string& part) {
-    std::lock_guard<std::mutex> lock(g_logMutex);
-    for (const auto& line : g_log)
-      if (line.level == level && line.text.find(part) != std::string::npos) return true;
-    return false;
-  }
-  static bool loggedAtAnyLevel(const std::string& part) {
-    for (int level = 0; level <= 3; ++level)
-      if (logged(level, part)) return true;
-    return false;
-  }
+  test::LogCapture captured;
 };
 
 bool envIs(const char* name, const char* value) {
@@ -89,7 +61,7 @@ TEST_F(SystemBackend, OpeningFailsClearlyWhenVssIsNotImplemented) {
   ASSERT_TRUE(result == hr::kNotImpl || result == hr::kAccessDenied) << hex(result) << " " << message;
   std::printf("openSystemBackend under Wine: %s %s\n", hex(result).c_str(), message.c_str());
   EXPECT_FALSE(message.empty());
-  EXPECT_TRUE(logged(0, message));
+  EXPECT_TRUE(captured.logged(LogLevel::Error, message));
 }
 
 TEST_F(SystemBackend, WithoutTheRightsCheckTheProbeReportsTheStub) {
@@ -102,7 +74,7 @@ TEST_F(SystemBackend, WithoutTheRightsCheckTheProbeReportsTheStub) {
   EXPECT_EQ(backend, nullptr);
   EXPECT_NE(message.find("E_NOTIMPL"), std::string::npos) << message;
   // With COM security, COM's exception handling was dealt with too (turned off, or a logged failure).
-  EXPECT_TRUE(loggedAtAnyLevel("COM exception handling"));
+  EXPECT_TRUE(captured.loggedAtAnyLevel("COM exception handling"));
 }
 
 TEST_F(SystemBackend, WithoutTheProbeTheRealBackendReportsTheStubOnCreate) {
@@ -115,9 +87,9 @@ TEST_F(SystemBackend, WithoutTheProbeTheRealBackendReportsTheStubOnCreate) {
   std::string message;
   ASSERT_EQ(openSystemBackend(options, backend, message), hr::kOk) << message;
   ASSERT_NE(backend, nullptr);
-  EXPECT_TRUE(logged(2, "VSS backend opened"));
+  EXPECT_TRUE(captured.logged(LogLevel::Info, "VSS backend opened"));
   // The host manages COM: its exception handling is not touched either.
-  EXPECT_FALSE(loggedAtAnyLevel("COM exception handling"));
+  EXPECT_FALSE(captured.loggedAtAnyLevel("COM exception handling"));
   // As the core does: a thread of its own, in the MTA for its whole life.
   hresult created = hr::kOk;
   bool gotObject = true;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "fake_vss.h"
+#include "windows/convert.h"
 #include "windows/vss_api.h"
 
 namespace vss4j::win::test {
@@ -24,11 +25,9 @@ struct FreeLog {
       std::lock_guard<std::mutex> lock(mutex);
       freed.push_back(prop->m_SnapshotId);
     }
-    for (VSS_PWSZ* field : {&prop->m_pwszSnapshotDeviceObject, &prop->m_pwszOriginalVolumeName,
-                            &prop->m_pwszOriginatingMachine, &prop->m_pwszServiceMachine, &prop->m_pwszExposedName,
-                            &prop->m_pwszExposedPath}) {
-      CoTaskMemFree(*field);
-      *field = nullptr;
+    for (const SnapshotString& field : kSnapshotStrings) {
+      CoTaskMemFree(prop->*field.sdk);
+      prop->*field.sdk = nullptr;
     }
   }
 };

@@ -36,14 +36,14 @@ import java.util.stream.Stream;
  * Targets live only in the printed table; nothing here fails a build on a slow machine.
  */
 public final class Benchmark {
-    /** Fresh JVMs per load figure: the median of an odd number, since single JVM start-ups vary by several ms. */
+    /** Fresh JVMs per load figure: the median of an odd number, since single JVM start-ups vary. */
     private static final int LOAD_RUNS = 9;
     private static final int CYCLE_ROUNDS = 3;
     private final Path driver;
     private final int latencySamples = Integer.getInteger("bench.latencySamples", 5000);
     private final int memoryCycles = Integer.getInteger("bench.memoryCycles", 100_000);
     // Cycles run before the memory checkpoints start counting: until then the JIT compiles and its memory grows,
-    // which says nothing about vss4j (measured here: RSS after the JVM's 10,000th cycle stood above the 100,000th).
+    // which says nothing about vss4j (early in the JVM's life RSS can stand above where it ends many cycles later).
     private final int memoryWarmUp = Integer.getInteger("bench.memoryWarmUp", 30_000);
     private final double cycleSeconds = Double.parseDouble(System.getProperty("bench.cycleSeconds", "3"));
     private final Map<String, Long> results = new LinkedHashMap<>();

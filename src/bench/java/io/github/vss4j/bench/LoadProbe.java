@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * Child JVM: the time NativeLibrary.load() takes here (extract, verify, load, or reuse, verify, load), timed from
  * the call with vss4j's jar already open, as it is in an application once any vss4j class has been loaded; and,
  * apart, what the JVM took to open the jar and load that first class (the cost of any library's first class,
- * which depends on where the jar sits on the class path: 2 to 11 ms here). With the argument {@code nio}, the
+ * which depends on where the jar sits on the class path). With the argument {@code nio}, the
  * JVM's NIO file system is started first (its native library and the first file attribute read, as nearly any
  * application has by then), outside the timing.
  */

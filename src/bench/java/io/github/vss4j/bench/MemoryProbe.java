@@ -68,7 +68,7 @@ public final class MemoryProbe {
 
     /**
      * The JIT compilers' working memory is malloc'd in chunks that HotSpot keeps in a pool after a compilation and
-     * frees every 5 seconds (measured: 4 to 14 MB in the first 10,000 cycles, 2.5 MB from 50,000 on), which would
+     * frees every 5 seconds (several MB while the JIT is busy, less once it has settled), which would
      * make a reading depend on when that last happened. Waits until no compilation has run for 200 ms (at most
      * 5 s), then for one more round of that clean-up.
      */
