@@ -12,7 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,58 +31,72 @@ final class FolderLocks {
     static final String IN_USE = ".in-use";
     /** A string literal is one object in the whole JVM, so every class loader's copy of vss4j waits on the same one. */
     private static final String JVM_WIDE = "io.github.vss4j.internal.loader.FolderLocks";
+    /** This class loader's marks, by in-use file: never a second channel on one of those (see {@link #KEPT}). */
+    private static final Map<Path, FileChannel> MARKS = new HashMap<>();
     /**
      * Channels never closed: on POSIX closing any channel of a file drops every lock the process holds on it, so a
-     * channel that found this JVM holding a lock already (another class loader) must stay open too.
+     * channel that found another class loader of this JVM holding a lock must stay open. Guarded by {@link #MARKS}.
      */
     private static final List<FileChannel> KEPT = new ArrayList<>();
 
     /** What to do while holding a base directory's lock. */
-    interface Work<T> {
-        T run() throws IOException;
+    interface Work {
+        void run() throws IOException;
     }
 
     private FolderLocks() {
     }
 
     /** Runs {@code work} while this process alone works in {@code base}, a directory {@link OwnerOnly} secured. */
-    static <T> T exclusively(Path base, Work<T> work) throws IOException {
+    static void exclusively(Path base, Work work) throws IOException {
         synchronized (JVM_WIDE) {
             try (FileChannel channel = open(base.resolve(BASE_LOCK))) {
                 channel.lock();  // released as the channel closes
-                return work.run();
+                work.run();
             }
         }
     }
 
     /**
-     * Marks {@code folder} in use for as long as the returned channel is open; under {@link #exclusively}. Null if
-     * this JVM marks it already (another class loader): that mark stands for both.
+     * Marks {@code folder} in use until {@link #unmark} or the JVM's exit; under {@link #exclusively}. Returns
+     * whether this call made the mark: false if this class loader, or another of this JVM, has made it already.
      */
-    static FileChannel markInUse(Path folder) throws IOException {
-        FileChannel channel = open(inUseFile(folder));
-        try {
-            channel.lock(0, Long.MAX_VALUE, true);
-            return channel;
-        } catch (OverlappingFileLockException heldByThisJvm) {
-            keep(channel);
-            return null;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
+    static boolean markInUse(Path folder) throws IOException {
+        Path file = inUseFile(folder);
+        synchronized (MARKS) {
+            if (MARKS.containsKey(file)) {
+                return false;
+            }
+            FileChannel channel = open(file);
+            try {
+                channel.lock(0, Long.MAX_VALUE, true);
+                MARKS.put(file, channel);
+                return true;
+            } catch (OverlappingFileLockException anotherClassLoader) {
+                KEPT.add(channel);
+                return false;
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
         }
     }
 
-    /** Keeps {@code channel} open for as long as this class lives: see {@link #KEPT}. */
-    private static void keep(FileChannel channel) {
-        synchronized (KEPT) {
-            KEPT.add(channel);
+    /** Ends the mark that {@link #markInUse} made on {@code folder}. */
+    static void unmark(Path folder) throws IOException {
+        FileChannel channel;
+        synchronized (MARKS) {
+            channel = MARKS.remove(inUseFile(folder));
+        }
+        if (channel != null) {
+            channel.close();
         }
     }
 
     /**
-     * Removes every version folder of {@code base} but {@code keep} that no process uses and that holds only
-     * files; returns those removed. Under {@link #exclusively}. A folder that cannot be removed is left as it is.
+     * Removes every version folder of {@code base} but {@code keep} that no process uses, that {@code keep}'s owner
+     * owns and that holds only files; returns those removed. Under {@link #exclusively}. A folder that cannot be
+     * removed is left as it is.
      */
     static List<Path> removeUnused(Path base, Path keep) throws IOException {
         List<Path> removed = new ArrayList<>();
@@ -105,16 +121,22 @@ final class FolderLocks {
 
     private static boolean removeIfUnused(Path folder) throws IOException {
         Path inUse = inUseFile(folder);
-        FileChannel channel = open(inUse);
+        FileChannel channel;
         FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException heldByThisJvm) {
-            keep(channel);
-            return false;
-        } catch (IOException e) {
-            channel.close();
-            throw e;
+        synchronized (MARKS) {
+            if (MARKS.containsKey(inUse)) {
+                return false;
+            }
+            channel = open(inUse);
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException anotherClassLoader) {
+                KEPT.add(channel);
+                return false;
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
         }
         try {
             if (lock == null) {

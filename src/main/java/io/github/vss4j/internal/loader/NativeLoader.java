@@ -1,7 +1,6 @@
 package io.github.vss4j.internal.loader;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -45,8 +44,8 @@ class NativeLoader {
     private byte[] library;
     private boolean linking;
     private Outcome outcome;
-    /** Holds the mark that the folder loaded from is in use ({@link FolderLocks}); null if none was needed. */
-    private FileChannel inUse;
+    /** The folder this load marked in use ({@link FolderLocks}); null if none, or if it was marked already. */
+    private Path marked;
     private Path loaded;
     private boolean used;
 
@@ -82,9 +81,9 @@ class NativeLoader {
      * the JVM exits; tests end theirs, whose folders go with each test.
      */
     void release() throws IOException {
-        if (inUse != null) {
-            inUse.close();
-            inUse = null;
+        if (marked != null) {
+            FolderLocks.unmark(marked);
+            marked = null;
         }
     }
 
@@ -183,7 +182,7 @@ class NativeLoader {
         files.secureDirectory(base);
         FolderLocks.exclusively(base, () -> {
             files.secureDirectory(folder);
-            inUse = FolderLocks.markInUse(folder);
+            marked = FolderLocks.markInUse(folder) ? folder : null;
             String problem = Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? problem(file, folder) : "missing";
             if (problem == null) {
                 outcome = Outcome.REUSED;
@@ -201,7 +200,6 @@ class NativeLoader {
             for (Path old : FolderLocks.removeUnused(base, folder)) {
                 LOG.info("vss4j: removed {}, the extraction folder of another vss4j build that no process uses", old);
             }
-            return null;
         });
     }
 
