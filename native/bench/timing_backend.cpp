@@ -70,6 +70,11 @@ class TimingComponents final : public BackupComponents {
                              const WString* logicalPath, const WString& componentName, bool ok) override {
     return in_->setBackupSucceeded(instanceId, writerId, componentType, logicalPath, componentName, ok);
   }
+  hresult addComponent(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
+                       const WString* logicalPath, const WString& componentName) override {
+    return in_->addComponent(instanceId, writerId, componentType, logicalPath, componentName);
+  }
+  hresult saveAsXml(WString& document) override { return in_->saveAsXml(document); }
   hresult backupComplete(std::unique_ptr<AsyncOperation>& async) override {
     return wrap(in_->backupComplete(async), async);
   }

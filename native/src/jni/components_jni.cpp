@@ -280,6 +280,37 @@ VSS4J_JNI(jint, setBackupSucceeded)(JNIEnv* env, jclass, jlong handle, jlong ins
   });
 }
 
+VSS4J_JNI(jint, addComponent)(JNIEnv* env, jclass, jlong handle, jlong instanceHi, jlong instanceLo, jlong writerHi,
+                              jlong writerLo, jint componentType, jstring logicalPath, jstring componentName) {
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    std::optional<WString> path;
+    if (logicalPath != nullptr) {
+      path = jni::toWString(env, logicalPath, "logicalPath");
+      if (!path) return 0;
+    }
+    std::optional<WString> name = jni::toWString(env, componentName, "componentName");
+    if (!name) return 0;
+    const Guid instance = jni::guidOf(instanceHi, instanceLo);
+    const Guid writer = jni::guidOf(writerHi, writerLo);
+    return onSession(env, handle, [&](BackupComponents& c) {
+      return c.addComponent(instance, writer, componentType, path ? &*path : nullptr, *name);
+    });
+  });
+}
+
+VSS4J_JNI(jint, saveAsXml)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    if (!jni::checkLength(env, out, 1, "document holder")) return 0;
+    WString document;
+    const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.saveAsXml(document); });
+    if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
+    jni::LocalRef<jstring> text(env, jni::toJString(env, document));
+    if (text.get() == nullptr) return 0;
+    env->SetObjectArrayElement(out, 0, text.get());
+    return env->ExceptionCheck() ? 0 : hr;
+  });
+}
+
 VSS4J_JNI(jint, backupComplete)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
   return startAsyncEntry(env, handle, token, out, [](BackupComponents& c, std::unique_ptr<AsyncOperation>& async) {
     return c.backupComplete(async);

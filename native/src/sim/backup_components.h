@@ -29,6 +29,9 @@ class SimBackupComponents final : public BackupComponents {
   hresult gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) override;
   hresult getWriterMetadata(std::vector<WriterMetadata>& writers) override;
   hresult freeWriterMetadata() override;
+  hresult addComponent(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
+                       const WString* logicalPath, const WString& componentName) override;
+  hresult saveAsXml(WString& document) override;
   hresult startSnapshotSet(Guid& snapshotSetId) override;
   hresult addToSnapshotSet(const WString& volumeName, const Guid& providerId, Guid& snapshotId) override;
   hresult isVolumeSupported(const Guid& providerId, const WString& volumeName, bool& supported) override;

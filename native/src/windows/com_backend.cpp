@@ -5,9 +5,11 @@
 #include <utility>
 #include <vector>
 
+#include "windows/bstr.h"
 #include "windows/com_ptr.h"
 #include "windows/convert.h"
 #include "windows/log.h"
+#include "windows/writer_metadata.h"
 
 namespace vss4j::win {
 namespace {
@@ -28,25 +30,6 @@ hresult asHresult(const char* what, Body&& body) noexcept {
     return hr::kUnexpected;
   }
 }
-
-// A BSTR freed on every path out of the scope.
-class Bstr {
- public:
-  Bstr() = default;
-  Bstr(const Bstr&) = delete;
-  Bstr& operator=(const Bstr&) = delete;
-  ~Bstr() { SysFreeString(value_); }
-  BSTR* put() {
-    SysFreeString(value_);
-    value_ = nullptr;
-    return &value_;
-  }
-  BSTR get() const { return value_; }
-  WString text() const { return value_ == nullptr ? WString() : toWString(value_, SysStringLen(value_)); }
-
- private:
-  BSTR value_ = nullptr;
-};
 
 // VssFreeSnapshotProperties on every path out of the scope, a failed copy included.
 class SnapshotPropGuard {
@@ -168,22 +151,31 @@ class ComBackupComponents final : public BackupComponents {
         result = vss_->GetWriterMetadata(i, &instance, metadata.put());
         if (FAILED(result)) return result;
         if (!metadata) return hr::kUnexpected;
-        VSS_ID instanceId = GUID_NULL;
-        VSS_ID writerId = GUID_NULL;
-        Bstr name;
-        VSS_USAGE_TYPE usage = VSS_UT_UNDEFINED;
-        VSS_SOURCE_TYPE source = VSS_ST_UNDEFINED;
-        result = metadata->GetIdentity(&instanceId, &writerId, name.put(), &usage, &source);
-        if (FAILED(result)) return result;
         WriterMetadata row;
-        row.instanceId = toGuid(instanceId);
-        row.writerId = toGuid(writerId);
-        row.writerName = name.text();
-        row.usageType = static_cast<std::int32_t>(usage);
-        row.sourceType = static_cast<std::int32_t>(source);
+        result = readWriterMetadata(*metadata, row);
+        if (FAILED(result)) return result;
         writers.push_back(std::move(row));
       }
       return hr::kOk;
+    });
+  }
+
+  hresult addComponent(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
+                       const WString* logicalPath, const WString& componentName) override {
+    return asHresult("AddComponent", [&] {
+      std::wstring path = logicalPath == nullptr ? std::wstring() : toWide(*logicalPath);
+      std::wstring name = toWide(componentName);
+      return vss_->AddComponent(toGuid(instanceId), toGuid(writerId), static_cast<VSS_COMPONENT_TYPE>(componentType),
+                                logicalPath == nullptr ? nullptr : path.c_str(), name.c_str());
+    });
+  }
+
+  hresult saveAsXml(WString& document) override {
+    return asHresult("SaveAsXML", [&] {
+      Bstr xml;
+      HRESULT result = vss_->SaveAsXML(xml.put());
+      if (SUCCEEDED(result)) document = xml.text();
+      return result;
     });
   }
 

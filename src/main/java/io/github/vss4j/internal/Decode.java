@@ -82,17 +82,6 @@ public final class Decode {
     }
 
     public static List<WriterMetadata> writerMetadata(Object[] holder) {
-        long[] longs = (long[]) holder[0];
-        String[] strings = (String[]) holder[1];
-        List<WriterMetadata> result = new ArrayList<>();
-        for (int row = 0; row < strings.length / Rows.WriterMetadataStrings.COUNT; row++) {
-            int l = row * Rows.WriterMetadataLongs.COUNT;
-            result.add(new WriterMetadata(Guids.read(longs, l + Rows.WriterMetadataLongs.INSTANCE_ID),
-                    Guids.read(longs, l + Rows.WriterMetadataLongs.WRITER_ID),
-                    strings[row * Rows.WriterMetadataStrings.COUNT + Rows.WriterMetadataStrings.WRITER_NAME],
-                    (int) longs[l + Rows.WriterMetadataLongs.USAGE_TYPE],
-                    (int) longs[l + Rows.WriterMetadataLongs.SOURCE_TYPE]));
-        }
-        return List.copyOf(result);
+        return WriterTables.read(holder);
     }
 }
