@@ -152,7 +152,7 @@ class ComBackupComponents final : public BackupComponents {
         if (FAILED(result)) return result;
         if (!metadata) return hr::kUnexpected;
         WriterMetadata row;
-        result = readWriterMetadata(*metadata, row);
+        result = readWriterMetadata(*metadata.get(), row);
         if (FAILED(result)) return result;
         writers.push_back(std::move(row));
       }

@@ -57,7 +57,7 @@ HRESULT readFiles(UINT count, std::int32_t kind, std::vector<FileDescriptor>& fi
     if (FAILED(result)) return result;
     if (!file) return hr::kUnexpected;
     FileDescriptor row;
-    result = readFile(*file, kind, row);
+    result = readFile(*file.get(), kind, row);
     if (FAILED(result)) return result;
     files.push_back(std::move(row));
   }
@@ -107,7 +107,7 @@ HRESULT readComponent(IVssWMComponent& component, WriterComponent& out) {
     if (FAILED(result)) break;
     if (!dependency) return hr::kUnexpected;
     ComponentDependency row;
-    result = readDependency(*dependency, row);
+    result = readDependency(*dependency.get(), row);
     if (SUCCEEDED(result)) out.dependencies.push_back(std::move(row));
   }
   return result;
@@ -174,7 +174,7 @@ HRESULT readWriterMetadata(IVssExamineWriterMetadata& metadata, WriterMetadata& 
     if (FAILED(result)) return result;
     if (!component) return hr::kUnexpected;
     WriterComponent row;
-    result = readComponent(*component, row);
+    result = readComponent(*component.get(), row);
     if (FAILED(result)) return result;
     out.components.push_back(std::move(row));
   }

@@ -138,6 +138,137 @@ class Async final : public Unknown<IVssAsync> {
   HRESULT state_ = VSS_S_ASYNC_PENDING;
 };
 
+// A BSTR as VSS hands one out: the caller frees it (SysFreeString). Counted, so a test sees how many it gave.
+inline std::atomic<long> g_bstrsGiven{0};
+inline BSTR giveBstr(const std::wstring& text) {
+  ++g_bstrsGiven;
+  return SysAllocString(text.c_str());
+}
+
+// IVssWMFiledesc: a file descriptor with its fields; a getter may be made to fail.
+class WMFiledesc final : public Unknown<IVssWMFiledesc> {
+ public:
+  WMFiledesc() : Unknown(IID_IUnknown) {}
+  std::wstring path, spec, alternate;
+  bool recursive = false;
+  HRESULT getPathResult = S_OK;
+
+  HRESULT STDMETHODCALLTYPE GetPath(BSTR* out) override {
+    if (FAILED(getPathResult)) return getPathResult;
+    *out = giveBstr(path);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetFilespec(BSTR* out) override {
+    *out = giveBstr(spec);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetRecursive(VSS4J_PARAM(IVssWMFiledesc::GetRecursive, 0) out) override {
+    *out = recursive;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetAlternateLocation(BSTR* out) override {
+    // VSS leaves it NULL when the writer named none.
+    *out = alternate.empty() ? nullptr : giveBstr(alternate);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetBackupTypeMask(DWORD* out) override {
+    *out = 0;
+    return S_OK;
+  }
+};
+
+class WMDependency final : public Unknown<IVssWMDependency> {
+ public:
+  WMDependency() : Unknown(IID_IUnknown) {}
+  VSS_ID writerId = GUID_NULL;
+  std::wstring logicalPath, name;
+
+  HRESULT STDMETHODCALLTYPE GetWriterId(VSS_ID* out) override {
+    *out = writerId;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetLogicalPath(BSTR* out) override {
+    *out = giveBstr(logicalPath);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetComponentName(BSTR* out) override {
+    *out = giveBstr(name);
+    return S_OK;
+  }
+};
+
+// IVssWMComponent: its VSS_COMPONENTINFO is allocated on each GetComponentInfo and counted until
+// FreeComponentInfo takes it back.
+class WMComponent final : public Unknown<IVssWMComponent> {
+ public:
+  WMComponent() : Unknown(IID_IUnknown) {}
+  VSS_COMPONENT_TYPE type = VSS_CT_DATABASE;
+  std::wstring logicalPath, name, caption;
+  bool selectable = true, selectableForRestore = false, notify = false;
+  DWORD flags = 0;
+  std::vector<WMFiledesc*> files, databaseFiles, logFiles;
+  std::vector<WMDependency*> dependencies;
+  std::atomic<int> infosGiven{0}, infosFreed{0};
+  bool freedUnknownInfo = false;
+
+  HRESULT STDMETHODCALLTYPE GetComponentInfo(PVSSCOMPONENTINFO* out) override {
+    auto* info = new VSS_COMPONENTINFO{};
+    info->type = type;
+    info->bstrLogicalPath = logicalPath.empty() ? nullptr : SysAllocString(logicalPath.c_str());
+    info->bstrComponentName = SysAllocString(name.c_str());
+    info->bstrCaption = caption.empty() ? nullptr : SysAllocString(caption.c_str());
+    info->bSelectable = selectable;
+    info->bSelectableForRestore = selectableForRestore;
+    info->bNotifyOnBackupComplete = notify;
+    info->dwComponentFlags = flags;
+    info->cFileCount = static_cast<UINT>(files.size());
+    info->cDatabases = static_cast<UINT>(databaseFiles.size());
+    info->cLogFiles = static_cast<UINT>(logFiles.size());
+    info->cDependencies = static_cast<UINT>(dependencies.size());
+    ++infosGiven;
+    std::lock_guard<std::mutex> lock(mutex_);
+    live_.push_back(info);
+    *out = info;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE FreeComponentInfo(PVSSCOMPONENTINFO info) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto found = std::find(live_.begin(), live_.end(), info);
+    if (found == live_.end()) {
+      freedUnknownInfo = true;
+      return E_INVALIDARG;
+    }
+    live_.erase(found);
+    ++infosFreed;
+    SysFreeString(info->bstrLogicalPath);
+    SysFreeString(info->bstrComponentName);
+    SysFreeString(info->bstrCaption);
+    delete info;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetFile(UINT i, IVssWMFiledesc** out) override { return giveFile(files, i, out); }
+  HRESULT STDMETHODCALLTYPE GetDatabaseFile(UINT i, IVssWMFiledesc** out) override {
+    return giveFile(databaseFiles, i, out);
+  }
+  HRESULT STDMETHODCALLTYPE GetDatabaseLogFile(UINT i, IVssWMFiledesc** out) override {
+    return giveFile(logFiles, i, out);
+  }
+  HRESULT STDMETHODCALLTYPE GetDependency(UINT i, IVssWMDependency** out) override {
+    if (i >= dependencies.size()) return E_INVALIDARG;
+    *out = dependencies[i]->give();
+    return S_OK;
+  }
+
+ private:
+  static HRESULT giveFile(const std::vector<WMFiledesc*>& list, UINT i, IVssWMFiledesc** out) {
+    if (i >= list.size()) return E_INVALIDARG;
+    *out = list[i]->give();
+    return S_OK;
+  }
+  std::mutex mutex_;
+  std::vector<VSS_COMPONENTINFO*> live_;
+};
+
 class ExamineWriterMetadata final : public Unknown<IVssExamineWriterMetadata> {
  public:
   ExamineWriterMetadata() : Unknown(kIidExamineWriterMetadata) {}
@@ -146,27 +277,59 @@ class ExamineWriterMetadata final : public Unknown<IVssExamineWriterMetadata> {
   std::wstring name;
   VSS_USAGE_TYPE usage = VSS_UT_UNDEFINED;
   VSS_SOURCE_TYPE source = VSS_ST_UNDEFINED;
+  VSS_RESTOREMETHOD_ENUM restoreMethod = VSS_RME_UNDEFINED;
+  std::wstring service, userProcedure;
+  VSS_WRITERRESTORE_ENUM writerRestore = VSS_WRE_UNDEFINED;
+  bool reboot = false;
+  UINT mappings = 0;
+  DWORD schema = 0;
+  HRESULT schemaResult = S_OK;
+  std::vector<WMFiledesc*> excludes;
+  std::vector<WMComponent*> components;
 
   HRESULT STDMETHODCALLTYPE GetIdentity(VSS_ID* instance, VSS_ID* writer, BSTR* writerName, VSS_USAGE_TYPE* usageType,
                                         VSS_SOURCE_TYPE* sourceType) override {
     *instance = instanceId;
     *writer = writerId;
-    *writerName = SysAllocString(name.c_str());
+    *writerName = giveBstr(name);
     *usageType = usage;
     *sourceType = source;
     return S_OK;
   }
-  HRESULT STDMETHODCALLTYPE GetFileCounts(UINT*, UINT*, UINT*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetFileCounts(UINT* includes, UINT* excludeCount, UINT* componentCount) override {
+    *includes = 0;
+    *excludeCount = static_cast<UINT>(excludes.size());
+    *componentCount = static_cast<UINT>(components.size());
+    return S_OK;
+  }
   HRESULT STDMETHODCALLTYPE GetIncludeFile(UINT, IVssWMFiledesc**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetExcludeFile(UINT, IVssWMFiledesc**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetComponent(UINT, IVssWMComponent**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetRestoreMethod(VSS_RESTOREMETHOD_ENUM*, BSTR*, BSTR*, VSS_WRITERRESTORE_ENUM*,
-                                             VSS4J_PARAM(IVssExamineWriterMetadata::GetRestoreMethod, 4),
-                                             UINT*) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE GetExcludeFile(UINT i, IVssWMFiledesc** out) override {
+    if (i >= excludes.size()) return E_INVALIDARG;
+    *out = excludes[i]->give();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetComponent(UINT i, IVssWMComponent** out) override {
+    if (i >= components.size()) return E_INVALIDARG;
+    *out = components[i]->give();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetRestoreMethod(VSS_RESTOREMETHOD_ENUM* method, BSTR* serviceOut, BSTR* procedure,
+                                             VSS_WRITERRESTORE_ENUM* restore,
+                                             VSS4J_PARAM(IVssExamineWriterMetadata::GetRestoreMethod, 4) rebootOut,
+                                             UINT* mappingsOut) override {
+    *method = restoreMethod;
+    *serviceOut = service.empty() ? nullptr : giveBstr(service);
+    *procedure = userProcedure.empty() ? nullptr : giveBstr(userProcedure);
+    *restore = writerRestore;
+    *rebootOut = reboot;
+    *mappingsOut = mappings;
+    return restoreMethod == VSS_RME_UNDEFINED ? S_FALSE : S_OK;  // S_FALSE: no restore method declared
   }
   HRESULT STDMETHODCALLTYPE GetAlternateLocationMapping(UINT, IVssWMFiledesc**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetBackupSchema(DWORD*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetBackupSchema(DWORD* out) override {
+    *out = schema;
+    return schemaResult;
+  }
   HRESULT STDMETHODCALLTYPE GetDocument(IXMLDOMDocument**) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR*) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE LoadFromXML(BSTR) override { return E_NOTIMPL; }
@@ -260,6 +423,9 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
   bool logicalPathWasNull = false;
   std::wstring logicalPath, componentName;
   bool backupSucceeded = false;
+  VSS_ID addedInstance = GUID_NULL, addedWriter = GUID_NULL;
+  VSS_COMPONENT_TYPE addedType = VSS_CT_UNDEFINED;
+  std::wstring document;  // what SaveAsXML hands out
   VSS_ID deleteSource = GUID_NULL;
   VSS_OBJECT_TYPE deleteType = VSS_OBJECT_UNKNOWN;
   BOOL forceDelete = FALSE;
@@ -314,8 +480,15 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
     return S_OK;
   }
   HRESULT STDMETHODCALLTYPE FreeWriterMetadata() override { return callResult; }
-  HRESULT STDMETHODCALLTYPE AddComponent(VSS_ID, VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE AddComponent(VSS_ID instance, VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path,
+                                         LPCWSTR name) override {
+    addedInstance = instance;
+    addedWriter = writer;
+    addedType = type;
+    logicalPathWasNull = path == nullptr;
+    logicalPath = path == nullptr ? L"" : path;
+    componentName = name;
+    return callResult;
   }
   HRESULT STDMETHODCALLTYPE PrepareForBackup(IVssAsync** async) override { return startAsync(async); }
   HRESULT STDMETHODCALLTYPE AbortBackup() override { return callResult; }
@@ -365,7 +538,11 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
   HRESULT STDMETHODCALLTYPE SetPreviousBackupStamp(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR) override {
     return E_NOTIMPL;
   }
-  HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR* xml) override {
+    if (FAILED(callResult)) return callResult;
+    *xml = giveBstr(document);
+    return S_OK;
+  }
   HRESULT STDMETHODCALLTYPE BackupComplete(IVssAsync** async) override { return startAsync(async); }
   HRESULT STDMETHODCALLTYPE AddAlternativeLocationMapping(
       VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR, LPCWSTR,
