@@ -57,6 +57,12 @@ class BackupComponents {  // IVssBackupComponents
   // AddComponent: after GatherWriterMetadata, before PrepareForBackup, in component mode. logicalPath may be null.
   virtual hresult addComponent(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
                                const WString* logicalPath, const WString& componentName) = 0;
+  // SetBackupOptions / SetPreviousBackupStamp: a text for a component added with AddComponent, stored in the Backup
+  // Components Document for its writer; before PrepareForBackup. logicalPath may be null.
+  virtual hresult setBackupOptions(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                                   const WString& componentName, const WString& options) = 0;
+  virtual hresult setPreviousBackupStamp(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                                         const WString& componentName, const WString& previousBackupStamp) = 0;
   // SaveAsXML: the Backup Components Document (the backend frees VSS's BSTR).
   virtual hresult saveAsXml(WString& document) = 0;
   virtual hresult freeWriterMetadata() = 0;

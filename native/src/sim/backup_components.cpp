@@ -353,6 +353,41 @@ hresult SimBackupComponents::saveAsXml(WString& document) {
   });
 }
 
+hresult SimBackupComponents::setBackupOptions(const Guid& writerId, std::int32_t componentType,
+                                              const WString* logicalPath, const WString& componentName,
+                                              const WString& options) {
+  return noteOnComponent(Operation::SetBackupOptions, writerId, componentType, logicalPath, componentName,
+                         &AddedComponent::backupOptions, options);
+}
+
+hresult SimBackupComponents::setPreviousBackupStamp(const Guid& writerId, std::int32_t componentType,
+                                                    const WString* logicalPath, const WString& componentName,
+                                                    const WString& previousBackupStamp) {
+  return noteOnComponent(Operation::SetPreviousBackupStamp, writerId, componentType, logicalPath, componentName,
+                         &AddedComponent::previousBackupStamp, previousBackupStamp);
+}
+
+hresult SimBackupComponents::noteOnComponent(Operation operation, const Guid& writerId, std::int32_t componentType,
+                                             const WString* logicalPath, const WString& componentName,
+                                             WString AddedComponent::*field, const WString& text) {
+  return call(operation, [&](ObjectState& o) -> hresult {
+    // Like AddComponent: the selection is the requester's until PrepareForBackup.
+    if (!in(o.phase, ObjectPhase::Metadata, ObjectPhase::SetOpen) || !writersTakePart(o.context)) {
+      return hr::kBadState;
+    }
+    if (auto fault = immediateFault(*machine_, operation)) return *fault;
+    const WString path = logicalPath == nullptr ? WString() : *logicalPath;
+    for (AddedComponent& added : o.components) {
+      if (added.writerId == writerId && added.type == componentType && added.logicalPath == path &&
+          added.name == componentName) {
+        added.*field = text;
+        return hr::kOk;
+      }
+    }
+    return hr::kObjectNotFound;
+  });
+}
+
 hresult SimBackupComponents::setBackupSucceeded(const Guid& instanceId, const Guid& writerId, std::int32_t,
                                                 const WString* logicalPath, const WString& componentName,
                                                 bool succeeded) {

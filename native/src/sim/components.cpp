@@ -123,6 +123,10 @@ WString backupComponentsDocument(const ObjectState& object) {
       // The writer stamps what it backed up once the copies exist (at PostSnapshot on Windows).
       if (setExists(object.phase)) appendAttribute(xml, "backupStamp", braced(object.snapshotSetId));
       if (added.succeeded >= 0) appendAttribute(xml, "backupSucceeded", yesNo(added.succeeded == 1));
+      if (!added.backupOptions.empty()) appendAttribute(xml, "backupOptions", added.backupOptions);
+      if (!added.previousBackupStamp.empty()) {
+        appendAttribute(xml, "previousBackupStamp", added.previousBackupStamp);
+      }
       xml += u"/>\n";
     }
     xml += u"  </WRITER_COMPONENTS>\n";

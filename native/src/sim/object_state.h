@@ -60,6 +60,8 @@ struct AddedComponent {
   WString logicalPath;  // a null logical path is kept as the empty one: VSS treats them alike
   WString name;
   std::int32_t succeeded = -1;  // SetBackupSucceeded: -1 not told, 0 failed, 1 succeeded
+  WString backupOptions = {};        // SetBackupOptions
+  WString previousBackupStamp = {};  // SetPreviousBackupStamp
 };
 
 struct ObjectState {

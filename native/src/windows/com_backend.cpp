@@ -170,6 +170,29 @@ class ComBackupComponents final : public BackupComponents {
     });
   }
 
+  hresult setBackupOptions(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                           const WString& componentName, const WString& options) override {
+    return asHresult("SetBackupOptions", [&] {
+      std::wstring path = logicalPath == nullptr ? std::wstring() : toWide(*logicalPath);
+      std::wstring name = toWide(componentName);
+      std::wstring text = toWide(options);
+      return vss_->SetBackupOptions(toGuid(writerId), static_cast<VSS_COMPONENT_TYPE>(componentType),
+                                    logicalPath == nullptr ? nullptr : path.c_str(), name.c_str(), text.c_str());
+    });
+  }
+
+  hresult setPreviousBackupStamp(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                                 const WString& componentName, const WString& previousBackupStamp) override {
+    return asHresult("SetPreviousBackupStamp", [&] {
+      std::wstring path = logicalPath == nullptr ? std::wstring() : toWide(*logicalPath);
+      std::wstring name = toWide(componentName);
+      std::wstring stamp = toWide(previousBackupStamp);
+      return vss_->SetPreviousBackupStamp(toGuid(writerId), static_cast<VSS_COMPONENT_TYPE>(componentType),
+                                          logicalPath == nullptr ? nullptr : path.c_str(), name.c_str(),
+                                          stamp.c_str());
+    });
+  }
+
   hresult saveAsXml(WString& document) override {
     return asHresult("SaveAsXML", [&] {
       Bstr xml;

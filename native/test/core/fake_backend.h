@@ -112,6 +112,12 @@ class FakeComponents final : public BackupComponents {
     return note();
   }
   hresult saveAsXml(WString&) override { return note(); }
+  hresult setBackupOptions(const Guid&, std::int32_t, const WString*, const WString&, const WString&) override {
+    return note();
+  }
+  hresult setPreviousBackupStamp(const Guid&, std::int32_t, const WString*, const WString&, const WString&) override {
+    return note();
+  }
   hresult backupComplete(std::unique_ptr<AsyncOperation>& async) override { return start(async); }
   hresult abortBackup() override { return note(); }
   hresult query(std::vector<SnapshotProperties>&) override { return note(); }

@@ -194,6 +194,31 @@ TEST_F(ComponentsTest, TheDocumentHoldsComponentsStampsAndOutcomes) {
   EXPECT_EQ(again->initializeForBackup(&document), hr::kOk);
 }
 
+TEST_F(ComponentsTest, OptionsAndPreviousStampGoWithAnAddedComponentBeforePrepare) {
+  auto object = gathered();
+  const WString path = u"INSTANCE1";
+  EXPECT_EQ(object->setPreviousBackupStamp(kSqlClass, component_type::DATABASE, &path, u"db1", u"stamp-1"),
+            hr::kObjectNotFound);  // not added yet
+  ASSERT_EQ(addDb1(*object), hr::kOk);
+  EXPECT_EQ(object->setPreviousBackupStamp(kSqlClass, component_type::DATABASE, &path, u"db1", u"stamp-1"), hr::kOk);
+  EXPECT_EQ(object->setBackupOptions(kSqlClass, component_type::DATABASE, &path, u"db1", u"COPY_ONLY"), hr::kOk);
+  EXPECT_EQ(object->setBackupOptions(kSqlClass, component_type::FILE_GROUP, &path, u"db1", u"x"),
+            hr::kObjectNotFound);
+  WString document;
+  ASSERT_EQ(object->saveAsXml(document), hr::kOk);
+  const std::string text(document.begin(), document.end());
+  EXPECT_NE(text.find("previousBackupStamp=\"stamp-1\""), std::string::npos) << text;
+  EXPECT_NE(text.find("backupOptions=\"COPY_ONLY\""), std::string::npos) << text;
+  Guid set;
+  Guid id;
+  ASSERT_EQ(object->startSnapshotSet(set), hr::kOk);
+  ASSERT_EQ(object->addToSnapshotSet(u"D:\\", Guid{}, id), hr::kOk);
+  ASSERT_EQ(runAsync([&](auto& a) { return object->prepareForBackup(a); }), hr::kAsyncFinished);
+  EXPECT_EQ(object->setPreviousBackupStamp(kSqlClass, component_type::DATABASE, &path, u"db1", u"stamp-2"),
+            hr::kBadState);  // after PrepareForBackup
+  EXPECT_EQ(object->setBackupOptions(kSqlClass, component_type::DATABASE, &path, u"db1", u"x"), hr::kBadState);
+}
+
 TEST(BackupDocument, EscapesWhatXmlReserves) {
   ObjectState object;
   object.components.push_back(AddedComponent{Guid{1, 2}, Guid{3, 4}, component_type::FILE_GROUP,

@@ -425,7 +425,8 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
   bool backupSucceeded = false;
   VSS_ID addedInstance = GUID_NULL, addedWriter = GUID_NULL;
   VSS_COMPONENT_TYPE addedType = VSS_CT_UNDEFINED;
-  std::wstring document;  // what SaveAsXML hands out
+  std::wstring document;       // what SaveAsXML hands out
+  std::wstring componentText;  // SetBackupOptions' options, SetPreviousBackupStamp's stamp
   VSS_ID deleteSource = GUID_NULL;
   VSS_OBJECT_TYPE deleteType = VSS_OBJECT_UNKNOWN;
   BOOL forceDelete = FALSE;
@@ -521,8 +522,9 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
     backupSucceeded = ok != 0;
     return callResult;
   }
-  HRESULT STDMETHODCALLTYPE SetBackupOptions(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE SetBackupOptions(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path, LPCWSTR name,
+                                             LPCWSTR options) override {
+    return noteText(writer, type, path, name, options);
   }
   HRESULT STDMETHODCALLTYPE SetSelectedForRestore(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR,
                                                   VSS4J_PARAM(IVssBackupComponents::SetSelectedForRestore, 4)) override {
@@ -535,8 +537,9 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
                                                   VSS4J_PARAM(IVssBackupComponents::SetAdditionalRestores, 4)) override {
     return E_NOTIMPL;
   }
-  HRESULT STDMETHODCALLTYPE SetPreviousBackupStamp(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE SetPreviousBackupStamp(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path,
+                                                   LPCWSTR name, LPCWSTR stamp) override {
+    return noteText(writer, type, path, name, stamp);
   }
   HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR* xml) override {
     if (FAILED(callResult)) return callResult;
@@ -628,6 +631,16 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
   HRESULT STDMETHODCALLTYPE QueryRevertStatus(VSS_PWSZ, IVssAsync**) override { return E_NOTIMPL; }
 
  private:
+  // SetBackupOptions and SetPreviousBackupStamp record their arguments alike.
+  HRESULT noteText(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path, LPCWSTR name, LPCWSTR text) {
+    addedWriter = writer;
+    addedType = type;
+    logicalPathWasNull = path == nullptr;
+    logicalPath = path == nullptr ? L"" : path;
+    componentName = name;
+    componentText = text;
+    return callResult;
+  }
   HRESULT startAsync(IVssAsync** async) {
     *async = nullptr;
     if (FAILED(asyncCallResult)) return asyncCallResult;

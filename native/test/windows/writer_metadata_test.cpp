@@ -221,6 +221,27 @@ TEST_F(WriterMetadataTest, AddComponentPassesEveryArgument) {
             VSS_E_OBJECT_ALREADY_EXISTS);
 }
 
+TEST_F(WriterMetadataTest, BackupOptionsAndPreviousStampPassEveryArgument) {
+  const WString path = u"INSTANCE1";
+  EXPECT_EQ(components->setBackupOptions(toGuid(kWriter), component_type::DATABASE, &path, u"db1", u"COPY_ONLY"),
+            hr::kOk);
+  EXPECT_TRUE(IsEqualGUID(vss.addedWriter, kWriter));
+  EXPECT_EQ(vss.addedType, VSS_CT_DATABASE);
+  EXPECT_EQ(vss.logicalPath, L"INSTANCE1");
+  EXPECT_EQ(vss.componentName, L"db1");
+  EXPECT_EQ(vss.componentText, L"COPY_ONLY");
+  EXPECT_EQ(components->setPreviousBackupStamp(toGuid(kWriter), component_type::FILE_GROUP, nullptr, u"Config",
+                                               u"stamp-\u00e9"),
+            hr::kOk);
+  EXPECT_TRUE(vss.logicalPathWasNull);
+  EXPECT_EQ(vss.addedType, VSS_CT_FILEGROUP);
+  EXPECT_EQ(vss.componentText, L"stamp-\u00e9");
+  vss.callResult = VSS_E_OBJECT_NOT_FOUND;
+  EXPECT_EQ(components->setPreviousBackupStamp(toGuid(kWriter), component_type::FILE_GROUP, nullptr, u"Config",
+                                               u"s"),
+            VSS_E_OBJECT_NOT_FOUND);
+}
+
 TEST_F(WriterMetadataTest, SaveAsXmlCopiesTheDocumentAndFreesTheBstr) {
   vss.document = L"<BACKUP_COMPONENTS caf\u00e9='1'/>";
   WString document;

@@ -183,6 +183,39 @@ public final class BackupComponents implements AutoCloseable {
     }
 
     /**
+     * {@code SetBackupOptions}: writer-specific backup options for a component added with {@link #addComponent}
+     * (their format is the writer's), stored in the Backup Components Document. Before PrepareForBackup
+     * ({@link VssError#VSS_E_BAD_STATE} otherwise); a component not added: {@link VssError#VSS_E_OBJECT_NOT_FOUND}.
+     */
+    public void setBackupOptions(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            String options) throws VssException {
+        Objects.requireNonNull(writerId, "writerId");
+        String path = ComponentNames.logicalPath(logicalPath);
+        String name = ComponentNames.componentName(componentName);
+        ComponentNames.checkType(type);
+        String text = ComponentNames.text("backup options", options);
+        check(Operation.SET_BACKUP_OPTIONS, NativeBridge.setBackupOptions(live(), Guids.hi(writerId),
+                Guids.lo(writerId), type.value(), path, name, text), ComponentNames.describe(writerId, path, name));
+    }
+
+    /**
+     * {@code SetPreviousBackupStamp}: the backup stamp of the earlier backup an incremental or differential backup
+     * builds on, for a component added with {@link #addComponent}; the stamp comes from that backup's document (the
+     * writer made it; its format is the writer's). Before PrepareForBackup ({@link VssError#VSS_E_BAD_STATE}
+     * otherwise); a component not added: {@link VssError#VSS_E_OBJECT_NOT_FOUND}.
+     */
+    public void setPreviousBackupStamp(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            String previousBackupStamp) throws VssException {
+        Objects.requireNonNull(writerId, "writerId");
+        String path = ComponentNames.logicalPath(logicalPath);
+        String name = ComponentNames.componentName(componentName);
+        ComponentNames.checkType(type);
+        String stamp = ComponentNames.text("previous backup stamp", previousBackupStamp);
+        check(Operation.SET_PREVIOUS_BACKUP_STAMP, NativeBridge.setPreviousBackupStamp(live(), Guids.hi(writerId),
+                Guids.lo(writerId), type.value(), path, name, stamp), ComponentNames.describe(writerId, path, name));
+    }
+
+    /**
      * {@code SaveAsXML}: the Backup Components Document, the XML a restore needs: which components were backed up,
      * the writers' backup stamps, whether each backup succeeded. Keep it with the backup. Meaningful after
      * PrepareForBackup; complete once every SetBackupSucceeded has been called. Before InitializeForBackup:

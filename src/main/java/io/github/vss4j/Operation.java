@@ -32,7 +32,9 @@ public enum Operation {
     ENABLE_WRITER_CLASSES("EnableWriterClasses", false),
     DISABLE_WRITER_INSTANCES("DisableWriterInstances", false),
     ADD_COMPONENT("AddComponent", false),
-    SAVE_AS_XML("SaveAsXML", false);
+    SAVE_AS_XML("SaveAsXML", false),
+    SET_BACKUP_OPTIONS("SetBackupOptions", false),
+    SET_PREVIOUS_BACKUP_STAMP("SetPreviousBackupStamp", false);
 
     private final String vssName;
     private final boolean asynchronous;

@@ -35,6 +35,13 @@ public final class ComponentNames {
         return componentName;
     }
 
+    /** Options and backup stamps: any text VSS can take (no NUL, not past the limit). */
+    public static String text(String what, String text) {
+        Objects.requireNonNull(text, what);
+        check(what, text);
+        return text;
+    }
+
     public static void checkType(ComponentType type) {
         Objects.requireNonNull(type, "type");
         if (type == ComponentType.UNDEFINED) {

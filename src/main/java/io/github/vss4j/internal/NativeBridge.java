@@ -120,6 +120,14 @@ public final class NativeBridge {
     public static native int addComponent(long components, long instanceHi, long instanceLo, long writerHi,
             long writerLo, int componentType, String logicalPath, String componentName);
 
+    /** {@code logicalPath} may be null. */
+    public static native int setBackupOptions(long components, long writerHi, long writerLo, int componentType,
+            String logicalPath, String componentName, String options);
+
+    /** {@code logicalPath} may be null. */
+    public static native int setPreviousBackupStamp(long components, long writerHi, long writerLo,
+            int componentType, String logicalPath, String componentName, String previousBackupStamp);
+
     /** {@code out[0]} receives the Backup Components Document. */
     public static native int saveAsXml(long components, String[] out);
 

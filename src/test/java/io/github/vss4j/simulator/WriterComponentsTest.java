@@ -150,6 +150,27 @@ class WriterComponentsTest extends SimulatorTestBase {
     }
 
     @Test
+    void optionsAndThePreviousStampGoIntoTheDocumentBeforePrepare() throws Exception {
+        BackupComponents backup = components(sqlMachine());
+        gatherInComponentMode(backup);
+        assertError(VssError.VSS_E_OBJECT_NOT_FOUND, Operation.SET_PREVIOUS_BACKUP_STAMP, () -> backup
+                .setPreviousBackupStamp(SQL.writerId(), ComponentType.DATABASE, "INSTANCE1", "db1", "stamp-1"));
+        addDb1(backup);
+        backup.setPreviousBackupStamp(SQL.writerId(), ComponentType.DATABASE, "INSTANCE1", "db1", "stamp-1");
+        backup.setBackupOptions(SQL.writerId(), ComponentType.DATABASE, "INSTANCE1", "db1", "COPY_ONLY");
+        String document = backup.saveAsXml();
+        assertTrue(document.contains("previousBackupStamp=\"stamp-1\""), document);
+        assertTrue(document.contains("backupOptions=\"COPY_ONLY\""), document);
+        assertThrows(IllegalArgumentException.class, () -> backup.setBackupOptions(SQL.writerId(),
+                ComponentType.DATABASE, "INSTANCE1", "db1", "a\0b"));
+        assertThrows(NullPointerException.class, () -> backup.setPreviousBackupStamp(SQL.writerId(),
+                ComponentType.DATABASE, "INSTANCE1", "db1", null));
+        snapshotD(backup);
+        assertError(VssError.VSS_E_BAD_STATE, Operation.SET_BACKUP_OPTIONS, () -> backup.setBackupOptions(
+                SQL.writerId(), ComponentType.DATABASE, "INSTANCE1", "db1", "late"));
+    }
+
+    @Test
     void addComponentNeedsComponentMode() throws Exception {
         BackupComponents backup = components(sqlMachine());
         initialize(backup, VssContext.BACKUP);  // SetBackupState(selectComponents = false)

@@ -58,6 +58,12 @@ class RealComponentsIT {
                     writer.writerId(), component.type(), component.logicalPath(), component.name()));
             assertEquals(VssError.VSS_E_OBJECT_ALREADY_EXISTS, twice.error(), twice.getMessage());
 
+            VssException stampNotAdded = assertThrows(VssException.class, () -> backup.setPreviousBackupStamp(
+                    writer.writerId(), component.type(), component.logicalPath(), component.name() + "-not-added",
+                    "stamp"));
+            System.out.println("SetPreviousBackupStamp of a component not added: " + stampNotAdded.getMessage());
+            assertEquals(VssError.VSS_E_OBJECT_NOT_FOUND, stampNotAdded.error(), stampNotAdded.getMessage());
+
             Set<String> volumes = component.volumes();
             assertFalse(volumes.isEmpty(), "the files of " + component.name() + " live on no resolved volume");
             backup.startSnapshotSet();
