@@ -75,6 +75,9 @@ class TimingComponents final : public BackupComponents {
     return in_->addComponent(instanceId, writerId, componentType, logicalPath, componentName);
   }
   hresult saveAsXml(WString& document) override { return in_->saveAsXml(document); }
+  hresult getWriterComponents(std::vector<RecordedComponent>& components) override {
+    return in_->getWriterComponents(components);
+  }
   hresult setBackupOptions(const Guid& writerId, std::int32_t type, const WString* logicalPath, const WString& name,
                            const WString& options) override {
     return in_->setBackupOptions(writerId, type, logicalPath, name, options);

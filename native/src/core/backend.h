@@ -63,6 +63,9 @@ class BackupComponents {  // IVssBackupComponents
                                    const WString& componentName, const WString& options) = 0;
   virtual hresult setPreviousBackupStamp(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
                                          const WString& componentName, const WString& previousBackupStamp) = 0;
+  // GetWriterComponentsCount, then GetWriterComponents for each writer and every IVssComponent it holds: what
+  // the writers recorded (backup stamps, SetBackupSucceeded, options). Everything obtained is released.
+  virtual hresult getWriterComponents(std::vector<RecordedComponent>& components) = 0;
   // SaveAsXML: the Backup Components Document (the backend frees VSS's BSTR).
   virtual hresult saveAsXml(WString& document) = 0;
   virtual hresult freeWriterMetadata() = 0;

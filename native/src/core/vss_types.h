@@ -167,6 +167,20 @@ struct RestoreMethod {
   std::int32_t mappings = 0;       // alternate location mappings
 };
 
+// One component as a writer recorded it in the Backup Components Document (GetWriterComponents: its
+// IVssWriterComponentsExt's writer ids, then IVssComponent's getters).
+struct RecordedComponent {
+  Guid instanceId;
+  Guid writerId;
+  std::int32_t type = component_type::UNDEFINED;
+  WString logicalPath;
+  WString componentName;
+  bool backupSucceeded = false;
+  WString backupStamp;          // empty: the writer set none
+  WString previousBackupStamp;  // empty: none was set
+  WString backupOptions;        // empty: none were set
+};
+
 // One writer from GetWriterMetadata: IVssExamineWriterMetadata in full.
 struct WriterMetadata {
   Guid instanceId;

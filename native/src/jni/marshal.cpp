@@ -288,6 +288,26 @@ bool putWriterMetadata(JNIEnv* env, jobjectArray out, const std::vector<WriterMe
          putTable(env, out, 6, t.dependencyLongs, t.dependencyStrings);
 }
 
+bool putRecordedComponents(JNIEnv* env, jobjectArray out, const std::vector<RecordedComponent>& components) {
+  using L = rows::RecordedComponentLongs;
+  using S = rows::RecordedComponentStrings;
+  return putRows(env, out, components, L::kCount, S::kCount,
+                 [env](jlongArray longs, jobjectArray strings, jsize row, const RecordedComponent& c) {
+                   jlong values[L::kCount] = {};
+                   setGuid(values, L::kInstanceId, c.instanceId);
+                   setGuid(values, L::kWriterId, c.writerId);
+                   values[L::kType] = c.type;
+                   values[L::kBackupSucceeded] = c.backupSucceeded ? 1 : 0;
+                   env->SetLongArrayRegion(longs, row * L::kCount, L::kCount, values);
+                   const jsize s = row * S::kCount;
+                   return !env->ExceptionCheck() && putString(env, strings, s + S::kLogicalPath, c.logicalPath) &&
+                          putString(env, strings, s + S::kComponentName, c.componentName) &&
+                          putString(env, strings, s + S::kBackupStamp, c.backupStamp) &&
+                          putString(env, strings, s + S::kPreviousBackupStamp, c.previousBackupStamp) &&
+                          putString(env, strings, s + S::kBackupOptions, c.backupOptions);
+                 });
+}
+
 bool putComponentOutcomes(JNIEnv* env, jobjectArray out, const std::vector<sim::ComponentOutcome>& outcomes) {
   using L = rows::OutcomeLongs;
   using S = rows::OutcomeStrings;

@@ -29,6 +29,8 @@ constexpr jsize kWriterMetadataSlots = 8;
 bool putWriterMetadata(JNIEnv* env, jobjectArray out, const std::vector<WriterMetadata>& writers);
 // The reverse for one writer's description (what the simulator is told a writer reports beyond its identity);
 // false with a Java exception pending when the tables are malformed.
+// GetWriterComponents' rows (out[0] long[], out[1] String[], rows.txt's RecordedComponent*).
+bool putRecordedComponents(JNIEnv* env, jobjectArray out, const std::vector<RecordedComponent>& components);
 // The simulator's record of SetBackupSucceeded, one row per component (out[0] long[], out[1] String[]).
 bool putComponentOutcomes(JNIEnv* env, jobjectArray out, const std::vector<sim::ComponentOutcome>& outcomes);
 bool getWriterDescription(JNIEnv* env, jobjectArray holder, WriterMetadata& writer);

@@ -343,6 +343,19 @@ hresult SimBackupComponents::addComponent(const Guid& instanceId, const Guid& wr
   });
 }
 
+hresult SimBackupComponents::getWriterComponents(std::vector<RecordedComponent>& components) {
+  return call(Operation::GetWriterComponents, [&](ObjectState& o) -> hresult {
+    // The writers fill their part of the document from PrepareForBackup on [I].
+    if (!in(o.phase, ObjectPhase::Prepared, ObjectPhase::SnapshotDone, ObjectPhase::SnapshotFailed,
+            ObjectPhase::Complete)) {
+      return hr::kBadState;
+    }
+    if (auto fault = immediateFault(*machine_, Operation::GetWriterComponents)) return *fault;
+    components = recordedComponents(o);
+    return hr::kOk;
+  });
+}
+
 hresult SimBackupComponents::saveAsXml(WString& document) {
   return call(Operation::SaveAsXml, [&](ObjectState& o) -> hresult {
     // Microsoft: not before PrepareForBackup for a useful document, yet only an uninitialized object is refused.

@@ -32,6 +32,7 @@ class SimBackupComponents final : public BackupComponents {
   hresult addComponent(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
                        const WString* logicalPath, const WString& componentName) override;
   hresult saveAsXml(WString& document) override;
+  hresult getWriterComponents(std::vector<RecordedComponent>& components) override;
   hresult setBackupOptions(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
                            const WString& componentName, const WString& options) override;
   hresult setPreviousBackupStamp(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,

@@ -92,6 +92,24 @@ const WriterComponent* findComponent(const WriterSpec& writer, std::int32_t type
   return nullptr;
 }
 
+std::vector<RecordedComponent> recordedComponents(const ObjectState& object) {
+  std::vector<RecordedComponent> rows;
+  for (const AddedComponent& added : object.components) {
+    RecordedComponent row;
+    row.instanceId = added.instanceId;
+    row.writerId = added.writerId;
+    row.type = added.type;
+    row.logicalPath = added.logicalPath;
+    row.componentName = added.name;
+    row.backupSucceeded = added.succeeded == 1;
+    if (setExists(object.phase)) row.backupStamp = braced(object.snapshotSetId);
+    row.previousBackupStamp = added.previousBackupStamp;
+    row.backupOptions = added.backupOptions;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 WString backupComponentsDocument(const ObjectState& object) {
   WString xml = u"<?xml version=\"1.0\"?>\n<BACKUP_COMPONENTS";
   appendAttribute(xml, "xmlns", u"x-schema:#VssComponentMetadata");

@@ -20,6 +20,9 @@ WriterMetadata describeWriter(const WriterSpec& writer, const std::vector<Volume
 const WriterComponent* findComponent(const WriterSpec& writer, std::int32_t type, const WString& logicalPath,
                                      const WString& name);
 
+// What GetWriterComponents reports: each added component with what its writer and the requester recorded.
+std::vector<RecordedComponent> recordedComponents(const ObjectState& object);
+
 // The Backup Components Document: well-formed XML naming the backup's settings, each added component under its
 // writer, and, once the set exists, the backup stamp and whether the writer was told the backup succeeded.
 WString backupComponentsDocument(const ObjectState& object);

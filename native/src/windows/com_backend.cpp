@@ -9,6 +9,7 @@
 #include "windows/com_ptr.h"
 #include "windows/convert.h"
 #include "windows/log.h"
+#include "windows/writer_components.h"
 #include "windows/writer_metadata.h"
 
 namespace vss4j::win {
@@ -190,6 +191,13 @@ class ComBackupComponents final : public BackupComponents {
       return vss_->SetPreviousBackupStamp(toGuid(writerId), static_cast<VSS_COMPONENT_TYPE>(componentType),
                                           logicalPath == nullptr ? nullptr : path.c_str(), name.c_str(),
                                           stamp.c_str());
+    });
+  }
+
+  hresult getWriterComponents(std::vector<RecordedComponent>& components) override {
+    return asHresult("GetWriterComponents", [&]() -> hresult {
+      components.clear();
+      return readWriterComponents(*vss_.get(), components);
     });
   }
 

@@ -112,6 +112,7 @@ class FakeComponents final : public BackupComponents {
     return note();
   }
   hresult saveAsXml(WString&) override { return note(); }
+  hresult getWriterComponents(std::vector<RecordedComponent>&) override { return note(); }
   hresult setBackupOptions(const Guid&, std::int32_t, const WString*, const WString&, const WString&) override {
     return note();
   }

@@ -219,6 +219,38 @@ TEST_F(ComponentsTest, OptionsAndPreviousStampGoWithAnAddedComponentBeforePrepar
   EXPECT_EQ(object->setBackupOptions(kSqlClass, component_type::DATABASE, &path, u"db1", u"x"), hr::kBadState);
 }
 
+TEST_F(ComponentsTest, WriterComponentsReadBackWhatWasRecorded) {
+  auto object = gathered();
+  std::vector<RecordedComponent> recorded;
+  EXPECT_EQ(object->getWriterComponents(recorded), hr::kBadState);  // before PrepareForBackup
+  const WString path = u"INSTANCE1";
+  ASSERT_EQ(addDb1(*object), hr::kOk);
+  ASSERT_EQ(object->setPreviousBackupStamp(kSqlClass, component_type::DATABASE, &path, u"db1", u"old"), hr::kOk);
+  Guid set;
+  Guid id;
+  ASSERT_EQ(object->startSnapshotSet(set), hr::kOk);
+  ASSERT_EQ(object->addToSnapshotSet(u"D:\\", Guid{}, id), hr::kOk);
+  ASSERT_EQ(runAsync([&](auto& a) { return object->prepareForBackup(a); }), hr::kAsyncFinished);
+  ASSERT_EQ(object->getWriterComponents(recorded), hr::kOk);
+  ASSERT_EQ(recorded.size(), 1u);
+  EXPECT_EQ(recorded[0].backupStamp, u"");  // no copies yet: nothing stamped
+  EXPECT_EQ(recorded[0].previousBackupStamp, u"old");
+  ASSERT_EQ(doSnapshot(*object), hr::kAsyncFinished);
+  ASSERT_EQ(object->setBackupSucceeded(kSqlInstance, kSqlClass, component_type::DATABASE, &path, u"db1", true),
+            hr::kOk);
+  ASSERT_EQ(object->getWriterComponents(recorded), hr::kOk);
+  ASSERT_EQ(recorded.size(), 1u);
+  EXPECT_EQ(recorded[0].instanceId, kSqlInstance);
+  EXPECT_EQ(recorded[0].writerId, kSqlClass);
+  EXPECT_EQ(recorded[0].componentName, u"db1");
+  EXPECT_TRUE(recorded[0].backupSucceeded);
+  EXPECT_FALSE(recorded[0].backupStamp.empty());
+  // The stamp in the document is the one GetWriterComponents reports.
+  WString document;
+  ASSERT_EQ(object->saveAsXml(document), hr::kOk);
+  EXPECT_NE(document.find(u"backupStamp=\"" + recorded[0].backupStamp + u"\""), WString::npos);
+}
+
 TEST(BackupDocument, EscapesWhatXmlReserves) {
   ObjectState object;
   object.components.push_back(AddedComponent{Guid{1, 2}, Guid{3, 4}, component_type::FILE_GROUP,

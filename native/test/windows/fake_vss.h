@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -335,6 +336,126 @@ class ExamineWriterMetadata final : public Unknown<IVssExamineWriterMetadata> {
   HRESULT STDMETHODCALLTYPE LoadFromXML(BSTR) override { return E_NOTIMPL; }
 };
 
+// IVssComponent as GetWriterComponents hands it out: what a writer recorded in the Backup Components Document.
+// Only the getters vss4j reads answer; the rest of the interface is E_NOTIMPL.
+class Component final : public Unknown<IVssComponent> {
+ public:
+  Component() : Unknown(IID_IUnknown) {}
+  VSS_COMPONENT_TYPE type = VSS_CT_DATABASE;
+  std::wstring logicalPath, name, stamp, previousStamp, options;
+  bool succeeded = false;
+
+  HRESULT STDMETHODCALLTYPE GetLogicalPath(BSTR* out) override {
+    *out = logicalPath.empty() ? nullptr : giveBstr(logicalPath);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetComponentType(VSS_COMPONENT_TYPE* out) override {
+    *out = type;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetComponentName(BSTR* out) override {
+    *out = giveBstr(name);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetBackupSucceeded(VSS4J_PARAM(IVssComponent::GetBackupSucceeded, 0) out) override {
+    *out = succeeded;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetAlternateLocationMappingCount(VSS4J_PARAM(IVssComponent::GetAlternateLocationMappingCount, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetAlternateLocationMapping(VSS4J_PARAM(IVssComponent::GetAlternateLocationMapping, 0), VSS4J_PARAM(IVssComponent::GetAlternateLocationMapping, 1)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetBackupMetadata(VSS4J_PARAM(IVssComponent::SetBackupMetadata, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetBackupMetadata(VSS4J_PARAM(IVssComponent::GetBackupMetadata, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE AddPartialFile(VSS4J_PARAM(IVssComponent::AddPartialFile, 0), VSS4J_PARAM(IVssComponent::AddPartialFile, 1), VSS4J_PARAM(IVssComponent::AddPartialFile, 2), VSS4J_PARAM(IVssComponent::AddPartialFile, 3)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetPartialFileCount(VSS4J_PARAM(IVssComponent::GetPartialFileCount, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetPartialFile(VSS4J_PARAM(IVssComponent::GetPartialFile, 0), VSS4J_PARAM(IVssComponent::GetPartialFile, 1), VSS4J_PARAM(IVssComponent::GetPartialFile, 2), VSS4J_PARAM(IVssComponent::GetPartialFile, 3), VSS4J_PARAM(IVssComponent::GetPartialFile, 4)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE IsSelectedForRestore(VSS4J_PARAM(IVssComponent::IsSelectedForRestore, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetAdditionalRestores(VSS4J_PARAM(IVssComponent::GetAdditionalRestores, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetNewTargetCount(VSS4J_PARAM(IVssComponent::GetNewTargetCount, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetNewTarget(VSS4J_PARAM(IVssComponent::GetNewTarget, 0), VSS4J_PARAM(IVssComponent::GetNewTarget, 1)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE AddDirectedTarget(VSS4J_PARAM(IVssComponent::AddDirectedTarget, 0), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 1), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 2), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 3), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 4), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 5)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetDirectedTargetCount(VSS4J_PARAM(IVssComponent::GetDirectedTargetCount, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetDirectedTarget(VSS4J_PARAM(IVssComponent::GetDirectedTarget, 0), VSS4J_PARAM(IVssComponent::GetDirectedTarget, 1), VSS4J_PARAM(IVssComponent::GetDirectedTarget, 2), VSS4J_PARAM(IVssComponent::GetDirectedTarget, 3), VSS4J_PARAM(IVssComponent::GetDirectedTarget, 4), VSS4J_PARAM(IVssComponent::GetDirectedTarget, 5), VSS4J_PARAM(IVssComponent::GetDirectedTarget, 6)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetRestoreMetadata(VSS4J_PARAM(IVssComponent::SetRestoreMetadata, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetRestoreMetadata(VSS4J_PARAM(IVssComponent::GetRestoreMetadata, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetRestoreTarget(VSS4J_PARAM(IVssComponent::SetRestoreTarget, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetRestoreTarget(VSS4J_PARAM(IVssComponent::GetRestoreTarget, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetPreRestoreFailureMsg(VSS4J_PARAM(IVssComponent::SetPreRestoreFailureMsg, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetPreRestoreFailureMsg(VSS4J_PARAM(IVssComponent::GetPreRestoreFailureMsg, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetPostRestoreFailureMsg(VSS4J_PARAM(IVssComponent::SetPostRestoreFailureMsg, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetPostRestoreFailureMsg(VSS4J_PARAM(IVssComponent::GetPostRestoreFailureMsg, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetBackupStamp(VSS4J_PARAM(IVssComponent::SetBackupStamp, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetBackupStamp(BSTR* out) override { return optional(stamp, out); }
+  HRESULT STDMETHODCALLTYPE GetPreviousBackupStamp(BSTR* out) override { return optional(previousStamp, out); }
+  HRESULT STDMETHODCALLTYPE GetBackupOptions(BSTR* out) override { return optional(options, out); }
+  HRESULT STDMETHODCALLTYPE GetRestoreOptions(VSS4J_PARAM(IVssComponent::GetRestoreOptions, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetRestoreSubcomponentCount(VSS4J_PARAM(IVssComponent::GetRestoreSubcomponentCount, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetRestoreSubcomponent(VSS4J_PARAM(IVssComponent::GetRestoreSubcomponent, 0), VSS4J_PARAM(IVssComponent::GetRestoreSubcomponent, 1), VSS4J_PARAM(IVssComponent::GetRestoreSubcomponent, 2), VSS4J_PARAM(IVssComponent::GetRestoreSubcomponent, 3)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetFileRestoreStatus(VSS4J_PARAM(IVssComponent::GetFileRestoreStatus, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE AddDifferencedFilesByLastModifyTime(VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyTime, 0), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyTime, 1), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyTime, 2), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyTime, 3)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE AddDifferencedFilesByLastModifyLSN(VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyLSN, 0), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyLSN, 1), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyLSN, 2), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyLSN, 3)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetDifferencedFilesCount(VSS4J_PARAM(IVssComponent::GetDifferencedFilesCount, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetDifferencedFile(VSS4J_PARAM(IVssComponent::GetDifferencedFile, 0), VSS4J_PARAM(IVssComponent::GetDifferencedFile, 1), VSS4J_PARAM(IVssComponent::GetDifferencedFile, 2), VSS4J_PARAM(IVssComponent::GetDifferencedFile, 3), VSS4J_PARAM(IVssComponent::GetDifferencedFile, 4), VSS4J_PARAM(IVssComponent::GetDifferencedFile, 5)) override { return E_NOTIMPL; }
+
+ private:
+  // VSS answers S_FALSE and NULL when the writer or requester recorded nothing.
+  static HRESULT optional(const std::wstring& text, BSTR* out) {
+    *out = text.empty() ? nullptr : giveBstr(text);
+    return text.empty() ? S_FALSE : S_OK;
+  }
+};
+
+// IVssWriterComponentsExt laid out as Microsoft declares it: IVssWriterComponents, then IUnknown. mingw-w64's
+// header leaves the IUnknown base out, so the fake adds it there (writer_components.h's unknownOf relies on it).
+struct NoBase {};
+using ExtraUnknown = std::conditional_t<std::is_base_of_v<IUnknown, IVssWriterComponentsExt>, NoBase, IUnknown>;
+
+class WriterComponentsExt final : public IVssWriterComponentsExt, public ExtraUnknown {
+ public:
+  WriterComponentsExt() = default;
+  WriterComponentsExt(const WriterComponentsExt&) = delete;
+  WriterComponentsExt& operator=(const WriterComponentsExt&) = delete;
+  virtual ~WriterComponentsExt() = default;
+  VSS_ID instanceId = GUID_NULL;
+  VSS_ID writerId = GUID_NULL;
+  std::vector<Component*> components;
+
+  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID, void** object) override {
+    *object = nullptr;
+    return E_NOINTERFACE;
+  }
+  ULONG STDMETHODCALLTYPE AddRef() override { return static_cast<ULONG>(++refs_); }
+  ULONG STDMETHODCALLTYPE Release() override {
+    long now = --refs_;
+    if (now < 0) overReleased_ = true;
+    return static_cast<ULONG>(now < 0 ? 0 : now);
+  }
+  long refs() const { return refs_.load(); }
+  bool overReleased() const { return overReleased_.load(); }
+  IVssWriterComponentsExt* give() {
+    AddRef();
+    return this;
+  }
+
+  HRESULT STDMETHODCALLTYPE GetComponentCount(UINT* count) override {
+    *count = static_cast<UINT>(components.size());
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetWriterInfo(VSS_ID* instance, VSS_ID* writer) override {
+    *instance = instanceId;
+    *writer = writerId;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetComponent(UINT i, IVssComponent** out) override {
+    if (i >= components.size()) return E_INVALIDARG;
+    *out = components[i]->give();
+    return S_OK;
+  }
+
+ private:
+  std::atomic<long> refs_{0};
+  std::atomic<bool> overReleased_{false};
+};
+
 // A snapshot as the fake stores it; handed out as a VSS_SNAPSHOT_PROP with CoTaskMemAlloc'd strings, as VSS does.
 struct Snapshot {
   VSS_ID id = GUID_NULL;
@@ -427,6 +548,7 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
   VSS_COMPONENT_TYPE addedType = VSS_CT_UNDEFINED;
   std::wstring document;       // what SaveAsXML hands out
   std::wstring componentText;  // SetBackupOptions' options, SetPreviousBackupStamp's stamp
+  std::vector<WriterComponentsExt*> writerComponents;  // what GetWriterComponents hands out
   VSS_ID deleteSource = GUID_NULL;
   VSS_OBJECT_TYPE deleteType = VSS_OBJECT_UNKNOWN;
   BOOL forceDelete = FALSE;
@@ -449,8 +571,16 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
     return text;
   }
 
-  HRESULT STDMETHODCALLTYPE GetWriterComponentsCount(UINT*) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetWriterComponents(UINT, IVssWriterComponentsExt**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetWriterComponentsCount(UINT* count) override {
+    if (FAILED(callResult)) return callResult;
+    *count = static_cast<UINT>(writerComponents.size());
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetWriterComponents(UINT i, IVssWriterComponentsExt** out) override {
+    if (i >= writerComponents.size()) return E_INVALIDARG;
+    *out = writerComponents[i]->give();
+    return S_OK;
+  }
   HRESULT STDMETHODCALLTYPE InitializeForBackup(BSTR xml) override {
     initializedWithNull = xml == nullptr;
     if (xml != nullptr) initializeXml.assign(xml, SysStringLen(xml));

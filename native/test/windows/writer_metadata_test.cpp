@@ -251,6 +251,41 @@ TEST_F(WriterMetadataTest, SaveAsXmlCopiesTheDocumentAndFreesTheBstr) {
   EXPECT_EQ(components->saveAsXml(document), VSS_E_BAD_STATE);
 }
 
+TEST_F(WriterMetadataTest, WriterComponentsAreReadAndReleased) {
+  fake::Component recordedDb1;
+  recordedDb1.logicalPath = L"INSTANCE1";
+  recordedDb1.name = L"db1";
+  recordedDb1.succeeded = true;
+  recordedDb1.stamp = L"stamp-7";
+  fake::Component recordedConfig;
+  recordedConfig.type = VSS_CT_FILEGROUP;
+  recordedConfig.name = L"Config";
+  fake::WriterComponentsExt writer;
+  writer.instanceId = kInstance;
+  writer.writerId = kWriter;
+  writer.components = {&recordedDb1, &recordedConfig};
+  vss.writerComponents = {&writer};
+  std::vector<RecordedComponent> recorded;
+  expectEveryBstrFreed([&] { ASSERT_EQ(components->getWriterComponents(recorded), hr::kOk); });
+  ASSERT_EQ(recorded.size(), 2u);
+  EXPECT_EQ(recorded[0].instanceId, toGuid(kInstance));
+  EXPECT_EQ(recorded[0].writerId, toGuid(kWriter));
+  EXPECT_EQ(recorded[0].type, component_type::DATABASE);
+  EXPECT_EQ(recorded[0].logicalPath, u"INSTANCE1");
+  EXPECT_TRUE(recorded[0].backupSucceeded);
+  EXPECT_EQ(recorded[0].backupStamp, u"stamp-7");
+  EXPECT_EQ(recorded[1].type, component_type::FILE_GROUP);
+  EXPECT_EQ(recorded[1].logicalPath, u"");
+  EXPECT_FALSE(recorded[1].backupSucceeded);
+  EXPECT_EQ(recorded[1].backupStamp, u"");  // S_FALSE and NULL: nothing recorded
+  vss.writerComponents.clear();
+  expectReleased(writer, "IVssWriterComponentsExt");
+  expectReleased(recordedDb1, "IVssComponent");
+  expectReleased(recordedConfig, "IVssComponent");
+  vss.callResult = VSS_E_BAD_STATE;
+  EXPECT_EQ(components->getWriterComponents(recorded), VSS_E_BAD_STATE);
+}
+
 TEST(VolumeOfPath, UnknownPathsGiveNoVolume) {
   EXPECT_EQ(volumeOfPath(u""), u"");
   EXPECT_EQ(volumeOfPath(u"Q:\\nowhere"), u"");

@@ -216,6 +216,17 @@ public final class BackupComponents implements AutoCloseable {
     }
 
     /**
+     * {@code GetWriterComponents}: every component in the Backup Components Document with what its writer and the
+     * requester recorded: the writer's backup stamp (once the copies exist), SetBackupSucceeded, options and the
+     * previous stamp. From PrepareForBackup on ({@link VssError#VSS_E_BAD_STATE} before).
+     */
+    public List<RecordedComponent> getWriterComponents() throws VssException {
+        Object[] holder = new Object[2];
+        check(Operation.GET_WRITER_COMPONENTS, NativeBridge.getWriterComponents(live(), holder), null);
+        return Decode.recordedComponents(holder);
+    }
+
+    /**
      * {@code SaveAsXML}: the Backup Components Document, the XML a restore needs: which components were backed up,
      * the writers' backup stamps, whether each backup succeeded. Keep it with the backup. Meaningful after
      * PrepareForBackup; complete once every SetBackupSucceeded has been called. Before InitializeForBackup:

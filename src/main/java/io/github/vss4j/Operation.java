@@ -34,7 +34,8 @@ public enum Operation {
     ADD_COMPONENT("AddComponent", false),
     SAVE_AS_XML("SaveAsXML", false),
     SET_BACKUP_OPTIONS("SetBackupOptions", false),
-    SET_PREVIOUS_BACKUP_STAMP("SetPreviousBackupStamp", false);
+    SET_PREVIOUS_BACKUP_STAMP("SetPreviousBackupStamp", false),
+    GET_WRITER_COMPONENTS("GetWriterComponents", false);
 
     private final String vssName;
     private final boolean asynchronous;

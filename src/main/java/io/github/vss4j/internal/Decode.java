@@ -1,5 +1,7 @@
 package io.github.vss4j.internal;
 
+import io.github.vss4j.ComponentType;
+import io.github.vss4j.RecordedComponent;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.WriterMetadata;
 import io.github.vss4j.WriterState;
@@ -77,6 +79,26 @@ public final class Decode {
                     strings[row * Rows.WriterStatusStrings.COUNT + Rows.WriterStatusStrings.WRITER_NAME],
                     WriterState.of((int) longs[l + Rows.WriterStatusLongs.STATE]),
                     (int) longs[l + Rows.WriterStatusLongs.FAILURE]));
+        }
+        return List.copyOf(result);
+    }
+
+    public static List<RecordedComponent> recordedComponents(Object[] holder) {
+        long[] longs = (long[]) holder[0];
+        String[] strings = (String[]) holder[1];
+        List<RecordedComponent> result = new ArrayList<>();
+        for (int row = 0; row < strings.length / Rows.RecordedComponentStrings.COUNT; row++) {
+            int l = row * Rows.RecordedComponentLongs.COUNT;
+            int s = row * Rows.RecordedComponentStrings.COUNT;
+            result.add(new RecordedComponent(Guids.read(longs, l + Rows.RecordedComponentLongs.INSTANCE_ID),
+                    Guids.read(longs, l + Rows.RecordedComponentLongs.WRITER_ID),
+                    ComponentType.of((int) longs[l + Rows.RecordedComponentLongs.TYPE]),
+                    strings[s + Rows.RecordedComponentStrings.LOGICAL_PATH],
+                    strings[s + Rows.RecordedComponentStrings.COMPONENT_NAME],
+                    longs[l + Rows.RecordedComponentLongs.BACKUP_SUCCEEDED] != 0,
+                    strings[s + Rows.RecordedComponentStrings.BACKUP_STAMP],
+                    strings[s + Rows.RecordedComponentStrings.PREVIOUS_BACKUP_STAMP],
+                    strings[s + Rows.RecordedComponentStrings.BACKUP_OPTIONS]));
         }
         return List.copyOf(result);
     }

@@ -128,6 +128,9 @@ public final class NativeBridge {
     public static native int setPreviousBackupStamp(long components, long writerHi, long writerLo,
             int componentType, String logicalPath, String componentName, String previousBackupStamp);
 
+    /** Fills {@code out[0]} long[] and {@code out[1]} String[], Rows.RecordedComponent* per component. */
+    public static native int getWriterComponents(long components, Object[] out);
+
     /** {@code out[0]} receives the Backup Components Document. */
     public static native int saveAsXml(long components, String[] out);
 

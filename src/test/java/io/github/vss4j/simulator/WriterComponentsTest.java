@@ -11,6 +11,7 @@ import io.github.vss4j.ComponentDependency;
 import io.github.vss4j.ComponentType;
 import io.github.vss4j.FileDescriptor;
 import io.github.vss4j.Operation;
+import io.github.vss4j.RecordedComponent;
 import io.github.vss4j.RestoreMethod;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssContext;
@@ -116,6 +117,25 @@ class WriterComponentsTest extends SimulatorTestBase {
         try (BackupComponents again = vss.createBackupComponents()) {
             again.initializeForBackup(document);
         }
+    }
+
+    @Test
+    void writerComponentsReadBackTheStampAndTheOutcome() throws Exception {
+        BackupComponents backup = components(sqlMachine());
+        gatherInComponentMode(backup);
+        assertError(VssError.VSS_E_BAD_STATE, Operation.GET_WRITER_COMPONENTS, backup::getWriterComponents);
+        addDb1(backup);
+        snapshotD(backup);
+        backup.setBackupSucceeded(SQL.instanceId(), SQL.writerId(), ComponentType.DATABASE, "INSTANCE1", "db1", true);
+        List<RecordedComponent> recorded = backup.getWriterComponents();
+        assertEquals(1, recorded.size());
+        RecordedComponent db1 = recorded.get(0);
+        assertEquals(SQL.instanceId(), db1.instanceId());
+        assertEquals(ComponentType.DATABASE, db1.type());
+        assertEquals("db1", db1.componentName());
+        assertTrue(db1.backupSucceeded());
+        assertFalse(db1.backupStamp().isEmpty());
+        assertTrue(backup.saveAsXml().contains("backupStamp=\"" + db1.backupStamp() + "\""));
     }
 
     @Test

@@ -227,6 +227,7 @@ class HostileInputTest {
             () -> NativeBridge.freeWriterMetadata(handle),
             () -> NativeBridge.addComponent(handle, 0, 0, 0, 0, 1, null, "c"),
             () -> NativeBridge.saveAsXml(handle, new String[1]),
+            () -> NativeBridge.getWriterComponents(handle, new Object[2]),
             () -> NativeBridge.setBackupOptions(handle, 0, 0, 1, null, "c", "o"),
             () -> NativeBridge.setPreviousBackupStamp(handle, 0, 0, 1, null, "c", "s"),
             () -> NativeBridge.startSnapshotSet(handle, new long[2]),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.BackupComponents;
 import io.github.vss4j.BackupType;
+import io.github.vss4j.RecordedComponent;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssAsync;
 import io.github.vss4j.VssContext;
@@ -80,6 +81,10 @@ class RealComponentsIT {
             assertEquals(VssError.VSS_E_OBJECT_NOT_FOUND, notAdded.error(), notAdded.getMessage());
             backup.setBackupSucceeded(writer.instanceId(), writer.writerId(), component.type(),
                     component.logicalPath(), component.name(), true);
+            List<RecordedComponent> recorded = backup.getWriterComponents();
+            System.out.println("GetWriterComponents: " + recorded);
+            assertTrue(recorded.stream().anyMatch(r -> r.componentName().equals(component.name())
+                    && r.backupSucceeded()), "the writer's record of " + component.name());
             String document = backup.saveAsXml();
             System.out.println("Backup Components Document, " + document.length() + " characters:");
             System.out.println(document.length() > 4000 ? document.substring(0, 4000) + "..." : document);
