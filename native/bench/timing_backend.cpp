@@ -70,6 +70,22 @@ class TimingComponents final : public BackupComponents {
                              const WString* logicalPath, const WString& componentName, bool ok) override {
     return in_->setBackupSucceeded(instanceId, writerId, componentType, logicalPath, componentName, ok);
   }
+  hresult addComponent(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
+                       const WString* logicalPath, const WString& componentName) override {
+    return in_->addComponent(instanceId, writerId, componentType, logicalPath, componentName);
+  }
+  hresult saveAsXml(WString& document) override { return in_->saveAsXml(document); }
+  hresult getWriterComponents(std::vector<RecordedComponent>& components) override {
+    return in_->getWriterComponents(components);
+  }
+  hresult setBackupOptions(const Guid& writerId, std::int32_t type, const WString* logicalPath, const WString& name,
+                           const WString& options) override {
+    return in_->setBackupOptions(writerId, type, logicalPath, name, options);
+  }
+  hresult setPreviousBackupStamp(const Guid& writerId, std::int32_t type, const WString* logicalPath,
+                                 const WString& name, const WString& stamp) override {
+    return in_->setPreviousBackupStamp(writerId, type, logicalPath, name, stamp);
+  }
   hresult backupComplete(std::unique_ptr<AsyncOperation>& async) override {
     return wrap(in_->backupComplete(async), async);
   }

@@ -50,8 +50,24 @@ class BackupComponents {  // IVssBackupComponents
   virtual hresult enableWriterClasses(const std::vector<Guid>& writerClassIds) = 0;
   virtual hresult disableWriterInstances(const std::vector<Guid>& writerInstanceIds) = 0;
   virtual hresult gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) = 0;
-  // GetWriterMetadataCount, then GetWriterMetadata and GetIdentity for each writer.
+  // GetWriterMetadataCount, then GetWriterMetadata for each writer, read in full (identity, restore method,
+  // backup schema, exclude files, components with their files and dependencies); every object and
+  // VSS_COMPONENTINFO obtained is released before this returns.
   virtual hresult getWriterMetadata(std::vector<WriterMetadata>& writers) = 0;
+  // AddComponent: after GatherWriterMetadata, before PrepareForBackup, in component mode. logicalPath may be null.
+  virtual hresult addComponent(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
+                               const WString* logicalPath, const WString& componentName) = 0;
+  // SetBackupOptions / SetPreviousBackupStamp: a text for a component added with AddComponent, stored in the Backup
+  // Components Document for its writer; before PrepareForBackup. logicalPath may be null.
+  virtual hresult setBackupOptions(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                                   const WString& componentName, const WString& options) = 0;
+  virtual hresult setPreviousBackupStamp(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                                         const WString& componentName, const WString& previousBackupStamp) = 0;
+  // GetWriterComponentsCount, then GetWriterComponents for each writer and every IVssComponent it holds: what
+  // the writers recorded (backup stamps, SetBackupSucceeded, options). Everything obtained is released.
+  virtual hresult getWriterComponents(std::vector<RecordedComponent>& components) = 0;
+  // SaveAsXML: the Backup Components Document (the backend frees VSS's BSTR).
+  virtual hresult saveAsXml(WString& document) = 0;
   virtual hresult freeWriterMetadata() = 0;
   virtual hresult startSnapshotSet(Guid& snapshotSetId) = 0;
   virtual hresult addToSnapshotSet(const WString& volumeName, const Guid& providerId, Guid& snapshotId) = 0;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/guid.h"
 #include "core/hresult.h"
@@ -111,13 +112,87 @@ struct WriterStatus {
   hresult failure = hr::kOk;  // the writer's own failure code (VSS_E_WRITERERROR_*), S_OK when none
 };
 
-// The identity of one writer, from GetWriterMetadata (IVssExamineWriterMetadata::GetIdentity).
+namespace component_type {  // VSS_COMPONENT_TYPE
+constexpr std::int32_t UNDEFINED = 0;
+constexpr std::int32_t DATABASE = 1;
+constexpr std::int32_t FILE_GROUP = 2;
+}  // namespace component_type
+
+// Which list of a component (or of the writer) a file descriptor comes from.
+namespace file_kind {
+constexpr std::int32_t FILE_GROUP = 0;  // IVssWMComponent::GetFile
+constexpr std::int32_t DATABASE = 1;    // GetDatabaseFile
+constexpr std::int32_t LOG = 2;         // GetDatabaseLogFile
+constexpr std::int32_t EXCLUDE = 3;     // IVssExamineWriterMetadata::GetExcludeFile
+}  // namespace file_kind
+
+// IVssWMFiledesc, plus the volume its path lives on (\\?\Volume{GUID}\, empty when it cannot be resolved),
+// resolved by the backend so that a requester knows which volumes to add to the set.
+struct FileDescriptor {
+  std::int32_t kind = file_kind::FILE_GROUP;
+  WString path;
+  WString fileSpec;
+  bool recursive = false;
+  WString alternateLocation;
+  WString volume;
+};
+
+// IVssWMDependency.
+struct ComponentDependency {
+  Guid writerId;
+  WString logicalPath;
+  WString componentName;
+};
+
+// IVssWMComponent: VSS_COMPONENTINFO and what GetFile/GetDatabaseFile/GetDatabaseLogFile/GetDependency list.
+struct WriterComponent {
+  std::int32_t type = component_type::FILE_GROUP;
+  WString logicalPath;
+  WString name;
+  WString caption;
+  bool selectableForBackup = false;
+  bool selectableForRestore = false;
+  bool notifyOnBackupComplete = false;
+  std::int32_t componentFlags = 0;  // VSS_COMPONENT_FLAGS
+  std::vector<FileDescriptor> files;  // file group, database and log files, in that order, each with its kind
+  std::vector<ComponentDependency> dependencies;
+};
+
+// IVssExamineWriterMetadata::GetRestoreMethod.
+struct RestoreMethod {
+  std::int32_t method = 0;         // VSS_RESTOREMETHOD_ENUM
+  WString service;
+  WString userProcedure;
+  std::int32_t writerRestore = 0;  // VSS_WRITERRESTORE_ENUM
+  bool rebootRequired = false;
+  std::int32_t mappings = 0;       // alternate location mappings
+};
+
+// One component as a writer recorded it in the Backup Components Document (GetWriterComponents: its
+// IVssWriterComponentsExt's writer ids, then IVssComponent's getters).
+struct RecordedComponent {
+  Guid instanceId;
+  Guid writerId;
+  std::int32_t type = component_type::UNDEFINED;
+  WString logicalPath;
+  WString componentName;
+  bool backupSucceeded = false;
+  WString backupStamp;          // empty: the writer set none
+  WString previousBackupStamp;  // empty: none was set
+  WString backupOptions;        // empty: none were set
+};
+
+// One writer from GetWriterMetadata: IVssExamineWriterMetadata in full.
 struct WriterMetadata {
   Guid instanceId;
   Guid writerId;
   WString writerName;
   std::int32_t usageType = 0;   // VSS_USAGE_TYPE
   std::int32_t sourceType = 0;  // VSS_SOURCE_TYPE
+  RestoreMethod restoreMethod;
+  std::int32_t backupSchema = 0;  // VSS_BACKUP_SCHEMA mask (GetBackupSchema)
+  std::vector<FileDescriptor> excludeFiles;
+  std::vector<WriterComponent> components;
 };
 
 }  // namespace vss4j

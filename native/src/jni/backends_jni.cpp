@@ -109,10 +109,12 @@ VSS4J_JNI(jboolean, simulatorAddExistingCopy)(JNIEnv* env, jclass, jlong handle,
 
 VSS4J_JNI(void, simulatorAddWriter)(JNIEnv* env, jclass, jlong handle, jstring name, jlong writerIdHi,
                                     jlong writerIdLo, jlong instanceIdHi, jlong instanceIdLo, jint failsAt,
-                                    jint failure, jboolean hangs) {
+                                    jint failure, jboolean hangs, jobjectArray description) {
   jni::guardedVoid(env, [&] {
     std::optional<vss4j::WString> writerName = jni::toWString(env, name, "writer name");
     if (!writerName) return;
+    vss4j::WriterMetadata described;
+    if (description != nullptr && !jni::getWriterDescription(env, description, described)) return;
     if (failsAt < 0 || failsAt > static_cast<jint>(sim::WriterPhase::BackupComplete)) {
       jni::throwIllegalArgument(env, "vss4j: writer phase number " + std::to_string(failsAt) + " is out of range");
       return;
@@ -125,6 +127,10 @@ VSS4J_JNI(void, simulatorAddWriter)(JNIEnv* env, jclass, jlong handle, jstring n
       spec.failsAt = static_cast<sim::WriterPhase>(failsAt);
       spec.failure = failure;
       spec.hangs = hangs == JNI_TRUE;
+      spec.restoreMethod = std::move(described.restoreMethod);
+      spec.backupSchema = described.backupSchema;
+      spec.excludeFiles = std::move(described.excludeFiles);
+      spec.components = std::move(described.components);
       machine.addWriter(spec);
     });
   });

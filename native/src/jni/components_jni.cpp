@@ -270,6 +270,87 @@ VSS4J_JNI(jint, setBackupSucceeded)(JNIEnv* env, jclass, jlong handle, jlong ins
   });
 }
 
+VSS4J_JNI(jint, addComponent)(JNIEnv* env, jclass, jlong handle, jlong instanceHi, jlong instanceLo, jlong writerHi,
+                              jlong writerLo, jint componentType, jstring logicalPath, jstring componentName) {
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    std::optional<WString> path;
+    if (logicalPath != nullptr) {
+      path = jni::toWString(env, logicalPath, "logicalPath");
+      if (!path) return 0;
+    }
+    std::optional<WString> name = jni::toWString(env, componentName, "componentName");
+    if (!name) return 0;
+    const Guid instance = jni::guidOf(instanceHi, instanceLo);
+    const Guid writer = jni::guidOf(writerHi, writerLo);
+    return onSession(env, handle, [&](BackupComponents& c) {
+      return c.addComponent(instance, writer, componentType, path ? &*path : nullptr, *name);
+    });
+  });
+}
+
+namespace {
+
+// SetBackupOptions and SetPreviousBackupStamp: a writer class, a component, a text.
+template <typename Call>
+jint componentTextEntry(JNIEnv* env, jlong handle, jlong writerHi, jlong writerLo, jstring logicalPath,
+                        jstring componentName, jstring text, const char* textName, Call&& call) {
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    std::optional<WString> path;
+    if (logicalPath != nullptr) {
+      path = jni::toWString(env, logicalPath, "logicalPath");
+      if (!path) return 0;
+    }
+    std::optional<WString> name = jni::toWString(env, componentName, "componentName");
+    if (!name) return 0;
+    std::optional<WString> value = jni::toWString(env, text, textName);
+    if (!value) return 0;
+    const Guid writer = jni::guidOf(writerHi, writerLo);
+    return onSession(env, handle,
+                     [&](BackupComponents& c) { return call(c, writer, path ? &*path : nullptr, *name, *value); });
+  });
+}
+
+}  // namespace
+
+VSS4J_JNI(jint, setBackupOptions)(JNIEnv* env, jclass, jlong handle, jlong writerHi, jlong writerLo,
+                                  jint componentType, jstring logicalPath, jstring componentName, jstring options) {
+  return componentTextEntry(env, handle, writerHi, writerLo, logicalPath, componentName, options, "options",
+                            [&](BackupComponents& c, const Guid& writer, const WString* path, const WString& name,
+                                const WString& text) {
+                              return c.setBackupOptions(writer, componentType, path, name, text);
+                            });
+}
+
+VSS4J_JNI(jint, setPreviousBackupStamp)(JNIEnv* env, jclass, jlong handle, jlong writerHi, jlong writerLo,
+                                        jint componentType, jstring logicalPath, jstring componentName,
+                                        jstring stamp) {
+  return componentTextEntry(env, handle, writerHi, writerLo, logicalPath, componentName, stamp,
+                            "previousBackupStamp",
+                            [&](BackupComponents& c, const Guid& writer, const WString* path, const WString& name,
+                                const WString& text) {
+                              return c.setPreviousBackupStamp(writer, componentType, path, name, text);
+                            });
+}
+
+VSS4J_JNI(jint, getWriterComponents)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
+  return listEntry<vss4j::RecordedComponent>(
+      env, handle, [](BackupComponents& c, auto& rows) { return c.getWriterComponents(rows); },
+      [&](const auto& rows) { return jni::putRecordedComponents(env, out, rows); });
+}
+
+VSS4J_JNI(jint, saveAsXml)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    if (!jni::checkLength(env, out, 1, "document holder")) return 0;
+    WString document;
+    const jint hr = onSession(env, handle, [&](BackupComponents& c) { return c.saveAsXml(document); });
+    if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
+    jni::LocalRef<jstring> text(env, jni::toJString(env, document));
+    if (text.get() == nullptr) return 0;
+    env->SetObjectArrayElement(out, 0, text.get());
+    return env->ExceptionCheck() ? 0 : hr;
+  });
+}
+
 VSS4J_JNI(jint, backupComplete)(JNIEnv* env, jclass, jlong handle, jlong token, jlongArray out) {
   return startAsyncEntry(env, handle, token, out, &BackupComponents::backupComplete);
 }

@@ -152,10 +152,250 @@ bool putWriterStatus(JNIEnv* env, jobjectArray out, const std::vector<WriterStat
                                                                      WriterStatusLongs::kFailure);
 }
 
+namespace {
+
+// The four tables of writer metadata, flattened: each row names its parent by index (rows.txt).
+struct MetadataTables {
+  std::vector<jlong> writerLongs, componentLongs, fileLongs, dependencyLongs;
+  std::vector<const WString*> writerStrings, componentStrings, fileStrings, dependencyStrings;
+};
+
+void addFile(MetadataTables& t, std::size_t owner, const FileDescriptor& f) {
+  using L = rows::FileLongs;
+  using S = rows::FileStrings;
+  const std::size_t l = t.fileLongs.size();
+  t.fileLongs.resize(l + L::kCount);
+  t.fileLongs[l + L::kOwner] = static_cast<jlong>(owner);
+  t.fileLongs[l + L::kKind] = f.kind;
+  t.fileLongs[l + L::kRecursive] = f.recursive ? 1 : 0;
+  const std::size_t s = t.fileStrings.size();
+  t.fileStrings.resize(s + S::kCount);
+  t.fileStrings[s + S::kPath] = &f.path;
+  t.fileStrings[s + S::kFileSpec] = &f.fileSpec;
+  t.fileStrings[s + S::kAlternateLocation] = &f.alternateLocation;
+  t.fileStrings[s + S::kVolume] = &f.volume;
+}
+
+void addComponent(MetadataTables& t, std::size_t writer, const WriterComponent& c) {
+  using L = rows::ComponentLongs;
+  using S = rows::ComponentStrings;
+  const std::size_t index = t.componentLongs.size() / L::kCount;
+  const std::size_t l = t.componentLongs.size();
+  t.componentLongs.resize(l + L::kCount);
+  t.componentLongs[l + L::kWriter] = static_cast<jlong>(writer);
+  t.componentLongs[l + L::kType] = c.type;
+  t.componentLongs[l + L::kSelectableForBackup] = c.selectableForBackup ? 1 : 0;
+  t.componentLongs[l + L::kSelectableForRestore] = c.selectableForRestore ? 1 : 0;
+  t.componentLongs[l + L::kNotifyOnBackupComplete] = c.notifyOnBackupComplete ? 1 : 0;
+  t.componentLongs[l + L::kComponentFlags] = c.componentFlags;
+  const std::size_t s = t.componentStrings.size();
+  t.componentStrings.resize(s + S::kCount);
+  t.componentStrings[s + S::kLogicalPath] = &c.logicalPath;
+  t.componentStrings[s + S::kName] = &c.name;
+  t.componentStrings[s + S::kCaption] = &c.caption;
+  for (const FileDescriptor& f : c.files) addFile(t, index, f);
+  for (const ComponentDependency& d : c.dependencies) {
+    using DL = rows::DependencyLongs;
+    using DS = rows::DependencyStrings;
+    const std::size_t dl = t.dependencyLongs.size();
+    t.dependencyLongs.resize(dl + DL::kCount);
+    t.dependencyLongs[dl + DL::kComponent] = static_cast<jlong>(index);
+    setGuid(t.dependencyLongs.data() + dl, DL::kWriterId, d.writerId);
+    const std::size_t ds = t.dependencyStrings.size();
+    t.dependencyStrings.resize(ds + DS::kCount);
+    t.dependencyStrings[ds + DS::kLogicalPath] = &d.logicalPath;
+    t.dependencyStrings[ds + DS::kComponentName] = &d.componentName;
+  }
+}
+
+void addWriter(MetadataTables& t, const WriterMetadata& w) {
+  using L = WriterMetadataLongs;
+  using S = rows::WriterMetadataStrings;
+  const std::size_t index = t.writerLongs.size() / L::kCount;
+  const std::size_t l = t.writerLongs.size();
+  t.writerLongs.resize(l + L::kCount);
+  jlong* v = t.writerLongs.data() + l;
+  setGuid(v, L::kInstanceId, w.instanceId);
+  setGuid(v, L::kWriterId, w.writerId);
+  v[L::kUsageType] = w.usageType;
+  v[L::kSourceType] = w.sourceType;
+  v[L::kRestoreMethod] = w.restoreMethod.method;
+  v[L::kWriterRestore] = w.restoreMethod.writerRestore;
+  v[L::kRebootRequired] = w.restoreMethod.rebootRequired ? 1 : 0;
+  v[L::kMappings] = w.restoreMethod.mappings;
+  v[L::kBackupSchema] = w.backupSchema;
+  const std::size_t s = t.writerStrings.size();
+  t.writerStrings.resize(s + S::kCount);
+  t.writerStrings[s + S::kWriterName] = &w.writerName;
+  t.writerStrings[s + S::kRestoreService] = &w.restoreMethod.service;
+  t.writerStrings[s + S::kRestoreUserProcedure] = &w.restoreMethod.userProcedure;
+  for (const FileDescriptor& f : w.excludeFiles) addFile(t, index, f);
+  for (const WriterComponent& c : w.components) addComponent(t, index, c);
+}
+
+bool putTable(JNIEnv* env, jobjectArray out, jsize slot, const std::vector<jlong>& longs,
+              const std::vector<const WString*>& strings) {
+  LocalRef<jlongArray> numbers(env, env->NewLongArray(static_cast<jsize>(longs.size())));
+  if (numbers.get() == nullptr) return false;
+  env->SetLongArrayRegion(numbers.get(), 0, static_cast<jsize>(longs.size()), longs.data());
+  LocalRef<jobjectArray> texts(env, env->NewObjectArray(static_cast<jsize>(strings.size()), classes().string, nullptr));
+  if (texts.get() == nullptr) return false;
+  for (std::size_t i = 0; i < strings.size(); ++i) {
+    if (!putString(env, texts.get(), static_cast<jsize>(i), *strings[i])) return false;
+  }
+  env->SetObjectArrayElement(out, slot, numbers.get());
+  env->SetObjectArrayElement(out, slot + 1, texts.get());
+  return !env->ExceptionCheck();
+}
+
+// Reads table `slot` of `holder`: a long[] of `longsPer` per row and a String[] of `stringsPer` per row.
+bool getTable(JNIEnv* env, jobjectArray holder, jsize slot, jsize longsPer, jsize stringsPer,
+              std::vector<jlong>& longs, std::vector<WString>& strings) {
+  LocalRef<jlongArray> numbers(env, static_cast<jlongArray>(env->GetObjectArrayElement(holder, slot)));
+  LocalRef<jobjectArray> texts(env, static_cast<jobjectArray>(env->GetObjectArrayElement(holder, slot + 1)));
+  if (env->ExceptionCheck()) return false;
+  if (numbers.get() == nullptr || texts.get() == nullptr) {
+    throwNullPointer(env, "vss4j: a writer description table is null");
+    return false;
+  }
+  const jsize longCount = env->GetArrayLength(numbers.get());
+  const jsize stringCount = env->GetArrayLength(texts.get());
+  if (longCount % longsPer != 0 || stringCount % stringsPer != 0 || longCount / longsPer != stringCount / stringsPer) {
+    throwIllegalArgument(env, "vss4j: a writer description table has rows of the wrong length");
+    return false;
+  }
+  longs.resize(static_cast<std::size_t>(longCount));
+  env->GetLongArrayRegion(numbers.get(), 0, longCount, longs.data());
+  for (jsize i = 0; i < stringCount; ++i) {
+    LocalRef<jstring> text(env, static_cast<jstring>(env->GetObjectArrayElement(texts.get(), i)));
+    if (env->ExceptionCheck()) return false;
+    std::optional<WString> value = toWString(env, text.get(), "writer description string");
+    if (!value) return false;
+    strings.push_back(std::move(*value));
+  }
+  return !env->ExceptionCheck();
+}
+
+}  // namespace
+
 bool putWriterMetadata(JNIEnv* env, jobjectArray out, const std::vector<WriterMetadata>& writers) {
-  return putWriterRows<WriterMetadataLongs, rows::WriterMetadataStrings>(
-      env, out, writers, &WriterMetadata::usageType, WriterMetadataLongs::kUsageType, &WriterMetadata::sourceType,
-      WriterMetadataLongs::kSourceType);
+  if (!checkLength(env, out, kWriterMetadataSlots, "result holder")) return false;
+  MetadataTables t;
+  for (const WriterMetadata& w : writers) addWriter(t, w);
+  return putTable(env, out, 0, t.writerLongs, t.writerStrings) &&
+         putTable(env, out, 2, t.componentLongs, t.componentStrings) &&
+         putTable(env, out, 4, t.fileLongs, t.fileStrings) &&
+         putTable(env, out, 6, t.dependencyLongs, t.dependencyStrings);
+}
+
+bool putRecordedComponents(JNIEnv* env, jobjectArray out, const std::vector<RecordedComponent>& components) {
+  using L = rows::RecordedComponentLongs;
+  using S = rows::RecordedComponentStrings;
+  return putRows(env, out, components, L::kCount, S::kCount,
+                 [env](jlongArray longs, jobjectArray strings, jsize row, const RecordedComponent& c) {
+                   jlong values[L::kCount] = {};
+                   setGuid(values, L::kInstanceId, c.instanceId);
+                   setGuid(values, L::kWriterId, c.writerId);
+                   values[L::kType] = c.type;
+                   values[L::kBackupSucceeded] = c.backupSucceeded ? 1 : 0;
+                   env->SetLongArrayRegion(longs, row * L::kCount, L::kCount, values);
+                   const jsize s = row * S::kCount;
+                   return !env->ExceptionCheck() && putString(env, strings, s + S::kLogicalPath, c.logicalPath) &&
+                          putString(env, strings, s + S::kComponentName, c.componentName) &&
+                          putString(env, strings, s + S::kBackupStamp, c.backupStamp) &&
+                          putString(env, strings, s + S::kPreviousBackupStamp, c.previousBackupStamp) &&
+                          putString(env, strings, s + S::kBackupOptions, c.backupOptions);
+                 });
+}
+
+bool putComponentOutcomes(JNIEnv* env, jobjectArray out, const std::vector<sim::ComponentOutcome>& outcomes) {
+  using L = rows::OutcomeLongs;
+  using S = rows::OutcomeStrings;
+  return putRows(env, out, outcomes, L::kCount, S::kCount,
+                 [env](jlongArray longs, jobjectArray strings, jsize row, const sim::ComponentOutcome& o) {
+                   jlong values[L::kCount] = {};
+                   setGuid(values, L::kInstanceId, o.instanceId);
+                   setGuid(values, L::kWriterId, o.writerId);
+                   values[L::kSucceeded] = o.succeeded ? 1 : 0;
+                   env->SetLongArrayRegion(longs, row * L::kCount, L::kCount, values);
+                   return !env->ExceptionCheck() &&
+                          putString(env, strings, row * S::kCount + S::kLogicalPath, o.logicalPath) &&
+                          putString(env, strings, row * S::kCount + S::kComponentName, o.componentName);
+                 });
+}
+
+bool getWriterDescription(JNIEnv* env, jobjectArray holder, WriterMetadata& w) {
+  if (!checkLength(env, holder, kWriterMetadataSlots, "writer description")) return false;
+  std::vector<jlong> wl, cl, fl, dl;
+  std::vector<WString> ws, cs, fs, ds;
+  using WL = WriterMetadataLongs;
+  using WS = rows::WriterMetadataStrings;
+  using CL = rows::ComponentLongs;
+  using CS = rows::ComponentStrings;
+  using FL = rows::FileLongs;
+  using FS = rows::FileStrings;
+  using DL = rows::DependencyLongs;
+  using DS = rows::DependencyStrings;
+  if (!getTable(env, holder, 0, WL::kCount, WS::kCount, wl, ws) ||
+      !getTable(env, holder, 2, CL::kCount, CS::kCount, cl, cs) ||
+      !getTable(env, holder, 4, FL::kCount, FS::kCount, fl, fs) ||
+      !getTable(env, holder, 6, DL::kCount, DS::kCount, dl, ds)) {
+    return false;
+  }
+  if (wl.size() != static_cast<std::size_t>(WL::kCount)) {
+    throwIllegalArgument(env, "vss4j: a writer description holds exactly one writer");
+    return false;
+  }
+  w.restoreMethod.method = static_cast<std::int32_t>(wl[WL::kRestoreMethod]);
+  w.restoreMethod.writerRestore = static_cast<std::int32_t>(wl[WL::kWriterRestore]);
+  w.restoreMethod.rebootRequired = wl[WL::kRebootRequired] != 0;
+  w.restoreMethod.mappings = static_cast<std::int32_t>(wl[WL::kMappings]);
+  w.restoreMethod.service = ws[WS::kRestoreService];
+  w.restoreMethod.userProcedure = ws[WS::kRestoreUserProcedure];
+  w.backupSchema = static_cast<std::int32_t>(wl[WL::kBackupSchema]);
+  const std::size_t components = cl.size() / CL::kCount;
+  w.components.resize(components);
+  for (std::size_t i = 0; i < components; ++i) {
+    WriterComponent& c = w.components[i];
+    const jlong* v = cl.data() + i * CL::kCount;
+    c.type = static_cast<std::int32_t>(v[CL::kType]);
+    c.selectableForBackup = v[CL::kSelectableForBackup] != 0;
+    c.selectableForRestore = v[CL::kSelectableForRestore] != 0;
+    c.notifyOnBackupComplete = v[CL::kNotifyOnBackupComplete] != 0;
+    c.componentFlags = static_cast<std::int32_t>(v[CL::kComponentFlags]);
+    c.logicalPath = cs[i * CS::kCount + CS::kLogicalPath];
+    c.name = cs[i * CS::kCount + CS::kName];
+    c.caption = cs[i * CS::kCount + CS::kCaption];
+  }
+  for (std::size_t i = 0; i < fl.size() / FL::kCount; ++i) {
+    const jlong* v = fl.data() + i * FL::kCount;
+    FileDescriptor f;
+    f.kind = static_cast<std::int32_t>(v[FL::kKind]);
+    f.recursive = v[FL::kRecursive] != 0;
+    f.path = fs[i * FS::kCount + FS::kPath];
+    f.fileSpec = fs[i * FS::kCount + FS::kFileSpec];
+    f.alternateLocation = fs[i * FS::kCount + FS::kAlternateLocation];
+    const auto owner = static_cast<std::size_t>(v[FL::kOwner]);
+    if (f.kind == file_kind::EXCLUDE) {
+      w.excludeFiles.push_back(std::move(f));
+    } else if (owner < components) {
+      w.components[owner].files.push_back(std::move(f));
+    } else {
+      throwIllegalArgument(env, "vss4j: a file of a writer description names no component");
+      return false;
+    }
+  }
+  for (std::size_t i = 0; i < dl.size() / DL::kCount; ++i) {
+    const auto owner = static_cast<std::size_t>(dl[i * DL::kCount + DL::kComponent]);
+    if (owner >= components) {
+      throwIllegalArgument(env, "vss4j: a dependency of a writer description names no component");
+      return false;
+    }
+    w.components[owner].dependencies.push_back(ComponentDependency{
+        guidAt(dl.data() + i * DL::kCount, DL::kWriterId), ds[i * DS::kCount + DS::kLogicalPath],
+        ds[i * DS::kCount + DS::kComponentName]});
+  }
+  return true;
 }
 
 }  // namespace vss4j::jni

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/vss_types.h"
+#include "sim/machine.h"
 
 namespace vss4j::jni {
 
@@ -22,6 +23,16 @@ bool getSnapshot(JNIEnv* env, jlongArray longs, jobjectArray strings, SnapshotPr
 // out[0] = long[], out[1] = String[], `longsPer`/`stringsPer` per row.
 bool putSnapshots(JNIEnv* env, jobjectArray out, const std::vector<SnapshotProperties>& snapshots);
 bool putWriterStatus(JNIEnv* env, jobjectArray out, const std::vector<WriterStatus>& writers);
+// Writer metadata crosses as four tables (rows.txt): out[0..1] writers, [2..3] components, [4..5] files,
+// [6..7] dependencies, each a long[] and a String[].
+constexpr jsize kWriterMetadataSlots = 8;
 bool putWriterMetadata(JNIEnv* env, jobjectArray out, const std::vector<WriterMetadata>& writers);
+// The reverse for one writer's description (what the simulator is told a writer reports beyond its identity);
+// false with a Java exception pending when the tables are malformed.
+// GetWriterComponents' rows (out[0] long[], out[1] String[], rows.txt's RecordedComponent*).
+bool putRecordedComponents(JNIEnv* env, jobjectArray out, const std::vector<RecordedComponent>& components);
+// The simulator's record of SetBackupSucceeded, one row per component (out[0] long[], out[1] String[]).
+bool putComponentOutcomes(JNIEnv* env, jobjectArray out, const std::vector<sim::ComponentOutcome>& outcomes);
+bool getWriterDescription(JNIEnv* env, jobjectArray holder, WriterMetadata& writer);
 
 }  // namespace vss4j::jni

@@ -46,3 +46,10 @@ VSS4J_JNI(void, simulatorWriterStates)(JNIEnv* env, jclass, jlong handle, jobjec
     if (machine) jni::putWriterStatus(env, out, machine->writerStates());
   });
 }
+
+VSS4J_JNI(void, simulatorComponentOutcomes)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
+  jni::guardedVoid(env, [&] {
+    std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle);
+    if (machine) jni::putComponentOutcomes(env, out, machine->componentOutcomes());
+  });
+}

@@ -4,6 +4,7 @@
 #include <new>
 
 #include "sim/async_operation.h"
+#include "sim/components.h"
 #include "sim/text.h"
 #include "sim/xml_check.h"
 
@@ -110,12 +111,17 @@ hresult SimBackupComponents::setContext(std::int32_t context) {
   });
 }
 
-hresult SimBackupComponents::setBackupState(bool, bool, std::int32_t backupType, bool) {
+hresult SimBackupComponents::setBackupState(bool selectComponents, bool backupBootableSystemState,
+                                            std::int32_t backupType, bool partialFileSupport) {
   return call(Operation::SetBackupState, [&](ObjectState& o) -> hresult {
     if (!in(o.phase, ObjectPhase::Init, ObjectPhase::Metadata)) return hr::kBadState;
     if (backupType < backup_type::UNDEFINED || backupType > backup_type::OTHER) return hr::kInvalidArg;
     if (auto fault = immediateFault(*machine_, Operation::SetBackupState)) return *fault;
     o.backupStateSet = true;
+    o.selectComponents = selectComponents;
+    o.bootableSystemState = backupBootableSystemState;
+    o.backupType = backupType;
+    o.partialFileSupport = partialFileSupport;
     return hr::kOk;
   });
 }
@@ -172,7 +178,7 @@ hresult SimBackupComponents::getWriterMetadata(std::vector<WriterMetadata>& writ
   return call(Operation::GetWriterMetadata, [&](ObjectState& o) -> hresult {
     if (o.phase != ObjectPhase::Metadata || o.metadataFreed) return hr::kBadState;
     if (auto fault = immediateFault(*machine_, Operation::GetWriterMetadata)) return *fault;
-    writers = writerMetadata(o.writers);
+    writers = writerMetadata(o.writers, machine_->volumes);
     return hr::kOk;
   });
 }
@@ -308,14 +314,109 @@ hresult SimBackupComponents::getSnapshotProperties(const Guid& snapshotId, Snaps
   });
 }
 
+hresult SimBackupComponents::addComponent(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
+                                          const WString* logicalPath, const WString& componentName) {
+  return call(Operation::AddComponent, [&](ObjectState& o) -> hresult {
+    // After GatherWriterMetadata, before PrepareForBackup, in a context with writers, in component mode.
+    if (!in(o.phase, ObjectPhase::Metadata, ObjectPhase::SetOpen) || !writersTakePart(o.context) ||
+        !o.selectComponents) {
+      return hr::kBadState;
+    }
+    if (componentType != component_type::DATABASE && componentType != component_type::FILE_GROUP) {
+      return hr::kInvalidArg;
+    }
+    if (auto fault = immediateFault(*machine_, Operation::AddComponent)) return *fault;
+    const WString path = logicalPath == nullptr ? WString() : *logicalPath;
+    const WriterRun* writer = nullptr;
+    for (const WriterRun& each : o.writers) {
+      if (each.spec.instanceId == instanceId && each.spec.writerId == writerId) writer = &each;
+    }
+    if (writer == nullptr || writer->state == writer_state::FAILED_AT_IDENTIFY) return hr::kObjectNotFound;
+    if (findComponent(writer->spec, componentType, path, componentName) == nullptr) return hr::kObjectNotFound;
+    for (const AddedComponent& added : o.components) {
+      if (added.instanceId == instanceId && added.logicalPath == path && added.name == componentName) {
+        return hr::kObjectAlreadyExists;
+      }
+    }
+    o.components.push_back(AddedComponent{instanceId, writerId, componentType, path, componentName, -1});
+    return hr::kOk;
+  });
+}
+
+hresult SimBackupComponents::getWriterComponents(std::vector<RecordedComponent>& components) {
+  return call(Operation::GetWriterComponents, [&](ObjectState& o) -> hresult {
+    // The writers fill their part of the document from PrepareForBackup on [I].
+    if (!in(o.phase, ObjectPhase::Prepared, ObjectPhase::SnapshotDone, ObjectPhase::SnapshotFailed,
+            ObjectPhase::Complete)) {
+      return hr::kBadState;
+    }
+    if (auto fault = immediateFault(*machine_, Operation::GetWriterComponents)) return *fault;
+    components = recordedComponents(o);
+    return hr::kOk;
+  });
+}
+
+hresult SimBackupComponents::saveAsXml(WString& document) {
+  return call(Operation::SaveAsXml, [&](ObjectState& o) -> hresult {
+    // Microsoft: not before PrepareForBackup for a useful document, yet only an uninitialized object is refused.
+    if (in(o.phase, ObjectPhase::Created, ObjectPhase::Aborted)) return hr::kBadState;
+    if (auto fault = immediateFault(*machine_, Operation::SaveAsXml)) return *fault;
+    document = backupComponentsDocument(o);
+    return hr::kOk;
+  });
+}
+
+hresult SimBackupComponents::setBackupOptions(const Guid& writerId, std::int32_t componentType,
+                                              const WString* logicalPath, const WString& componentName,
+                                              const WString& options) {
+  return noteOnComponent(Operation::SetBackupOptions, writerId, componentType, logicalPath, componentName,
+                         &AddedComponent::backupOptions, options);
+}
+
+hresult SimBackupComponents::setPreviousBackupStamp(const Guid& writerId, std::int32_t componentType,
+                                                    const WString* logicalPath, const WString& componentName,
+                                                    const WString& previousBackupStamp) {
+  return noteOnComponent(Operation::SetPreviousBackupStamp, writerId, componentType, logicalPath, componentName,
+                         &AddedComponent::previousBackupStamp, previousBackupStamp);
+}
+
+hresult SimBackupComponents::noteOnComponent(Operation operation, const Guid& writerId, std::int32_t componentType,
+                                             const WString* logicalPath, const WString& componentName,
+                                             WString AddedComponent::*field, const WString& text) {
+  return call(operation, [&](ObjectState& o) -> hresult {
+    // Like AddComponent: the selection is the requester's until PrepareForBackup.
+    if (!in(o.phase, ObjectPhase::Metadata, ObjectPhase::SetOpen) || !writersTakePart(o.context)) {
+      return hr::kBadState;
+    }
+    if (auto fault = immediateFault(*machine_, operation)) return *fault;
+    const WString path = logicalPath == nullptr ? WString() : *logicalPath;
+    for (AddedComponent& added : o.components) {
+      if (added.writerId == writerId && added.type == componentType && added.logicalPath == path &&
+          added.name == componentName) {
+        added.*field = text;
+        return hr::kOk;
+      }
+    }
+    return hr::kObjectNotFound;
+  });
+}
+
 hresult SimBackupComponents::setBackupSucceeded(const Guid& instanceId, const Guid& writerId, std::int32_t,
-                                                const WString*, const WString&, bool) {
+                                                const WString* logicalPath, const WString& componentName,
+                                                bool succeeded) {
   return call(Operation::SetBackupSucceeded, [&](ObjectState& o) -> hresult {
     if (o.phase != ObjectPhase::SnapshotDone || !writersTakePart(o.context)) return hr::kBadState;
     if (auto fault = immediateFault(*machine_, Operation::SetBackupSucceeded)) return *fault;
-    // Components are not simulated: a known writer instance is enough.
-    for (const WriterRun& writer : o.writers) {
-      if (writer.spec.instanceId == instanceId && writer.spec.writerId == writerId) return hr::kOk;
+    // The component must be in the Backup Components Document (added with AddComponent).
+    const WString path = logicalPath == nullptr ? WString() : *logicalPath;
+    for (AddedComponent& added : o.components) {
+      if (added.instanceId != instanceId || added.writerId != writerId || added.logicalPath != path ||
+          added.name != componentName) {
+        continue;
+      }
+      added.succeeded = succeeded ? 1 : 0;
+      machine_->noteOutcome(ComponentOutcome{instanceId, writerId, path, componentName, succeeded});
+      return hr::kOk;
     }
     return hr::kObjectNotFound;
   });

@@ -29,6 +29,14 @@ class SimBackupComponents final : public BackupComponents {
   hresult gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) override;
   hresult getWriterMetadata(std::vector<WriterMetadata>& writers) override;
   hresult freeWriterMetadata() override;
+  hresult addComponent(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
+                       const WString* logicalPath, const WString& componentName) override;
+  hresult saveAsXml(WString& document) override;
+  hresult getWriterComponents(std::vector<RecordedComponent>& components) override;
+  hresult setBackupOptions(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                           const WString& componentName, const WString& options) override;
+  hresult setPreviousBackupStamp(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                                 const WString& componentName, const WString& previousBackupStamp) override;
   hresult startSnapshotSet(Guid& snapshotSetId) override;
   hresult addToSnapshotSet(const WString& volumeName, const Guid& providerId, Guid& snapshotId) override;
   hresult isVolumeSupported(const Guid& providerId, const WString& volumeName, bool& supported) override;
@@ -53,6 +61,10 @@ class SimBackupComponents final : public BackupComponents {
   hresult startAsync(Operation operation, std::unique_ptr<AsyncOperation>& async);
   // Enable/DisableWriterClasses and DisableWriterInstances: allowed before a set is started.
   hresult selectWriters(Operation operation, const std::function<void(WriterSelection&)>& change);
+  // SetBackupOptions and SetPreviousBackupStamp: `note` for an added component, before PrepareForBackup.
+  hresult noteOnComponent(Operation operation, const Guid& writerId, std::int32_t componentType,
+                          const WString* logicalPath, const WString& componentName, WString AddedComponent::*field,
+                          const WString& text);
 
   std::shared_ptr<MachineState> machine_;
   std::uint64_t id_ = 0;

@@ -122,6 +122,11 @@ class SimMachine final : public Machine {
     return state_->writerStates;
   }
 
+  std::vector<ComponentOutcome> componentOutcomes() const override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    return state_->componentOutcomes;
+  }
+
   std::int64_t liveObjects() const override { return state_->liveObjects.load(); }
 
   std::vector<SnapshotProperties> existingSnapshots() const override {

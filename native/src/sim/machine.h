@@ -35,6 +35,20 @@ struct WriterSpec {
   WriterPhase failsAt = WriterPhase::None;
   hresult failure = hr::kWriterErrorRetryable;  // reported in writer status
   bool hangs = false;  // instead of failing at `failsAt`, hangs until the writer timeout (VSS_E_WRITERERROR_TIMEOUT)
+  // What GetWriterMetadata reports beyond the identity; file descriptors' volumes are resolved by the machine.
+  RestoreMethod restoreMethod = {};
+  std::int32_t backupSchema = 0;
+  std::vector<FileDescriptor> excludeFiles = {};
+  std::vector<WriterComponent> components = {};
+};
+
+// What a requester told a writer about one component with SetBackupSucceeded (the last call counts).
+struct ComponentOutcome {
+  Guid instanceId;
+  Guid writerId;
+  WString logicalPath;
+  WString componentName;
+  bool succeeded = false;
 };
 
 // A fault is checked after the call passed the state machine (an out-of-order call is BAD_STATE and no
@@ -88,6 +102,9 @@ class Machine : public Backend {
   // backup. A healthy writer still waiting in a backup whose object is released goes back to STABLE
   // (BackupShutdown); a failed one keeps its failed state and error until a later backup moves it.
   virtual std::vector<WriterStatus> writerStates() const = 0;
+  // Every SetBackupSucceeded the machine's writers were told, one row per component (the latest call), in the
+  // order the components were first told.
+  virtual std::vector<ComponentOutcome> componentOutcomes() const = 0;
 };
 
 }  // namespace vss4j::sim

@@ -61,6 +61,17 @@ void MachineState::noteWriters(std::uint64_t owner, const ObjectState& object) {
   writersMovedBy = owner;
 }
 
+void MachineState::noteOutcome(const ComponentOutcome& outcome) {
+  for (ComponentOutcome& earlier : componentOutcomes) {
+    if (earlier.instanceId == outcome.instanceId && earlier.logicalPath == outcome.logicalPath &&
+        earlier.componentName == outcome.componentName) {
+      earlier = outcome;
+      return;
+    }
+  }
+  componentOutcomes.push_back(outcome);
+}
+
 std::shared_ptr<OpRecord> MachineState::startOperation(std::uint64_t owner, Operation operation,
                                                        hresult plannedError) {
   ObjectState& object = objects.at(owner);

@@ -80,6 +80,7 @@ class MachineState {
   // Writers as a whole machine sees them (one row per configured writer), and the object that moved them last.
   std::vector<WriterStatus> writerStates;
   std::uint64_t writersMovedBy = 0;
+  std::vector<ComponentOutcome> componentOutcomes;
 
   // The helpers below run with `mutex` held.
   void settle(Clock::time_point now);
@@ -90,6 +91,8 @@ class MachineState {
   bool providerKnown(const Guid& provider) const;
   // Copies the writer states of `owner`'s object into writerStates.
   void noteWriters(std::uint64_t owner, const ObjectState& object);
+  // Records SetBackupSucceeded: replaces the component's earlier outcome, else appends.
+  void noteOutcome(const ComponentOutcome& outcome);
   // Starts an asynchronous operation of `owner`: pending until now + its duration (+ the writer timeout when
   // a writer hangs in it), finished at once when that is now.
   std::shared_ptr<OpRecord> startOperation(std::uint64_t owner, Operation operation, hresult plannedError);

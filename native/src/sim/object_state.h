@@ -52,11 +52,28 @@ struct WriterSelection {
   }
 };
 
+// A component AddComponent put into the Backup Components Document.
+struct AddedComponent {
+  Guid instanceId;
+  Guid writerId;
+  std::int32_t type = component_type::UNDEFINED;
+  WString logicalPath;  // a null logical path is kept as the empty one: VSS treats them alike
+  WString name;
+  std::int32_t succeeded = -1;  // SetBackupSucceeded: -1 not told, 0 failed, 1 succeeded
+  WString backupOptions = {};        // SetBackupOptions
+  WString previousBackupStamp = {};  // SetPreviousBackupStamp
+};
+
 struct ObjectState {
   ObjectPhase phase = ObjectPhase::Created;
   std::int32_t context = ctx::BACKUP;
   bool contextSet = false;
   bool backupStateSet = false;
+  bool selectComponents = false;
+  bool bootableSystemState = false;
+  bool partialFileSupport = false;
+  std::int32_t backupType = backup_type::FULL;
+  std::vector<AddedComponent> components;
   bool metadataGathered = false;
   bool metadataFreed = false;
   bool statusGathered = false;

@@ -1,5 +1,7 @@
 #include "sim/writers.h"
 
+#include "sim/components.h"
+
 namespace vss4j::sim {
 namespace {
 
@@ -77,14 +79,12 @@ std::vector<WriterStatus> writerStatus(const std::vector<WriterRun>& writers) {
   return rows;
 }
 
-std::vector<WriterMetadata> writerMetadata(const std::vector<WriterRun>& writers) {
-  constexpr std::int32_t kUsageUserData = 3;  // VSS_UT_USERDATA
-  constexpr std::int32_t kSourceOther = 3;    // VSS_ST_OTHER
+std::vector<WriterMetadata> writerMetadata(const std::vector<WriterRun>& writers,
+                                           const std::vector<VolumeSpec>& volumes) {
   std::vector<WriterMetadata> rows;
   for (const WriterRun& writer : writers) {
     if (writer.state == writer_state::FAILED_AT_IDENTIFY) continue;
-    rows.push_back(WriterMetadata{writer.spec.instanceId, writer.spec.writerId, writer.spec.name, kUsageUserData,
-                                  kSourceOther});
+    rows.push_back(describeWriter(writer.spec, volumes));
   }
   return rows;
 }

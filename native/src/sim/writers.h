@@ -28,7 +28,8 @@ bool runWriterPhases(std::vector<WriterRun>& writers, Operation operation);
 void abortWriters(std::vector<WriterRun>& writers);
 
 std::vector<WriterStatus> writerStatus(const std::vector<WriterRun>& writers);
-// A writer that failed to identify itself has no metadata to give.
-std::vector<WriterMetadata> writerMetadata(const std::vector<WriterRun>& writers);
+// A writer that failed to identify itself has no metadata to give; file descriptors name their volumes.
+std::vector<WriterMetadata> writerMetadata(const std::vector<WriterRun>& writers,
+                                           const std::vector<VolumeSpec>& volumes);
 
 }  // namespace vss4j::sim

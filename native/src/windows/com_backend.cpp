@@ -6,8 +6,11 @@
 #include <vector>
 
 #include "core/log.h"
+#include "windows/bstr.h"
 #include "windows/com_ptr.h"
 #include "windows/convert.h"
+#include "windows/writer_components.h"
+#include "windows/writer_metadata.h"
 
 namespace vss4j::win {
 namespace {
@@ -37,25 +40,6 @@ HRESULT idFrom(Guid& id, Call&& call) {
   if (SUCCEEDED(result)) id = toGuid(answer);
   return result;
 }
-
-// A BSTR freed on every path out of the scope.
-class Bstr {
- public:
-  Bstr() = default;
-  Bstr(const Bstr&) = delete;
-  Bstr& operator=(const Bstr&) = delete;
-  ~Bstr() { SysFreeString(value_); }
-  BSTR* put() {
-    SysFreeString(value_);
-    value_ = nullptr;
-    return &value_;
-  }
-  BSTR get() const { return value_; }
-  WString text() const { return value_ == nullptr ? WString() : toWString(value_, SysStringLen(value_)); }
-
- private:
-  BSTR value_ = nullptr;
-};
 
 // A writer's row (status or metadata), named as VSS names a writer: instance, class, name.
 template <typename Row>
@@ -187,19 +171,61 @@ class ComBackupComponents final : public BackupComponents {
         result = vss_->GetWriterMetadata(i, &instance, metadata.put());
         if (FAILED(result)) return result;
         if (!metadata) return hr::kUnexpected;
-        VSS_ID instanceId = GUID_NULL;
-        VSS_ID writerId = GUID_NULL;
-        Bstr name;
-        VSS_USAGE_TYPE usage = VSS_UT_UNDEFINED;
-        VSS_SOURCE_TYPE source = VSS_ST_UNDEFINED;
-        result = metadata->GetIdentity(&instanceId, &writerId, name.put(), &usage, &source);
+        WriterMetadata row;
+        result = readWriterMetadata(*metadata.get(), row);
         if (FAILED(result)) return result;
-        auto row = writerRow<WriterMetadata>(instanceId, writerId, name);
-        row.usageType = static_cast<std::int32_t>(usage);
-        row.sourceType = static_cast<std::int32_t>(source);
         writers.push_back(std::move(row));
       }
       return hr::kOk;
+    });
+  }
+
+  hresult addComponent(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
+                       const WString* logicalPath, const WString& componentName) override {
+    return asHresult("AddComponent", [&] {
+      std::wstring path = logicalPath == nullptr ? std::wstring() : toWide(*logicalPath);
+      std::wstring name = toWide(componentName);
+      return vss_->AddComponent(toGuid(instanceId), toGuid(writerId), static_cast<VSS_COMPONENT_TYPE>(componentType),
+                                logicalPath == nullptr ? nullptr : path.c_str(), name.c_str());
+    });
+  }
+
+  hresult setBackupOptions(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                           const WString& componentName, const WString& options) override {
+    return asHresult("SetBackupOptions", [&] {
+      std::wstring path = logicalPath == nullptr ? std::wstring() : toWide(*logicalPath);
+      std::wstring name = toWide(componentName);
+      std::wstring text = toWide(options);
+      return vss_->SetBackupOptions(toGuid(writerId), static_cast<VSS_COMPONENT_TYPE>(componentType),
+                                    logicalPath == nullptr ? nullptr : path.c_str(), name.c_str(), text.c_str());
+    });
+  }
+
+  hresult setPreviousBackupStamp(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                                 const WString& componentName, const WString& previousBackupStamp) override {
+    return asHresult("SetPreviousBackupStamp", [&] {
+      std::wstring path = logicalPath == nullptr ? std::wstring() : toWide(*logicalPath);
+      std::wstring name = toWide(componentName);
+      std::wstring stamp = toWide(previousBackupStamp);
+      return vss_->SetPreviousBackupStamp(toGuid(writerId), static_cast<VSS_COMPONENT_TYPE>(componentType),
+                                          logicalPath == nullptr ? nullptr : path.c_str(), name.c_str(),
+                                          stamp.c_str());
+    });
+  }
+
+  hresult getWriterComponents(std::vector<RecordedComponent>& components) override {
+    return asHresult("GetWriterComponents", [&]() -> hresult {
+      components.clear();
+      return readWriterComponents(*vss_.get(), components);
+    });
+  }
+
+  hresult saveAsXml(WString& document) override {
+    return asHresult("SaveAsXML", [&] {
+      Bstr xml;
+      HRESULT result = vss_->SaveAsXML(xml.put());
+      if (SUCCEEDED(result)) document = xml.text();
+      return result;
     });
   }
 

@@ -108,6 +108,17 @@ class FakeComponents final : public BackupComponents {
   hresult setBackupSucceeded(const Guid&, const Guid&, std::int32_t, const WString*, const WString&, bool) override {
     return note();
   }
+  hresult addComponent(const Guid&, const Guid&, std::int32_t, const WString*, const WString&) override {
+    return note();
+  }
+  hresult saveAsXml(WString&) override { return note(); }
+  hresult getWriterComponents(std::vector<RecordedComponent>&) override { return note(); }
+  hresult setBackupOptions(const Guid&, std::int32_t, const WString*, const WString&, const WString&) override {
+    return note();
+  }
+  hresult setPreviousBackupStamp(const Guid&, std::int32_t, const WString*, const WString&, const WString&) override {
+    return note();
+  }
   hresult backupComplete(std::unique_ptr<AsyncOperation>& async) override { return start(async); }
   hresult abortBackup() override { return note(); }
   hresult query(std::vector<SnapshotProperties>&) override { return note(); }

@@ -62,7 +62,9 @@ TEST_F(SimTest, FullBackupSequenceWithTwoVolumesInBackupContext) {
     EXPECT_GT(pc.creationTimestamp, kFileTime2020);
     EXPECT_EQ(machine->existingSnapshots().size(), 2u);
 
-    ASSERT_EQ(object->setBackupSucceeded(Guid{1, 2}, Guid{1, 1}, 1, nullptr, u"component", true), hr::kOk);
+    // Not in component mode, nothing was added: the component is not in the Backup Components Document.
+    ASSERT_EQ(object->setBackupSucceeded(Guid{1, 2}, Guid{1, 1}, 1, nullptr, u"component", true),
+              hr::kObjectNotFound);
     ASSERT_EQ(runAsync([&](auto& a) { return object->backupComplete(a); }), hr::kAsyncFinished);
     ASSERT_EQ(runAsync([&](auto& a) { return object->gatherWriterStatus(a); }), hr::kAsyncFinished);
     ASSERT_EQ(object->getWriterStatus(status), hr::kOk);

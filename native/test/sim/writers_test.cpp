@@ -142,14 +142,15 @@ TEST_F(WriterTest, WritersTakeNoPartInNoWriterContexts) {
   EXPECT_TRUE(status(*object).empty());
 }
 
-TEST_F(WriterTest, SetBackupSucceededNeedsAKnownWriter) {
+// A known writer is not enough: the component must be in the backup (components_test.cpp has the accepted case).
+TEST_F(WriterTest, SetBackupSucceededNeedsAComponentOfTheBackup) {
   machine->addWriter(writer(u"A", 1));
   auto object = initialized();
   ASSERT_EQ(prepareSet(*object, {u"C:\\"}, true), hr::kOk);
   EXPECT_EQ(object->setBackupSucceeded(Guid{1, 2}, Guid{1, 1}, 1, nullptr, u"c", true), hr::kBadState);
   ASSERT_EQ(doSnapshot(*object), hr::kAsyncFinished);
   EXPECT_EQ(object->setBackupSucceeded(Guid{9, 2}, Guid{9, 1}, 1, nullptr, u"c", true), hr::kObjectNotFound);
-  EXPECT_EQ(object->setBackupSucceeded(Guid{1, 2}, Guid{1, 1}, 1, nullptr, u"c", true), hr::kOk);
+  EXPECT_EQ(object->setBackupSucceeded(Guid{1, 2}, Guid{1, 1}, 1, nullptr, u"c", true), hr::kObjectNotFound);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -138,6 +139,137 @@ class Async final : public Unknown<IVssAsync> {
   HRESULT state_ = VSS_S_ASYNC_PENDING;
 };
 
+// A BSTR as VSS hands one out: the caller frees it (SysFreeString). Counted, so a test sees how many it gave.
+inline std::atomic<long> g_bstrsGiven{0};
+inline BSTR giveBstr(const std::wstring& text) {
+  ++g_bstrsGiven;
+  return SysAllocString(text.c_str());
+}
+
+// IVssWMFiledesc: a file descriptor with its fields; a getter may be made to fail.
+class WMFiledesc final : public Unknown<IVssWMFiledesc> {
+ public:
+  WMFiledesc() : Unknown(IID_IUnknown) {}
+  std::wstring path, spec, alternate;
+  bool recursive = false;
+  HRESULT getPathResult = S_OK;
+
+  HRESULT STDMETHODCALLTYPE GetPath(BSTR* out) override {
+    if (FAILED(getPathResult)) return getPathResult;
+    *out = giveBstr(path);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetFilespec(BSTR* out) override {
+    *out = giveBstr(spec);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetRecursive(VSS4J_PARAM(IVssWMFiledesc::GetRecursive, 0) out) override {
+    *out = recursive;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetAlternateLocation(BSTR* out) override {
+    // VSS leaves it NULL when the writer named none.
+    *out = alternate.empty() ? nullptr : giveBstr(alternate);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetBackupTypeMask(DWORD* out) override {
+    *out = 0;
+    return S_OK;
+  }
+};
+
+class WMDependency final : public Unknown<IVssWMDependency> {
+ public:
+  WMDependency() : Unknown(IID_IUnknown) {}
+  VSS_ID writerId = GUID_NULL;
+  std::wstring logicalPath, name;
+
+  HRESULT STDMETHODCALLTYPE GetWriterId(VSS_ID* out) override {
+    *out = writerId;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetLogicalPath(BSTR* out) override {
+    *out = giveBstr(logicalPath);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetComponentName(BSTR* out) override {
+    *out = giveBstr(name);
+    return S_OK;
+  }
+};
+
+// IVssWMComponent: its VSS_COMPONENTINFO is allocated on each GetComponentInfo and counted until
+// FreeComponentInfo takes it back.
+class WMComponent final : public Unknown<IVssWMComponent> {
+ public:
+  WMComponent() : Unknown(IID_IUnknown) {}
+  VSS_COMPONENT_TYPE type = VSS_CT_DATABASE;
+  std::wstring logicalPath, name, caption;
+  bool selectable = true, selectableForRestore = false, notify = false;
+  DWORD flags = 0;
+  std::vector<WMFiledesc*> files, databaseFiles, logFiles;
+  std::vector<WMDependency*> dependencies;
+  std::atomic<int> infosGiven{0}, infosFreed{0};
+  bool freedUnknownInfo = false;
+
+  HRESULT STDMETHODCALLTYPE GetComponentInfo(PVSSCOMPONENTINFO* out) override {
+    auto* info = new VSS_COMPONENTINFO{};
+    info->type = type;
+    info->bstrLogicalPath = logicalPath.empty() ? nullptr : SysAllocString(logicalPath.c_str());
+    info->bstrComponentName = SysAllocString(name.c_str());
+    info->bstrCaption = caption.empty() ? nullptr : SysAllocString(caption.c_str());
+    info->bSelectable = selectable;
+    info->bSelectableForRestore = selectableForRestore;
+    info->bNotifyOnBackupComplete = notify;
+    info->dwComponentFlags = flags;
+    info->cFileCount = static_cast<UINT>(files.size());
+    info->cDatabases = static_cast<UINT>(databaseFiles.size());
+    info->cLogFiles = static_cast<UINT>(logFiles.size());
+    info->cDependencies = static_cast<UINT>(dependencies.size());
+    ++infosGiven;
+    std::lock_guard<std::mutex> lock(mutex_);
+    live_.push_back(info);
+    *out = info;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE FreeComponentInfo(PVSSCOMPONENTINFO info) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto found = std::find(live_.begin(), live_.end(), info);
+    if (found == live_.end()) {
+      freedUnknownInfo = true;
+      return E_INVALIDARG;
+    }
+    live_.erase(found);
+    ++infosFreed;
+    SysFreeString(info->bstrLogicalPath);
+    SysFreeString(info->bstrComponentName);
+    SysFreeString(info->bstrCaption);
+    delete info;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetFile(UINT i, IVssWMFiledesc** out) override { return giveFile(files, i, out); }
+  HRESULT STDMETHODCALLTYPE GetDatabaseFile(UINT i, IVssWMFiledesc** out) override {
+    return giveFile(databaseFiles, i, out);
+  }
+  HRESULT STDMETHODCALLTYPE GetDatabaseLogFile(UINT i, IVssWMFiledesc** out) override {
+    return giveFile(logFiles, i, out);
+  }
+  HRESULT STDMETHODCALLTYPE GetDependency(UINT i, IVssWMDependency** out) override {
+    if (i >= dependencies.size()) return E_INVALIDARG;
+    *out = dependencies[i]->give();
+    return S_OK;
+  }
+
+ private:
+  static HRESULT giveFile(const std::vector<WMFiledesc*>& list, UINT i, IVssWMFiledesc** out) {
+    if (i >= list.size()) return E_INVALIDARG;
+    *out = list[i]->give();
+    return S_OK;
+  }
+  std::mutex mutex_;
+  std::vector<VSS_COMPONENTINFO*> live_;
+};
+
 class ExamineWriterMetadata final : public Unknown<IVssExamineWriterMetadata> {
  public:
   ExamineWriterMetadata() : Unknown(kIidExamineWriterMetadata) {}
@@ -146,30 +278,182 @@ class ExamineWriterMetadata final : public Unknown<IVssExamineWriterMetadata> {
   std::wstring name;
   VSS_USAGE_TYPE usage = VSS_UT_UNDEFINED;
   VSS_SOURCE_TYPE source = VSS_ST_UNDEFINED;
+  VSS_RESTOREMETHOD_ENUM restoreMethod = VSS_RME_UNDEFINED;
+  std::wstring service, userProcedure;
+  VSS_WRITERRESTORE_ENUM writerRestore = VSS_WRE_UNDEFINED;
+  bool reboot = false;
+  UINT mappings = 0;
+  DWORD schema = 0;
+  HRESULT schemaResult = S_OK;
+  std::vector<WMFiledesc*> excludes;
+  std::vector<WMComponent*> components;
 
   HRESULT STDMETHODCALLTYPE GetIdentity(VSS_ID* instance, VSS_ID* writer, BSTR* writerName, VSS_USAGE_TYPE* usageType,
                                         VSS_SOURCE_TYPE* sourceType) override {
     *instance = instanceId;
     *writer = writerId;
-    *writerName = SysAllocString(name.c_str());
+    *writerName = giveBstr(name);
     *usageType = usage;
     *sourceType = source;
     return S_OK;
   }
-  HRESULT STDMETHODCALLTYPE GetFileCounts(UINT*, UINT*, UINT*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetFileCounts(UINT* includes, UINT* excludeCount, UINT* componentCount) override {
+    *includes = 0;
+    *excludeCount = static_cast<UINT>(excludes.size());
+    *componentCount = static_cast<UINT>(components.size());
+    return S_OK;
+  }
   HRESULT STDMETHODCALLTYPE GetIncludeFile(UINT, IVssWMFiledesc**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetExcludeFile(UINT, IVssWMFiledesc**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetComponent(UINT, IVssWMComponent**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetRestoreMethod(VSS_RESTOREMETHOD_ENUM*, BSTR*, BSTR*, VSS_WRITERRESTORE_ENUM*,
-                                             VSS4J_PARAM(IVssExamineWriterMetadata::GetRestoreMethod, 4),
-                                             UINT*) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE GetExcludeFile(UINT i, IVssWMFiledesc** out) override {
+    if (i >= excludes.size()) return E_INVALIDARG;
+    *out = excludes[i]->give();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetComponent(UINT i, IVssWMComponent** out) override {
+    if (i >= components.size()) return E_INVALIDARG;
+    *out = components[i]->give();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetRestoreMethod(VSS_RESTOREMETHOD_ENUM* method, BSTR* serviceOut, BSTR* procedure,
+                                             VSS_WRITERRESTORE_ENUM* restore,
+                                             VSS4J_PARAM(IVssExamineWriterMetadata::GetRestoreMethod, 4) rebootOut,
+                                             UINT* mappingsOut) override {
+    *method = restoreMethod;
+    *serviceOut = service.empty() ? nullptr : giveBstr(service);
+    *procedure = userProcedure.empty() ? nullptr : giveBstr(userProcedure);
+    *restore = writerRestore;
+    *rebootOut = reboot;
+    *mappingsOut = mappings;
+    return restoreMethod == VSS_RME_UNDEFINED ? S_FALSE : S_OK;  // S_FALSE: no restore method declared
   }
   HRESULT STDMETHODCALLTYPE GetAlternateLocationMapping(UINT, IVssWMFiledesc**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetBackupSchema(DWORD*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetBackupSchema(DWORD* out) override {
+    *out = schema;
+    return schemaResult;
+  }
   HRESULT STDMETHODCALLTYPE GetDocument(IXMLDOMDocument**) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR*) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE LoadFromXML(BSTR) override { return E_NOTIMPL; }
+};
+
+// IVssComponent as GetWriterComponents hands it out: what a writer recorded in the Backup Components Document.
+// Only the getters vss4j reads answer; the rest of the interface is E_NOTIMPL.
+class Component final : public Unknown<IVssComponent> {
+ public:
+  Component() : Unknown(IID_IUnknown) {}
+  VSS_COMPONENT_TYPE type = VSS_CT_DATABASE;
+  std::wstring logicalPath, name, stamp, previousStamp, options;
+  bool succeeded = false;
+
+  HRESULT STDMETHODCALLTYPE GetLogicalPath(BSTR* out) override {
+    *out = logicalPath.empty() ? nullptr : giveBstr(logicalPath);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetComponentType(VSS_COMPONENT_TYPE* out) override {
+    *out = type;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetComponentName(BSTR* out) override {
+    *out = giveBstr(name);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetBackupSucceeded(VSS4J_PARAM(IVssComponent::GetBackupSucceeded, 0) out) override {
+    *out = succeeded;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetAlternateLocationMappingCount(VSS4J_PARAM(IVssComponent::GetAlternateLocationMappingCount, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetAlternateLocationMapping(VSS4J_PARAM(IVssComponent::GetAlternateLocationMapping, 0), VSS4J_PARAM(IVssComponent::GetAlternateLocationMapping, 1)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetBackupMetadata(VSS4J_PARAM(IVssComponent::SetBackupMetadata, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetBackupMetadata(VSS4J_PARAM(IVssComponent::GetBackupMetadata, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE AddPartialFile(VSS4J_PARAM(IVssComponent::AddPartialFile, 0), VSS4J_PARAM(IVssComponent::AddPartialFile, 1), VSS4J_PARAM(IVssComponent::AddPartialFile, 2), VSS4J_PARAM(IVssComponent::AddPartialFile, 3)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetPartialFileCount(VSS4J_PARAM(IVssComponent::GetPartialFileCount, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetPartialFile(VSS4J_PARAM(IVssComponent::GetPartialFile, 0), VSS4J_PARAM(IVssComponent::GetPartialFile, 1), VSS4J_PARAM(IVssComponent::GetPartialFile, 2), VSS4J_PARAM(IVssComponent::GetPartialFile, 3), VSS4J_PARAM(IVssComponent::GetPartialFile, 4)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE IsSelectedForRestore(VSS4J_PARAM(IVssComponent::IsSelectedForRestore, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetAdditionalRestores(VSS4J_PARAM(IVssComponent::GetAdditionalRestores, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetNewTargetCount(VSS4J_PARAM(IVssComponent::GetNewTargetCount, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetNewTarget(VSS4J_PARAM(IVssComponent::GetNewTarget, 0), VSS4J_PARAM(IVssComponent::GetNewTarget, 1)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE AddDirectedTarget(VSS4J_PARAM(IVssComponent::AddDirectedTarget, 0), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 1), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 2), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 3), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 4), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 5)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetDirectedTargetCount(VSS4J_PARAM(IVssComponent::GetDirectedTargetCount, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetDirectedTarget(VSS4J_PARAM(IVssComponent::GetDirectedTarget, 0), VSS4J_PARAM(IVssComponent::GetDirectedTarget, 1), VSS4J_PARAM(IVssComponent::GetDirectedTarget, 2), VSS4J_PARAM(IVssComponent::GetDirectedTarget, 3), VSS4J_PARAM(IVssComponent::GetDirectedTarget, 4), VSS4J_PARAM(IVssComponent::GetDirectedTarget, 5), VSS4J_PARAM(IVssComponent::GetDirectedTarget, 6)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetRestoreMetadata(VSS4J_PARAM(IVssComponent::SetRestoreMetadata, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetRestoreMetadata(VSS4J_PARAM(IVssComponent::GetRestoreMetadata, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetRestoreTarget(VSS4J_PARAM(IVssComponent::SetRestoreTarget, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetRestoreTarget(VSS4J_PARAM(IVssComponent::GetRestoreTarget, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetPreRestoreFailureMsg(VSS4J_PARAM(IVssComponent::SetPreRestoreFailureMsg, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetPreRestoreFailureMsg(VSS4J_PARAM(IVssComponent::GetPreRestoreFailureMsg, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetPostRestoreFailureMsg(VSS4J_PARAM(IVssComponent::SetPostRestoreFailureMsg, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetPostRestoreFailureMsg(VSS4J_PARAM(IVssComponent::GetPostRestoreFailureMsg, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetBackupStamp(VSS4J_PARAM(IVssComponent::SetBackupStamp, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetBackupStamp(BSTR* out) override { return optional(stamp, out); }
+  HRESULT STDMETHODCALLTYPE GetPreviousBackupStamp(BSTR* out) override { return optional(previousStamp, out); }
+  HRESULT STDMETHODCALLTYPE GetBackupOptions(BSTR* out) override { return optional(options, out); }
+  HRESULT STDMETHODCALLTYPE GetRestoreOptions(VSS4J_PARAM(IVssComponent::GetRestoreOptions, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetRestoreSubcomponentCount(VSS4J_PARAM(IVssComponent::GetRestoreSubcomponentCount, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetRestoreSubcomponent(VSS4J_PARAM(IVssComponent::GetRestoreSubcomponent, 0), VSS4J_PARAM(IVssComponent::GetRestoreSubcomponent, 1), VSS4J_PARAM(IVssComponent::GetRestoreSubcomponent, 2), VSS4J_PARAM(IVssComponent::GetRestoreSubcomponent, 3)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetFileRestoreStatus(VSS4J_PARAM(IVssComponent::GetFileRestoreStatus, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE AddDifferencedFilesByLastModifyTime(VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyTime, 0), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyTime, 1), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyTime, 2), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyTime, 3)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE AddDifferencedFilesByLastModifyLSN(VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyLSN, 0), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyLSN, 1), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyLSN, 2), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyLSN, 3)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetDifferencedFilesCount(VSS4J_PARAM(IVssComponent::GetDifferencedFilesCount, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetDifferencedFile(VSS4J_PARAM(IVssComponent::GetDifferencedFile, 0), VSS4J_PARAM(IVssComponent::GetDifferencedFile, 1), VSS4J_PARAM(IVssComponent::GetDifferencedFile, 2), VSS4J_PARAM(IVssComponent::GetDifferencedFile, 3), VSS4J_PARAM(IVssComponent::GetDifferencedFile, 4), VSS4J_PARAM(IVssComponent::GetDifferencedFile, 5)) override { return E_NOTIMPL; }
+
+ private:
+  // VSS answers S_FALSE and NULL when the writer or requester recorded nothing.
+  static HRESULT optional(const std::wstring& text, BSTR* out) {
+    *out = text.empty() ? nullptr : giveBstr(text);
+    return text.empty() ? S_FALSE : S_OK;
+  }
+};
+
+// IVssWriterComponentsExt laid out as Microsoft declares it: IVssWriterComponents, then IUnknown. mingw-w64's
+// header leaves the IUnknown base out, so the fake adds it there (writer_components.h's unknownOf relies on it).
+struct NoBase {};
+using ExtraUnknown = std::conditional_t<std::is_base_of_v<IUnknown, IVssWriterComponentsExt>, NoBase, IUnknown>;
+
+class WriterComponentsExt final : public IVssWriterComponentsExt, public ExtraUnknown {
+ public:
+  WriterComponentsExt() = default;
+  WriterComponentsExt(const WriterComponentsExt&) = delete;
+  WriterComponentsExt& operator=(const WriterComponentsExt&) = delete;
+  virtual ~WriterComponentsExt() = default;
+  VSS_ID instanceId = GUID_NULL;
+  VSS_ID writerId = GUID_NULL;
+  std::vector<Component*> components;
+
+  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID, void** object) override {
+    *object = nullptr;
+    return E_NOINTERFACE;
+  }
+  ULONG STDMETHODCALLTYPE AddRef() override { return static_cast<ULONG>(++refs_); }
+  ULONG STDMETHODCALLTYPE Release() override {
+    long now = --refs_;
+    if (now < 0) overReleased_ = true;
+    return static_cast<ULONG>(now < 0 ? 0 : now);
+  }
+  long refs() const { return refs_.load(); }
+  bool overReleased() const { return overReleased_.load(); }
+  IVssWriterComponentsExt* give() {
+    AddRef();
+    return this;
+  }
+
+  HRESULT STDMETHODCALLTYPE GetComponentCount(UINT* count) override {
+    *count = static_cast<UINT>(components.size());
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetWriterInfo(VSS_ID* instance, VSS_ID* writer) override {
+    *instance = instanceId;
+    *writer = writerId;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetComponent(UINT i, IVssComponent** out) override {
+    if (i >= components.size()) return E_INVALIDARG;
+    *out = components[i]->give();
+    return S_OK;
+  }
+
+ private:
+  std::atomic<long> refs_{0};
+  std::atomic<bool> overReleased_{false};
 };
 
 // A snapshot as the fake stores it; handed out as a VSS_SNAPSHOT_PROP with CoTaskMemAlloc'd strings, as VSS does.
@@ -260,6 +544,11 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
   bool logicalPathWasNull = false;
   std::wstring logicalPath, componentName;
   bool backupSucceeded = false;
+  VSS_ID addedInstance = GUID_NULL, addedWriter = GUID_NULL;
+  VSS_COMPONENT_TYPE addedType = VSS_CT_UNDEFINED;
+  std::wstring document;       // what SaveAsXML hands out
+  std::wstring componentText;  // SetBackupOptions' options, SetPreviousBackupStamp's stamp
+  std::vector<WriterComponentsExt*> writerComponents;  // what GetWriterComponents hands out
   VSS_ID deleteSource = GUID_NULL;
   VSS_OBJECT_TYPE deleteType = VSS_OBJECT_UNKNOWN;
   BOOL forceDelete = FALSE;
@@ -282,8 +571,16 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
     return text;
   }
 
-  HRESULT STDMETHODCALLTYPE GetWriterComponentsCount(UINT*) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetWriterComponents(UINT, IVssWriterComponentsExt**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetWriterComponentsCount(UINT* count) override {
+    if (FAILED(callResult)) return callResult;
+    *count = static_cast<UINT>(writerComponents.size());
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetWriterComponents(UINT i, IVssWriterComponentsExt** out) override {
+    if (i >= writerComponents.size()) return E_INVALIDARG;
+    *out = writerComponents[i]->give();
+    return S_OK;
+  }
   HRESULT STDMETHODCALLTYPE InitializeForBackup(BSTR xml) override {
     initializedWithNull = xml == nullptr;
     if (xml != nullptr) initializeXml.assign(xml, SysStringLen(xml));
@@ -314,8 +611,15 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
     return S_OK;
   }
   HRESULT STDMETHODCALLTYPE FreeWriterMetadata() override { return callResult; }
-  HRESULT STDMETHODCALLTYPE AddComponent(VSS_ID, VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE AddComponent(VSS_ID instance, VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path,
+                                         LPCWSTR name) override {
+    addedInstance = instance;
+    addedWriter = writer;
+    addedType = type;
+    logicalPathWasNull = path == nullptr;
+    logicalPath = path == nullptr ? L"" : path;
+    componentName = name;
+    return callResult;
   }
   HRESULT STDMETHODCALLTYPE PrepareForBackup(IVssAsync** async) override { return startAsync(async); }
   HRESULT STDMETHODCALLTYPE AbortBackup() override { return callResult; }
@@ -348,8 +652,9 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
     backupSucceeded = ok != 0;
     return callResult;
   }
-  HRESULT STDMETHODCALLTYPE SetBackupOptions(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE SetBackupOptions(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path, LPCWSTR name,
+                                             LPCWSTR options) override {
+    return noteText(writer, type, path, name, options);
   }
   HRESULT STDMETHODCALLTYPE SetSelectedForRestore(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR,
                                                   VSS4J_PARAM(IVssBackupComponents::SetSelectedForRestore, 4)) override {
@@ -362,10 +667,15 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
                                                   VSS4J_PARAM(IVssBackupComponents::SetAdditionalRestores, 4)) override {
     return E_NOTIMPL;
   }
-  HRESULT STDMETHODCALLTYPE SetPreviousBackupStamp(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE SetPreviousBackupStamp(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path,
+                                                   LPCWSTR name, LPCWSTR stamp) override {
+    return noteText(writer, type, path, name, stamp);
   }
-  HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR* xml) override {
+    if (FAILED(callResult)) return callResult;
+    *xml = giveBstr(document);
+    return S_OK;
+  }
   HRESULT STDMETHODCALLTYPE BackupComplete(IVssAsync** async) override { return startAsync(async); }
   HRESULT STDMETHODCALLTYPE AddAlternativeLocationMapping(
       VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR, LPCWSTR,
@@ -451,6 +761,16 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
   HRESULT STDMETHODCALLTYPE QueryRevertStatus(VSS_PWSZ, IVssAsync**) override { return E_NOTIMPL; }
 
  private:
+  // SetBackupOptions and SetPreviousBackupStamp record their arguments alike.
+  HRESULT noteText(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path, LPCWSTR name, LPCWSTR text) {
+    addedWriter = writer;
+    addedType = type;
+    logicalPathWasNull = path == nullptr;
+    logicalPath = path == nullptr ? L"" : path;
+    componentName = name;
+    componentText = text;
+    return callResult;
+  }
   HRESULT startAsync(IVssAsync** async) {
     *async = nullptr;
     if (FAILED(asyncCallResult)) return asyncCallResult;

@@ -8,6 +8,8 @@ import io.github.vss4j.internal.Rows;
 import io.github.vss4j.internal.VolumeNames;
 import io.github.vss4j.internal.completion.AsyncOperationHandle;
 import io.github.vss4j.internal.completion.CallbackExecutor;
+import io.github.vss4j.internal.WriterTables;
+import io.github.vss4j.internal.ComponentNames;
 import java.lang.ref.Reference;
 import java.util.Collection;
 import java.util.List;
@@ -121,9 +123,13 @@ public final class BackupComponents implements AutoCloseable {
                 (token, out) -> NativeBridge.gatherWriterMetadata(live(), token, out));
     }
 
-    /** The writers that answered GatherWriterMetadata (their identity). */
+    /**
+     * The writers that answered GatherWriterMetadata, each in full ({@code IVssExamineWriterMetadata}): identity,
+     * restore method, backup schema, exclude files and components with their file descriptors (each with the
+     * volume it lives on) and dependencies.
+     */
     public List<WriterMetadata> getWriterMetadata() throws VssException {
-        Object[] holder = new Object[2];
+        Object[] holder = new Object[WriterTables.SLOTS];
         check(Operation.GET_WRITER_METADATA, NativeBridge.getWriterMetadata(live(), holder), null);
         return Decode.writerMetadata(holder);
     }
@@ -131,6 +137,105 @@ public final class BackupComponents implements AutoCloseable {
     /** {@code FreeWriterMetadata}. */
     public void freeWriterMetadata() throws VssException {
         check(Operation.FREE_WRITER_METADATA, NativeBridge.freeWriterMetadata(live()), null);
+    }
+
+    /**
+     * {@code AddComponent}: puts a writer's component into the Backup Components Document, so that the writer backs
+     * it up. In component mode only ({@link #setBackupState} with {@code selectComponents} true), after
+     * GatherWriterMetadata and before PrepareForBackup, in a context with writers; otherwise
+     * {@link VssError#VSS_E_BAD_STATE}. A component the writer did not declare: {@link VssError#VSS_E_OBJECT_NOT_FOUND};
+     * one added twice: {@link VssError#VSS_E_OBJECT_ALREADY_EXISTS}.
+     *
+     * @param instanceId    the writer instance ({@link WriterMetadata#instanceId()})
+     * @param writerId      the writer class ({@link WriterMetadata#writerId()})
+     * @param type          the component's type
+     * @param logicalPath   its logical path; {@code null} or empty for none
+     * @param componentName its name
+     */
+    public void addComponent(UUID instanceId, UUID writerId, ComponentType type, String logicalPath,
+            String componentName) throws VssException {
+        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(writerId, "writerId");
+        String path = ComponentNames.logicalPath(logicalPath);
+        String name = ComponentNames.componentName(componentName);
+        ComponentNames.checkType(type);
+        check(Operation.ADD_COMPONENT, NativeBridge.addComponent(live(), Guids.hi(instanceId), Guids.lo(instanceId),
+                Guids.hi(writerId), Guids.lo(writerId), type.value(), path, name),
+                ComponentNames.describe(writerId, path, name));
+    }
+
+    /**
+     * {@code SetBackupSucceeded}: tells a writer whether the backup of one of its components succeeded (SQL Server
+     * and Exchange truncate their logs only when told it did). After DoSnapshotSet succeeded and before
+     * BackupComplete ({@link VssError#VSS_E_BAD_STATE} otherwise), for a component added with
+     * {@link #addComponent} ({@link VssError#VSS_E_OBJECT_NOT_FOUND} otherwise).
+     */
+    public void setBackupSucceeded(UUID instanceId, UUID writerId, ComponentType type, String logicalPath,
+            String componentName, boolean succeeded) throws VssException {
+        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(writerId, "writerId");
+        String path = ComponentNames.logicalPath(logicalPath);
+        String name = ComponentNames.componentName(componentName);
+        ComponentNames.checkType(type);
+        check(Operation.SET_BACKUP_SUCCEEDED, NativeBridge.setBackupSucceeded(live(), Guids.hi(instanceId),
+                Guids.lo(instanceId), Guids.hi(writerId), Guids.lo(writerId), type.value(), path, name, succeeded),
+                ComponentNames.describe(writerId, path, name));
+    }
+
+    /**
+     * {@code SetBackupOptions}: writer-specific backup options for a component added with {@link #addComponent}
+     * (their format is the writer's), stored in the Backup Components Document. Before PrepareForBackup
+     * ({@link VssError#VSS_E_BAD_STATE} otherwise); a component not added: {@link VssError#VSS_E_OBJECT_NOT_FOUND}.
+     */
+    public void setBackupOptions(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            String options) throws VssException {
+        Objects.requireNonNull(writerId, "writerId");
+        String path = ComponentNames.logicalPath(logicalPath);
+        String name = ComponentNames.componentName(componentName);
+        ComponentNames.checkType(type);
+        String text = ComponentNames.text("backup options", options);
+        check(Operation.SET_BACKUP_OPTIONS, NativeBridge.setBackupOptions(live(), Guids.hi(writerId),
+                Guids.lo(writerId), type.value(), path, name, text), ComponentNames.describe(writerId, path, name));
+    }
+
+    /**
+     * {@code SetPreviousBackupStamp}: the backup stamp of the earlier backup an incremental or differential backup
+     * builds on, for a component added with {@link #addComponent}; the stamp comes from that backup's document (the
+     * writer made it; its format is the writer's). Before PrepareForBackup ({@link VssError#VSS_E_BAD_STATE}
+     * otherwise); a component not added: {@link VssError#VSS_E_OBJECT_NOT_FOUND}.
+     */
+    public void setPreviousBackupStamp(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            String previousBackupStamp) throws VssException {
+        Objects.requireNonNull(writerId, "writerId");
+        String path = ComponentNames.logicalPath(logicalPath);
+        String name = ComponentNames.componentName(componentName);
+        ComponentNames.checkType(type);
+        String stamp = ComponentNames.text("previous backup stamp", previousBackupStamp);
+        check(Operation.SET_PREVIOUS_BACKUP_STAMP, NativeBridge.setPreviousBackupStamp(live(), Guids.hi(writerId),
+                Guids.lo(writerId), type.value(), path, name, stamp), ComponentNames.describe(writerId, path, name));
+    }
+
+    /**
+     * {@code GetWriterComponents}: every component in the Backup Components Document with what its writer and the
+     * requester recorded: the writer's backup stamp (once the copies exist), SetBackupSucceeded, options and the
+     * previous stamp. From PrepareForBackup on ({@link VssError#VSS_E_BAD_STATE} before).
+     */
+    public List<RecordedComponent> getWriterComponents() throws VssException {
+        Object[] holder = new Object[2];
+        check(Operation.GET_WRITER_COMPONENTS, NativeBridge.getWriterComponents(live(), holder), null);
+        return Decode.recordedComponents(holder);
+    }
+
+    /**
+     * {@code SaveAsXML}: the Backup Components Document, the XML a restore needs: which components were backed up,
+     * the writers' backup stamps, whether each backup succeeded. Keep it with the backup. Meaningful after
+     * PrepareForBackup; complete once every SetBackupSucceeded has been called. Before InitializeForBackup:
+     * {@link VssError#VSS_E_BAD_STATE}.
+     */
+    public String saveAsXml() throws VssException {
+        String[] out = new String[1];
+        check(Operation.SAVE_AS_XML, NativeBridge.saveAsXml(live(), out), null);
+        return out[0];
     }
 
     /** {@code StartSnapshotSet}: opens a new snapshot set and returns its id. */

@@ -30,7 +30,12 @@ public enum Operation {
     SET_BACKUP_SUCCEEDED("SetBackupSucceeded", false),
     DISABLE_WRITER_CLASSES("DisableWriterClasses", false),
     ENABLE_WRITER_CLASSES("EnableWriterClasses", false),
-    DISABLE_WRITER_INSTANCES("DisableWriterInstances", false);
+    DISABLE_WRITER_INSTANCES("DisableWriterInstances", false),
+    ADD_COMPONENT("AddComponent", false),
+    SAVE_AS_XML("SaveAsXML", false),
+    SET_BACKUP_OPTIONS("SetBackupOptions", false),
+    SET_PREVIOUS_BACKUP_STAMP("SetPreviousBackupStamp", false),
+    GET_WRITER_COMPONENTS("GetWriterComponents", false);
 
     private final String vssName;
     private final boolean asynchronous;

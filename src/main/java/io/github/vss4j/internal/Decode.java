@@ -1,5 +1,7 @@
 package io.github.vss4j.internal;
 
+import io.github.vss4j.ComponentType;
+import io.github.vss4j.RecordedComponent;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.WriterMetadata;
 import io.github.vss4j.WriterState;
@@ -81,18 +83,27 @@ public final class Decode {
         return List.copyOf(result);
     }
 
-    public static List<WriterMetadata> writerMetadata(Object[] holder) {
+    public static List<RecordedComponent> recordedComponents(Object[] holder) {
         long[] longs = (long[]) holder[0];
         String[] strings = (String[]) holder[1];
-        List<WriterMetadata> result = new ArrayList<>();
-        for (int row = 0; row < strings.length / Rows.WriterMetadataStrings.COUNT; row++) {
-            int l = row * Rows.WriterMetadataLongs.COUNT;
-            result.add(new WriterMetadata(Guids.read(longs, l + Rows.WriterMetadataLongs.INSTANCE_ID),
-                    Guids.read(longs, l + Rows.WriterMetadataLongs.WRITER_ID),
-                    strings[row * Rows.WriterMetadataStrings.COUNT + Rows.WriterMetadataStrings.WRITER_NAME],
-                    (int) longs[l + Rows.WriterMetadataLongs.USAGE_TYPE],
-                    (int) longs[l + Rows.WriterMetadataLongs.SOURCE_TYPE]));
+        List<RecordedComponent> result = new ArrayList<>();
+        for (int row = 0; row < strings.length / Rows.RecordedComponentStrings.COUNT; row++) {
+            int l = row * Rows.RecordedComponentLongs.COUNT;
+            int s = row * Rows.RecordedComponentStrings.COUNT;
+            result.add(new RecordedComponent(Guids.read(longs, l + Rows.RecordedComponentLongs.INSTANCE_ID),
+                    Guids.read(longs, l + Rows.RecordedComponentLongs.WRITER_ID),
+                    ComponentType.of((int) longs[l + Rows.RecordedComponentLongs.TYPE]),
+                    strings[s + Rows.RecordedComponentStrings.LOGICAL_PATH],
+                    strings[s + Rows.RecordedComponentStrings.COMPONENT_NAME],
+                    longs[l + Rows.RecordedComponentLongs.BACKUP_SUCCEEDED] != 0,
+                    strings[s + Rows.RecordedComponentStrings.BACKUP_STAMP],
+                    strings[s + Rows.RecordedComponentStrings.PREVIOUS_BACKUP_STAMP],
+                    strings[s + Rows.RecordedComponentStrings.BACKUP_OPTIONS]));
         }
         return List.copyOf(result);
+    }
+
+    public static List<WriterMetadata> writerMetadata(Object[] holder) {
+        return WriterTables.read(holder);
     }
 }

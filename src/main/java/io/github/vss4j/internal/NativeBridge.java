@@ -45,7 +45,7 @@ public final class NativeBridge {
 
     /** {@code failsAt}: 0 none, 1 identify, 2 prepare backup, 3 prepare snapshot, 4 freeze, 5 thaw, 6 post snapshot, 7 backup complete. */
     public static native void simulatorAddWriter(long machine, String name, long writerIdHi, long writerIdLo,
-            long instanceIdHi, long instanceIdLo, int failsAt, int failure, boolean hangs);
+            long instanceIdHi, long instanceIdLo, int failsAt, int failure, boolean hangs, Object[] description);
 
     /** {@code attempts} -1: every attempt from {@code firstAttempt} on. */
     public static native void simulatorAddFault(long machine, int operation, int hresult, boolean throughQueryStatus,
@@ -113,8 +113,29 @@ public final class NativeBridge {
     /** Asynchronous calls: {@code token} comes back from {@link #awaitCompletion}; {@code out[0]} gets the async handle. */
     public static native int gatherWriterMetadata(long components, long token, long[] out);
 
-    /** Fills {@code out[0]} long[] and {@code out[1]} String[], Rows.WriterMetadata* per writer. */
+    /** Fills {@code out[0..7]}: the four tables {@link WriterTables} reads. */
     public static native int getWriterMetadata(long components, Object[] out);
+
+    /** {@code logicalPath} may be null. */
+    public static native int addComponent(long components, long instanceHi, long instanceLo, long writerHi,
+            long writerLo, int componentType, String logicalPath, String componentName);
+
+    /** {@code logicalPath} may be null. */
+    public static native int setBackupOptions(long components, long writerHi, long writerLo, int componentType,
+            String logicalPath, String componentName, String options);
+
+    /** {@code logicalPath} may be null. */
+    public static native int setPreviousBackupStamp(long components, long writerHi, long writerLo,
+            int componentType, String logicalPath, String componentName, String previousBackupStamp);
+
+    /** Fills {@code out[0]} long[] and {@code out[1]} String[], Rows.RecordedComponent* per component. */
+    public static native int getWriterComponents(long components, Object[] out);
+
+    /** {@code out[0]} receives the Backup Components Document. */
+    public static native int saveAsXml(long components, String[] out);
+
+    /** SetBackupSucceeded as the simulated writers were told it: out[0] long[], out[1] String[] (Rows.Outcome*). */
+    public static native void simulatorComponentOutcomes(long machine, Object[] out);
 
     public static native int freeWriterMetadata(long components);
 

@@ -4,6 +4,7 @@ import io.github.vss4j.Operation;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.WriterStatus;
 import io.github.vss4j.internal.loader.NativeLibrary;
+import io.github.vss4j.simulator.ComponentOutcome;
 import io.github.vss4j.simulator.Fault;
 import io.github.vss4j.simulator.SimulatedMachine;
 import io.github.vss4j.simulator.SimulatedVolume;
@@ -11,6 +12,7 @@ import io.github.vss4j.simulator.SimulatedWriter;
 import io.github.vss4j.simulator.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,15 +24,19 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
     // The same owner as the system backend's: released once no Vss and no SimulatedMachine of it is reachable;
     // objects made from it keep the native machine alive natively.
     private final OwnedHandle backend;
+    // Instance id to name, for the outcomes: the machine records ids, a test asks by name.
+    private final Map<UUID, String> writerNames = new HashMap<>();
 
-    private SimulatedMachineImpl(OwnedHandle backend) {
+    private SimulatedMachineImpl(OwnedHandle backend, Simulation simulation) {
         this.backend = backend;
+        simulation.writers().forEach(w -> writerNames.putIfAbsent(w.instanceId(), w.name()));
     }
 
     public static SimulatedMachineImpl start(Simulation simulation) {
         NativeLibrary.load();
         SimulatedMachineImpl machine = new SimulatedMachineImpl(OwnedHandle.untilUnreachable(
-                NativeBridge.simulatorCreate(), NativeBridge::backendRelease, "the simulated machine is released"));
+                NativeBridge.simulatorCreate(), NativeBridge::backendRelease, "the simulated machine is released"),
+                simulation);
         machine.backend.use(m -> {
             describe(m, simulation);
             return null;
@@ -51,7 +57,8 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
         }
         for (SimulatedWriter w : simulation.writers()) {
             NativeBridge.simulatorAddWriter(m, w.name(), Guids.hi(w.writerId()), Guids.lo(w.writerId()),
-                    Guids.hi(w.instanceId()), Guids.lo(w.instanceId()), w.failsAt().ordinal(), w.failure(), w.hangs());
+                    Guids.hi(w.instanceId()), Guids.lo(w.instanceId()), w.failsAt().ordinal(), w.failure(), w.hangs(),
+                    WriterTables.write(w.restoreMethod(), w.backupSchema(), w.excludeFiles(), w.components()));
         }
         for (Fault f : simulation.faults()) {
             NativeBridge.simulatorAddFault(m, f.operation().ordinal(), f.hresult(), f.viaQueryStatus(),
@@ -111,5 +118,26 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
             return null;
         });
         return Decode.writerStatus(holder);
+    }
+
+    @Override
+    public List<ComponentOutcome> componentOutcomes() {
+        Object[] holder = new Object[2];
+        backend.use(m -> {
+            NativeBridge.simulatorComponentOutcomes(m, holder);
+            return null;
+        });
+        long[] longs = (long[]) holder[0];
+        String[] strings = (String[]) holder[1];
+        List<ComponentOutcome> outcomes = new ArrayList<>();
+        for (int row = 0; row < strings.length / Rows.OutcomeStrings.COUNT; row++) {
+            int l = row * Rows.OutcomeLongs.COUNT;
+            int s = row * Rows.OutcomeStrings.COUNT;
+            UUID instance = Guids.read(longs, l + Rows.OutcomeLongs.INSTANCE_ID);
+            outcomes.add(new ComponentOutcome(instance, Guids.read(longs, l + Rows.OutcomeLongs.WRITER_ID),
+                    writerNames.getOrDefault(instance, ""), strings[s + Rows.OutcomeStrings.LOGICAL_PATH],
+                    strings[s + Rows.OutcomeStrings.COMPONENT_NAME], longs[l + Rows.OutcomeLongs.SUCCEEDED] != 0));
+        }
+        return List.copyOf(outcomes);
     }
 }

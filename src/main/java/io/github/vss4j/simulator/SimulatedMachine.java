@@ -70,4 +70,23 @@ public interface SimulatedMachine {
     default boolean anyWriterFailed() {
         return writerStates().stream().anyMatch(WriterStatus::isFailed);
     }
+
+    /**
+     * Every component whose writer was told with SetBackupSucceeded how its backup went, one row per component
+     * (the latest call counts), in the order they were first told. A component added but never told does not
+     * show: the writer would not truncate its logs for it.
+     */
+    List<ComponentOutcome> componentOutcomes();
+
+    /**
+     * Whether the writer named {@code writerName} was told that the backup of its component {@code logicalPath}
+     * (empty or null for none) / {@code componentName} succeeded: empty if it was never told.
+     */
+    default Optional<Boolean> backupSucceeded(String writerName, String logicalPath, String componentName) {
+        String path = logicalPath == null ? "" : logicalPath;
+        return componentOutcomes().stream()
+                .filter(o -> o.writerName().equals(writerName) && o.logicalPath().equals(path)
+                        && o.componentName().equals(componentName))
+                .map(ComponentOutcome::succeeded).findFirst();
+    }
 }

@@ -1,8 +1,15 @@
 package io.github.vss4j.simulator;
 
+import io.github.vss4j.FileDescriptor;
+import io.github.vss4j.RestoreMethod;
 import io.github.vss4j.VssError;
+import io.github.vss4j.WriterComponent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,11 +37,20 @@ import java.util.UUID;
  * @param failsAt    the phase where it fails (or hangs), {@link WriterPhase#NONE} for a healthy writer
  * @param failure    the writer error it reports when it fails, e.g. {@code VSS_E_WRITERERROR_RETRYABLE}
  * @param hangs      whether it hangs at {@code failsAt} until the writer timeout instead of failing at once
+ * @param restoreMethod what GetRestoreMethod reports ({@link RestoreMethod#NONE} unless described)
+ * @param backupSchema  what GetBackupSchema reports (0: full backups only)
+ * @param excludeFiles  what GetExcludeFile reports
+ * @param components    its components ({@link #withComponent(SimulatedComponent)}), reported with their files'
+ *                      volumes resolved against the machine's simulated volumes
  */
 public record SimulatedWriter(String name, UUID writerId, UUID instanceId, WriterPhase failsAt, int failure,
-        boolean hangs) {
+        boolean hangs, RestoreMethod restoreMethod, int backupSchema, List<FileDescriptor> excludeFiles,
+        List<WriterComponent> components) {
 
-    /** Checks that nothing is missing and that a hanging writer names its phase. */
+    /**
+     * Checks that nothing is missing, that a hanging writer names its phase and that no two components share a
+     * logical path and name (VSS tells components apart by them).
+     */
     public SimulatedWriter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(writerId, "writerId");
@@ -43,6 +59,53 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
         if (hangs && failsAt == WriterPhase.NONE) {
             throw new IllegalArgumentException("writer " + name + " cannot hang at phase NONE: name a phase");
         }
+        restoreMethod = Objects.requireNonNullElse(restoreMethod, RestoreMethod.NONE);
+        excludeFiles = List.copyOf(excludeFiles);
+        components = List.copyOf(components);
+        Set<String> seen = new HashSet<>();
+        for (WriterComponent c : components) {
+            if (!seen.add(c.logicalPath() + "\\" + c.name())) {
+                throw new IllegalArgumentException("writer " + name + " declares component '" + c.name()
+                        + "' under logical path '" + c.logicalPath() + "' twice");
+            }
+        }
+    }
+
+    /** A writer without components, restore method or schema (the identity and failure plan alone). */
+    public SimulatedWriter(String name, UUID writerId, UUID instanceId, WriterPhase failsAt, int failure,
+            boolean hangs) {
+        this(name, writerId, instanceId, failsAt, failure, hangs, RestoreMethod.NONE, 0, List.of(), List.of());
+    }
+
+    /** The same writer with one more component, reported by GetWriterMetadata after those added before. */
+    public SimulatedWriter withComponent(SimulatedComponent component) {
+        Objects.requireNonNull(component, "component");
+        List<WriterComponent> more = new ArrayList<>(components);
+        more.add(component.component());
+        return new SimulatedWriter(name, writerId, instanceId, failsAt, failure, hangs, restoreMethod, backupSchema,
+                excludeFiles, more);
+    }
+
+    /** The same writer with this restore method. */
+    public SimulatedWriter withRestoreMethod(RestoreMethod method) {
+        return new SimulatedWriter(name, writerId, instanceId, failsAt, failure, hangs,
+                Objects.requireNonNull(method, "method"), backupSchema, excludeFiles, components);
+    }
+
+    /** The same writer with this {@code VSS_BACKUP_SCHEMA} mask (which backup types it supports beyond full). */
+    public SimulatedWriter withBackupSchema(int schema) {
+        return new SimulatedWriter(name, writerId, instanceId, failsAt, failure, hangs, restoreMethod, schema,
+                excludeFiles, components);
+    }
+
+    /** The same writer asking requesters not to back up {@code fileSpec} in {@code path}. */
+    public SimulatedWriter excluding(String path, String fileSpec, boolean recursive) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(fileSpec, "fileSpec");
+        List<FileDescriptor> more = new ArrayList<>(excludeFiles);
+        more.add(new FileDescriptor(path, fileSpec, recursive, "", ""));
+        return new SimulatedWriter(name, writerId, instanceId, failsAt, failure, hangs, restoreMethod, backupSchema,
+                more, components);
     }
 
     /** A healthy writer; its ids are derived from its name, so that the same name gives the same ids. */
@@ -68,7 +131,8 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
     /** {@link #failingAt(WriterPhase, VssError)} with a raw HRESULT. */
     public SimulatedWriter failingAt(WriterPhase phase, int hresult) {
         Objects.requireNonNull(phase, "phase");
-        return new SimulatedWriter(name, writerId, instanceId, phase, hresult, false);
+        return new SimulatedWriter(name, writerId, instanceId, phase, hresult, false, restoreMethod, backupSchema,
+                excludeFiles, components);
     }
 
     /**
@@ -79,6 +143,6 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
      */
     public SimulatedWriter hangingAt(WriterPhase phase) {
         return new SimulatedWriter(name, writerId, instanceId, phase, VssError.VSS_E_WRITERERROR_TIMEOUT.hresult(),
-                true);
+                true, restoreMethod, backupSchema, excludeFiles, components);
     }
 }

@@ -1,0 +1,295 @@
+// GetWriterMetadata in full through the adapter: every IVssExamineWriterMetadata, IVssWMComponent,
+// IVssWMFiledesc and IVssWMDependency released once, every VSS_COMPONENTINFO freed with FreeComponentInfo, every
+// BSTR freed (counted through COM's allocator with oleaut32's string cache off), on success and on failure;
+// AddComponent and SaveAsXML passed through.
+#include <gtest/gtest.h>
+
+#include "core/hresult.h"
+#include "test_support.h"
+#include "windows/com_backend.h"
+#include "windows/convert.h"
+#include "windows/writer_metadata.h"
+
+namespace vss4j::win::test {
+namespace {
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wnon-virtual-dtor"
+#endif
+// Counts what COM's task allocator hands out and takes back while it is registered: BSTRs come from there once
+// oleaut32 stops caching them.
+class CountingSpy final : public IMallocSpy {
+ public:
+  std::atomic<long> allocs{0}, frees{0};
+
+  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** object) override {
+    if (IsEqualIID(riid, IID_IUnknown) || IsEqualIID(riid, IID_IMallocSpy)) {
+      *object = this;
+      return S_OK;
+    }
+    *object = nullptr;
+    return E_NOINTERFACE;
+  }
+  ULONG STDMETHODCALLTYPE AddRef() override { return 2; }
+  ULONG STDMETHODCALLTYPE Release() override { return 1; }
+  SIZE_T STDMETHODCALLTYPE PreAlloc(SIZE_T size) override { return size; }
+  void* STDMETHODCALLTYPE PostAlloc(void* actual) override {
+    if (actual != nullptr) ++allocs;
+    return actual;
+  }
+  void* STDMETHODCALLTYPE PreFree(void* request, BOOL) override {
+    if (request != nullptr) ++frees;
+    return request;
+  }
+  void STDMETHODCALLTYPE PostFree(BOOL) override {}
+  SIZE_T STDMETHODCALLTYPE PreRealloc(void* request, SIZE_T size, void** newRequest, BOOL) override {
+    *newRequest = request;
+    return size;
+  }
+  void* STDMETHODCALLTYPE PostRealloc(void* actual, BOOL) override { return actual; }
+  void* STDMETHODCALLTYPE PreGetSize(void* request, BOOL) override { return request; }
+  SIZE_T STDMETHODCALLTYPE PostGetSize(SIZE_T actual, BOOL) override { return actual; }
+  void* STDMETHODCALLTYPE PreDidAlloc(void* request, BOOL) override { return request; }
+  int STDMETHODCALLTYPE PostDidAlloc(void*, BOOL, int actual) override { return actual; }
+  void STDMETHODCALLTYPE PreHeapMinimize() override {}
+  void STDMETHODCALLTYPE PostHeapMinimize() override {}
+};
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+const GUID kInstance = makeGuid(0x0a0a0a0a, 0x1, 0x2, 0x0304050607080910ull);
+const GUID kWriter = makeGuid(0x0b0b0b0b, 0x1, 0x2, 0x0304050607080910ull);
+const GUID kOther = makeGuid(0x0c0c0c0c, 0x1, 0x2, 0x0304050607080910ull);
+
+class WriterMetadataTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    CoInitializeEx(nullptr, COINIT_MULTITHREADED);
+    // Without oleaut32's cache every BSTR comes from and goes back to COM's allocator, where the spy counts it.
+    using NoCache = void(WINAPI*)();
+    auto noCache = reinterpret_cast<NoCache>(
+        reinterpret_cast<void*>(GetProcAddress(GetModuleHandleW(L"oleaut32.dll"), "SetOaNoCache")));
+    ASSERT_NE(noCache, nullptr);
+    noCache();
+    metadata.instanceId = kInstance;
+    metadata.writerId = kWriter;
+    metadata.name = L"SqlServerWriter";
+    metadata.restoreMethod = VSS_RME_RESTORE_IF_CAN_REPLACE;
+    metadata.service = L"MSSQLSERVER";
+    metadata.writerRestore = VSS_WRE_ALWAYS;
+    metadata.reboot = true;
+    metadata.schema = VSS_BS_DIFFERENTIAL | VSS_BS_LOG;
+    exclude.path = L"%SystemRoot%\\Temp";
+    exclude.spec = L"*.tmp";
+    exclude.recursive = true;
+    metadata.excludes = {&exclude};
+    data.path = L"C:\\SQL\\Data";
+    data.spec = L"db1.mdf";
+    log.path = L"C:\\SQL\\Logs";
+    log.spec = L"db1.ldf";
+    log.alternate = L"D:\\Elsewhere";
+    dependency.writerId = kOther;
+    dependency.logicalPath = L"INSTANCE1";
+    dependency.name = L"master";
+    db1.logicalPath = L"INSTANCE1";
+    db1.name = L"db1";
+    db1.caption = L"Sales";
+    db1.notify = true;
+    db1.databaseFiles = {&data};
+    db1.logFiles = {&log};
+    db1.dependencies = {&dependency};
+    group.type = VSS_CT_FILEGROUP;
+    group.name = L"Config";  // no logical path: VSS hands out NULL
+    group.selectable = false;
+    group.files = {&file};
+    file.path = L"C:\\App";
+    file.spec = L"*.ini";
+    metadata.components = {&db1, &group};
+    vss.writerMetadata = {&metadata};
+    components = wrapBackupComponents(vss.give(), fakeApi(frees));
+    ASSERT_EQ(CoRegisterMallocSpy(&spy), S_OK);
+  }
+  void TearDown() override {
+    CoRevokeMallocSpy();
+    components.reset();
+    vss.writerMetadata.clear();
+    expectReleased(vss, "IVssBackupComponents");
+    expectReleased(metadata, "IVssExamineWriterMetadata");
+    for (auto* c : {&db1, &group}) {
+      expectReleased(*c, "IVssWMComponent");
+      EXPECT_EQ(c->infosGiven.load(), c->infosFreed.load()) << "VSS_COMPONENTINFO not freed";
+      EXPECT_FALSE(c->freedUnknownInfo);
+    }
+    for (auto* f : {&exclude, &data, &log, &file}) expectReleased(*f, "IVssWMFiledesc");
+    expectReleased(dependency, "IVssWMDependency");
+    CoUninitialize();
+  }
+
+  // BSTRs the fake handed out during `call`, and the task-allocator blocks left over by it.
+  template <typename Call>
+  void expectEveryBstrFreed(Call&& call) {
+    const long givenBefore = fake::g_bstrsGiven.load();
+    const long allocsBefore = spy.allocs.load();
+    const long freesBefore = spy.frees.load();
+    call();
+    EXPECT_GT(fake::g_bstrsGiven.load(), givenBefore);
+    EXPECT_EQ(spy.allocs.load() - allocsBefore, spy.frees.load() - freesBefore) << "a BSTR was not freed";
+  }
+
+  fake::BackupComponents vss;
+  fake::ExamineWriterMetadata metadata;
+  fake::WMComponent db1, group;
+  fake::WMFiledesc exclude, data, log, file;
+  fake::WMDependency dependency;
+  FreeLog frees;
+  CountingSpy spy;
+  std::unique_ptr<BackupComponents> components;
+};
+
+TEST_F(WriterMetadataTest, EverythingIsCopiedAndEverythingReleased) {
+  std::vector<WriterMetadata> writers;
+  expectEveryBstrFreed([&] { ASSERT_EQ(components->getWriterMetadata(writers), hr::kOk); });
+  ASSERT_EQ(writers.size(), 1u);
+  const WriterMetadata& w = writers[0];
+  EXPECT_EQ(w.writerName, u"SqlServerWriter");
+  EXPECT_EQ(w.restoreMethod.method, VSS_RME_RESTORE_IF_CAN_REPLACE);
+  EXPECT_EQ(w.restoreMethod.service, u"MSSQLSERVER");
+  EXPECT_EQ(w.restoreMethod.userProcedure, u"");
+  EXPECT_EQ(w.restoreMethod.writerRestore, VSS_WRE_ALWAYS);
+  EXPECT_TRUE(w.restoreMethod.rebootRequired);
+  EXPECT_EQ(w.backupSchema, static_cast<std::int32_t>(VSS_BS_DIFFERENTIAL | VSS_BS_LOG));
+  ASSERT_EQ(w.excludeFiles.size(), 1u);
+  EXPECT_EQ(w.excludeFiles[0].kind, file_kind::EXCLUDE);
+  EXPECT_TRUE(w.excludeFiles[0].recursive);
+  ASSERT_EQ(w.components.size(), 2u);
+  const WriterComponent& c = w.components[0];
+  EXPECT_EQ(c.type, component_type::DATABASE);
+  EXPECT_EQ(c.logicalPath, u"INSTANCE1");
+  EXPECT_EQ(c.caption, u"Sales");
+  EXPECT_TRUE(c.selectableForBackup);
+  EXPECT_TRUE(c.notifyOnBackupComplete);
+  ASSERT_EQ(c.files.size(), 2u);
+  EXPECT_EQ(c.files[0].kind, file_kind::DATABASE);
+  EXPECT_EQ(c.files[0].fileSpec, u"db1.mdf");
+  EXPECT_EQ(c.files[1].kind, file_kind::LOG);
+  EXPECT_EQ(c.files[1].alternateLocation, u"D:\\Elsewhere");
+  ASSERT_EQ(c.dependencies.size(), 1u);
+  EXPECT_EQ(c.dependencies[0].writerId, toGuid(kOther));
+  EXPECT_EQ(c.dependencies[0].componentName, u"master");
+  const WriterComponent& g = w.components[1];
+  EXPECT_EQ(g.type, component_type::FILE_GROUP);
+  EXPECT_EQ(g.logicalPath, u"");
+  EXPECT_FALSE(g.selectableForBackup);
+  ASSERT_EQ(g.files.size(), 1u);
+  EXPECT_EQ(g.files[0].kind, file_kind::FILE_GROUP);
+  // Wine's C: is a volume with a GUID name, as on Windows; the environment variable is expanded first.
+  EXPECT_EQ(c.files[0].volume.rfind(u"\\\\?\\Volume{", 0), 0u) << toUtf8(toWide(c.files[0].volume));
+  EXPECT_EQ(w.excludeFiles[0].volume, c.files[0].volume);
+}
+
+TEST_F(WriterMetadataTest, AFailureHalfWayReleasesWhatWasObtained) {
+  log.getPathResult = E_OUTOFMEMORY;
+  std::vector<WriterMetadata> writers;
+  expectEveryBstrFreed([&] { EXPECT_EQ(components->getWriterMetadata(writers), E_OUTOFMEMORY); });
+  EXPECT_EQ(db1.infosGiven.load(), 1);
+}
+
+TEST_F(WriterMetadataTest, ASchemaFailureIsReturned) {
+  metadata.schemaResult = VSS_E_UNEXPECTED;
+  std::vector<WriterMetadata> writers;
+  expectEveryBstrFreed([&] { EXPECT_EQ(components->getWriterMetadata(writers), VSS_E_UNEXPECTED); });
+}
+
+TEST_F(WriterMetadataTest, AddComponentPassesEveryArgument) {
+  const WString path = u"INSTANCE1";
+  EXPECT_EQ(components->addComponent(toGuid(kInstance), toGuid(kWriter), component_type::DATABASE, &path, u"db1"),
+            hr::kOk);
+  EXPECT_TRUE(IsEqualGUID(vss.addedInstance, kInstance));
+  EXPECT_TRUE(IsEqualGUID(vss.addedWriter, kWriter));
+  EXPECT_EQ(vss.addedType, VSS_CT_DATABASE);
+  EXPECT_EQ(vss.logicalPath, L"INSTANCE1");
+  EXPECT_EQ(vss.componentName, L"db1");
+  EXPECT_EQ(components->addComponent(toGuid(kInstance), toGuid(kWriter), component_type::FILE_GROUP, nullptr,
+                                     u"Config"),
+            hr::kOk);
+  EXPECT_TRUE(vss.logicalPathWasNull);
+  vss.callResult = VSS_E_OBJECT_ALREADY_EXISTS;
+  EXPECT_EQ(components->addComponent(toGuid(kInstance), toGuid(kWriter), component_type::FILE_GROUP, nullptr,
+                                     u"Config"),
+            VSS_E_OBJECT_ALREADY_EXISTS);
+}
+
+TEST_F(WriterMetadataTest, BackupOptionsAndPreviousStampPassEveryArgument) {
+  const WString path = u"INSTANCE1";
+  EXPECT_EQ(components->setBackupOptions(toGuid(kWriter), component_type::DATABASE, &path, u"db1", u"COPY_ONLY"),
+            hr::kOk);
+  EXPECT_TRUE(IsEqualGUID(vss.addedWriter, kWriter));
+  EXPECT_EQ(vss.addedType, VSS_CT_DATABASE);
+  EXPECT_EQ(vss.logicalPath, L"INSTANCE1");
+  EXPECT_EQ(vss.componentName, L"db1");
+  EXPECT_EQ(vss.componentText, L"COPY_ONLY");
+  EXPECT_EQ(components->setPreviousBackupStamp(toGuid(kWriter), component_type::FILE_GROUP, nullptr, u"Config",
+                                               u"stamp-\u00e9"),
+            hr::kOk);
+  EXPECT_TRUE(vss.logicalPathWasNull);
+  EXPECT_EQ(vss.addedType, VSS_CT_FILEGROUP);
+  EXPECT_EQ(vss.componentText, L"stamp-\u00e9");
+  vss.callResult = VSS_E_OBJECT_NOT_FOUND;
+  EXPECT_EQ(components->setPreviousBackupStamp(toGuid(kWriter), component_type::FILE_GROUP, nullptr, u"Config",
+                                               u"s"),
+            VSS_E_OBJECT_NOT_FOUND);
+}
+
+TEST_F(WriterMetadataTest, SaveAsXmlCopiesTheDocumentAndFreesTheBstr) {
+  vss.document = L"<BACKUP_COMPONENTS caf\u00e9='1'/>";
+  WString document;
+  expectEveryBstrFreed([&] { ASSERT_EQ(components->saveAsXml(document), hr::kOk); });
+  EXPECT_EQ(document, u"<BACKUP_COMPONENTS caf\u00e9='1'/>");
+  vss.callResult = VSS_E_BAD_STATE;
+  EXPECT_EQ(components->saveAsXml(document), VSS_E_BAD_STATE);
+}
+
+TEST_F(WriterMetadataTest, WriterComponentsAreReadAndReleased) {
+  fake::Component recordedDb1;
+  recordedDb1.logicalPath = L"INSTANCE1";
+  recordedDb1.name = L"db1";
+  recordedDb1.succeeded = true;
+  recordedDb1.stamp = L"stamp-7";
+  fake::Component recordedConfig;
+  recordedConfig.type = VSS_CT_FILEGROUP;
+  recordedConfig.name = L"Config";
+  fake::WriterComponentsExt writer;
+  writer.instanceId = kInstance;
+  writer.writerId = kWriter;
+  writer.components = {&recordedDb1, &recordedConfig};
+  vss.writerComponents = {&writer};
+  std::vector<RecordedComponent> recorded;
+  expectEveryBstrFreed([&] { ASSERT_EQ(components->getWriterComponents(recorded), hr::kOk); });
+  ASSERT_EQ(recorded.size(), 2u);
+  EXPECT_EQ(recorded[0].instanceId, toGuid(kInstance));
+  EXPECT_EQ(recorded[0].writerId, toGuid(kWriter));
+  EXPECT_EQ(recorded[0].type, component_type::DATABASE);
+  EXPECT_EQ(recorded[0].logicalPath, u"INSTANCE1");
+  EXPECT_TRUE(recorded[0].backupSucceeded);
+  EXPECT_EQ(recorded[0].backupStamp, u"stamp-7");
+  EXPECT_EQ(recorded[1].type, component_type::FILE_GROUP);
+  EXPECT_EQ(recorded[1].logicalPath, u"");
+  EXPECT_FALSE(recorded[1].backupSucceeded);
+  EXPECT_EQ(recorded[1].backupStamp, u"");  // S_FALSE and NULL: nothing recorded
+  vss.writerComponents.clear();
+  expectReleased(writer, "IVssWriterComponentsExt");
+  expectReleased(recordedDb1, "IVssComponent");
+  expectReleased(recordedConfig, "IVssComponent");
+  vss.callResult = VSS_E_BAD_STATE;
+  EXPECT_EQ(components->getWriterComponents(recorded), VSS_E_BAD_STATE);
+}
+
+TEST(VolumeOfPath, UnknownPathsGiveNoVolume) {
+  EXPECT_EQ(volumeOfPath(u""), u"");
+  EXPECT_EQ(volumeOfPath(u"Q:\\nowhere"), u"");
+}
+
+}  // namespace
+}  // namespace vss4j::win::test

@@ -1,0 +1,133 @@
+package io.github.vss4j.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.vss4j.BackupComponents;
+import io.github.vss4j.BackupType;
+import io.github.vss4j.RecordedComponent;
+import io.github.vss4j.Vss;
+import io.github.vss4j.VssAsync;
+import io.github.vss4j.VssContext;
+import io.github.vss4j.VssError;
+import io.github.vss4j.VssException;
+import io.github.vss4j.WriterComponent;
+import io.github.vss4j.WriterMetadata;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+
+/**
+ * A component-mode backup against the in-box writers of a real Windows machine: their metadata in full, one
+ * selectable component of the Registry Writer or the System Writer added, the volumes its files live on in the set,
+ * SetBackupSucceeded, and the Backup Components Document saved. Prints what it saw, for the workflow's log. Runs
+ * only on Windows, elevated, through the workflow (profile real-vss).
+ */
+@DisabledIfSystemProperty(named = "vss4j.expectAccessDenied", matches = "true",
+        disabledReason = "a restricted token cannot gather writer metadata")
+class RealComponentsIT {
+    private static final Duration BOUND = Duration.ofMinutes(5);
+    private static final List<String> IN_BOX = List.of("Registry Writer", "System Writer", "COM+ REGDB Writer",
+            "WMI Writer");
+
+    private record Choice(WriterMetadata writer, WriterComponent component) {
+    }
+
+    @Test
+    void aComponentBackupOfAnInBoxWriter() throws Exception {
+        try (BackupComponents backup = Vss.system().createBackupComponents()) {
+            backup.initializeForBackup();
+            backup.setContext(VssContext.BACKUP);
+            backup.setBackupState(true, false, BackupType.COPY, false);
+            await(backup.gatherWriterMetadata());
+            List<WriterMetadata> writers = backup.getWriterMetadata();
+            print(writers);
+            Choice choice = choose(writers).orElseThrow(() -> new AssertionError(
+                    "none of " + IN_BOX + " declares a component selectable for backup"));
+            WriterMetadata writer = choice.writer();
+            WriterComponent component = choice.component();
+            System.out.println("component mode: adding " + writer.writerName() + " / " + component.logicalPath()
+                    + " / " + component.name() + " on " + component.volumes());
+            backup.addComponent(writer.instanceId(), writer.writerId(), component.type(), component.logicalPath(),
+                    component.name());
+            VssException twice = assertThrows(VssException.class, () -> backup.addComponent(writer.instanceId(),
+                    writer.writerId(), component.type(), component.logicalPath(), component.name()));
+            assertEquals(VssError.VSS_E_OBJECT_ALREADY_EXISTS, twice.error(), twice.getMessage());
+
+            VssException stampNotAdded = assertThrows(VssException.class, () -> backup.setPreviousBackupStamp(
+                    writer.writerId(), component.type(), component.logicalPath(), component.name() + "-not-added",
+                    "stamp"));
+            System.out.println("SetPreviousBackupStamp of a component not added: " + stampNotAdded.getMessage());
+            assertEquals(VssError.VSS_E_OBJECT_NOT_FOUND, stampNotAdded.error(), stampNotAdded.getMessage());
+
+            Set<String> volumes = component.volumes();
+            assertFalse(volumes.isEmpty(), "the files of " + component.name() + " live on no resolved volume");
+            backup.startSnapshotSet();
+            for (String volume : volumes) {
+                backup.addToSnapshotSet(volume);
+            }
+            await(backup.prepareForBackup());
+            await(backup.doSnapshotSet());
+
+            VssException notAdded = assertThrows(VssException.class, () -> backup.setBackupSucceeded(
+                    writer.instanceId(), writer.writerId(), component.type(), component.logicalPath(),
+                    component.name() + "-not-added", true));
+            System.out.println("SetBackupSucceeded of a component not added: " + notAdded.getMessage());
+            assertEquals(VssError.VSS_E_OBJECT_NOT_FOUND, notAdded.error(), notAdded.getMessage());
+            backup.setBackupSucceeded(writer.instanceId(), writer.writerId(), component.type(),
+                    component.logicalPath(), component.name(), true);
+            List<RecordedComponent> recorded = backup.getWriterComponents();
+            System.out.println("GetWriterComponents: " + recorded);
+            assertTrue(recorded.stream().anyMatch(r -> r.componentName().equals(component.name())
+                    && r.backupSucceeded()), "the writer's record of " + component.name());
+            String document = backup.saveAsXml();
+            System.out.println("Backup Components Document, " + document.length() + " characters:");
+            System.out.println(document.length() > 4000 ? document.substring(0, 4000) + "..." : document);
+            assertTrue(document.contains(component.name()), "the document names the component added");
+            await(backup.backupComplete());
+        }
+    }
+
+    private static Optional<Choice> choose(List<WriterMetadata> writers) {
+        for (String name : IN_BOX) {
+            for (WriterMetadata writer : writers) {
+                if (!writer.writerName().equals(name)) {
+                    continue;
+                }
+                for (WriterComponent component : writer.components()) {
+                    if (component.selectableForBackup() && !component.volumes().isEmpty()) {
+                        return Optional.of(new Choice(writer, component));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void print(List<WriterMetadata> writers) {
+        for (WriterMetadata w : writers) {
+            System.out.println(w.writerName() + " " + w.writerId() + " schema 0x" + Integer.toHexString(w.backupSchema())
+                    + " restore " + w.restoreMethod() + ", " + w.components().size() + " components, "
+                    + w.excludeFiles().size() + " exclude files");
+            for (WriterComponent c : w.components()) {
+                System.out.println("  " + c.type() + " " + c.logicalPath() + "\\" + c.name() + " selectable "
+                        + c.selectableForBackup() + "/" + c.selectableForRestore() + ", " + c.files().size()
+                        + " files, " + c.databaseFiles().size() + " database files, " + c.logFiles().size()
+                        + " log files, " + c.dependencies().size() + " dependencies, volumes " + c.volumes());
+            }
+        }
+        assertTrue(writers.stream().anyMatch(w -> IN_BOX.contains(w.writerName())),
+                "the in-box writers answer GatherWriterMetadata");
+    }
+
+    private static void await(VssAsync async) throws Exception {
+        try (async) {
+            assertTrue(async.await(BOUND), async + " did not end within " + BOUND);
+        }
+    }
+}
