@@ -333,9 +333,8 @@ VSS4J_JNI(jint, setPreviousBackupStamp)(JNIEnv* env, jclass, jlong handle, jlong
 }
 
 VSS4J_JNI(jint, getWriterComponents)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
-  return listEntry<vss4j::RecordedComponent>(
-      env, handle, [](BackupComponents& c, auto& rows) { return c.getWriterComponents(rows); },
-      [&](const auto& rows) { return jni::putRecordedComponents(env, out, rows); });
+  return listEntry(env, handle, &BackupComponents::getWriterComponents,
+                   [&](const auto& rows) { return jni::putRecordedComponents(env, out, rows); });
 }
 
 VSS4J_JNI(jint, saveAsXml)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
