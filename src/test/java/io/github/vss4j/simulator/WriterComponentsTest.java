@@ -11,6 +11,7 @@ import io.github.vss4j.ComponentDependency;
 import io.github.vss4j.ComponentType;
 import io.github.vss4j.FileDescriptor;
 import io.github.vss4j.Operation;
+import io.github.vss4j.SimulatedVssTest;
 import io.github.vss4j.RecordedComponent;
 import io.github.vss4j.RestoreMethod;
 import io.github.vss4j.Vss;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * Writer components through the low-level API on the simulator: metadata in full, AddComponent, SetBackupSucceeded
  * and SaveAsXML with VSS's order and errors, and bad input refused before it reaches VSS.
  */
-class WriterComponentsTest extends SimulatorTestBase {
+class WriterComponentsTest extends SimulatedVssTest {
     private static final String DATA_VOLUME = "\\\\?\\Volume{0000000d-0000-0000-0000-00000000000d}\\";
     private static final String LOG_VOLUME = "\\\\?\\Volume{0000000e-0000-0000-0000-00000000000e}\\";
     private static final SimulatedWriter SQL = SimulatedWriter.named("SqlServerWriter")
