@@ -9,6 +9,12 @@ public enum Phase {
     INITIALIZE(null),
     /** GatherWriterMetadata. */
     GATHER_WRITER_METADATA(Operation.GATHER_WRITER_METADATA),
+    /**
+     * Component mode only ({@link ShadowCopyRequest#component}): GetWriterMetadata, the request's components found
+     * in it with their dependencies, the backup type checked against each writer's backup schema, AddComponent for
+     * each.
+     */
+    SELECT_COMPONENTS(null),
     /** StartSnapshotSet and AddToSnapshotSet for every volume. */
     START_SNAPSHOT_SET(null),
     /** PrepareForBackup. */
@@ -21,6 +27,11 @@ public enum Phase {
     WRITER_STATUS_AFTER_SNAPSHOT(Operation.GATHER_WRITER_STATUS),
     /** GetSnapshotProperties for every shadow copy. */
     GET_SNAPSHOT_PROPERTIES(null),
+    /**
+     * Component mode only: SetBackupSucceeded for every component, then SaveAsXML, run by
+     * {@link ShadowCopySet#close()} before BackupComplete.
+     */
+    SET_BACKUP_SUCCEEDED(null),
     /** BackupComplete, run by {@link ShadowCopySet#close()}. */
     BACKUP_COMPLETE(Operation.BACKUP_COMPLETE);
 

@@ -140,6 +140,42 @@ public sealed interface ProgressEvent {
         }
     }
 
+    /**
+     * Component mode: the request's components were found in the writers' metadata and added to the backup
+     * (AddComponent), with the components they depend on.
+     *
+     * @param attempt    the attempt
+     * @param components the components added, chosen ones first, then their dependencies
+     * @param volumes    every volume of the snapshot set: those the request named, then the components' volumes
+     */
+    record ComponentsSelected(int attempt, List<SelectedComponent> components, List<String> volumes)
+            implements ProgressEvent {
+        /** Keeps unmodifiable copies. */
+        public ComponentsSelected {
+            components = List.copyOf(components);
+            volumes = List.copyOf(volumes);
+        }
+    }
+
+    /**
+     * Component mode: closing the set told each writer how the backup of its components went (SetBackupSucceeded),
+     * before BackupComplete.
+     *
+     * @param attempt   the attempt that made the set
+     * @param succeeded the components told they were backed up
+     * @param failed    the components told they were not (those the product reported failed or never reported)
+     * @param untold    the components SetBackupSucceeded failed for (logged): their writers were told nothing
+     */
+    record BackupOutcomesTold(int attempt, List<SelectedComponent> succeeded, List<SelectedComponent> failed,
+            List<SelectedComponent> untold) implements ProgressEvent {
+        /** Keeps unmodifiable copies. */
+        public BackupOutcomesTold {
+            succeeded = List.copyOf(succeeded);
+            failed = List.copyOf(failed);
+            untold = List.copyOf(untold);
+        }
+    }
+
     /** Why a request tries again. */
     enum RetryReason {
         /** DoSnapshotSet failed with one of its four documented retry codes. */

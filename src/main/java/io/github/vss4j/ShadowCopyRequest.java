@@ -1,6 +1,7 @@
 package io.github.vss4j;
 
 import io.github.vss4j.internal.VolumeNames;
+import io.github.vss4j.internal.request.ComponentChoice;
 import io.github.vss4j.internal.request.MadeSet;
 import io.github.vss4j.internal.request.RequestSpec;
 import io.github.vss4j.internal.request.Results;
@@ -43,6 +44,18 @@ import java.util.random.RandomGenerator;
  * writer is never frozen and cannot make the request fail. Writers given by name are first looked up with a
  * separate backup-components object (one more GatherWriterMetadata); class ids need no look-up.
  *
+ * <p><b>Components.</b> {@link #component} and {@link #everyComponentOf} make it a component-mode backup, the way
+ * backup products back up databases: after GatherWriterMetadata the request finds each chosen component in its
+ * writer's metadata (names compared ignoring case, as Windows compares them), adds the components they depend on
+ * as the writers declare, checks the backup type against each writer's backup schema, calls
+ * {@code SetBackupState(selectComponents = true)} and AddComponent for each, and puts the volumes the components'
+ * files live on into the snapshot set with any volumes named here. A choice the writers cannot serve (unknown
+ * writer or component, a component not selectable for backup or chosen twice, a backup type a writer's schema
+ * lacks) fails the request with an {@link IllegalArgumentException} naming it, before any copy is made. The set
+ * then carries the components and the Backup Components Document; say which components were backed up
+ * ({@link ShadowCopySet#componentSucceeded}) before closing it. Each attempt resolves the components again with its
+ * new object. Component mode needs a context with writers ({@link VssContext#BACKUP} and the like).
+ *
  * <p><b>Failures</b> are {@link VssException}s carrying the raw HRESULT, the {@link Phase}, the attempt and the
  * writers' status. A timeout is a VssException with {@link #TIMEOUT_HRESULT}.
  *
@@ -75,6 +88,7 @@ public final class ShadowCopyRequest {
 
     private final Vss vss;
     private final List<String> volumes = new ArrayList<>();
+    private final List<ComponentChoice> components = new ArrayList<>();
     private VssContext context = VssContext.BACKUP;
     private BackupType backupType = BackupType.COPY;
     private final Set<String> includedWriters = new LinkedHashSet<>();
@@ -111,6 +125,49 @@ public final class ShadowCopyRequest {
             }
             volumes.add(checked);
         }
+        return this;
+    }
+
+    /**
+     * Backs up one component of a writer in component mode (see the class comment).
+     *
+     * @param writer    the writer's name (e.g. {@code SqlServerWriter}) or class id in its usual text form
+     * @param component {@code LogicalPath\Name}, or {@code Name} for a component without a logical path, e.g.
+     *                  {@code SQLHOST\SQLEXPRESS\sales}
+     * @throws IllegalArgumentException if either is blank or malformed, or the same component was chosen already
+     */
+    public ShadowCopyRequest component(String writer, String component) {
+        return choose(ComponentChoice.of(writer, component));
+    }
+
+    /** {@link #component(String, String)} with the writer's class id. */
+    public ShadowCopyRequest component(UUID writerClassId, String component) {
+        return component(Objects.requireNonNull(writerClassId, "writerClassId").toString(), component);
+    }
+
+    /**
+     * Backs up every component of the writer that is selectable for backup, in component mode (see the class
+     * comment).
+     *
+     * @param writer the writer's name or class id in its usual text form
+     */
+    public ShadowCopyRequest everyComponentOf(String writer) {
+        return choose(ComponentChoice.everyComponentOf(writer));
+    }
+
+    /** {@link #everyComponentOf(String)} with the writer's class id. */
+    public ShadowCopyRequest everyComponentOf(UUID writerClassId) {
+        return everyComponentOf(Objects.requireNonNull(writerClassId, "writerClassId").toString());
+    }
+
+    private ShadowCopyRequest choose(ComponentChoice choice) {
+        for (ComponentChoice earlier : components) {
+            if (earlier.sameAs(choice)) {
+                throw new IllegalArgumentException("component " + choice + " is already in the request; choose each"
+                        + " component once");
+            }
+        }
+        components.add(choice);
         return this;
     }
 
@@ -233,7 +290,9 @@ public final class ShadowCopyRequest {
      *
      * @throws VssException         if it failed for good: raw HRESULT, phase, attempt and writer states inside
      * @throws InterruptedException if this thread was interrupted; everything was cleaned up first
-     * @throws IllegalStateException if no volume was given
+     * @throws IllegalStateException if no volume and no component was given, or components were given in a context
+     *                               without writers
+     * @throws IllegalArgumentException if the writers cannot serve the components chosen (see the class comment)
      */
     public ShadowCopySet create() throws VssException, InterruptedException {
         return new ShadowCopyRun(spec(), null, RESULTS).run();
@@ -245,7 +304,8 @@ public final class ShadowCopyRequest {
      * the future was cancelled is closed at once.
      *
      * @return a future of the shadow copies; it fails with the {@link VssException} when the request fails
-     * @throws IllegalStateException if no volume was given
+     * @throws IllegalStateException if no volume and no component was given, or components were given in a context
+     *                               without writers
      */
     public CompletableFuture<ShadowCopySet> createAsync() {
         RequestSpec spec = spec();
@@ -264,11 +324,16 @@ public final class ShadowCopyRequest {
     }
 
     private RequestSpec spec() {
-        if (volumes.isEmpty()) {
-            throw new IllegalStateException("no volume to copy: call volumes(\"C:\\\\\", ...) first");
+        if (volumes.isEmpty() && components.isEmpty()) {
+            throw new IllegalStateException("no volume to copy: call volumes(\"C:\\\\\", ...) or component(...) first");
+        }
+        if (!components.isEmpty() && !context.involvesWriters()) {
+            throw new IllegalStateException("components " + components + " need writers, but context " + context
+                    + " has none: use BACKUP, APP_ROLLBACK or CLIENT_ACCESSIBLE_WRITERS");
         }
         return new RequestSpec(vss, List.copyOf(volumes), context, backupType,
-                new WriterSelection(Set.copyOf(includedWriters), Set.copyOf(excludedWriters)), provider,
+                new WriterSelection(Set.copyOf(includedWriters), Set.copyOf(excludedWriters)), List.copyOf(components),
+                provider,
                 Map.copyOf(timeouts), deadline, cleanupTimeout, writerPolicy, retryPlan, scheduler,
                 jitter != null ? jitter : new Random(), listener);
     }

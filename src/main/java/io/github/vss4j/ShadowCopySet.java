@@ -2,6 +2,7 @@ package io.github.vss4j;
 
 import io.github.vss4j.internal.request.MadeSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link VssContext#BACKUP}, {@link VssContext#FILE_SHARE_BACKUP}) are then gone; persistent ones stay, and can
  * be listed with {@link BackupComponents#query()} and deleted with {@link BackupComponents#deleteSnapshotSet} from
  * a new object in the same context. Thread-safe.
+ *
+ * <p>A component-mode set ({@link ShadowCopyRequest#component}) also holds the {@link #components()} and the
+ * {@link #backupComponentsDocument()}: copy the components' files from the copies, say which were backed up, then
+ * close.
  */
 public final class ShadowCopySet implements AutoCloseable {
     private final MadeSet made;
@@ -58,13 +63,78 @@ public final class ShadowCopySet implements AutoCloseable {
         return made.attempts();
     }
 
+    /**
+     * The writer components in the backup (component mode): those the request chose, then those they depend on.
+     * Empty for a volume backup.
+     */
+    public List<SelectedComponent> components() {
+        return made.components();
+    }
+
+    /**
+     * The Backup Components Document (SaveAsXML), the XML a restore needs: which components were backed up, the
+     * writers' backup stamps and (once closed) whether each backup succeeded. Keep it with the backup. While the set
+     * is open it is the document saved after DoSnapshotSet; after {@link #close()} it is the one saved after the
+     * writers were told the outcomes, the one Microsoft says to store with the backup. Empty for a volume backup.
+     */
+    public Optional<String> backupComponentsDocument() {
+        return Optional.ofNullable(made.document());
+    }
+
+    /**
+     * Says that {@code component} was backed up: closing tells its writer so (SetBackupSucceeded true), and a writer
+     * such as SQL Server's may then truncate its logs (for a full, incremental or log backup). The latest word
+     * counts.
+     *
+     * @throws IllegalArgumentException if {@code component} is not in this set
+     * @throws IllegalStateException    if the set is closed already
+     */
+    public void componentSucceeded(SelectedComponent component) {
+        tell(component, true);
+    }
+
+    /**
+     * Says that {@code component} was not backed up: closing tells its writer so (SetBackupSucceeded false). A
+     * component nothing was said about counts as failed too.
+     *
+     * @throws IllegalArgumentException if {@code component} is not in this set
+     * @throws IllegalStateException    if the set is closed already
+     */
+    public void componentFailed(SelectedComponent component) {
+        tell(component, false);
+    }
+
+    /**
+     * Says that every component was backed up.
+     *
+     * @throws IllegalStateException if the set is closed already
+     */
+    public void allComponentsSucceeded() {
+        requireOpen();
+        made.outcomes().recordAllSucceeded();
+    }
+
+    private void tell(SelectedComponent component, boolean succeeded) {
+        Objects.requireNonNull(component, "component");
+        requireOpen();
+        made.outcomes().record(component, succeeded);
+    }
+
+    private void requireOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("this shadow copy set is closed: its writers were told already");
+        }
+    }
+
     /** Whether {@link #close()} has been called. */
     public boolean isClosed() {
         return closed.get();
     }
 
     /**
-     * Runs BackupComplete where it applies (under the request's {@link Phase#BACKUP_COMPLETE} timeout) and
+     * In component mode, first tells each component's writer how its backup went (SetBackupSucceeded: true for
+     * those reported with {@link #componentSucceeded}, false for all others) and saves the final Backup Components
+     * Document. Then runs BackupComplete where it applies (under the request's {@link Phase#BACKUP_COMPLETE} timeout) and
      * releases the object. A failed BackupComplete is logged: the copies stay valid. Idempotent.
      */
     @Override

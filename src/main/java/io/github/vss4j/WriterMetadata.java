@@ -14,9 +14,9 @@ import java.util.UUID;
  * @param usageType     the {@code VSS_USAGE_TYPE} value
  * @param sourceType    the {@code VSS_SOURCE_TYPE} value
  * @param restoreMethod how it wants to be restored ({@link RestoreMethod#NONE} when it declared nothing)
- * @param backupSchema  the {@code VSS_BACKUP_SCHEMA} bits: which backup types beyond full it supports (0x2
- *                      differential, 0x4 incremental, 0x8 exclusive incremental/differential, 0x10 log, 0x20 copy,
- *                      0x40 timestamp, ...)
+ * @param backupSchema  the {@code VSS_BACKUP_SCHEMA} bits: which backup types beyond full it supports (0x1
+ *                      differential, 0x2 incremental, 0x4 exclusive incremental/differential, 0x8 log, 0x10 copy,
+ *                      0x20 timestamped, ...)
  * @param excludeFiles  files it asks the requester not to back up
  * @param components    its components, in the order it declared them
  */

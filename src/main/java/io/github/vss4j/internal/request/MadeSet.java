@@ -3,6 +3,7 @@ package io.github.vss4j.internal.request;
 import io.github.vss4j.BackupComponents;
 import io.github.vss4j.Phase;
 import io.github.vss4j.ProgressEvent;
+import io.github.vss4j.SelectedComponent;
 import io.github.vss4j.ShadowCopy;
 import io.github.vss4j.ShadowCopyRequest;
 import io.github.vss4j.VssAsync;
@@ -11,9 +12,11 @@ import io.github.vss4j.VssError;
 import io.github.vss4j.VssException;
 import io.github.vss4j.WriterStatus;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,32 +30,46 @@ public final class MadeSet {
     private final RequestSpec spec;
     private final BackupComponents backup;
     private final Progress progress;
-    private final UUID snapshotSetId;
-    private final List<ShadowCopy> copies;
-    private final List<WriterStatus> writerStatus;
+    private final Made made;
     private final int attempts;
+    private final ComponentOutcomes outcomes;
+    private final AtomicReference<String> document;
 
-    MadeSet(RequestSpec spec, BackupComponents backup, Progress progress, UUID snapshotSetId, List<ShadowCopy> copies,
-            List<WriterStatus> writerStatus, int attempts) {
+    /**
+     * What an attempt made.
+     *
+     * @param components the components added (component mode), else empty
+     * @param document   the Backup Components Document saved after DoSnapshotSet (component mode), else null
+     */
+    record Made(UUID snapshotSetId, List<ShadowCopy> copies, List<WriterStatus> writerStatus,
+            List<SelectedComponent> components, String document) {
+        Made {
+            copies = List.copyOf(copies);
+            writerStatus = List.copyOf(writerStatus);
+            components = List.copyOf(components);
+        }
+    }
+
+    MadeSet(RequestSpec spec, BackupComponents backup, Progress progress, Made made, int attempts) {
         this.spec = spec;
         this.backup = backup;
         this.progress = progress;
-        this.snapshotSetId = snapshotSetId;
-        this.copies = List.copyOf(copies);
-        this.writerStatus = List.copyOf(writerStatus);
+        this.made = made;
         this.attempts = attempts;
+        this.outcomes = new ComponentOutcomes(made.components());
+        this.document = new AtomicReference<>(made.document());
     }
 
     public UUID snapshotSetId() {
-        return snapshotSetId;
+        return made.snapshotSetId();
     }
 
     public List<ShadowCopy> copies() {
-        return copies;
+        return made.copies();
     }
 
     public List<WriterStatus> writerStatus() {
-        return writerStatus;
+        return made.writerStatus();
     }
 
     public VssContext context() {
@@ -63,6 +80,24 @@ public final class MadeSet {
         return attempts;
     }
 
+    /** The components in the backup (component mode), else empty. */
+    public List<SelectedComponent> components() {
+        return made.components();
+    }
+
+    /** What the product says about its components' backups until release tells the writers. */
+    public ComponentOutcomes outcomes() {
+        return outcomes;
+    }
+
+    /**
+     * The Backup Components Document: the one saved after DoSnapshotSet until release, then the one release saved
+     * after SetBackupSucceeded (if SaveAsXML failed then, the earlier one stays). Null outside component mode.
+     */
+    public String document() {
+        return document.get();
+    }
+
     /**
      * Runs BackupComplete where it applies (under the request's {@link Phase#BACKUP_COMPLETE} timeout) and
      * releases the object; a failed BackupComplete is logged, the copies stay valid. The caller calls it once.
@@ -70,15 +105,50 @@ public final class MadeSet {
     public void release() {
         try {
             if (spec.context().involvesWriters()) {
+                if (!made.components().isEmpty()) {
+                    tellOutcomes();
+                }
                 backupComplete();
             }
         } finally {
             backup.close();
             boolean persistent = spec.context().isPersistent();
-            LOG.info("Released shadow copy set {}{}.", snapshotSetId,
+            LOG.info("Released shadow copy set {}{}.", made.snapshotSetId(),
                     persistent ? "; its persistent copies stay" : " and its copies");
-            progress.tell(new ProgressEvent.SetReleased(attempts, snapshotSetId, persistent));
+            progress.tell(new ProgressEvent.SetReleased(attempts, made.snapshotSetId(), persistent));
         }
+    }
+
+    /** SetBackupSucceeded for every component (false for those not reported succeeded), then SaveAsXML. */
+    private void tellOutcomes() {
+        Progress.Span span = progress.start(Phase.SET_BACKUP_SUCCEEDED, attempts, new Waits(spec.scheduler(), null,
+                null));
+        List<SelectedComponent> succeeded = new ArrayList<>();
+        List<SelectedComponent> failed = new ArrayList<>();
+        List<SelectedComponent> untold = new ArrayList<>();
+        int firstFailure = 0;
+        for (SelectedComponent c : made.components()) {
+            boolean ok = outcomes.succeeded(c);
+            int hresult = 0;
+            try {
+                backup.setBackupSucceeded(c.instanceId(), c.writerId(), c.type(), c.logicalPath(), c.name(), ok);
+                (ok ? succeeded : failed).add(c);
+            } catch (VssException refused) {
+                hresult = refused.hresult();
+                untold.add(c);
+            }
+            firstFailure = firstFailure != 0 ? firstFailure : hresult;
+            progress.outcomeTold(attempts, c, ok, hresult);
+        }
+        try {
+            document.set(backup.saveAsXml());
+        } catch (VssException unsaved) {
+            firstFailure = firstFailure != 0 ? firstFailure : unsaved.hresult();
+            LOG.warn("SaveAsXML failed after SetBackupSucceeded; the document saved after DoSnapshotSet stays, without"
+                    + " the outcomes: {}", unsaved.getMessage());
+        }
+        progress.outcomesTold(attempts, succeeded, failed, untold);
+        span.end(firstFailure);
     }
 
     private void backupComplete() {

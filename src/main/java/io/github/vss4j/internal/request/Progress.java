@@ -3,6 +3,7 @@ package io.github.vss4j.internal.request;
 import io.github.vss4j.Phase;
 import io.github.vss4j.ProgressEvent;
 import io.github.vss4j.ProgressListener;
+import io.github.vss4j.SelectedComponent;
 import io.github.vss4j.ShadowCopyRequest;
 import io.github.vss4j.VssError;
 import io.github.vss4j.VssException;
@@ -109,6 +110,45 @@ public final class Progress {
         LOG.warn("Shadow copy attempt {} failed with {} ({}); trying again with a new object in {} s ({} rule).",
                 attempt, failure.error(), VssError.hex(failure.hresult()), wait.toSeconds(), reason);
         tell(new ProgressEvent.RetryScheduled(attempt, reason, failure, wait));
+    }
+
+    void componentsSelected(int attempt, List<SelectedComponent> components, List<String> volumes) {
+        for (SelectedComponent component : components) {
+            componentEvent("ADDED", attempt, component, 0);
+        }
+        LOG.info("Added {} writer component(s) to the backup (attempt {}): {}; snapshot set volumes {}.",
+                components.size(), attempt, components, volumes);
+        tell(new ProgressEvent.ComponentsSelected(attempt, components, volumes));
+    }
+
+    /** One SetBackupSucceeded call: {@code hresult} 0 when the writer was told. */
+    void outcomeTold(int attempt, SelectedComponent component, boolean succeeded, int hresult) {
+        componentEvent(succeeded ? "TOLD_SUCCEEDED" : "TOLD_FAILED", attempt, component, hresult);
+        if (hresult != 0) {
+            LOG.warn("Could not tell writer {} that the backup of {} {}: {}; it will not count it as backed up.",
+                    component.writerName(), component.path(), succeeded ? "succeeded" : "failed",
+                    errorName(hresult));
+        }
+    }
+
+    void outcomesTold(int attempt, List<SelectedComponent> succeeded, List<SelectedComponent> failed,
+            List<SelectedComponent> untold) {
+        LOG.info("Told the writers how the backup went (attempt {}): succeeded {}, failed {}{}.", attempt, succeeded,
+                failed, untold.isEmpty() ? "" : ", not told (SetBackupSucceeded failed) " + untold);
+        tell(new ProgressEvent.BackupOutcomesTold(attempt, succeeded, failed, untold));
+    }
+
+    private static void componentEvent(String step, int attempt, SelectedComponent component, int hresult) {
+        ComponentEvent event = new ComponentEvent();
+        if (event.shouldCommit()) {
+            event.step = step;
+            event.attempt = attempt;
+            event.writer = component.writerName();
+            event.component = component.path();
+            event.dependency = component.selectedAsDependency();
+            event.hresult = hresult;
+            event.commit();
+        }
     }
 
     void cleanedUp(int attempt, boolean cancelledAsync, boolean aborted) {

@@ -4,6 +4,7 @@ import io.github.vss4j.AsyncStatus;
 import io.github.vss4j.BackupComponents;
 import io.github.vss4j.Operation;
 import io.github.vss4j.Phase;
+import io.github.vss4j.SelectedComponent;
 import io.github.vss4j.ShadowCopy;
 import io.github.vss4j.ShadowCopyRequest;
 import io.github.vss4j.SnapshotProperties;
@@ -44,6 +45,9 @@ final class ShadowCopyAttempt {
     private UUID snapshotSetId;
     private List<WriterStatus> writers = List.of();
     private BackupComponents survey;
+    private List<String> volumes;
+    private List<SelectedComponent> components = List.of();
+    private String document;
 
     ShadowCopyAttempt(RequestSpec spec, Results results, Waits waits, Progress progress, int number) {
         this.spec = spec;
@@ -52,6 +56,7 @@ final class ShadowCopyAttempt {
         this.progress = progress;
         this.number = number;
         this.writersTakePart = spec.context().involvesWriters();
+        this.volumes = spec.volumes();
     }
 
     @FunctionalInterface
@@ -88,18 +93,21 @@ final class ShadowCopyAttempt {
             backup.setContext(spec.context());
             if (writersTakePart) {
                 spec.writers().applyTo(backup, known);
-                backup.setBackupState(false, false, spec.backupType(), false);
+                backup.setBackupState(spec.componentMode(), false, spec.backupType(), false);
             }
             return null;
         });
         if (writersTakePart) {
             step(Phase.GATHER_WRITER_METADATA, () -> awaitOperation(backup::gatherWriterMetadata));
         }
+        if (writersTakePart && spec.componentMode()) {
+            step(Phase.SELECT_COMPONENTS, this::selectComponents);
+        }
         List<UUID> ids = step(Phase.START_SNAPSHOT_SET, () -> {
             snapshotSetId = backup.startSnapshotSet();
             setStarted = true;
             List<UUID> added = new ArrayList<>();
-            for (String volume : spec.volumes()) {
+            for (String volume : volumes) {
                 waits.checkCancelled();
                 added.add(backup.addToSnapshotSet(volume, spec.provider()));
             }
@@ -129,11 +137,57 @@ final class ShadowCopyAttempt {
             List<ShadowCopy> made = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 waits.checkCancelled();
-                made.add(copyOf(spec.volumes().get(i), backup.getSnapshotProperties(ids.get(i))));
+                made.add(copyOf(volumes.get(i), backup.getSnapshotProperties(ids.get(i))));
+            }
+            if (spec.componentMode()) {
+                // The writers have written their part (backup stamps) by the end of DoSnapshotSet.
+                document = backup.saveAsXml();
             }
             return made;
         });
-        return new MadeSet(spec, backup, progress, snapshotSetId, copies, writers, number);
+        return new MadeSet(spec, backup, progress, new MadeSet.Made(snapshotSetId, copies, writers, components,
+                document), number);
+    }
+
+    /**
+     * Component mode: the request's components resolved against this object's metadata (a retry resolves again:
+     * its writers may have changed), checked, added; their volumes join the request's own.
+     */
+    private Void selectComponents() throws VssException, CancelledRun, InterruptedException {
+        List<WriterMetadata> metadata = backup.getWriterMetadata();
+        List<SelectedComponent> chosen = ComponentResolver.resolve(spec.components(), metadata);
+        BackupSchema.check(spec.backupType(), chosen, metadata);
+        List<String> all = new ArrayList<>(spec.volumes());
+        for (SelectedComponent component : chosen) {
+            warnAboutFilesOnNoVolume(component);
+            for (String volume : component.volumes()) {
+                if (all.stream().noneMatch(volume::equalsIgnoreCase)) {
+                    all.add(volume);
+                }
+            }
+        }
+        if (all.size() > ShadowCopyRequest.MAX_VOLUMES) {
+            throw new IllegalArgumentException("the components' files live on " + all.size() + " volumes; a snapshot"
+                    + " set holds at most " + ShadowCopyRequest.MAX_VOLUMES);
+        }
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("the components " + chosen + " have no file on a volume, and the"
+                    + " request names no volume: there is nothing to copy");
+        }
+        for (SelectedComponent c : chosen) {
+            waits.checkCancelled();
+            backup.addComponent(c.instanceId(), c.writerId(), c.type(), c.logicalPath(), c.name());
+        }
+        components = chosen;
+        volumes = List.copyOf(all);
+        progress.componentsSelected(number, components, volumes);
+        return null;
+    }
+
+    private static void warnAboutFilesOnNoVolume(SelectedComponent component) {
+        component.files().stream().filter(f -> f.volume().isEmpty()).forEach(f -> LOG.warn(
+                "File {}\\{} of component {} lies on no volume vss4j could resolve; it is not in the snapshot set.",
+                f.path(), f.fileSpec(), component));
     }
 
     private static ShadowCopy copyOf(String volume, SnapshotProperties p) {
@@ -153,6 +207,9 @@ final class ShadowCopyAttempt {
         } catch (VssException failed) {
             hresult = failed.hresult();
             throw failed;
+        } catch (IllegalArgumentException refused) {
+            hresult = VssError.E_INVALIDARG.hresult();
+            throw refused;
         } catch (RuntimeException bug) {
             hresult = VssError.E_UNEXPECTED.hresult();
             throw bug;
