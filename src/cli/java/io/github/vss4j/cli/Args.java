@@ -19,7 +19,7 @@ final class Args {
     /** The commands and the options each takes besides the global ones. */
     static final Map<String, Set<String>> COMMANDS = Map.of(
             "create", Set.of("--context", "--backup-type", "--include-writer", "--exclude-writer", "--timeout",
-                    "--exec", "--keep", "--no-retry", "--writer-policy"),
+                    "--exec", "--keep", "--no-retry", "--writer-policy", "--component", "--save-document"),
             "list", Set.of("--context"),
             "delete", Set.of("--all", "--force"),
             "writers", Set.of(),
@@ -54,6 +54,8 @@ final class Args {
             Map.entry("--exclude-writer", (o, v) -> o.excludeWriters.add(v)),
             Map.entry("--timeout", (o, v) -> o.timeout = Durations.parse(v)),
             Map.entry("--exec", (o, v) -> o.exec = v),
+            Map.entry("--component", (o, v) -> o.components.add(v)),
+            Map.entry("--save-document", (o, v) -> o.saveDocument = Path.of(v)),
             Map.entry("--writer-policy", (o, v) -> o.writerPolicy = choose("--writer-policy", v,
                     Map.of("fail", WriterPolicy.FAIL, "report", WriterPolicy.REPORT))));
 
@@ -160,6 +162,8 @@ final class Args {
             case "--backup-type" -> ", e.g. " + name + " full";
             case "--timeout" -> ", e.g. " + name + " 10m";
             case "--exec" -> ", e.g. " + name + " \"robocopy ...\"";
+            case "--component" -> ", e.g. " + name + " SqlServerWriter:SQLHOST\\sales";
+            case "--save-document" -> ", e.g. " + name + " backup.xml";
             case "--simulate", "--machine" -> ", e.g. --simulate=machine.json";
             default -> "";
         };

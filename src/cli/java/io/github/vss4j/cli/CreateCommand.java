@@ -24,8 +24,8 @@ final class CreateCommand {
 
     /** The volumes named on the command line, in the form VSS takes. */
     static List<String> volumes(Options options) throws CliException {
-        if (options.operands.isEmpty()) {
-            throw CliException.usage("create needs at least one volume, e.g. vss4j create C: D:");
+        if (options.operands.isEmpty() && !ComponentBackup.requested(options)) {
+            throw CliException.usage("create needs at least one volume or --component, e.g. vss4j create C: D:");
         }
         List<String> volumes = new ArrayList<>();
         for (String operand : options.operands) {
@@ -72,6 +72,7 @@ final class CreateCommand {
                             + cannotStart.getMessage(), cannotStart);
                 }
             }
+            ComponentBackup.tell(set, execCode);
         } finally {
             // Also when --exec failed: copies the operator did not ask to keep must not outlive the command.
             undeleted = disposal.dispose();
@@ -82,6 +83,8 @@ final class CreateCommand {
         if (undeleted != null) {
             throw undeleted;
         }
+        ComponentBackup.saveDocument(options, set);
+        boolean componentsSucceeded = execCode != null && execCode == 0;
         String disposed = !set.isPersistent() ? "released" : options.keep ? "kept" : "deleted";
         if (session.json()) {
             ObjectNode report = Reports.report("create", vss.isSimulated());
@@ -91,6 +94,9 @@ final class CreateCommand {
             report.set("copies", Reports.copies(copies(set)));
             report.set("writers", Reports.writers(set.writerStatus(), Map.of()));
             report.put("disposal", disposed);
+            if (ComponentBackup.requested(options)) {
+                ComponentBackup.report(report, options, set, componentsSucceeded);
+            }
             if (options.exec != null) {
                 ObjectNode exec = report.putObject("exec");
                 exec.put("command", options.exec);
@@ -98,6 +104,7 @@ final class CreateCommand {
             }
             Reports.print(session.out(), report);
         } else {
+            ComponentBackup.print(session.out(), set, componentsSucceeded);
             session.out().println(switch (disposed) {
                 case "kept" -> "Kept: the copies stay; remove them with: vss4j delete " + set.snapshotSetId();
                 case "deleted" -> "Deleted: the persistent copies were removed again (add --keep to keep them).";
@@ -114,7 +121,10 @@ final class CreateCommand {
             throws CliException {
         Options options = session.options();
         try {
-            ShadowCopyRequest request = vss.shadowCopy().volumes(volumes.toArray(String[]::new)).context(context);
+            ShadowCopyRequest request = vss.shadowCopy().context(context);
+            if (!volumes.isEmpty()) {
+                request.volumes(volumes.toArray(String[]::new));
+            }
             if (options.backupType != null) {
                 request.backupType(options.backupType);
             }
@@ -132,6 +142,7 @@ final class CreateCommand {
             if (session.progress()) {
                 request.listener(new ProgressPrinter(session.err()));
             }
+            ComponentBackup.choose(options, request);
             return request;
         } catch (IllegalArgumentException bad) {
             throw CliException.usage(bad.getMessage());

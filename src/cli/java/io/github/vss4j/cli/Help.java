@@ -42,6 +42,16 @@ final class Help {
                                        releases the copies
                       --keep           keep the copies (persistent contexts; alone it means client-accessible);
                                        without it nothing outlives the command
+                      --component WRITER:COMPONENT
+                                       a component-mode backup of a writer's component (repeatable; then
+                                       VOLUME is optional): COMPONENT is LOGICAL\\PATH\\NAME, NAME, or * for
+                                       every selectable one; its dependencies and its files' volumes join.
+                                       --exec's exit code 0 tells each writer its backup succeeded; another
+                                       code, or no --exec, that it failed. With --simulate the machine has
+                                       SqlServerWriter (database VSS4J-SIM\\sales on D:), System Writer and
+                                       Registry Writer
+                      --save-document FILE
+                                       write the Backup Components Document (after the writers were told)
                 """});
         COMMANDS.put("list", new String[] {"vss4j list [--context C]", """
                   list                 the shadow copies that exist (--context C narrows it)

@@ -36,6 +36,9 @@ final class Options {
     boolean keep;
     boolean noRetry;
     WriterPolicy writerPolicy;
+    /** {@code --component WRITER:COMPONENT}, as given. */
+    final List<String> components = new ArrayList<>();
+    Path saveDocument;
 
     boolean all;
     boolean force;

@@ -27,7 +27,8 @@ final class VssSource {
         }
         if (options.machineFile == null) {
             try {
-                return Vss.simulator(Simulation.withVolumes(volumes.toArray(String[]::new)));
+                return Vss.simulator(ComponentBackup.requested(options) ? ComponentBackup.simulatedMachine(volumes)
+                        : Simulation.withVolumes(volumes.toArray(String[]::new)));
             } catch (IllegalArgumentException bad) {
                 throw CliException.usage(bad.getMessage());
             } catch (UnsupportedOperationException refusedJvm) {
