@@ -257,4 +257,24 @@ class ComponentModeRequestTest extends ShadowCopyTestBase {
         assertTrue(ended.indexOf(Phase.SELECT_COMPONENTS) > ended.indexOf(Phase.GATHER_WRITER_METADATA), ended.toString());
         assertTrue(ended.indexOf(Phase.SET_BACKUP_SUCCEEDED) < ended.indexOf(Phase.BACKUP_COMPLETE), ended.toString());
     }
+    @Test
+    void aWriterThatCannotBeToldIsLoggedAndCloseStillCompletesTheBackup() throws Exception {
+        Vss vss = vss(Simulation.builder().volume(C).volume(D).writer(CommonWriters.sqlServer("sales"))
+                .fault(Fault.on(Operation.SET_BACKUP_SUCCEEDED).fails(VssError.VSS_E_BAD_STATE).always()).build());
+        RecordingListener listener = new RecordingListener();
+        ShadowCopySet set = vss.shadowCopy().component(SQL, "VSS4J-SIM\\sales").backupType(BackupType.FULL)
+                .listener(listener).create();
+        try {
+            set.allComponentsSucceeded();
+        } finally {
+            set.close();  // does not throw: the failure is logged and reported
+        }
+        ProgressEvent.BackupOutcomesTold told = listener.events(ProgressEvent.BackupOutcomesTold.class).get(0);
+        assertEquals(set.components(), told.untold());
+        assertEquals(List.of(), told.succeeded());
+        assertEquals(1, count(vss, Operation.BACKUP_COMPLETE));
+        assertEquals(Optional.empty(), machine(vss).backupSucceeded(SQL, "VSS4J-SIM", "sales"));
+        assertTrue(set.backupComponentsDocument().orElseThrow().contains("componentName=\"sales\""));
+        assertNoCopies(vss);
+    }
 }

@@ -20,6 +20,7 @@
  * <li>{@link io.github.vss4j.simulator.SimulatedVolume}: names, support, shadow storage, copy limits.</li>
  * <li>{@link io.github.vss4j.simulator.SimulatedWriter} and {@link io.github.vss4j.simulator.WriterPhase}:
  *     writers that fail or hang at a phase.</li>
+ * <li>{@link io.github.vss4j.simulator.CommonWriters}: ready-made SQL Server, System and Registry writers.</li>
  * <li>{@link io.github.vss4j.simulator.Fault}: which call fails, with which HRESULT, how and when.</li>
  * <li>{@link io.github.vss4j.simulator.SimulatedMachine}: what tests check afterwards.</li>
  * </ul>

@@ -60,7 +60,7 @@ public record ComponentChoice(String writer, String logicalPath, String name) {
         return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
 
-    /** The component as given: {@code LogicalPath\\Name}, {@code Name}, or {@code *} for every component. */
+    /** The component as given: {@code LogicalPath\Name}, {@code Name}, or {@code *} for every component. */
     String componentText() {
         return isEveryComponent() ? "*" : logicalPath.isEmpty() ? name : logicalPath + "\\" + name;
     }

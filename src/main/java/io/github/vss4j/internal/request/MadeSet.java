@@ -133,8 +133,9 @@ public final class MadeSet {
             try {
                 backup.setBackupSucceeded(c.instanceId(), c.writerId(), c.type(), c.logicalPath(), c.name(), ok);
                 (ok ? succeeded : failed).add(c);
-            } catch (VssException refused) {
-                hresult = refused.hresult();
+            } catch (VssException | RuntimeException refused) {
+                // Closing never throws: a writer not told keeps its logs, which is safe; the log says so.
+                hresult = refused instanceof VssException vss ? vss.hresult() : VssError.E_UNEXPECTED.hresult();
                 untold.add(c);
             }
             firstFailure = firstFailure != 0 ? firstFailure : hresult;
@@ -142,8 +143,9 @@ public final class MadeSet {
         }
         try {
             document.set(backup.saveAsXml());
-        } catch (VssException unsaved) {
-            firstFailure = firstFailure != 0 ? firstFailure : unsaved.hresult();
+        } catch (VssException | RuntimeException unsaved) {
+            int hresult = unsaved instanceof VssException vss ? vss.hresult() : VssError.E_UNEXPECTED.hresult();
+            firstFailure = firstFailure != 0 ? firstFailure : hresult;
             LOG.warn("SaveAsXML failed after SetBackupSucceeded; the document saved after DoSnapshotSet stays, without"
                     + " the outcomes: {}", unsaved.getMessage());
         }
