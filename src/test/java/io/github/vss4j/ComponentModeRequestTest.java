@@ -13,6 +13,7 @@ import io.github.vss4j.simulator.SimulatedWriter;
 import io.github.vss4j.simulator.Simulation;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -276,5 +277,20 @@ class ComponentModeRequestTest extends ShadowCopyTestBase {
         assertEquals(Optional.empty(), machine(vss).backupSucceeded(SQL, "VSS4J-SIM", "sales"));
         assertTrue(set.backupComponentsDocument().orElseThrow().contains("componentName=\"sales\""));
         assertNoCopies(vss);
+    }
+    @Test
+    void cancellingWhileComponentsAreSelectedCleansUpWithoutAnyCopy() throws Exception {
+        Vss vss = sqlMachine();
+        CompletableFuture<CompletableFuture<ShadowCopySet>> handle = new CompletableFuture<>();
+        RecordingListener listener = new RecordingListener().on(RecordingListener.started(Phase.SELECT_COMPONENTS),
+                e -> handle.join().cancel(true));
+        handle.complete(vss.shadowCopy().component(SQL, "VSS4J-SIM\\sales").backupType(BackupType.FULL)
+                .listener(listener).createAsync());
+        assertEquals(ProgressEvent.Outcome.CANCELLED, awaitEnd(listener).outcome());
+        assertEquals(0, count(vss, Operation.ADD_COMPONENT));
+        assertEquals(0, count(vss, Operation.START_SNAPSHOT_SET));
+        assertEquals(List.of(), machine(vss).componentOutcomes());
+        assertNoCopies(vss);
+        assertMachineFree(vss);
     }
 }
