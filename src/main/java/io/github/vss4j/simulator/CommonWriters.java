@@ -61,7 +61,7 @@ public final class CommonWriters {
      * data files {@code NAME.mdf} in {@code D:\SQL\Data}, log files {@code NAME_log.ldf} in {@code D:\SQL\Logs}.
      */
     public static SimulatedWriter sqlServer(String... databases) {
-        return sqlServer(SIMULATED_SERVER, "D:\\SQL\\Data", "D:\\SQL\\Logs", databases);
+        return sqlServerInstance(SIMULATED_SERVER, "D:\\SQL\\Data", "D:\\SQL\\Logs", databases);
     }
 
     /**
@@ -71,7 +71,7 @@ public final class CommonWriters {
      * @param logicalPath the components' logical path: the server name for a default instance ({@code SQLHOST}),
      *                    {@code SERVER\INSTANCE} for a named one, as the SQL writer reports them
      */
-    public static SimulatedWriter sqlServer(String logicalPath, String dataFolder, String logFolder,
+    public static SimulatedWriter sqlServerInstance(String logicalPath, String dataFolder, String logFolder,
             String... databases) {
         Objects.requireNonNull(logicalPath, "logicalPath");
         Objects.requireNonNull(dataFolder, "dataFolder");
