@@ -25,7 +25,7 @@ public enum Phase {
     DO_SNAPSHOT_SET(Operation.DO_SNAPSHOT_SET),
     /** GatherWriterStatus and GetWriterStatus after DoSnapshotSet, checked against the writer policy. */
     WRITER_STATUS_AFTER_SNAPSHOT(Operation.GATHER_WRITER_STATUS),
-    /** GetSnapshotProperties for every shadow copy. */
+    /** GetSnapshotProperties for every shadow copy; in component mode SaveAsXML too (the document so far). */
     GET_SNAPSHOT_PROPERTIES(null),
     /**
      * Component mode only: SetBackupSucceeded for every component, then SaveAsXML, run by
