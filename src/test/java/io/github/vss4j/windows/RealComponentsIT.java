@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.vss4j.BackupComponents;
 import io.github.vss4j.BackupType;
 import io.github.vss4j.RecordedComponent;
+import io.github.vss4j.SelectedComponent;
+import io.github.vss4j.ShadowCopySet;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssAsync;
 import io.github.vss4j.VssContext;
@@ -91,6 +93,46 @@ class RealComponentsIT {
             assertTrue(document.contains(component.name()), "the document names the component added");
             await(backup.backupComplete());
         }
+    }
+
+    /**
+     * The same backup in one call: the request resolves the component in the writer's metadata, adds it and its
+     * volumes, and closing the set tells the writer it succeeded before BackupComplete. COPY where the writer's
+     * schema offers it (nothing of the machine's backup history changes), else FULL, which every writer serves.
+     */
+    @Test
+    void aComponentBackupInOneCall() throws Exception {
+        Vss vss = Vss.system();
+        Choice choice;
+        try (BackupComponents backup = vss.createBackupComponents()) {
+            backup.initializeForBackup();
+            backup.setBackupState(true, false, BackupType.COPY, false);
+            await(backup.gatherWriterMetadata());
+            choice = choose(backup.getWriterMetadata()).orElseThrow(() -> new AssertionError(
+                    "none of " + IN_BOX + " declares a component selectable for backup"));
+        }
+        WriterMetadata writer = choice.writer();
+        String path = choice.component().logicalPath().isEmpty() ? choice.component().name()
+                : choice.component().logicalPath() + "\\" + choice.component().name();
+        BackupType type = (writer.backupSchema() & 0x10) != 0 ? BackupType.COPY : BackupType.FULL;
+        System.out.println("one call: " + writer.writerName() + ":" + path + " as " + type);
+        ShadowCopySet closed;
+        try (ShadowCopySet set = vss.shadowCopy().component(writer.writerName(), path).backupType(type)
+                .create()) {
+            assertFalse(set.components().isEmpty(), "the set holds the component chosen");
+            for (SelectedComponent component : set.components()) {
+                System.out.println("  selected " + component + " on " + component.volumes()
+                        + (component.selectedAsDependency() ? " (dependency)" : ""));
+                assertFalse(component.volumes().isEmpty(), component + " lives on no volume in the set");
+            }
+            assertEquals(set.components().stream().flatMap(c -> c.volumes().stream()).distinct().count(),
+                    set.copies().size(), "one copy per volume the components live on");
+            set.allComponentsSucceeded();
+            closed = set;
+        }
+        String document = closed.backupComponentsDocument().orElseThrow();
+        System.out.println("final Backup Components Document, " + document.length() + " characters");
+        assertTrue(document.contains(choice.component().name()), "the final document names the component");
     }
 
     private static Optional<Choice> choose(List<WriterMetadata> writers) {
