@@ -49,7 +49,7 @@ final class BundledResource {
                 return null;
             }
             try (InputStream in = opened.getInputStream(found)) {
-                return new BundledResource("jar:" + jarUrl + "!/" + name, in.readAllBytes());
+                return new BundledResource("jar:".concat(jarUrl).concat("!/").concat(name), in.readAllBytes());
             }
         }
     }

@@ -29,7 +29,7 @@ final class Extractor {
             return target;
         } catch (IOException notReplaced) {
             Path unique = moveToUniqueName(temp, target);
-            NativeLoader.LOG.warn("vss4j: could not replace {} ({}); loading a private copy {} instead", target,
+            NativeLoader.Log.LOG.warn("vss4j: could not replace {} ({}); loading a private copy {} instead", target,
                     notReplaced, unique);
             return unique;
         } finally {

@@ -11,11 +11,11 @@ import java.util.Locale;
  */
 record NativePlatform(String folder, String fileName) {
     String resource() {
-        return "natives/" + folder + "/" + fileName;
+        return "natives/".concat(folder).concat("/").concat(fileName);
     }
 
     String digestResource() {
-        return resource() + ".sha256";
+        return resource().concat(".sha256");
     }
 
     /** This machine's platform, unless {@code override} ({@value NativeLibrary#PLATFORM_PROPERTY}) names one. */
@@ -94,24 +94,30 @@ record NativePlatform(String folder, String fileName) {
         }
         String os = String.valueOf(osName).toLowerCase(Locale.ENGLISH);
         if (os.contains("nix") || os.contains("nux")) {
-            return processor.startsWith("ppc") ? null : "linux_" + processor;
+            return processor.startsWith("ppc") ? null : "linux_".concat(processor);
         }
         if (os.contains("aix")) {
             return processor.equals("ppc") ? "aix_32" : processor.equals("ppc64") ? "aix_64" : null;
         }
         boolean intelOrArm64 = processor.equals("32") || processor.equals("64") || processor.equals("arm64");
         if (os.contains("win")) {
-            return intelOrArm64 ? "windows_" + processor : null;
+            return intelOrArm64 ? "windows_".concat(processor) : null;
         }
         if (os.contains("mac")) {
-            return intelOrArm64 ? "osx_" + processor : processor.equals("ppc") ? "osx_ppc" : null;
+            return intelOrArm64 ? "osx_".concat(processor) : processor.equals("ppc") ? "osx_ppc" : null;
         }
         return null;
     }
 
     /** The platform for a folder name such as {@code windows_64}; the file name follows the folder's OS. */
     static NativePlatform ofFolder(String folder) {
-        if (!folder.matches("[a-z0-9]+_[a-z0-9_]+")) {
+        int underscore = folder.indexOf('_');
+        boolean named = underscore > 0 && underscore < folder.length() - 1;
+        for (int i = 0; i < folder.length() && named; i++) {
+            char c = folder.charAt(i);
+            named = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
+        }
+        if (!named) {
             throw new UnsatisfiedLinkError("vss4j: " + NativeLibrary.PLATFORM_PROPERTY + "=\"" + folder
                     + "\" is not a platform folder name (expected <os>_<arch> in lower case, e.g. linux_64,"
                     + " windows_64, windows_arm64, linux_arm64)");
