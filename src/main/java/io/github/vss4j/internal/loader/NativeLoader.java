@@ -15,6 +15,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -122,20 +123,20 @@ class NativeLoader {
             installed = Path.of(explicit).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw failure("vss4j: " + what + " is not a valid path. Fix it, or remove the property to load the"
-                    + " library bundled in the jar.", List.of(e));
+                    + " library bundled in the jar.", e);
         }
         if (explicit.isBlank() || !Files.isRegularFile(installed)) {
             throw failure("vss4j: " + what + " names no library file: " + installed
                     + (Files.exists(installed) ? " is not a regular file." : " does not exist.")
                     + " Nothing was loaded; the bundled library is not used while this property is set. Point it at the"
-                    + " installed library file, or remove it to load the library bundled in the jar.", List.of());
+                    + " installed library file, or remove it to load the library bundled in the jar.");
         }
         try {
             link(installed);
         } catch (UnsatisfiedLinkError e) {
             throw failure("vss4j: System.load(" + installed + ") failed for " + what + ": " + e.getMessage()
                     + ". Check that the file is the vss4j library built for this platform (os.name="
-                    + property("os.name") + ", os.arch=" + property("os.arch") + ").", List.of(e));
+                    + property("os.name") + ", os.arch=" + property("os.arch") + ").", e);
         }
         Log.LOG.info("vss4j: loaded the pre-installed native library {} ({}), not the one bundled in the jar", installed, what);
         outcome = Outcome.PREINSTALLED;
@@ -216,7 +217,7 @@ class NativeLoader {
         }
         library = library != null ? library : readBundled();
         Path target = file;
-        file = new Extractor(files).place(library, expected, target);
+        file = Extractor.place(files, library, target);
         outcome = !file.equals(target) ? Outcome.FALLBACK : problem.equals("missing") ? Outcome.EXTRACTED : Outcome.REPLACED;
         verifyInPlace(folder);
     }
@@ -252,7 +253,7 @@ class NativeLoader {
         Path shared = file;
         try {
             library = library != null ? library : readBundled();
-            file = new Extractor(files).privateCopy(library, expected, shared);
+            file = Extractor.privateCopy(files, library, shared);
             outcome = Outcome.FALLBACK;
             verifyInPlace(shared.getParent());
             Log.LOG.warn("vss4j: {} is loaded by another class loader; loading a private copy {}", shared, file);
@@ -273,13 +274,21 @@ class NativeLoader {
         }
     }
 
-    /** Null if {@code candidate} is owner-only and has the recorded digest; otherwise what is wrong with it. */
+    /**
+     * Null if {@code candidate} is owner-only and has the recorded digest; otherwise what is wrong with it. Where
+     * the jar's bytes have been read (and checked against the digest), a file equal to them has it too: comparing
+     * costs a fresh JVM far less than hashing again.
+     */
     private String problem(Path candidate, Path folder) throws IOException {
         String notOwnerOnly = files.whyNotOwnerOnly(candidate, folder);
         if (notOwnerOnly != null) {
             return notOwnerOnly;
         }
-        actual = sha256(Files.readAllBytes(candidate));
+        byte[] found = Files.readAllBytes(candidate);
+        if (library != null && Arrays.equals(found, library)) {
+            return null;
+        }
+        actual = sha256(found);
         return actual.equals(expected) ? null : "its SHA-256 is " + actual + ", expected " + expected;
     }
 
@@ -394,12 +403,14 @@ class NativeLoader {
         }
     }
 
-    static UnsatisfiedLinkError failure(String message, List<Throwable> causes) {
+    /** An error with {@code message}, the first of {@code causes} as its cause and the others suppressed. */
+    static UnsatisfiedLinkError failure(String message, Throwable... causes) {
         UnsatisfiedLinkError error = new UnsatisfiedLinkError(message);
-        if (!causes.isEmpty()) {
-            error.initCause(causes.get(0));
-            for (Throwable more : causes.subList(1, causes.size())) {
-                error.addSuppressed(more);
+        for (int i = 0; i < causes.length; i++) {
+            if (i == 0) {
+                error.initCause(causes[0]);
+            } else {
+                error.addSuppressed(causes[i]);
             }
         }
         return error;
@@ -423,6 +434,6 @@ class NativeLoader {
                 .append("; java.library.path is not searched. What you can do: ").append(remedy).append("; or set -D")
                 .append(NativeLibrary.LIBRARY_PATH_PROPERTY).append("=/path/to/").append(target.fileName())
                 .append(" to load a pre-installed library.");
-        return failure(m.toString(), List.of(causes));
+        return failure(m.toString(), causes);
     }
 }
