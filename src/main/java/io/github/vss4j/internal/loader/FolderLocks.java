@@ -18,13 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which version folders of a base directory are in use, told by file locks that vanish with the process that
- * holds them (a crash included). A process that loads from {@code <base>/<folder>} holds a shared lock on
- * {@code <base>/<folder>.in-use} until it exits. Any work in a base (securing and marking a folder, extracting,
- * removing unused folders) is done under an exclusive lock on {@code <base>/.lock}: so a folder is never removed
- * between its creation and its mark, and no two processes extract the same file at once. A folder is unused when
- * the exclusive lock on its {@code .in-use} file can be taken; folders of vss4j versions older than these locks
- * have none, and are unused by that rule (on Windows a loaded DLL cannot be deleted, and its folder then stays).
+ * Which version folders of a base are in use, told by file locks that vanish with their process, crash included:
+ * a shared lock on {@code <folder>.in-use} while a process uses the folder. All work in a base is done under an
+ * exclusive lock on {@code <base>/.lock}, so a folder is never removed between its creation and its mark and no two
+ * processes extract the same file at once. A folder is unused when its {@code .in-use} can be locked exclusively.
  */
 final class FolderLocks {
     static final String BASE_LOCK = ".lock";
@@ -33,10 +30,7 @@ final class FolderLocks {
     static final String JVM_WIDE = "io.github.vss4j.internal.loader.FolderLocks";
     /** This class loader's marks, by in-use file: never a second channel on one of those (see {@link #KEPT}). */
     private static final Map<Path, FileChannel> MARKS = new HashMap<>();
-    /**
-     * Channels never closed: on POSIX closing any channel of a file drops every lock the process holds on it, so a
-     * channel that found another class loader of this JVM holding a lock must stay open. Guarded by {@link #MARKS}.
-     */
+    /** Channels kept open: on POSIX closing any channel of a file drops every lock this process holds on it. */
     private static final List<FileChannel> KEPT = new ArrayList<>();
 
     private FolderLocks() {

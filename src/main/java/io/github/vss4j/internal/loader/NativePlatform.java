@@ -27,19 +27,10 @@ record NativePlatform(String folder, String fileName) {
     }
 
     /**
-     * Refuses a 32-bit JVM on Windows before anything is loaded: no vss4j library is built for it, and VSS refuses
-     * requesters that run under WOW64. Judged from {@value NativeLibrary#PLATFORM_PROPERTY} if set (so that tests
-     * can pretend), else from {@code os.name}, {@code os.arch} and {@code sun.arch.data.model}.
+     * Null if these property values describe a JVM that may run the requester, else the sentence to throw: no vss4j
+     * library is built for a 32-bit JVM on Windows, and VSS refuses requesters that run under WOW64. Judged from
+     * {@code override} ({@value NativeLibrary#PLATFORM_PROPERTY}) if set, so that tests can pretend.
      */
-    static void checkRequester() {
-        String why = why32BitWindows(System.getProperty(NativeLibrary.PLATFORM_PROPERTY), System.getProperty("os.name"),
-                System.getProperty("os.arch"), System.getProperty("sun.arch.data.model"));
-        if (why != null) {
-            throw new UnsupportedOperationException(why);
-        }
-    }
-
-    /** {@link #checkRequester}'s verdict on these property values: null if fine, else the sentence to throw. */
     static String why32BitWindows(String override, String osName, String osArch, String dataModel) {
         String seen;
         if (override != null && !override.isBlank()) {
