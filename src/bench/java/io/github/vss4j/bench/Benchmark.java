@@ -352,10 +352,13 @@ public final class Benchmark {
         }
     }
 
-    /** The library file the warm loads reused: the one regular file in {@code extractDir}'s version directory. */
+    /**
+     * The library file the warm loads reused: the one regular file in {@code extractDir}'s version directory (beside
+     * which the base holds its lock files).
+     */
     private static Path reusedLibrary(Path extractDir) throws IOException {
         try (Stream<Path> paths = Files.walk(extractDir)) {
-            List<Path> files = paths.filter(Files::isRegularFile).toList();
+            List<Path> files = paths.filter(p -> Files.isRegularFile(p) && !p.getParent().equals(extractDir)).toList();
             if (files.size() != 1) {
                 throw new IOException("expected one extracted library under " + extractDir + ", found " + files);
             }

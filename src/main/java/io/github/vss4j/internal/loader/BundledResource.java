@@ -49,7 +49,7 @@ final class BundledResource {
                 return null;
             }
             try (InputStream in = opened.getInputStream(found)) {
-                return new BundledResource("jar:" + jarUrl + "!/" + name, in.readAllBytes());
+                return new BundledResource("jar:".concat(jarUrl).concat("!/").concat(name), in.readAllBytes());
             }
         }
     }
@@ -60,7 +60,8 @@ final class BundledResource {
      * our location, else its first. Null if vss4j has no such resource.
      */
     static BundledResource find(String name) throws IOException {
-        URL own = ownLocation();
+        CodeSource source = BundledResource.class.getProtectionDomain().getCodeSource();
+        URL own = source == null ? null : source.getLocation();
         File ownFile = null;
         try {
             ownFile = own != null && "file".equals(own.getProtocol()) ? new File(own.toURI()) : null;
@@ -84,10 +85,5 @@ final class BundledResource {
             }
         }
         return of(first);
-    }
-
-    private static URL ownLocation() {
-        CodeSource source = BundledResource.class.getProtectionDomain().getCodeSource();
-        return source == null ? null : source.getLocation();
     }
 }

@@ -18,67 +18,44 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which version folders of a base directory are in use, told by file locks that vanish with the process that
- * holds them (a crash included). A process that loads from {@code <base>/<folder>} holds a shared lock on
- * {@code <base>/<folder>.in-use} until it exits. Any work in a base (securing and marking a folder, extracting,
- * removing unused folders) is done under an exclusive lock on {@code <base>/.lock}: so a folder is never removed
- * between its creation and its mark, and no two processes extract the same file at once. A folder is unused when
- * the exclusive lock on its {@code .in-use} file can be taken; folders of vss4j versions older than these locks
- * have none, and are unused by that rule (on Windows a loaded DLL cannot be deleted, and its folder then stays).
+ * Which version folders of a base are in use, told by file locks that vanish with their process, crash included:
+ * a shared lock on {@code <folder>.in-use} while a process uses the folder. All work in a base is done under an
+ * exclusive lock on {@code <base>/.lock}, so a folder is never removed between its creation and its mark and no two
+ * processes extract the same file at once. A folder is unused when its {@code .in-use} can be locked exclusively.
  */
 final class FolderLocks {
     static final String BASE_LOCK = ".lock";
     static final String IN_USE = ".in-use";
     /** A string literal is one object in the whole JVM, so every class loader's copy of vss4j waits on the same one. */
-    private static final String JVM_WIDE = "io.github.vss4j.internal.loader.FolderLocks";
+    static final String JVM_WIDE = "io.github.vss4j.internal.loader.FolderLocks";
     /** This class loader's marks, by in-use file: never a second channel on one of those (see {@link #KEPT}). */
     private static final Map<Path, FileChannel> MARKS = new HashMap<>();
-    /**
-     * Channels never closed: on POSIX closing any channel of a file drops every lock the process holds on it, so a
-     * channel that found another class loader of this JVM holding a lock must stay open. Guarded by {@link #MARKS}.
-     */
+    /** Channels kept open: on POSIX closing any channel of a file drops every lock this process holds on it. */
     private static final List<FileChannel> KEPT = new ArrayList<>();
-
-    /** What to do while holding a base directory's lock. */
-    interface Work {
-        void run() throws IOException;
-    }
 
     private FolderLocks() {
     }
 
-    /** Runs {@code work} while this process alone works in {@code base}, a directory {@link OwnerOnly} secured. */
-    static void exclusively(Path base, Work work) throws IOException {
-        synchronized (JVM_WIDE) {
-            try (FileChannel channel = open(base.resolve(BASE_LOCK))) {
-                channel.lock();  // released as the channel closes
-                work.run();
-            }
-        }
+    /**
+     * Returns {@code base}'s lock, taken: this process alone works in {@code base} until it is closed. Callers hold
+     * {@link #JVM_WIDE}'s monitor meanwhile: no class loader of this JVM holds it then, nor asks at once.
+     */
+    static FileChannel lockBase(Path base) throws IOException {
+        return lock(base.resolve(BASE_LOCK), false, true).channel();
     }
 
     /**
-     * Marks {@code folder} in use until {@link #unmark} or the JVM's exit; under {@link #exclusively}. Returns
-     * whether this call made the mark: false if this class loader, or another of this JVM, has made it already.
+     * Marks {@code folder} in use until {@link #unmark} or the JVM's exit; under {@link #lockBase}. Returns whether
+     * this call made the mark: false if this class loader, or another of this JVM, has made it already.
      */
     static boolean markInUse(Path folder) throws IOException {
         Path file = inUseFile(folder);
         synchronized (MARKS) {
-            if (MARKS.containsKey(file)) {
-                return false;
+            FileLock lock = MARKS.containsKey(file) ? null : lock(file, true, true);
+            if (lock != null) {
+                MARKS.put(file, lock.channel());
             }
-            FileChannel channel = open(file);
-            try {
-                channel.lock(0, Long.MAX_VALUE, true);
-                MARKS.put(file, channel);
-                return true;
-            } catch (OverlappingFileLockException anotherClassLoader) {
-                KEPT.add(channel);
-                return false;
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                throw e;
-            }
+            return lock != null;
         }
     }
 
@@ -95,7 +72,7 @@ final class FolderLocks {
 
     /**
      * Removes every version folder of {@code base} but {@code keep} that no process uses, that {@code keep}'s owner
-     * owns and that holds only files; returns those removed. Under {@link #exclusively}. A folder that cannot be
+     * owns and that holds only files; returns those removed. Under {@link #lockBase}. A folder that cannot be
      * removed is left as it is.
      */
     static List<Path> removeUnused(Path base, Path keep) throws IOException {
@@ -103,7 +80,7 @@ final class FolderLocks {
         Object me = Files.getOwner(keep, LinkOption.NOFOLLOW_LINKS);
         try (DirectoryStream<Path> all = Files.newDirectoryStream(base)) {
             for (Path folder : all) {
-                if (!folder.equals(keep) && folder.getFileName().toString().matches(".+-[0-9a-f]{16}")
+                if (!folder.equals(keep) && Places.isVersionFolder(folder.getFileName().toString())
                         && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
                         && me.equals(Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS))) {
                     try {
@@ -111,7 +88,7 @@ final class FolderLocks {
                             removed.add(folder);
                         }
                     } catch (IOException e) {
-                        NativeLoader.LOG.debug("vss4j: left {} as it is: {}", folder, e.toString());
+                        NativeLoader.Log.LOG.debug("vss4j: left {} as it is: {}", folder, e.toString());
                     }
                 }
             }
@@ -121,27 +98,14 @@ final class FolderLocks {
 
     private static boolean removeIfUnused(Path folder) throws IOException {
         Path inUse = inUseFile(folder);
-        FileChannel channel;
         FileLock lock;
         synchronized (MARKS) {
-            if (MARKS.containsKey(inUse)) {
-                return false;
-            }
-            channel = open(inUse);
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException anotherClassLoader) {
-                KEPT.add(channel);
-                return false;
-            } catch (IOException e) {
-                channel.close();
-                throw e;
-            }
+            lock = MARKS.containsKey(inUse) ? null : lock(inUse, false, false);
+        }
+        if (lock == null) {
+            return false;
         }
         try {
-            if (lock == null) {
-                return false;
-            }
             List<Path> files = new ArrayList<>();
             try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
                 for (Path file : all) {
@@ -156,21 +120,38 @@ final class FolderLocks {
             }
             Files.delete(folder);
         } finally {
-            channel.close();
+            lock.channel().close();
         }
         Files.delete(inUse);
         return true;
     }
 
-    private static Path inUseFile(Path folder) {
-        return folder.resolveSibling(folder.getFileName() + IN_USE);
-    }
-
-    private static FileChannel open(Path file) throws IOException {
+    /**
+     * Opens {@code file} and locks it whole, waiting for the lock or not; null if it is not free, or if another class
+     * loader of this JVM holds it (its channel is then {@link #KEPT}, guarded by {@link #MARKS}).
+     */
+    private static FileLock lock(Path file, boolean shared, boolean wait) throws IOException {
         boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
         FileAttribute<?>[] ownerOnly = posix ? new FileAttribute<?>[] {
             PosixFilePermissions.asFileAttribute(OwnerOnly.WRITABLE_FILE)} : new FileAttribute<?>[0];
-        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+        FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), ownerOnly);
+        try {
+            FileLock lock = wait ? channel.lock(0, Long.MAX_VALUE, shared) : channel.tryLock(0, Long.MAX_VALUE, shared);
+            if (lock == null) {
+                channel.close();
+            }
+            return lock;
+        } catch (OverlappingFileLockException anotherClassLoader) {
+            KEPT.add(channel);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static Path inUseFile(Path folder) {
+        return folder.resolveSibling(folder.getFileName().toString().concat(IN_USE));
     }
 }

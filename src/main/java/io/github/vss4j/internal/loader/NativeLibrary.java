@@ -6,10 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
 
-/**
- * The loader's entry point: loads the vss4j shim once per class loader ({@link #load()} is idempotent and
- * thread-safe). What it checks and where it extracts: {@link NativeLoader} and the package comment.
- */
+/** The loader's entry point: loads the vss4j shim once per class loader; what it checks: the package comment. */
 public final class NativeLibrary {
     /** An explicit, pre-installed library file to load instead of the bundled one. */
     public static final String LIBRARY_PATH_PROPERTY = "vss4j.library.path";
@@ -40,12 +37,13 @@ public final class NativeLibrary {
         }
     }
 
-    /**
-     * Throws {@link UnsupportedOperationException} in a 32-bit JVM on Windows, saying what to run instead; for
-     * {@code Vss} to call before anything is loaded.
-     */
+    /** Throws {@link UnsupportedOperationException} in a 32-bit JVM on Windows, saying what to run instead. */
     public static void checkRequester() {
-        NativePlatform.checkRequester();
+        String why = NativePlatform.why32BitWindows(System.getProperty(PLATFORM_PROPERTY), System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("sun.arch.data.model"));
+        if (why != null) {
+            throw new UnsupportedOperationException(why);
+        }
     }
 
     /** The file the shim was loaded from, once {@link #load()} has succeeded. */

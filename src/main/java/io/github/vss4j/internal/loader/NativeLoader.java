@@ -1,6 +1,7 @@
 package io.github.vss4j.internal.loader;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -24,14 +26,22 @@ import org.slf4j.LoggerFactory;
  * One load, the same on every OS: what it takes from the JVM (properties, environment, the platform, the bundled
  * resources, {@code System.load}) goes through five methods that tests override. The steps are in the package
  * comment; this class keeps what it tried in its fields, for the outcome and for the message if it fails.
+ *
+ * <p>A fresh JVM pays for the first use of each facility, so the warm path (an intact file reused, here and in the
+ * classes it calls) starts no logger, regular expression, lambda or random number generator, and joins strings with
+ * {@link String#concat}: each new shape of {@code +} spins method handles the first time it runs.
  */
 class NativeLoader {
-    static final Logger LOG = LoggerFactory.getLogger(NativeLoader.class);
     private static final String EXTRACT_REMEDY = "set -D" + NativeLibrary.EXTRACT_DIR_PROPERTY
             + " to a directory of your own (on a file system that allows executables)";
 
     /** How the library came to be loaded; FALLBACK: a uniquely named copy (see {@link Extractor}). */
     enum Outcome { PREINSTALLED, EXTRACTED, REUSED, REPLACED, FALLBACK }
+
+    /** SLF4J, started (a service lookup and a score of classes) only once there is something to log. */
+    static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(NativeLoader.class);
+    }
 
     private final String version;
     private final OwnerOnly files;
@@ -113,22 +123,22 @@ class NativeLoader {
             installed = Path.of(explicit).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw failure("vss4j: " + what + " is not a valid path. Fix it, or remove the property to load the"
-                    + " library bundled in the jar.", List.of(e));
+                    + " library bundled in the jar.", e);
         }
         if (explicit.isBlank() || !Files.isRegularFile(installed)) {
             throw failure("vss4j: " + what + " names no library file: " + installed
                     + (Files.exists(installed) ? " is not a regular file." : " does not exist.")
                     + " Nothing was loaded; the bundled library is not used while this property is set. Point it at the"
-                    + " installed library file, or remove it to load the library bundled in the jar.", List.of());
+                    + " installed library file, or remove it to load the library bundled in the jar.");
         }
         try {
             link(installed);
         } catch (UnsatisfiedLinkError e) {
             throw failure("vss4j: System.load(" + installed + ") failed for " + what + ": " + e.getMessage()
                     + ". Check that the file is the vss4j library built for this platform (os.name="
-                    + property("os.name") + ", os.arch=" + property("os.arch") + ").", List.of(e));
+                    + property("os.name") + ", os.arch=" + property("os.arch") + ").", e);
         }
-        LOG.info("vss4j: loaded the pre-installed native library {} ({}), not the one bundled in the jar", installed, what);
+        Log.LOG.info("vss4j: loaded the pre-installed native library {} ({}), not the one bundled in the jar", installed, what);
         outcome = Outcome.PREINSTALLED;
         return installed;
     }
@@ -180,27 +190,36 @@ class NativeLoader {
             library = readBundled();
         }
         files.secureDirectory(base);
-        FolderLocks.exclusively(base, () -> {
-            files.secureDirectory(folder);
-            marked = FolderLocks.markInUse(folder) ? folder : null;
-            String problem = Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? problem(file, folder) : "missing";
-            if (problem == null) {
-                outcome = Outcome.REUSED;
-            } else {
-                if (!problem.equals("missing")) {
-                    LOG.warn("vss4j: {} is not intact ({}); replacing it", file, problem);
+        synchronized (FolderLocks.JVM_WIDE) {
+            FileChannel locked = FolderLocks.lockBase(base);
+            try {
+                files.secureDirectory(folder);
+                marked = FolderLocks.markInUse(folder) ? folder : null;
+                String problem = Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? problem(file, folder) : "missing";
+                if (problem == null) {
+                    outcome = Outcome.REUSED;
+                } else {
+                    extract(problem, folder);
                 }
-                library = library != null ? library : readBundled();
-                Path target = file;
-                file = new Extractor(files).place(library, expected, target);
-                outcome = !file.equals(target) ? Outcome.FALLBACK : problem.equals("missing") ? Outcome.EXTRACTED
-                        : Outcome.REPLACED;
-                verifyInPlace(folder);
+                for (Path old : FolderLocks.removeUnused(base, folder)) {
+                    Log.LOG.info("vss4j: removed {}, the extraction folder of another vss4j build that no process"
+                            + " uses", old);
+                }
+            } finally {
+                locked.close();
             }
-            for (Path old : FolderLocks.removeUnused(base, folder)) {
-                LOG.info("vss4j: removed {}, the extraction folder of another vss4j build that no process uses", old);
-            }
-        });
+        }
+    }
+
+    private void extract(String problem, Path folder) throws IOException {
+        if (!problem.equals("missing")) {
+            Log.LOG.warn("vss4j: {} is not intact ({}); replacing it", file, problem);
+        }
+        library = library != null ? library : readBundled();
+        Path target = file;
+        file = Extractor.place(files, library, target);
+        outcome = !file.equals(target) ? Outcome.FALLBACK : problem.equals("missing") ? Outcome.EXTRACTED : Outcome.REPLACED;
+        verifyInPlace(folder);
     }
 
     private Path link() {
@@ -218,13 +237,13 @@ class NativeLoader {
             loadPrivateCopy(e);
         }
         if (outcome == Outcome.EXTRACTED || outcome == Outcome.REPLACED) {
-            LOG.info("vss4j: extracted the native library for {} to {} (SHA-256 {})", target.folder(), file, expected);
+            Log.LOG.info("vss4j: extracted the native library for {} to {} (SHA-256 {})", target.folder(), file, expected);
         }
         if (outcome == Outcome.FALLBACK && files.isPosix()) {
             try {
                 Files.deleteIfExists(file);  // POSIX lets a loaded copy go; Windows keeps it until it is unloaded
             } catch (IOException e) {
-                LOG.debug("vss4j: could not delete the private copy {}: {}", file, e.toString());
+                Log.LOG.debug("vss4j: could not delete the private copy {}: {}", file, e.toString());
             }
         }
         return file;
@@ -234,10 +253,10 @@ class NativeLoader {
         Path shared = file;
         try {
             library = library != null ? library : readBundled();
-            file = new Extractor(files).privateCopy(library, expected, shared);
+            file = Extractor.privateCopy(files, library, shared);
             outcome = Outcome.FALLBACK;
             verifyInPlace(shared.getParent());
-            LOG.warn("vss4j: {} is loaded by another class loader; loading a private copy {}", shared, file);
+            Log.LOG.warn("vss4j: {} is loaded by another class loader; loading a private copy {}", shared, file);
             link(file);
         } catch (IOException | UnsatisfiedLinkError e) {
             UnsatisfiedLinkError error = fail("another class loader has loaded " + shared + " and a private copy"
@@ -255,13 +274,21 @@ class NativeLoader {
         }
     }
 
-    /** Null if {@code candidate} is owner-only and has the recorded digest; otherwise what is wrong with it. */
+    /**
+     * Null if {@code candidate} is owner-only and has the recorded digest; otherwise what is wrong with it. Where
+     * the jar's bytes have been read (and checked against the digest), a file equal to them has it too: comparing
+     * costs a fresh JVM far less than hashing again.
+     */
     private String problem(Path candidate, Path folder) throws IOException {
         String notOwnerOnly = files.whyNotOwnerOnly(candidate, folder);
         if (notOwnerOnly != null) {
             return notOwnerOnly;
         }
-        actual = sha256(Files.readAllBytes(candidate));
+        byte[] found = Files.readAllBytes(candidate);
+        if (library != null && Arrays.equals(found, library)) {
+            return null;
+        }
+        actual = sha256(found);
         return actual.equals(expected) ? null : "its SHA-256 is " + actual + ", expected " + expected;
     }
 
@@ -296,28 +323,28 @@ class NativeLoader {
     /**
      * Where to extract, in the order tried: {@value NativeLibrary#EXTRACT_DIR_PROPERTY} alone if set; else the
      * per-user directory under the temp directory (for an elevated Windows process one of its own, see
-     * {@link Elevation}), then on POSIX systems {@link Places#fallbackDirectories}.
+     * {@link OwnerOnly}), then on POSIX systems {@link Places#fallbackDirectories}.
      */
     private List<Path> baseDirectories() throws IOException {
         String configured = property(NativeLibrary.EXTRACT_DIR_PROPERTY);
         String tmp = property("java.io.tmpdir");
         List<Path> all = new ArrayList<>();
         if (configured != null && !configured.isBlank()) {
-            all.add(Places.baseDirectory(configured, tmp, null));
+            all.add(Places.baseDirectory(configured, tmp, null, false));
         } else if (!files.isPosix()) {
             all.add(Places.baseDirectory(null, tmp, property("user.name"), elevated(tmp)));
         } else {
-            all.add(Places.baseDirectory(null, tmp, property("user.name")));
+            all.add(Places.baseDirectory(null, tmp, property("user.name"), false));
             all.addAll(Places.fallbackDirectories(environment(Places.RUNTIME_DIR_VARIABLE),
                     environment(Places.CACHE_HOME_VARIABLE), property("user.home")));
         }
         return all;
     }
 
-    /** Whether files this process creates in {@code tmp} belong to a group: see {@link Elevation}. */
+    /** Whether files this process creates in {@code tmp} belong to a group: see {@link OwnerOnly}. */
     private boolean elevated(String tmp) {
         try {
-            return Elevation.ownsAsGroup(files.self(Path.of(tmp)));
+            return OwnerOnly.ownsAsGroup(files.self(Path.of(tmp)));
         } catch (IOException | RuntimeException e) {
             return false;  // the directory checks ask again, where they can, and say what is wrong
         }
@@ -355,12 +382,16 @@ class NativeLoader {
     /** The first word of a {@code .sha256} file ({@code sha256sum}'s format, or a bare digest): 64 hex digits. */
     static String parseDigest(byte[] recorded) throws IOException {
         String text = new String(recorded, StandardCharsets.US_ASCII).trim();
-        String digest = text.split("\\s", 2)[0];
-        if (!digest.matches("[0-9a-fA-F]{64}")) {
+        int end = 0;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        String digest = text.substring(0, end).toLowerCase(Locale.ROOT);
+        if (digest.length() != 64 || !Places.isLowerHex(digest)) {
             throw new IOException("the recorded SHA-256 is not 64 hex digits: \""
                     + (text.length() <= 80 ? text : text.substring(0, 80) + "...") + "\"");
         }
-        return digest.toLowerCase(Locale.ROOT);
+        return digest;
     }
 
     /** The SHA-256 of {@code bytes} in lower-case hex. */
@@ -372,11 +403,15 @@ class NativeLoader {
         }
     }
 
-    static UnsatisfiedLinkError failure(String message, List<Throwable> causes) {
+    /** An error with {@code message}, the first of {@code causes} as its cause and the others suppressed. */
+    static UnsatisfiedLinkError failure(String message, Throwable... causes) {
         UnsatisfiedLinkError error = new UnsatisfiedLinkError(message);
-        if (!causes.isEmpty()) {
-            error.initCause(causes.get(0));
-            causes.subList(1, causes.size()).forEach(error::addSuppressed);
+        for (int i = 0; i < causes.length; i++) {
+            if (i == 0) {
+                error.initCause(causes[0]);
+            } else {
+                error.addSuppressed(causes[i]);
+            }
         }
         return error;
     }
@@ -399,6 +434,6 @@ class NativeLoader {
                 .append("; java.library.path is not searched. What you can do: ").append(remedy).append("; or set -D")
                 .append(NativeLibrary.LIBRARY_PATH_PROPERTY).append("=/path/to/").append(target.fileName())
                 .append(" to load a pre-installed library.");
-        return failure(m.toString(), List.of(causes));
+        return failure(m.toString(), causes);
     }
 }

@@ -11,11 +11,11 @@ import java.util.Locale;
  */
 record NativePlatform(String folder, String fileName) {
     String resource() {
-        return "natives/" + folder + "/" + fileName;
+        return "natives/".concat(folder).concat("/").concat(fileName);
     }
 
     String digestResource() {
-        return resource() + ".sha256";
+        return resource().concat(".sha256");
     }
 
     /** This machine's platform, unless {@code override} ({@value NativeLibrary#PLATFORM_PROPERTY}) names one. */
@@ -27,19 +27,10 @@ record NativePlatform(String folder, String fileName) {
     }
 
     /**
-     * Refuses a 32-bit JVM on Windows before anything is loaded: no vss4j library is built for it, and VSS refuses
-     * requesters that run under WOW64. Judged from {@value NativeLibrary#PLATFORM_PROPERTY} if set (so that tests
-     * can pretend), else from {@code os.name}, {@code os.arch} and {@code sun.arch.data.model}.
+     * Null if these property values describe a JVM that may run the requester, else the sentence to throw: no vss4j
+     * library is built for a 32-bit JVM on Windows, and VSS refuses requesters that run under WOW64. Judged from
+     * {@code override} ({@value NativeLibrary#PLATFORM_PROPERTY}) if set, so that tests can pretend.
      */
-    static void checkRequester() {
-        String why = why32BitWindows(System.getProperty(NativeLibrary.PLATFORM_PROPERTY), System.getProperty("os.name"),
-                System.getProperty("os.arch"), System.getProperty("sun.arch.data.model"));
-        if (why != null) {
-            throw new UnsupportedOperationException(why);
-        }
-    }
-
-    /** {@link #checkRequester}'s verdict on these property values: null if fine, else the sentence to throw. */
     static String why32BitWindows(String override, String osName, String osArch, String dataModel) {
         String seen;
         if (override != null && !override.isBlank()) {
@@ -94,24 +85,30 @@ record NativePlatform(String folder, String fileName) {
         }
         String os = String.valueOf(osName).toLowerCase(Locale.ENGLISH);
         if (os.contains("nix") || os.contains("nux")) {
-            return processor.startsWith("ppc") ? null : "linux_" + processor;
+            return processor.startsWith("ppc") ? null : "linux_".concat(processor);
         }
         if (os.contains("aix")) {
             return processor.equals("ppc") ? "aix_32" : processor.equals("ppc64") ? "aix_64" : null;
         }
         boolean intelOrArm64 = processor.equals("32") || processor.equals("64") || processor.equals("arm64");
         if (os.contains("win")) {
-            return intelOrArm64 ? "windows_" + processor : null;
+            return intelOrArm64 ? "windows_".concat(processor) : null;
         }
         if (os.contains("mac")) {
-            return intelOrArm64 ? "osx_" + processor : processor.equals("ppc") ? "osx_ppc" : null;
+            return intelOrArm64 ? "osx_".concat(processor) : processor.equals("ppc") ? "osx_ppc" : null;
         }
         return null;
     }
 
     /** The platform for a folder name such as {@code windows_64}; the file name follows the folder's OS. */
     static NativePlatform ofFolder(String folder) {
-        if (!folder.matches("[a-z0-9]+_[a-z0-9_]+")) {
+        int underscore = folder.indexOf('_');
+        boolean named = underscore > 0 && underscore < folder.length() - 1;
+        for (int i = 0; i < folder.length() && named; i++) {
+            char c = folder.charAt(i);
+            named = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
+        }
+        if (!named) {
             throw new UnsatisfiedLinkError("vss4j: " + NativeLibrary.PLATFORM_PROPERTY + "=\"" + folder
                     + "\" is not a platform folder name (expected <os>_<arch> in lower case, e.g. linux_64,"
                     + " windows_64, windows_arm64, linux_arm64)");

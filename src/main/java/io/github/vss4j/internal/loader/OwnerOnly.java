@@ -5,6 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.AclEntryFlag;
@@ -13,29 +14,33 @@ import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The owner-only rule, the one place it is stated: directories and files that only the current user can use.
  * POSIX: directories exactly {@code rwx------}, files within {@code rw-------} or {@code r-x------}, in a parent
  * that group and others cannot write unless it is sticky (they could rename our directory away). Windows: an ACL
  * whose one entry allows the owner (inherited by what a directory holds). A directory that exists already is
- * used only if it is a real directory (not a link) owned by the current user ({@link Elevation}); if it is ours
- * but looser it is tightened. Anything else is refused with an {@link IOException} that says why.
+ * used only if it is a real directory (not a link) owned by the current user; if it is ours but looser it is
+ * tightened. Anything else is refused with an {@link IOException} that says why.
+ *
+ * <p>"The current user" is the owner of a file this process creates. An elevated Windows administrator's files
+ * belong to the Administrators group, which the same user's non-elevated token holds deny-only: neither kind of
+ * run can trust or repair the other's directory, so each has a base of its own ({@link Places#baseDirectory}) and
+ * never takes over the other's ({@link #whyNotOurs}, a pure function of the owners, tested on any OS).
  */
 final class OwnerOnly {
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> WRITABLE_FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> SEALED_FILE = PosixFilePermissions.fromString("r-x------");
-    private static final Logger LOG = LoggerFactory.getLogger(OwnerOnly.class);
 
     private final boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     /** Who we are, as the file system records it (null until learned from a file we created). */
@@ -63,37 +68,47 @@ final class OwnerOnly {
                 || permissions.contains(PosixFilePermission.OTHERS_WRITE));
     }
 
+    /** Whether a process whose new files get {@code owner} is elevated in the sense above; POSIX files never are. */
+    static boolean ownsAsGroup(UserPrincipal owner) {
+        return owner instanceof GroupPrincipal;
+    }
+
     /** Makes {@code dir} (missing parents with default permissions) and checks that it is owner-only, as above. */
     Path secureDirectory(Path given) throws IOException {
         Path dir = given.toAbsolutePath().normalize();
         Path parent = dir.getParent();
-        if (parent != null) {
+        if (parent != null && !Files.isDirectory(parent)) {
             Files.createDirectories(parent);
-            if (posix) {
-                PosixFileAttributes attributes = Files.readAttributes(parent, PosixFileAttributes.class);
-                boolean sticky = ((Integer) Files.getAttribute(parent, "unix:mode") & 01000) != 0;
-                if (!isSafeParent(attributes.permissions(), sticky)) {
-                    throw new IOException(parent + " is writable by others ("
-                            + PosixFilePermissions.toString(attributes.permissions()) + ") and not sticky: another user"
-                            + " could replace vss4j's directory in it. Choose another place with -D"
-                            + NativeLibrary.EXTRACT_DIR_PROPERTY);
-                }
+        }
+        if (parent != null && posix) {
+            Map<String, Object> attributes = Files.readAttributes(parent, "unix:permissions,mode");
+            @SuppressWarnings("unchecked")
+            Set<PosixFilePermission> permissions = (Set<PosixFilePermission>) attributes.get("permissions");
+            if (!isSafeParent(permissions, ((Integer) attributes.get("mode") & 01000) != 0)) {
+                throw new IOException(parent + " is writable by others (" + PosixFilePermissions.toString(permissions)
+                        + ") and not sticky: another user could replace vss4j's directory in it. Choose another place"
+                        + " with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY);
             }
         }
+        BasicFileAttributes basic;
         try {
-            Files.createDirectory(dir, posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIRECTORY)}
-                    : new FileAttribute<?>[0]);
-        } catch (FileAlreadyExistsException exists) {
-            // made earlier or by another process: checked below like any existing directory
+            basic = attributes(dir);
+        } catch (NoSuchFileException missing) {
+            try {
+                Files.createDirectory(dir, posix ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(DIRECTORY)} : new FileAttribute<?>[0]);
+            } catch (FileAlreadyExistsException raced) {
+                // made by another process meanwhile: checked below like any existing directory
+            }
+            basic = attributes(dir);
         }
-        BasicFileAttributes basic = attributes(dir);
         if (basic.isSymbolicLink()) {
             throw new IOException(dir + " is a symbolic link; vss4j extracts only into a real directory");
         }
         if (!basic.isDirectory()) {
             throw new IOException(dir + " exists and is not a directory");
         }
-        UserPrincipal owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS);
+        UserPrincipal owner = owner(dir, basic);
         UserPrincipal me;
         try {
             me = self(dir);
@@ -101,24 +116,56 @@ final class OwnerOnly {
             throw new IOException(dir + " is owned by " + owner.getName() + " and the current user cannot write to it;"
                     + " choose another place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY, e);
         }
-        String notOurs = Elevation.whyNotOurs(dir, owner, me);
+        String notOurs = whyNotOurs(dir, owner, me);
         if (notOurs != null) {
             throw new IOException(notOurs);
         }
         if (posix && !isOwnerOnlyDirectory(((PosixFileAttributes) basic).permissions())) {
-            LOG.warn("vss4j: tightening permissions of {} from {} to rwx------", dir,
+            NativeLoader.Log.LOG.warn("vss4j: tightening permissions of {} from {} to rwx------", dir,
                     PosixFilePermissions.toString(((PosixFileAttributes) basic).permissions()));
             Files.setPosixFilePermissions(dir, DIRECTORY);
         } else if (!posix) {
-            restrictAcl(dir, owner);
+            AclFileAttributeView view = aclView(dir);
+            List<AclEntry> wanted = List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
+                    .setPermissions(EnumSet.allOf(AclEntryPermission.class))
+                    .setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT).build());
+            if (!wanted.equals(view.getAcl())) {
+                view.setAcl(wanted);
+            }
         }
         return dir;
+    }
+
+    /**
+     * Null if {@code dir}, owned by {@code owner}, is ours for a process whose new files get {@code self}; else why
+     * not, in a sentence that says what to do. A directory of the other kind of run is refused, never taken over.
+     */
+    static String whyNotOurs(Path dir, UserPrincipal owner, UserPrincipal self) {
+        if (owner.equals(self)) {
+            return null;
+        }
+        String elsewhere = "choose another place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY;
+        if (ownsAsGroup(owner) && !ownsAsGroup(self)) {
+            return dir + " was created by an elevated process (it is owned by the group " + owner.getName()
+                    + ") and this process, not elevated, can neither use nor repair it; elevated runs extract to a"
+                    + " directory of their own (\"" + Places.ELEVATED_SUFFIX + "\") by default. Delete it from an"
+                    + " elevated prompt, or " + elsewhere;
+        }
+        if (ownsAsGroup(self) && !ownsAsGroup(owner)) {
+            return dir + " is owned by " + owner.getName() + ", while this elevated process creates files owned by"
+                    + " the group " + self.getName() + "; vss4j keeps elevated and non-elevated runs in separate"
+                    + " directories (\"" + Places.ELEVATED_SUFFIX + "\" by default), so " + elsewhere;
+        }
+        return dir + " is owned by " + owner.getName() + ", not by the current user " + self.getName()
+                + "; vss4j never loads from a directory that someone else controls. Remove it or " + elsewhere;
     }
 
     /** Who we are: the owner of a file this process creates (on Windows, as an administrator, a group). */
     UserPrincipal self(Path writableDir) throws IOException {
         if (self == null) {
-            Path probe = Files.createTempFile(writableDir, ".owner-", ".tmp");
+            // Named by the clock: Files.createTempFile would start a SecureRandom for this one name. createFile
+            // fails on any existing name, a link included.
+            Path probe = Files.createFile(writableDir.resolve(".owner-".concat(Long.toString(System.nanoTime()))));
             try {
                 self = Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS);
             } finally {
@@ -141,7 +188,7 @@ final class OwnerOnly {
         if (!basic.isRegularFile()) {
             return "not a regular file";
         }
-        UserPrincipal owner = Files.getOwner(file, LinkOption.NOFOLLOW_LINKS);
+        UserPrincipal owner = owner(file, basic);
         if (!owner.equals(self(dir))) {
             return "owned by " + owner.getName();
         }
@@ -162,14 +209,10 @@ final class OwnerOnly {
         return Files.readAttributes(path, type, LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** Gives {@code dir}, owned by {@code owner}, the owner-only ACL unless it has it already. */
-    private static void restrictAcl(Path dir, UserPrincipal owner) throws IOException {
-        AclFileAttributeView view = aclView(dir);
-        List<AclEntry> wanted = ownerOnlyAcl(owner);
-        if (!wanted.equals(view.getAcl())) {
-            LOG.debug("vss4j: restricting the ACL of {} to its owner {}", dir, owner.getName());
-            view.setAcl(wanted);
-        }
+    /** The owner, from attributes read already where the file system gives it with them (POSIX). */
+    private static UserPrincipal owner(Path path, BasicFileAttributes attributes) throws IOException {
+        return attributes instanceof PosixFileAttributes posixAttributes ? posixAttributes.owner()
+                : Files.getOwner(path, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static AclFileAttributeView aclView(Path path) throws IOException {
@@ -179,11 +222,5 @@ final class OwnerOnly {
                     + " so vss4j cannot make it owner-only");
         }
         return view;
-    }
-
-    private static List<AclEntry> ownerOnlyAcl(UserPrincipal owner) {
-        return List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
-                .setPermissions(EnumSet.allOf(AclEntryPermission.class))
-                .setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT).build());
     }
 }

@@ -11,30 +11,31 @@ final class Places {
     /** The environment variables behind {@link #fallbackDirectories}. */
     static final String RUNTIME_DIR_VARIABLE = "XDG_RUNTIME_DIR";
     static final String CACHE_HOME_VARIABLE = "XDG_CACHE_HOME";
+    /** The suffix of an elevated Windows run's default base ({@link OwnerOnly} says why it has its own). */
+    static final String ELEVATED_SUFFIX = "-elevated";
     /** How much of the digest names the folder: enough to tell builds apart, short enough for Windows paths. */
     static final int DIR_DIGEST_PREFIX = 16;
 
     private Places() {
     }
 
-    /** {@code configured} if set, else {@code <tmp>/vss4j-<user>}; absolute and normalized. */
-    static Path baseDirectory(String configured, String tmp, String user) throws IOException {
-        return baseDirectory(configured, tmp, user, false);
-    }
-
     /**
-     * {@code configured} if set, else {@code <tmp>/vss4j-<user>}, or for an elevated Windows process (see
-     * {@link Elevation}) {@code <tmp>/vss4j-<user>-elevated}; absolute and normalized.
+     * {@code configured} if set, else {@code <tmp>/vss4j-<user>}, for an elevated Windows process
+     * {@code <tmp>/vss4j-<user>-elevated}; absolute and normalized.
      */
     static Path baseDirectory(String configured, String tmp, String user, boolean elevated) throws IOException {
         try {
             if (configured != null && !configured.isBlank()) {
                 return Path.of(configured).toAbsolutePath().normalize();
             }
-            return Path.of(tmp).toAbsolutePath().normalize().resolve(Elevation.baseName(user, elevated));
+            return Path.of(tmp).toAbsolutePath().normalize().resolve(baseName(user, elevated));
         } catch (InvalidPathException e) {
             throw new IOException("invalid extraction directory: " + e.getMessage(), e);
         }
+    }
+
+    static String baseName(String user, boolean elevated) {
+        return "vss4j-".concat(safeName(user)).concat(elevated ? ELEVATED_SUFFIX : "");
     }
 
     /**
@@ -71,13 +72,36 @@ final class Places {
 
     /** The version folder's name: {@code <version>-<first 16 hex digits of the digest>}. */
     static String directoryName(String version, String digest) {
-        return safeName(version == null || version.isBlank() ? "dev" : version) + "-"
-                + digest.substring(0, DIR_DIGEST_PREFIX);
+        return safeName(version == null || version.isBlank() ? "dev" : version).concat("-")
+                .concat(digest.substring(0, DIR_DIGEST_PREFIX));
+    }
+
+    /** Whether {@code name} has the form of {@link #directoryName}: another build's folder, perhaps. */
+    static boolean isVersionFolder(String name) {
+        int dash = name.length() - DIR_DIGEST_PREFIX - 1;
+        return dash > 0 && name.charAt(dash) == '-' && isLowerHex(name.substring(dash + 1));
+    }
+
+    static boolean isLowerHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code s} with every code point but {@code [A-Za-z0-9._-]} replaced by {@code _}; "unknown" if only dots. */
     static String safeName(String s) {
-        String name = (s == null ? "" : s).replaceAll("[^A-Za-z0-9._-]", "_");
-        return name.replace(".", "").isEmpty() ? "unknown" : name;
+        String text = s == null ? "" : s;
+        StringBuilder name = new StringBuilder();
+        boolean onlyDots = true;
+        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+            int c = text.codePointAt(i);
+            name.append(c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-') ? (char) c : '_');
+            onlyDots &= c == '.';
+        }
+        return onlyDots ? "unknown" : name.toString();
     }
 }

@@ -13,7 +13,7 @@
  *   <li>The file is extracted to {@code <base>/<version>-<digest prefix>/}, base and folder owner-only
  *       ({@code OwnerOnly}, the rule's one statement); a directory another user owns
  *       or can write, a link, or a parent others can write (unless sticky) is refused, never used. Elevated Windows
- *       runs use a base of their own and never take over the other kind's ({@code Elevation}). Without
+ *       runs use a base of their own and never take over the other kind's ({@code OwnerOnly}). Without
  *       {@code vss4j.extract.dir}, POSIX falls back to {@code $XDG_RUNTIME_DIR/vss4j}, then the cache directory.</li>
  *   <li>{@code System.load} is called from this package's class and {@code java.library.path} is never searched.</li>
  *   <li>A failure is an {@link java.lang.UnsatisfiedLinkError} that names what was tried and keeps every cause.</li>

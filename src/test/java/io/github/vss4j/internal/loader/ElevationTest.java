@@ -17,7 +17,7 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /**
- * The rule for elevated and non-elevated runs of one Windows user ({@link Elevation}), with this file system's
+ * The rule for elevated and non-elevated runs of one Windows user ({@link OwnerOnly#whyNotOurs}), with this file system's
  * principals in the roles: a user for the user's own SID, a group for Administrators (what an elevated token
  * makes the owner of new files). The workflow runs the real thing on Windows: elevated, restricted, elevated.
  */
@@ -38,26 +38,26 @@ class ElevationTest {
 
     @Test
     void aProcessWhoseFilesBelongToAGroupIsElevated() {
-        assertTrue(Elevation.ownsAsGroup(administrators));
-        assertFalse(Elevation.ownsAsGroup(user));
+        assertTrue(OwnerOnly.ownsAsGroup(administrators));
+        assertFalse(OwnerOnly.ownsAsGroup(user));
     }
 
     @Test
     void elevatedRunsHaveADirectoryOfTheirOwn() {
-        assertEquals("vss4j-alice", Elevation.baseName("alice", false));
-        assertEquals("vss4j-alice-elevated", Elevation.baseName("alice", true));
-        assertEquals("vss4j-a_b-elevated", Elevation.baseName("a\\b", true));
+        assertEquals("vss4j-alice", Places.baseName("alice", false));
+        assertEquals("vss4j-alice-elevated", Places.baseName("alice", true));
+        assertEquals("vss4j-a_b-elevated", Places.baseName("a\\b", true));
     }
 
     @Test
     void eachKindOfRunAcceptsOnlyWhatItsOwnTokenCreated() {
-        assertNull(Elevation.whyNotOurs(DIR, user, user), "not elevated, own directory");
-        assertNull(Elevation.whyNotOurs(DIR, administrators, administrators), "elevated, own directory");
+        assertNull(OwnerOnly.whyNotOurs(DIR, user, user), "not elevated, own directory");
+        assertNull(OwnerOnly.whyNotOurs(DIR, administrators, administrators), "elevated, own directory");
     }
 
     @Test
     void aNonElevatedRunRefusesAnElevatedRunsDirectoryAndSaysWhatToDo() {
-        String why = Elevation.whyNotOurs(DIR, administrators, user);
+        String why = OwnerOnly.whyNotOurs(DIR, administrators, user);
         assertTrue(why.startsWith(DIR + " was created by an elevated process (it is owned by the group "
                 + administrators.getName() + ")"), why);
         assertTrue(why.contains("-elevated"), why);
@@ -67,7 +67,7 @@ class ElevationTest {
 
     @Test
     void anElevatedRunRefusesANonElevatedRunsDirectoryRatherThanTakeItOver() {
-        String why = Elevation.whyNotOurs(DIR, user, administrators);
+        String why = OwnerOnly.whyNotOurs(DIR, user, administrators);
         assertTrue(why.startsWith(DIR + " is owned by " + user.getName() + ", while this elevated process creates"
                 + " files owned by the group " + administrators.getName()), why);
         assertTrue(why.contains("-D" + NativeLibrary.EXTRACT_DIR_PROPERTY), why);
@@ -76,10 +76,10 @@ class ElevationTest {
     @Test
     void anotherUsersDirectoryIsRefusedWhateverTheElevation() {
         for (UserPrincipal self : new UserPrincipal[] {user, administrators}) {
-            String why = Elevation.whyNotOurs(DIR, otherUser, self);
+            String why = OwnerOnly.whyNotOurs(DIR, otherUser, self);
             assertTrue(why != null && why.contains(DIR + " is owned by " + otherUser.getName()), String.valueOf(why));
         }
-        String why = Elevation.whyNotOurs(DIR, otherUser, user);
+        String why = OwnerOnly.whyNotOurs(DIR, otherUser, user);
         assertTrue(why.contains("never loads from a directory that someone else controls"), why);
     }
 

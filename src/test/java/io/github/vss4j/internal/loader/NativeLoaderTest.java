@@ -694,10 +694,10 @@ class NativeLoaderTest extends PretendJarTest {
         assertEquals("a_b", Places.safeName("a\u00e9b"));
         assertEquals("a_b", Places.safeName("a\uD83D\uDE00b"), "one replacement per code point");
         Path tmpDir = tmp.resolve("t");
-        assertEquals(tmpDir.resolve("vss4j-alice_.._bob"), Places.baseDirectory(null, tmpDir.toString(), "alice/../bob"));
-        assertEquals(tmpDir.resolve("vss4j-unknown"), Places.baseDirectory(" ", tmpDir.toString(), null));
-        assertEquals(tmp.resolve("x"), Places.baseDirectory(tmp.resolve("x/../x").toString(), "/ignored", "u"));
-        IOException invalid = assertThrows(IOException.class, () -> Places.baseDirectory("a\0b", "/t", "u"));
+        assertEquals(tmpDir.resolve("vss4j-alice_.._bob"), Places.baseDirectory(null, tmpDir.toString(), "alice/../bob", false));
+        assertEquals(tmpDir.resolve("vss4j-unknown"), Places.baseDirectory(" ", tmpDir.toString(), null, false));
+        assertEquals(tmp.resolve("x"), Places.baseDirectory(tmp.resolve("x/../x").toString(), "/ignored", "u", false));
+        IOException invalid = assertThrows(IOException.class, () -> Places.baseDirectory("a\0b", "/t", "u", false));
         assertTrue(invalid.getMessage().contains("invalid extraction directory"), invalid.getMessage());
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Which JVMs {@link NativePlatform#checkRequester} refuses: 32-bit ones on Windows, judged as the loader judges. */
+/** Which JVMs {@link NativeLibrary#checkRequester} refuses: 32-bit ones on Windows, judged as the loader judges. */
 class NativePlatformRequesterTest {
     private static void assertRefused(String override, String osName, String osArch, String model, String named) {
         String why = NativePlatform.why32BitWindows(override, osName, osArch, model);
