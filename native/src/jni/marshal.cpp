@@ -30,6 +30,17 @@ bool putString(JNIEnv* env, jobjectArray strings, jsize index, const WString& te
   return !env->ExceptionCheck();
 }
 
+// The texts a recorded component and a simulated writer's outcome share, to the cells S names in row `row`.
+template <typename S, typename Component>
+bool putComponentTexts(JNIEnv* env, jobjectArray strings, jsize row, const Component& c) {
+  const jsize s = row * S::kCount;
+  return putString(env, strings, s + S::kLogicalPath, c.logicalPath) &&
+         putString(env, strings, s + S::kComponentName, c.componentName) &&
+         putString(env, strings, s + S::kBackupStamp, c.backupStamp) &&
+         putString(env, strings, s + S::kPreviousBackupStamp, c.previousBackupStamp) &&
+         putString(env, strings, s + S::kBackupOptions, c.backupOptions);
+}
+
 // Makes out[0] a long[rows * longsPer] and out[1] a String[rows * stringsPer], fills them row by row.
 template <typename Row, typename Fill>
 bool putRows(JNIEnv* env, jobjectArray out, const std::vector<Row>& rows, jsize longsPer, jsize stringsPer,
@@ -298,13 +309,9 @@ bool putRecordedComponents(JNIEnv* env, jobjectArray out, const std::vector<Reco
                    setGuid(values, L::kWriterId, c.writerId);
                    values[L::kType] = c.type;
                    values[L::kBackupSucceeded] = c.backupSucceeded ? 1 : 0;
+                   values[L::kFailure] = c.failure;
                    env->SetLongArrayRegion(longs, row * L::kCount, L::kCount, values);
-                   const jsize s = row * S::kCount;
-                   return !env->ExceptionCheck() && putString(env, strings, s + S::kLogicalPath, c.logicalPath) &&
-                          putString(env, strings, s + S::kComponentName, c.componentName) &&
-                          putString(env, strings, s + S::kBackupStamp, c.backupStamp) &&
-                          putString(env, strings, s + S::kPreviousBackupStamp, c.previousBackupStamp) &&
-                          putString(env, strings, s + S::kBackupOptions, c.backupOptions);
+                   return !env->ExceptionCheck() && putComponentTexts<S>(env, strings, row, c);
                  });
 }
 
@@ -317,10 +324,10 @@ bool putComponentOutcomes(JNIEnv* env, jobjectArray out, const std::vector<sim::
                    setGuid(values, L::kInstanceId, o.instanceId);
                    setGuid(values, L::kWriterId, o.writerId);
                    values[L::kSucceeded] = o.succeeded ? 1 : 0;
+                   values[L::kBackupType] = o.backupType;
+                   values[L::kFailure] = o.failure;
                    env->SetLongArrayRegion(longs, row * L::kCount, L::kCount, values);
-                   return !env->ExceptionCheck() &&
-                          putString(env, strings, row * S::kCount + S::kLogicalPath, o.logicalPath) &&
-                          putString(env, strings, row * S::kCount + S::kComponentName, o.componentName);
+                   return !env->ExceptionCheck() && putComponentTexts<S>(env, strings, row, o);
                  });
 }
 
