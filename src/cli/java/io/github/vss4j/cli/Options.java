@@ -39,4 +39,7 @@ final class Options {
 
     boolean all;
     boolean force;
+
+    /** {@code writers --components}. */
+    boolean components;
 }
