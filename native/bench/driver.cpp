@@ -1,6 +1,6 @@
 // The C++ side of the benchmark: the same simulated backend driven without JVM, JNI or Java, and the floor
 // a completion can reach (one condition-variable wake-up between two native threads).
-// Usage: vss4j_bench_driver floor|poll|pollcpu|sync|cycles ...; prints "key value" lines for the harness.
+// Usage: vss4j_bench_driver floor|poll|pollcpu|sync|cycles|metadata ...; prints "key value" lines for the harness.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -19,6 +19,7 @@
 #include "core/session.h"
 #include "core/vss_types.h"
 #include "sim/machine.h"
+#include "metadata_bench.h"
 #include "timing_backend.h"
 
 namespace {
@@ -296,7 +297,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   auto number = [&](std::size_t i, int fallback) { return args.size() > i ? std::atoi(args[i].c_str()) : fallback; };
   if (args.empty()) {
-    std::fprintf(stderr, "usage: vss4j_bench_driver floor|poll|pollcpu|sync|cycles ...\n");
+    std::fprintf(stderr, "usage: vss4j_bench_driver floor|poll|pollcpu|sync|cycles|metadata ...\n");
     return 1;
   }
   if (args[0] == "floor") {
@@ -307,6 +308,8 @@ int main(int argc, char** argv) {
     pollCpu(number(1, 5));
   } else if (args[0] == "sync") {
     sync(number(1, 10000), number(2, 21));
+  } else if (args[0] == "metadata") {
+    vss4j::bench::metadataGathers(number(1, 20), number(2, 200), number(3, 50), number(4, 11));
   } else if (args[0] == "cycles") {
     cycles(number(1, 1), args.size() > 2 ? std::atof(args[2].c_str()) : 3.0, args.size() > 3 ? args[3] : "direct");
   } else {

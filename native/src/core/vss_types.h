@@ -180,6 +180,7 @@ struct RecordedComponent {
   WString backupStamp;          // empty: the writer set none
   WString previousBackupStamp;  // empty: none was set
   WString backupOptions;        // empty: none were set
+  hresult failure = hr::kOk;    // IVssComponentEx2::GetFailure's writer error; 0: none reported
 };
 
 // One writer from GetWriterMetadata: IVssExamineWriterMetadata in full.

@@ -107,6 +107,27 @@ VSS4J_JNI(jboolean, simulatorAddExistingCopy)(JNIEnv* env, jclass, jlong handle,
   });
 }
 
+VSS4J_JNI(jboolean, simulatorAddComponentFault)(JNIEnv* env, jclass, jlong handle, jlong instanceIdHi,
+                                                jlong instanceIdLo, jint componentType, jstring logicalPath,
+                                                jstring componentName, jint phase, jint failure) {
+  return jni::guarded(env, jboolean{JNI_FALSE}, [&]() -> jboolean {
+    std::optional<vss4j::WString> path = jni::toWString(env, logicalPath, "logicalPath");
+    if (!path) return JNI_FALSE;
+    std::optional<vss4j::WString> name = jni::toWString(env, componentName, "componentName");
+    if (!name) return JNI_FALSE;
+    if (phase < 0 || phase > static_cast<jint>(sim::WriterPhase::BackupComplete)) {
+      jni::throwIllegalArgument(env, "vss4j: writer phase number " + std::to_string(phase) + " is out of range");
+      return JNI_FALSE;
+    }
+    const sim::ComponentFault fault{componentType, *path, *name, static_cast<sim::WriterPhase>(phase), failure};
+    bool added = false;
+    onMachine(env, handle, [&](sim::Machine& machine) {
+      added = machine.addComponentFault(jni::guidOf(instanceIdHi, instanceIdLo), fault);
+    });
+    return added ? JNI_TRUE : JNI_FALSE;
+  });
+}
+
 VSS4J_JNI(void, simulatorAddWriter)(JNIEnv* env, jclass, jlong handle, jstring name, jlong writerIdHi,
                                     jlong writerIdLo, jlong instanceIdHi, jlong instanceIdLo, jint failsAt,
                                     jint failure, jboolean hangs, jobjectArray description) {

@@ -250,21 +250,39 @@ VSS4J_JNI(jint, getSnapshotProperties)(JNIEnv* env, jclass, jlong handle, jlong 
   });
 }
 
+namespace {
+
+// A component's logical path (null: none) and name, decoded from Java; nullopt with a Java exception pending.
+struct ComponentKey {
+  std::optional<WString> path;
+  WString name;
+  const WString* pathOrNull() const { return path ? &*path : nullptr; }
+};
+
+std::optional<ComponentKey> componentKey(JNIEnv* env, jstring logicalPath, jstring componentName) {
+  ComponentKey key;
+  if (logicalPath != nullptr) {
+    key.path = jni::toWString(env, logicalPath, "logicalPath");
+    if (!key.path) return std::nullopt;
+  }
+  std::optional<WString> name = jni::toWString(env, componentName, "componentName");
+  if (!name) return std::nullopt;
+  key.name = std::move(*name);
+  return key;
+}
+
+}  // namespace
+
 VSS4J_JNI(jint, setBackupSucceeded)(JNIEnv* env, jclass, jlong handle, jlong instanceHi, jlong instanceLo,
                                     jlong writerHi, jlong writerLo, jint componentType, jstring logicalPath,
                                     jstring componentName, jboolean succeeded) {
   return jni::guarded(env, jint{0}, [&]() -> jint {
-    std::optional<WString> path;
-    if (logicalPath != nullptr) {
-      path = jni::toWString(env, logicalPath, "logicalPath");
-      if (!path) return 0;
-    }
-    std::optional<WString> name = jni::toWString(env, componentName, "componentName");
-    if (!name) return 0;
+    const std::optional<ComponentKey> key = componentKey(env, logicalPath, componentName);
+    if (!key) return 0;
     const Guid instance = jni::guidOf(instanceHi, instanceLo);
     const Guid writer = jni::guidOf(writerHi, writerLo);
     return onSession(env, handle, [&](BackupComponents& c) {
-      return c.setBackupSucceeded(instance, writer, componentType, path ? &*path : nullptr, *name,
+      return c.setBackupSucceeded(instance, writer, componentType, key->pathOrNull(), key->name,
                                   succeeded == JNI_TRUE);
     });
   });
@@ -273,17 +291,12 @@ VSS4J_JNI(jint, setBackupSucceeded)(JNIEnv* env, jclass, jlong handle, jlong ins
 VSS4J_JNI(jint, addComponent)(JNIEnv* env, jclass, jlong handle, jlong instanceHi, jlong instanceLo, jlong writerHi,
                               jlong writerLo, jint componentType, jstring logicalPath, jstring componentName) {
   return jni::guarded(env, jint{0}, [&]() -> jint {
-    std::optional<WString> path;
-    if (logicalPath != nullptr) {
-      path = jni::toWString(env, logicalPath, "logicalPath");
-      if (!path) return 0;
-    }
-    std::optional<WString> name = jni::toWString(env, componentName, "componentName");
-    if (!name) return 0;
+    const std::optional<ComponentKey> key = componentKey(env, logicalPath, componentName);
+    if (!key) return 0;
     const Guid instance = jni::guidOf(instanceHi, instanceLo);
     const Guid writer = jni::guidOf(writerHi, writerLo);
     return onSession(env, handle, [&](BackupComponents& c) {
-      return c.addComponent(instance, writer, componentType, path ? &*path : nullptr, *name);
+      return c.addComponent(instance, writer, componentType, key->pathOrNull(), key->name);
     });
   });
 }
@@ -295,18 +308,13 @@ template <typename Call>
 jint componentTextEntry(JNIEnv* env, jlong handle, jlong writerHi, jlong writerLo, jstring logicalPath,
                         jstring componentName, jstring text, const char* textName, Call&& call) {
   return jni::guarded(env, jint{0}, [&]() -> jint {
-    std::optional<WString> path;
-    if (logicalPath != nullptr) {
-      path = jni::toWString(env, logicalPath, "logicalPath");
-      if (!path) return 0;
-    }
-    std::optional<WString> name = jni::toWString(env, componentName, "componentName");
-    if (!name) return 0;
+    const std::optional<ComponentKey> key = componentKey(env, logicalPath, componentName);
+    if (!key) return 0;
     std::optional<WString> value = jni::toWString(env, text, textName);
     if (!value) return 0;
     const Guid writer = jni::guidOf(writerHi, writerLo);
     return onSession(env, handle,
-                     [&](BackupComponents& c) { return call(c, writer, path ? &*path : nullptr, *name, *value); });
+                     [&](BackupComponents& c) { return call(c, writer, key->pathOrNull(), key->name, *value); });
   });
 }
 

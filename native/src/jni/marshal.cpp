@@ -30,6 +30,17 @@ bool putString(JNIEnv* env, jobjectArray strings, jsize index, const WString& te
   return !env->ExceptionCheck();
 }
 
+// The texts a recorded component and a simulated writer's outcome share, to the cells S names in row `row`.
+template <typename S, typename Component>
+bool putComponentTexts(JNIEnv* env, jobjectArray strings, jsize row, const Component& c) {
+  const jsize s = row * S::kCount;
+  return putString(env, strings, s + S::kLogicalPath, c.logicalPath) &&
+         putString(env, strings, s + S::kComponentName, c.componentName) &&
+         putString(env, strings, s + S::kBackupStamp, c.backupStamp) &&
+         putString(env, strings, s + S::kPreviousBackupStamp, c.previousBackupStamp) &&
+         putString(env, strings, s + S::kBackupOptions, c.backupOptions);
+}
+
 // Makes out[0] a long[rows * longsPer] and out[1] a String[rows * stringsPer], fills them row by row.
 template <typename Row, typename Fill>
 bool putRows(JNIEnv* env, jobjectArray out, const std::vector<Row>& rows, jsize longsPer, jsize stringsPer,
@@ -233,18 +244,31 @@ void addWriter(MetadataTables& t, const WriterMetadata& w) {
   for (const WriterComponent& c : w.components) addComponent(t, index, c);
 }
 
+// Table `slot / 2` of GetWriterMetadata's result: out[slot] its numbers, out[slot + 1] its texts end to end,
+// out[kWriterMetadataSlots + slot / 2] their lengths (marshal.h).
 bool putTable(JNIEnv* env, jobjectArray out, jsize slot, const std::vector<jlong>& longs,
-              const std::vector<const WString*>& strings) {
+              const std::vector<const WString*>& strings, std::size_t perRow) {
   LocalRef<jlongArray> numbers(env, env->NewLongArray(static_cast<jsize>(longs.size())));
   if (numbers.get() == nullptr) return false;
   env->SetLongArrayRegion(numbers.get(), 0, static_cast<jsize>(longs.size()), longs.data());
-  LocalRef<jobjectArray> texts(env, env->NewObjectArray(static_cast<jsize>(strings.size()), classes().string, nullptr));
-  if (texts.get() == nullptr) return false;
+  WString joined;
+  std::vector<jint> lengths(strings.size());
   for (std::size_t i = 0; i < strings.size(); ++i) {
-    if (!putString(env, texts.get(), static_cast<jsize>(i), *strings[i])) return false;
+    if (i >= perRow && *strings[i] == *strings[i - perRow]) {
+      lengths[i] = -1;
+    } else {
+      joined += *strings[i];
+      lengths[i] = static_cast<jint>(strings[i]->size());
+    }
   }
+  LocalRef<jstring> texts(env, toJString(env, joined));
+  if (texts.get() == nullptr) return false;
+  LocalRef<jintArray> sizes(env, env->NewIntArray(static_cast<jsize>(lengths.size())));
+  if (sizes.get() == nullptr) return false;
+  env->SetIntArrayRegion(sizes.get(), 0, static_cast<jsize>(lengths.size()), lengths.data());
   env->SetObjectArrayElement(out, slot, numbers.get());
   env->SetObjectArrayElement(out, slot + 1, texts.get());
+  env->SetObjectArrayElement(out, kWriterMetadataSlots + slot / 2, sizes.get());
   return !env->ExceptionCheck();
 }
 
@@ -279,13 +303,13 @@ bool getTable(JNIEnv* env, jobjectArray holder, jsize slot, jsize longsPer, jsiz
 }  // namespace
 
 bool putWriterMetadata(JNIEnv* env, jobjectArray out, const std::vector<WriterMetadata>& writers) {
-  if (!checkLength(env, out, kWriterMetadataSlots, "result holder")) return false;
+  if (!checkLength(env, out, kWriterMetadataResultSlots, "result holder")) return false;
   MetadataTables t;
   for (const WriterMetadata& w : writers) addWriter(t, w);
-  return putTable(env, out, 0, t.writerLongs, t.writerStrings) &&
-         putTable(env, out, 2, t.componentLongs, t.componentStrings) &&
-         putTable(env, out, 4, t.fileLongs, t.fileStrings) &&
-         putTable(env, out, 6, t.dependencyLongs, t.dependencyStrings);
+  return putTable(env, out, 0, t.writerLongs, t.writerStrings, rows::WriterMetadataStrings::kCount) &&
+         putTable(env, out, 2, t.componentLongs, t.componentStrings, rows::ComponentStrings::kCount) &&
+         putTable(env, out, 4, t.fileLongs, t.fileStrings, rows::FileStrings::kCount) &&
+         putTable(env, out, 6, t.dependencyLongs, t.dependencyStrings, rows::DependencyStrings::kCount);
 }
 
 bool putRecordedComponents(JNIEnv* env, jobjectArray out, const std::vector<RecordedComponent>& components) {
@@ -298,13 +322,9 @@ bool putRecordedComponents(JNIEnv* env, jobjectArray out, const std::vector<Reco
                    setGuid(values, L::kWriterId, c.writerId);
                    values[L::kType] = c.type;
                    values[L::kBackupSucceeded] = c.backupSucceeded ? 1 : 0;
+                   values[L::kFailure] = c.failure;
                    env->SetLongArrayRegion(longs, row * L::kCount, L::kCount, values);
-                   const jsize s = row * S::kCount;
-                   return !env->ExceptionCheck() && putString(env, strings, s + S::kLogicalPath, c.logicalPath) &&
-                          putString(env, strings, s + S::kComponentName, c.componentName) &&
-                          putString(env, strings, s + S::kBackupStamp, c.backupStamp) &&
-                          putString(env, strings, s + S::kPreviousBackupStamp, c.previousBackupStamp) &&
-                          putString(env, strings, s + S::kBackupOptions, c.backupOptions);
+                   return !env->ExceptionCheck() && putComponentTexts<S>(env, strings, row, c);
                  });
 }
 
@@ -317,10 +337,10 @@ bool putComponentOutcomes(JNIEnv* env, jobjectArray out, const std::vector<sim::
                    setGuid(values, L::kInstanceId, o.instanceId);
                    setGuid(values, L::kWriterId, o.writerId);
                    values[L::kSucceeded] = o.succeeded ? 1 : 0;
+                   values[L::kBackupType] = o.backupType;
+                   values[L::kFailure] = o.failure;
                    env->SetLongArrayRegion(longs, row * L::kCount, L::kCount, values);
-                   return !env->ExceptionCheck() &&
-                          putString(env, strings, row * S::kCount + S::kLogicalPath, o.logicalPath) &&
-                          putString(env, strings, row * S::kCount + S::kComponentName, o.componentName);
+                   return !env->ExceptionCheck() && putComponentTexts<S>(env, strings, row, o);
                  });
 }
 

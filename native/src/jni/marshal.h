@@ -24,8 +24,12 @@ bool getSnapshot(JNIEnv* env, jlongArray longs, jobjectArray strings, SnapshotPr
 bool putSnapshots(JNIEnv* env, jobjectArray out, const std::vector<SnapshotProperties>& snapshots);
 bool putWriterStatus(JNIEnv* env, jobjectArray out, const std::vector<WriterStatus>& writers);
 // Writer metadata crosses as four tables (rows.txt): out[0..1] writers, [2..3] components, [4..5] files,
-// [6..7] dependencies, each a long[] and a String[].
+// [6..7] dependencies, each a long[] and a String[] (a writer's description, Java to C++).
 constexpr jsize kWriterMetadataSlots = 8;
+// GetWriterMetadata's result replaces each table's String[] by one String holding its texts end to end, with
+// out[8..11] an int[] per table of each text's length (-1: the same text as the cell one row above): a large
+// writer set has hundreds of thousands of texts, and one JNI call per text would cost more than all the rest.
+constexpr jsize kWriterMetadataResultSlots = 12;
 bool putWriterMetadata(JNIEnv* env, jobjectArray out, const std::vector<WriterMetadata>& writers);
 // The reverse for one writer's description (what the simulator is told a writer reports beyond its identity);
 // false with a Java exception pending when the tables are malformed.

@@ -4,9 +4,9 @@
 #include <new>
 
 #include "sim/async_operation.h"
+#include "sim/backup_document.h"
 #include "sim/components.h"
 #include "sim/text.h"
-#include "sim/xml_check.h"
 
 namespace vss4j::sim {
 namespace {
@@ -92,9 +92,10 @@ hresult SimBackupComponents::startAsync(Operation operation, std::unique_ptr<Asy
 hresult SimBackupComponents::initializeForBackup(const WString* xml) {
   return call(Operation::InitializeForBackup, [&](ObjectState& o) -> hresult {
     if (o.phase != ObjectPhase::Created) return hr::kBadState;
-    // Restoring a saved backup document is not simulated, but one that is not XML is refused as Windows does.
-    if (xml != nullptr && !isWellFormedXml(*xml)) return hr::kInvalidXmlDocument;
     if (auto fault = immediateFault(*machine_, Operation::InitializeForBackup)) return *fault;
+    if (xml != nullptr) {
+      if (hresult r = readBackupComponentsDocument(*xml, machine_->machineName, o); failed(r)) return r;
+    }
     o.phase = ObjectPhase::Init;
     return hr::kOk;
   });
@@ -345,11 +346,10 @@ hresult SimBackupComponents::addComponent(const Guid& instanceId, const Guid& wr
 
 hresult SimBackupComponents::getWriterComponents(std::vector<RecordedComponent>& components) {
   return call(Operation::GetWriterComponents, [&](ObjectState& o) -> hresult {
-    // The writers fill their part of the document from PrepareForBackup on [I].
-    if (!in(o.phase, ObjectPhase::Prepared, ObjectPhase::SnapshotDone, ObjectPhase::SnapshotFailed,
-            ObjectPhase::Complete)) {
-      return hr::kBadState;
-    }
+    // The writers fill their part of the document from PrepareForBackup on [I]; a loaded document has it already.
+    const bool filled = in(o.phase, ObjectPhase::Prepared, ObjectPhase::SnapshotDone, ObjectPhase::SnapshotFailed,
+                           ObjectPhase::Complete);
+    if (!filled && !(o.fromDocument && !in(o.phase, ObjectPhase::Aborted))) return hr::kBadState;
     if (auto fault = immediateFault(*machine_, Operation::GetWriterComponents)) return *fault;
     components = recordedComponents(o);
     return hr::kOk;
@@ -361,7 +361,7 @@ hresult SimBackupComponents::saveAsXml(WString& document) {
     // Microsoft: not before PrepareForBackup for a useful document, yet only an uninitialized object is refused.
     if (in(o.phase, ObjectPhase::Created, ObjectPhase::Aborted)) return hr::kBadState;
     if (auto fault = immediateFault(*machine_, Operation::SaveAsXml)) return *fault;
-    document = backupComponentsDocument(o);
+    document = backupComponentsDocument(o, machine_->machineName);
     return hr::kOk;
   });
 }
@@ -415,7 +415,7 @@ hresult SimBackupComponents::setBackupSucceeded(const Guid& instanceId, const Gu
         continue;
       }
       added.succeeded = succeeded ? 1 : 0;
-      machine_->noteOutcome(ComponentOutcome{instanceId, writerId, path, componentName, succeeded});
+      machine_->noteOutcome(outcomeOf(o, added));
       return hr::kOk;
     }
     return hr::kObjectNotFound;

@@ -1,7 +1,5 @@
 #include "sim/components.h"
 
-#include <string>
-
 #include "sim/text.h"
 
 namespace vss4j::sim {
@@ -16,48 +14,6 @@ bool startsWithFolded(const WString& text, const WString& prefix) {
   }
   return true;
 }
-
-WString ascii(const std::string& text) { return WString(text.begin(), text.end()); }
-
-// Attribute values: the five characters XML reserves are escaped; everything else is copied.
-void appendAttribute(WString& out, const char* name, const WString& value) {
-  out += u' ';
-  out += ascii(name);
-  out += u"=\"";
-  for (char16_t c : value) {
-    switch (c) {
-      case u'&': out += u"&amp;"; break;
-      case u'<': out += u"&lt;"; break;
-      case u'>': out += u"&gt;"; break;
-      case u'"': out += u"&quot;"; break;
-      case u'\'': out += u"&apos;"; break;
-      default: out += c;
-    }
-  }
-  out += u'"';
-}
-
-WString yesNo(bool value) { return value ? u"yes" : u"no"; }
-
-WString braced(const Guid& id) { return u"{" + ascii(id.toString()) + u"}"; }
-
-const char* backupTypeName(std::int32_t type) {
-  switch (type) {
-    case backup_type::FULL: return "full";
-    case backup_type::INCREMENTAL: return "incremental";
-    case backup_type::DIFFERENTIAL: return "differential";
-    case backup_type::LOG: return "log";
-    case backup_type::COPY: return "copy";
-    case backup_type::OTHER: return "other";
-    default: return "undefined";
-  }
-}
-
-const char* componentTypeName(std::int32_t type) {
-  return type == component_type::DATABASE ? "database" : type == component_type::FILE_GROUP ? "filegroup" : "undefined";
-}
-
-bool setExists(ObjectPhase phase) { return phase == ObjectPhase::SnapshotDone || phase == ObjectPhase::Complete; }
 
 }  // namespace
 
@@ -92,6 +48,36 @@ const WriterComponent* findComponent(const WriterSpec& writer, std::int32_t type
   return nullptr;
 }
 
+void failComponents(ObjectState& object, Operation operation) {
+  for (AddedComponent& added : object.components) {
+    if (added.failure != hr::kOk) continue;
+    for (const WriterRun& writer : object.writers) {
+      if (writer.spec.instanceId != added.instanceId || writer.failure != hr::kOk) continue;
+      for (const ComponentFault& fault : writer.spec.componentFaults) {
+        if (operationOf(fault.phase) == operation && fault.type == added.type &&
+            fault.logicalPath == added.logicalPath && fault.componentName == added.name) {
+          added.failure = fault.failure;
+          break;
+        }
+      }
+    }
+  }
+}
+
+void stampComponents(ObjectState& object) {
+  // The stamp's format is the writer's; the simulated writers stamp with the snapshot set they were copied in.
+  for (AddedComponent& added : object.components) {
+    if (added.failure == hr::kOk) added.backupStamp = braced(object.snapshotSetId);
+  }
+}
+
+ComponentOutcome outcomeOf(const ObjectState& object, const AddedComponent& added) {
+  return ComponentOutcome{added.instanceId,       added.writerId,         added.logicalPath,
+                          added.name,             added.succeeded == 1,   object.backupType,
+                          added.backupStamp,      added.previousBackupStamp, added.backupOptions,
+                          added.failure};
+}
+
 std::vector<RecordedComponent> recordedComponents(const ObjectState& object) {
   std::vector<RecordedComponent> rows;
   for (const AddedComponent& added : object.components) {
@@ -102,55 +88,13 @@ std::vector<RecordedComponent> recordedComponents(const ObjectState& object) {
     row.logicalPath = added.logicalPath;
     row.componentName = added.name;
     row.backupSucceeded = added.succeeded == 1;
-    if (setExists(object.phase)) row.backupStamp = braced(object.snapshotSetId);
+    row.backupStamp = added.backupStamp;
     row.previousBackupStamp = added.previousBackupStamp;
     row.backupOptions = added.backupOptions;
+    row.failure = added.failure;
     rows.push_back(std::move(row));
   }
   return rows;
-}
-
-WString backupComponentsDocument(const ObjectState& object) {
-  WString xml = u"<?xml version=\"1.0\"?>\n<BACKUP_COMPONENTS";
-  appendAttribute(xml, "xmlns", u"x-schema:#VssComponentMetadata");
-  appendAttribute(xml, "version", u"1.2");
-  appendAttribute(xml, "selectComponents", yesNo(object.selectComponents));
-  appendAttribute(xml, "bootableSystemStateBackup", yesNo(object.bootableSystemState));
-  appendAttribute(xml, "backupType", ascii(backupTypeName(object.backupType)));
-  appendAttribute(xml, "partialFileSupport", yesNo(object.partialFileSupport));
-  if (!object.snapshotSetId.isNull()) appendAttribute(xml, "snapshotSetId", braced(object.snapshotSetId));
-  xml += u">\n";
-  // One WRITER_COMPONENTS per writer instance, in the order its first component was added.
-  std::vector<const AddedComponent*> firsts;
-  for (const AddedComponent& added : object.components) {
-    bool seen = false;
-    for (const AddedComponent* first : firsts) seen = seen || first->instanceId == added.instanceId;
-    if (!seen) firsts.push_back(&added);
-  }
-  for (const AddedComponent* first : firsts) {
-    xml += u"  <WRITER_COMPONENTS";
-    appendAttribute(xml, "instanceId", braced(first->instanceId));
-    appendAttribute(xml, "writerId", braced(first->writerId));
-    xml += u">\n";
-    for (const AddedComponent& added : object.components) {
-      if (added.instanceId != first->instanceId) continue;
-      xml += u"    <COMPONENT";
-      appendAttribute(xml, "logicalPath", added.logicalPath);
-      appendAttribute(xml, "componentName", added.name);
-      appendAttribute(xml, "componentType", ascii(componentTypeName(added.type)));
-      // The writer stamps what it backed up once the copies exist (at PostSnapshot on Windows).
-      if (setExists(object.phase)) appendAttribute(xml, "backupStamp", braced(object.snapshotSetId));
-      if (added.succeeded >= 0) appendAttribute(xml, "backupSucceeded", yesNo(added.succeeded == 1));
-      if (!added.backupOptions.empty()) appendAttribute(xml, "backupOptions", added.backupOptions);
-      if (!added.previousBackupStamp.empty()) {
-        appendAttribute(xml, "previousBackupStamp", added.previousBackupStamp);
-      }
-      xml += u"/>\n";
-    }
-    xml += u"  </WRITER_COMPONENTS>\n";
-  }
-  xml += u"</BACKUP_COMPONENTS>\n";
-  return xml;
 }
 
 }  // namespace vss4j::sim

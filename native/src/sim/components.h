@@ -1,6 +1,5 @@
 // Writer components on the simulated machine: where a component's files live, which component a requester
-// names, and the Backup Components Document (SaveAsXML) that records what was selected and what the writers
-// were told.
+// names, and what the writers record for each (backup_document.h writes and reads it as XML).
 #pragma once
 
 #include <vector>
@@ -20,11 +19,17 @@ WriterMetadata describeWriter(const WriterSpec& writer, const std::vector<Volume
 const WriterComponent* findComponent(const WriterSpec& writer, std::int32_t type, const WString& logicalPath,
                                      const WString& name);
 
+// The component faults planned for `operation`: each added component of a writer still healthy when the
+// operation starts, whose fault's phase the operation runs, records the fault's error. A component fails once.
+void failComponents(ObjectState& object, Operation operation);
+
+// The writers stamp each added component that has not failed once the copies exist (at PostSnapshot on Windows).
+void stampComponents(ObjectState& object);
+
+// What a writer was told and recorded for an added component, as SimulatedMachine shows it.
+ComponentOutcome outcomeOf(const ObjectState& object, const AddedComponent& added);
+
 // What GetWriterComponents reports: each added component with what its writer and the requester recorded.
 std::vector<RecordedComponent> recordedComponents(const ObjectState& object);
-
-// The Backup Components Document: well-formed XML naming the backup's settings, each added component under its
-// writer, and, once the set exists, the backup stamp and whether the writer was told the backup succeeded.
-WString backupComponentsDocument(const ObjectState& object);
 
 }  // namespace vss4j::sim

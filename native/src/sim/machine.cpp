@@ -4,6 +4,7 @@
 #include <new>
 
 #include "sim/backup_components.h"
+#include "sim/components.h"
 #include "sim/machine_state.h"
 #include "sim/text.h"
 
@@ -58,6 +59,19 @@ class SimMachine final : public Machine {
     state_->writers.push_back(writer);
     state_->writerStates.push_back(
         WriterStatus{writer.instanceId, writer.writerId, writer.name, writer_state::STABLE, hr::kOk});
+  }
+
+  bool addComponentFault(const Guid& instanceId, const ComponentFault& fault) override {
+    // Identify comes before any component is selected: a writer that fails there fails as a whole.
+    if (fault.phase == WriterPhase::None || fault.phase == WriterPhase::Identify) return false;
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    for (WriterSpec& writer : state_->writers) {
+      if (writer.instanceId != instanceId) continue;
+      if (findComponent(writer, fault.type, fault.logicalPath, fault.componentName) == nullptr) return false;
+      writer.componentFaults.push_back(fault);
+      return true;
+    }
+    return false;
   }
 
   void addFault(const FaultSpec& fault) override {

@@ -28,6 +28,19 @@ enum class WriterPhase : std::int32_t {
   None = 0, Identify, PrepareBackup, PrepareSnapshot, Freeze, Thaw, PostSnapshot, BackupComplete
 };
 
+// A component that its writer fails at a phase, the writer carrying on with its other components: Windows
+// writers report this with IVssComponentEx2::SetFailure, and the requester reads it with
+// IVssComponentEx2::GetFailure through GetWriterComponents. The writer's own status stays as it is [I]: the
+// documentation separates component-level failures from the writer's (SetWriterFailure) and says no more.
+// Only a component the backup selected (AddComponent) can fail, in PrepareBackup or a later phase.
+struct ComponentFault {
+  std::int32_t type = component_type::UNDEFINED;
+  WString logicalPath;
+  WString componentName;
+  WriterPhase phase = WriterPhase::None;
+  hresult failure = hr::kWriterErrorNonRetryable;
+};
+
 struct WriterSpec {
   WString name;
   Guid writerId;
@@ -40,15 +53,23 @@ struct WriterSpec {
   std::int32_t backupSchema = 0;
   std::vector<FileDescriptor> excludeFiles = {};
   std::vector<WriterComponent> components = {};
+  std::vector<ComponentFault> componentFaults = {};
 };
 
-// What a requester told a writer about one component with SetBackupSucceeded (the last call counts).
+// What a writer was told about one component of a backup, and what it recorded: the requester's
+// SetBackupSucceeded (the last call counts), the backup type of SetBackupState, the options and previous stamp
+// the requester set, the stamp the writer gave this backup, and a component-level failure it reported.
 struct ComponentOutcome {
   Guid instanceId;
   Guid writerId;
   WString logicalPath;
   WString componentName;
   bool succeeded = false;
+  std::int32_t backupType = backup_type::UNDEFINED;
+  WString backupStamp = {};
+  WString previousBackupStamp = {};
+  WString backupOptions = {};
+  hresult failure = hr::kOk;
 };
 
 // A fault is checked after the call passed the state machine (an out-of-order call is BAD_STATE and no
@@ -71,6 +92,9 @@ class Machine : public Backend {
   // Configuration; may be called at any time, takes effect for calls made afterwards.
   virtual void addVolume(const VolumeSpec& volume) = 0;
   virtual void addWriter(const WriterSpec& writer) = 0;
+  // A fault for one component of the writer instance added before; false (nothing changed) if no writer has that
+  // instance id or it declares no such component, or the phase is one a component cannot fail in.
+  virtual bool addComponentFault(const Guid& instanceId, const ComponentFault& fault) = 0;
   virtual void addFault(const FaultSpec& fault) = 0;
   // How long the IVssAsync of an asynchronous operation stays pending (zero by default).
   virtual void setDuration(Operation operation, std::chrono::nanoseconds duration) = 0;
@@ -103,7 +127,7 @@ class Machine : public Backend {
   // (BackupShutdown); a failed one keeps its failed state and error until a later backup moves it.
   virtual std::vector<WriterStatus> writerStates() const = 0;
   // Every SetBackupSucceeded the machine's writers were told, one row per component (the latest call), in the
-  // order the components were first told.
+  // order the components were first told, with what else the writer was told and recorded for it.
   virtual std::vector<ComponentOutcome> componentOutcomes() const = 0;
 };
 

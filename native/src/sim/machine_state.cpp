@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/components.h"
 #include "sim/text.h"
 
 namespace vss4j::sim {
@@ -59,6 +60,13 @@ void MachineState::noteWriters(std::uint64_t owner, const ObjectState& object) {
     writerStates[i].failure = object.writers[i].failure;
   }
   writersMovedBy = owner;
+}
+
+void MachineState::noteFailedOutcomes(const ObjectState& object) {
+  // A component that fails at BackupComplete was told its outcome before: its row shows the failure too.
+  for (const AddedComponent& added : object.components) {
+    if (added.succeeded >= 0 && added.failure != hr::kOk) noteOutcome(outcomeOf(object, added));
+  }
 }
 
 void MachineState::noteOutcome(const ComponentOutcome& outcome) {
@@ -133,6 +141,7 @@ void MachineState::finish(OpRecord& op) {
         object.phase = ObjectPhase::Metadata;
         break;
       case Operation::PrepareForBackup:
+        failComponents(object, op.operation);
         runWriterPhases(object.writers, op.operation);
         object.phase = ObjectPhase::Prepared;
         break;
@@ -144,7 +153,9 @@ void MachineState::finish(OpRecord& op) {
         object.statusGathered = true;
         break;
       case Operation::BackupComplete:
+        failComponents(object, op.operation);
         runWriterPhases(object.writers, op.operation);
+        noteFailedOutcomes(object);
         object.phase = ObjectPhase::Complete;
         break;
       default:
@@ -181,6 +192,7 @@ void MachineState::leaveUnfinished(std::uint64_t owner, ObjectState& object, Ope
 void MachineState::finishSnapshotSet(ObjectState& object, OpRecord& op) {
   hresult error = hr::kOk;
   if (writersTakePart(object.context)) {
+    failComponents(object, Operation::DoSnapshotSet);
     const bool writerFailed = runWriterPhases(object.writers, Operation::DoSnapshotSet);
     if (writerFailed && writerFailureFailsSnapshotSet) error = hr::kUnexpectedWriterError;
   }
@@ -191,6 +203,7 @@ void MachineState::finishSnapshotSet(ObjectState& object, OpRecord& op) {
     return;
   }
   commitCopies(op.owner, object);
+  stampComponents(object);
   object.phase = ObjectPhase::SnapshotDone;
   releaseSetLock(op.owner);
 }

@@ -93,6 +93,8 @@ class MachineState {
   void noteWriters(std::uint64_t owner, const ObjectState& object);
   // Records SetBackupSucceeded: replaces the component's earlier outcome, else appends.
   void noteOutcome(const ComponentOutcome& outcome);
+  // Re-records the outcome of every told component of `object` that has failed since.
+  void noteFailedOutcomes(const ObjectState& object);
   // Starts an asynchronous operation of `owner`: pending until now + its duration (+ the writer timeout when
   // a writer hangs in it), finished at once when that is now.
   std::shared_ptr<OpRecord> startOperation(std::uint64_t owner, Operation operation, hresult plannedError);

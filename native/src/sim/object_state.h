@@ -62,6 +62,8 @@ struct AddedComponent {
   std::int32_t succeeded = -1;  // SetBackupSucceeded: -1 not told, 0 failed, 1 succeeded
   WString backupOptions = {};        // SetBackupOptions
   WString previousBackupStamp = {};  // SetPreviousBackupStamp
+  WString backupStamp = {};          // the writer's, once the copies exist
+  hresult failure = hr::kOk;         // what the writer reported for this component alone (ComponentFault)
 };
 
 struct ObjectState {
@@ -74,6 +76,7 @@ struct ObjectState {
   bool partialFileSupport = false;
   std::int32_t backupType = backup_type::FULL;
   std::vector<AddedComponent> components;
+  bool fromDocument = false;  // InitializeForBackup loaded a Backup Components Document
   bool metadataGathered = false;
   bool metadataFreed = false;
   bool statusGathered = false;

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 
 #include "core/guid.h"
 #include "core/vss_types.h"
@@ -14,6 +16,12 @@ namespace vss4j::sim {
 bool sameVolumeName(const WString& a, const WString& b);
 
 WString decimal(std::int64_t value);
+
+WString ascii(const std::string& text);
+
+// {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}, as VSS writes ids in its XML documents; and back (nullopt: not one).
+WString braced(const Guid& id);
+std::optional<Guid> guidOfBraced(const WString& text);
 
 // \\?\Volume{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}\, lower case as Windows writes it.
 WString volumeGuidPath(const Guid& id);

@@ -5,20 +5,6 @@
 namespace vss4j::sim {
 namespace {
 
-Operation operationOf(WriterPhase phase) {
-  switch (phase) {
-    case WriterPhase::Identify: return Operation::GatherWriterMetadata;
-    case WriterPhase::PrepareBackup: return Operation::PrepareForBackup;
-    case WriterPhase::PrepareSnapshot:
-    case WriterPhase::Freeze:
-    case WriterPhase::Thaw:
-    case WriterPhase::PostSnapshot: return Operation::DoSnapshotSet;
-    case WriterPhase::BackupComplete: return Operation::BackupComplete;
-    case WriterPhase::None: break;
-  }
-  return Operation::Count;
-}
-
 std::int32_t failedStateOf(WriterPhase phase) {
   switch (phase) {
     case WriterPhase::Identify: return writer_state::FAILED_AT_IDENTIFY;
@@ -40,6 +26,20 @@ std::int32_t stateAfter(Operation operation) {
 bool healthy(const WriterRun& writer) { return writer.failure == hr::kOk; }
 
 }  // namespace
+
+Operation operationOf(WriterPhase phase) {
+  switch (phase) {
+    case WriterPhase::Identify: return Operation::GatherWriterMetadata;
+    case WriterPhase::PrepareBackup: return Operation::PrepareForBackup;
+    case WriterPhase::PrepareSnapshot:
+    case WriterPhase::Freeze:
+    case WriterPhase::Thaw:
+    case WriterPhase::PostSnapshot: return Operation::DoSnapshotSet;
+    case WriterPhase::BackupComplete: return Operation::BackupComplete;
+    case WriterPhase::None: break;
+  }
+  return Operation::Count;
+}
 
 bool writerHangsIn(const std::vector<WriterRun>& writers, Operation operation) {
   for (const WriterRun& writer : writers) {

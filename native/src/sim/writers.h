@@ -18,6 +18,9 @@ struct WriterRun {
 
 // Whether a writer that is still healthy hangs in one of the phases `operation` runs (the operation then
 // takes the writer timeout longer).
+// The asynchronous operation during which a writer goes through `phase` (Operation::Count for None).
+Operation operationOf(WriterPhase phase);
+
 bool writerHangsIn(const std::vector<WriterRun>& writers, Operation operation);
 
 // Runs the writer phases of `operation` (GatherWriterMetadata, PrepareForBackup, DoSnapshotSet,

@@ -1,6 +1,8 @@
 #include "sim/xml_check.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace vss4j::sim {
@@ -23,7 +25,7 @@ bool isDigit(char16_t c, bool hex) {
 // native stack.
 class Checker {
  public:
-  explicit Checker(const WString& text) : s_(text) {}
+  Checker(const WString& text, std::vector<XmlElement>* elements) : s_(text), elements_(elements) {}
 
   bool document() {
     for (char16_t c : s_) {
@@ -72,23 +74,36 @@ class Checker {
     if (out != nullptr) *out = s_.substr(start, i_ - start);
     return true;
   }
-  bool reference() {  // at '&'
+  // At '&'; the character it stands for goes to `out` when there is one (a reference past U+FFFF: refused).
+  bool reference(WString* out = nullptr) {
     ++i_;
+    char16_t meant = 0;
     if (at(u"#x") || at(u"#")) {
       const bool hex = at(u"#x");
       i_ += hex ? 2 : 1;
       const std::size_t start = i_;
-      while (i_ < s_.size() && isDigit(s_[i_], hex)) ++i_;
-      if (i_ == start) return false;
+      std::uint32_t code = 0;
+      while (i_ < s_.size() && isDigit(s_[i_], hex)) {
+        const char16_t c = s_[i_++];
+        const std::uint32_t digit = c <= u'9' ? c - u'0' : (c | 0x20) - u'a' + 10;
+        code = code * (hex ? 16 : 10) + digit;
+        if (code > 0xFFFF) return false;
+      }
+      if (i_ == start || !isXmlChar(static_cast<char16_t>(code))) return false;
+      meant = static_cast<char16_t>(code);
     } else {
       WString entity;
       if (!name(&entity)) return false;
-      if (entity != u"lt" && entity != u"gt" && entity != u"amp" && entity != u"apos" && entity != u"quot") {
-        return false;
-      }
+      if (entity == u"lt") meant = u'<';
+      else if (entity == u"gt") meant = u'>';
+      else if (entity == u"amp") meant = u'&';
+      else if (entity == u"apos") meant = u'\'';
+      else if (entity == u"quot") meant = u'"';
+      else return false;
     }
     if (!at(u";")) return false;
     ++i_;
+    if (out != nullptr) *out += meant;
     return true;
   }
   // Comments, processing instructions and white space, before and after the root element.
@@ -104,15 +119,15 @@ class Checker {
       }
     }
   }
-  bool attributeValue() {
+  bool attributeValue(WString& value) {
     if (i_ >= s_.size() || (s_[i_] != u'"' && s_[i_] != u'\'')) return false;
     const char16_t quote = s_[i_++];
     while (i_ < s_.size() && s_[i_] != quote) {
       if (s_[i_] == u'<') return false;
       if (s_[i_] == u'&') {
-        if (!reference()) return false;
+        if (!reference(&value)) return false;
       } else {
-        ++i_;
+        value += s_[i_++];
       }
     }
     if (i_ >= s_.size()) return false;
@@ -123,26 +138,28 @@ class Checker {
   bool element() {
     if (!at(u"<")) return false;
     ++i_;
-    WString tag;
-    if (!name(&tag)) return false;
+    XmlElement element;
+    element.parent = open_.empty() ? -1 : open_.back().index;
+    if (!name(&element.tag)) return false;
     for (;;) {
       const std::size_t before = i_;
       spaces();
-      if (at(u"/>")) {
-        i_ += 2;
+      if (at(u"/>") || at(u">")) {
+        const bool empty = at(u"/>");
+        i_ += empty ? 2 : 1;
+        const int index = elements_ == nullptr ? -1 : static_cast<int>(elements_->size());
+        if (!empty) open_.push_back(Open{element.tag, index});
+        if (elements_ != nullptr) elements_->push_back(std::move(element));
         return true;
       }
-      if (at(u">")) {
-        ++i_;
-        open_.push_back(tag);
-        return true;
-      }
-      if (i_ == before || !name(nullptr)) return false;
+      std::pair<WString, WString> attribute;
+      if (i_ == before || !name(&attribute.first)) return false;
       spaces();
       if (!at(u"=")) return false;
       ++i_;
       spaces();
-      if (!attributeValue()) return false;
+      if (!attributeValue(attribute.second)) return false;
+      element.attributes.push_back(std::move(attribute));
     }
   }
   // One piece of the innermost open element's content.
@@ -151,7 +168,7 @@ class Checker {
     if (at(u"</")) {
       i_ += 2;
       WString tag;
-      if (!name(&tag) || tag != open_.back()) return false;
+      if (!name(&tag) || tag != open_.back().tag) return false;
       spaces();
       if (!at(u">")) return false;
       ++i_;
@@ -167,13 +184,34 @@ class Checker {
     return true;
   }
 
+  struct Open {
+    WString tag;
+    int index;  // in elements_
+  };
+
   const WString& s_;
+  std::vector<XmlElement>* elements_;
   std::size_t i_ = 0;
-  std::vector<WString> open_;
+  std::vector<Open> open_;
 };
 
 }  // namespace
 
-bool isWellFormedXml(const WString& text) { return Checker(text).document(); }
+const WString* XmlElement::attribute(const char* wanted) const {
+  for (const auto& [key, value] : attributes) {
+    std::size_t i = 0;
+    while (i < key.size() && wanted[i] != 0 && key[i] == static_cast<char16_t>(wanted[i])) ++i;
+    if (i == key.size() && wanted[i] == 0) return &value;
+  }
+  return nullptr;
+}
+
+bool isWellFormedXml(const WString& text) { return Checker(text, nullptr).document(); }
+
+std::optional<std::vector<XmlElement>> parseXml(const WString& text) {
+  std::vector<XmlElement> elements;
+  if (!Checker(text, &elements).document()) return std::nullopt;
+  return elements;
+}
 
 }  // namespace vss4j::sim

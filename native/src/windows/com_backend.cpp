@@ -192,25 +192,14 @@ class ComBackupComponents final : public BackupComponents {
 
   hresult setBackupOptions(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
                            const WString& componentName, const WString& options) override {
-    return asHresult("SetBackupOptions", [&] {
-      std::wstring path = logicalPath == nullptr ? std::wstring() : toWide(*logicalPath);
-      std::wstring name = toWide(componentName);
-      std::wstring text = toWide(options);
-      return vss_->SetBackupOptions(toGuid(writerId), static_cast<VSS_COMPONENT_TYPE>(componentType),
-                                    logicalPath == nullptr ? nullptr : path.c_str(), name.c_str(), text.c_str());
-    });
+    return setComponentText("SetBackupOptions", &IVssBackupComponents::SetBackupOptions, writerId, componentType,
+                            logicalPath, componentName, options);
   }
 
   hresult setPreviousBackupStamp(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
                                  const WString& componentName, const WString& previousBackupStamp) override {
-    return asHresult("SetPreviousBackupStamp", [&] {
-      std::wstring path = logicalPath == nullptr ? std::wstring() : toWide(*logicalPath);
-      std::wstring name = toWide(componentName);
-      std::wstring stamp = toWide(previousBackupStamp);
-      return vss_->SetPreviousBackupStamp(toGuid(writerId), static_cast<VSS_COMPONENT_TYPE>(componentType),
-                                          logicalPath == nullptr ? nullptr : path.c_str(), name.c_str(),
-                                          stamp.c_str());
-    });
+    return setComponentText("SetPreviousBackupStamp", &IVssBackupComponents::SetPreviousBackupStamp, writerId,
+                            componentType, logicalPath, componentName, previousBackupStamp);
   }
 
   hresult getWriterComponents(std::vector<RecordedComponent>& components) override {
@@ -372,6 +361,19 @@ class ComBackupComponents final : public BackupComponents {
   }
 
  private:
+  // SetBackupOptions and SetPreviousBackupStamp: a writer class, a component (logical path may be null), a text.
+  template <typename Method>
+  hresult setComponentText(const char* what, Method method, const Guid& writerId, std::int32_t componentType,
+                           const WString* logicalPath, const WString& componentName, const WString& text) {
+    return asHresult(what, [&] {
+      std::wstring path = logicalPath == nullptr ? std::wstring() : toWide(*logicalPath);
+      std::wstring name = toWide(componentName);
+      std::wstring value = toWide(text);
+      return (vss_.get()->*method)(toGuid(writerId), static_cast<VSS_COMPONENT_TYPE>(componentType),
+                                   logicalPath == nullptr ? nullptr : path.c_str(), name.c_str(), value.c_str());
+    });
+  }
+
   template <typename Start>
   hresult startAsync(const char* what, std::unique_ptr<AsyncOperation>& async, Start&& start) {
     return asHresult(what, [&]() -> hresult {

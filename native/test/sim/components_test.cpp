@@ -1,5 +1,6 @@
 // Writer components on the simulated machine: GetWriterMetadata reports them in full with each file's volume;
 // AddComponent, SetBackupSucceeded and SaveAsXML follow VSS's documented order and errors.
+#include "sim/backup_document.h"
 #include "sim/components.h"
 #include "sim/xml_check.h"
 #include "sim_fixture.h"
@@ -60,11 +61,7 @@ class ComponentsTest : public SimTest {
   // From gathered to a finished DoSnapshotSet with db1 added.
   hresult snapshotWithDb1(BackupComponents& object) {
     if (hresult r = addDb1(object); failed(r)) return r;
-    Guid set;
-    Guid id;
-    if (hresult r = object.startSnapshotSet(set); failed(r)) return r;
-    if (hresult r = object.addToSnapshotSet(u"D:\\", Guid{}, id); failed(r)) return r;
-    if (hresult r = runAsync([&](auto& a) { return object.prepareForBackup(a); }); r != hr::kAsyncFinished) return r;
+    if (hresult r = startAndPrepare(object, u"D:\\"); failed(r)) return r;
     return doSnapshot(object);
   }
 };
@@ -255,7 +252,7 @@ TEST(BackupDocument, EscapesWhatXmlReserves) {
   ObjectState object;
   object.components.push_back(AddedComponent{Guid{1, 2}, Guid{3, 4}, component_type::FILE_GROUP,
                                              u"a<b>&\"c'", u"n&m", -1});
-  const WString document = backupComponentsDocument(object);
+  const WString document = backupComponentsDocument(object, u"VSS4J-SIM");
   EXPECT_TRUE(isWellFormedXml(document));
   const std::string text(document.begin(), document.end());
   EXPECT_NE(text.find("a&lt;b&gt;&amp;&quot;c&apos;"), std::string::npos) << text;

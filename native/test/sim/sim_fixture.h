@@ -98,6 +98,16 @@ class SimTest : public ::testing::Test {
     return hr::kOk;
   }
 
+  // StartSnapshotSet, AddToSnapshotSet(volume), PrepareForBackup: the first failure, else S_OK.
+  static hresult startAndPrepare(BackupComponents& object, const WString& volume) {
+    Guid set;
+    Guid id;
+    if (hresult r = object.startSnapshotSet(set); failed(r)) return r;
+    if (hresult r = object.addToSnapshotSet(volume, Guid{}, id); failed(r)) return r;
+    const hresult r = runAsync([&](auto& a) { return object.prepareForBackup(a); });
+    return r == hr::kAsyncFinished ? hr::kOk : r;
+  }
+
   static hresult doSnapshot(BackupComponents& object) {
     return runAsync([&](auto& a) { return object.doSnapshotSet(a); });
   }

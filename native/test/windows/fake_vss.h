@@ -146,6 +146,22 @@ inline BSTR giveBstr(const std::wstring& text) {
   return SysAllocString(text.c_str());
 }
 
+// A getter's answer: the value copied out (a text as a new BSTR), S_OK.
+inline HRESULT answer(BSTR* out, const std::wstring& text) {
+  *out = giveBstr(text);
+  return S_OK;
+}
+template <typename Out, typename Value>
+HRESULT answer(Out* out, const Value& value) {
+  *out = value;
+  return S_OK;
+}
+// VSS leaves a text NULL when nobody named one.
+inline HRESULT answerOrNull(BSTR* out, const std::wstring& text) {
+  *out = text.empty() ? nullptr : giveBstr(text);
+  return S_OK;
+}
+
 // IVssWMFiledesc: a file descriptor with its fields; a getter may be made to fail.
 class WMFiledesc final : public Unknown<IVssWMFiledesc> {
  public:
@@ -156,26 +172,14 @@ class WMFiledesc final : public Unknown<IVssWMFiledesc> {
 
   HRESULT STDMETHODCALLTYPE GetPath(BSTR* out) override {
     if (FAILED(getPathResult)) return getPathResult;
-    *out = giveBstr(path);
-    return S_OK;
+    return answer(out, path);
   }
-  HRESULT STDMETHODCALLTYPE GetFilespec(BSTR* out) override {
-    *out = giveBstr(spec);
-    return S_OK;
-  }
+  HRESULT STDMETHODCALLTYPE GetFilespec(BSTR* out) override { return answer(out, spec); }
   HRESULT STDMETHODCALLTYPE GetRecursive(VSS4J_PARAM(IVssWMFiledesc::GetRecursive, 0) out) override {
-    *out = recursive;
-    return S_OK;
+    return answer(out, recursive);
   }
-  HRESULT STDMETHODCALLTYPE GetAlternateLocation(BSTR* out) override {
-    // VSS leaves it NULL when the writer named none.
-    *out = alternate.empty() ? nullptr : giveBstr(alternate);
-    return S_OK;
-  }
-  HRESULT STDMETHODCALLTYPE GetBackupTypeMask(DWORD* out) override {
-    *out = 0;
-    return S_OK;
-  }
+  HRESULT STDMETHODCALLTYPE GetAlternateLocation(BSTR* out) override { return answerOrNull(out, alternate); }
+  HRESULT STDMETHODCALLTYPE GetBackupTypeMask(DWORD* out) override { return answer(out, DWORD{0}); }
 };
 
 class WMDependency final : public Unknown<IVssWMDependency> {
@@ -184,18 +188,9 @@ class WMDependency final : public Unknown<IVssWMDependency> {
   VSS_ID writerId = GUID_NULL;
   std::wstring logicalPath, name;
 
-  HRESULT STDMETHODCALLTYPE GetWriterId(VSS_ID* out) override {
-    *out = writerId;
-    return S_OK;
-  }
-  HRESULT STDMETHODCALLTYPE GetLogicalPath(BSTR* out) override {
-    *out = giveBstr(logicalPath);
-    return S_OK;
-  }
-  HRESULT STDMETHODCALLTYPE GetComponentName(BSTR* out) override {
-    *out = giveBstr(name);
-    return S_OK;
-  }
+  HRESULT STDMETHODCALLTYPE GetWriterId(VSS_ID* out) override { return answer(out, writerId); }
+  HRESULT STDMETHODCALLTYPE GetLogicalPath(BSTR* out) override { return answer(out, logicalPath); }
+  HRESULT STDMETHODCALLTYPE GetComponentName(BSTR* out) override { return answer(out, name); }
 };
 
 // IVssWMComponent: its VSS_COMPONENTINFO is allocated on each GetComponentInfo and counted until
@@ -345,21 +340,11 @@ class Component final : public Unknown<IVssComponent> {
   std::wstring logicalPath, name, stamp, previousStamp, options;
   bool succeeded = false;
 
-  HRESULT STDMETHODCALLTYPE GetLogicalPath(BSTR* out) override {
-    *out = logicalPath.empty() ? nullptr : giveBstr(logicalPath);
-    return S_OK;
-  }
-  HRESULT STDMETHODCALLTYPE GetComponentType(VSS_COMPONENT_TYPE* out) override {
-    *out = type;
-    return S_OK;
-  }
-  HRESULT STDMETHODCALLTYPE GetComponentName(BSTR* out) override {
-    *out = giveBstr(name);
-    return S_OK;
-  }
+  HRESULT STDMETHODCALLTYPE GetLogicalPath(BSTR* out) override { return answerOrNull(out, logicalPath); }
+  HRESULT STDMETHODCALLTYPE GetComponentType(VSS_COMPONENT_TYPE* out) override { return answer(out, type); }
+  HRESULT STDMETHODCALLTYPE GetComponentName(BSTR* out) override { return answer(out, name); }
   HRESULT STDMETHODCALLTYPE GetBackupSucceeded(VSS4J_PARAM(IVssComponent::GetBackupSucceeded, 0) out) override {
-    *out = succeeded;
-    return S_OK;
+    return answer(out, succeeded);
   }
   HRESULT STDMETHODCALLTYPE GetAlternateLocationMappingCount(VSS4J_PARAM(IVssComponent::GetAlternateLocationMappingCount, 0)) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE GetAlternateLocationMapping(VSS4J_PARAM(IVssComponent::GetAlternateLocationMapping, 0), VSS4J_PARAM(IVssComponent::GetAlternateLocationMapping, 1)) override { return E_NOTIMPL; }

@@ -65,6 +65,14 @@ const GUID kOther = makeGuid(0x0c0c0c0c, 0x1, 0x2, 0x0304050607080910ull);
 
 class WriterMetadataTest : public ::testing::Test {
  protected:
+  static void describe(fake::WMFiledesc& descriptor, std::wstring path, std::wstring spec, bool recursive = false,
+                       std::wstring alternate = {}) {
+    descriptor.path = std::move(path);
+    descriptor.spec = std::move(spec);
+    descriptor.recursive = recursive;
+    descriptor.alternate = std::move(alternate);
+  }
+
   void SetUp() override {
     CoInitializeEx(nullptr, COINIT_MULTITHREADED);
     // Without oleaut32's cache every BSTR comes from and goes back to COM's allocator, where the spy counts it.
@@ -81,15 +89,10 @@ class WriterMetadataTest : public ::testing::Test {
     metadata.writerRestore = VSS_WRE_ALWAYS;
     metadata.reboot = true;
     metadata.schema = VSS_BS_DIFFERENTIAL | VSS_BS_LOG;
-    exclude.path = L"%SystemRoot%\\Temp";
-    exclude.spec = L"*.tmp";
-    exclude.recursive = true;
+    describe(exclude, L"%SystemRoot%\\Temp", L"*.tmp", true);
     metadata.excludes = {&exclude};
-    data.path = L"C:\\SQL\\Data";
-    data.spec = L"db1.mdf";
-    log.path = L"C:\\SQL\\Logs";
-    log.spec = L"db1.ldf";
-    log.alternate = L"D:\\Elsewhere";
+    describe(data, L"C:\\SQL\\Data", L"db1.mdf");
+    describe(log, L"C:\\SQL\\Logs", L"db1.ldf", false, L"D:\\Elsewhere");
     dependency.writerId = kOther;
     dependency.logicalPath = L"INSTANCE1";
     dependency.name = L"master";
@@ -104,8 +107,7 @@ class WriterMetadataTest : public ::testing::Test {
     group.name = L"Config";  // no logical path: VSS hands out NULL
     group.selectable = false;
     group.files = {&file};
-    file.path = L"C:\\App";
-    file.spec = L"*.ini";
+    describe(file, L"C:\\App", L"*.ini");
     metadata.components = {&db1, &group};
     vss.writerMetadata = {&metadata};
     components = wrapBackupComponents(vss.give(), fakeApi(frees));

@@ -189,13 +189,8 @@ public final class BackupComponents implements AutoCloseable {
      */
     public void setBackupOptions(UUID writerId, ComponentType type, String logicalPath, String componentName,
             String options) throws VssException {
-        Objects.requireNonNull(writerId, "writerId");
-        String path = ComponentNames.logicalPath(logicalPath);
-        String name = ComponentNames.componentName(componentName);
-        ComponentNames.checkType(type);
-        String text = ComponentNames.text("backup options", options);
-        check(Operation.SET_BACKUP_OPTIONS, NativeBridge.setBackupOptions(live(), Guids.hi(writerId),
-                Guids.lo(writerId), type.value(), path, name, text), ComponentNames.describe(writerId, path, name));
+        setComponentText(Operation.SET_BACKUP_OPTIONS, NativeBridge::setBackupOptions, "backup options", writerId,
+                type, logicalPath, componentName, options);
     }
 
     /**
@@ -206,13 +201,26 @@ public final class BackupComponents implements AutoCloseable {
      */
     public void setPreviousBackupStamp(UUID writerId, ComponentType type, String logicalPath, String componentName,
             String previousBackupStamp) throws VssException {
+        setComponentText(Operation.SET_PREVIOUS_BACKUP_STAMP, NativeBridge::setPreviousBackupStamp,
+                "previous backup stamp", writerId, type, logicalPath, componentName, previousBackupStamp);
+    }
+
+    /** The native side of SetBackupOptions and SetPreviousBackupStamp: a writer class, a component, a text. */
+    @FunctionalInterface
+    private interface ComponentTextCall {
+        int call(long components, long writerHi, long writerLo, int componentType, String logicalPath,
+                String componentName, String text);
+    }
+
+    private void setComponentText(Operation operation, ComponentTextCall call, String textName, UUID writerId,
+            ComponentType type, String logicalPath, String componentName, String text) throws VssException {
         Objects.requireNonNull(writerId, "writerId");
         String path = ComponentNames.logicalPath(logicalPath);
         String name = ComponentNames.componentName(componentName);
         ComponentNames.checkType(type);
-        String stamp = ComponentNames.text("previous backup stamp", previousBackupStamp);
-        check(Operation.SET_PREVIOUS_BACKUP_STAMP, NativeBridge.setPreviousBackupStamp(live(), Guids.hi(writerId),
-                Guids.lo(writerId), type.value(), path, name, stamp), ComponentNames.describe(writerId, path, name));
+        String checked = ComponentNames.text(textName, text);
+        check(operation, call.call(live(), Guids.hi(writerId), Guids.lo(writerId), type.value(), path, name,
+                checked), ComponentNames.describe(writerId, path, name));
     }
 
     /**

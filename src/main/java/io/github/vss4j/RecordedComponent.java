@@ -19,10 +19,13 @@ import java.util.UUID;
  *                            {@link BackupComponents#setPreviousBackupStamp})
  * @param previousBackupStamp the stamp SetPreviousBackupStamp set, or empty
  * @param backupOptions       the options SetBackupOptions set, or empty
+ * @param failure             the error the writer reported for this component alone
+ *                            ({@code IVssComponentEx2::GetFailure}), 0 for none; the Windows backend does not read it
+ *                            yet and reports 0
  */
 public record RecordedComponent(UUID instanceId, UUID writerId, ComponentType type, String logicalPath,
         String componentName, boolean backupSucceeded, String backupStamp, String previousBackupStamp,
-        String backupOptions) {
+        String backupOptions, int failure) {
 
     /** Checks the ids and type; turns missing text into empty text. */
     public RecordedComponent {
@@ -34,5 +37,23 @@ public record RecordedComponent(UUID instanceId, UUID writerId, ComponentType ty
         backupStamp = Objects.requireNonNullElse(backupStamp, "");
         previousBackupStamp = Objects.requireNonNullElse(previousBackupStamp, "");
         backupOptions = Objects.requireNonNullElse(backupOptions, "");
+    }
+
+    /** A component whose writer reported no failure for it. */
+    public RecordedComponent(UUID instanceId, UUID writerId, ComponentType type, String logicalPath,
+            String componentName, boolean backupSucceeded, String backupStamp, String previousBackupStamp,
+            String backupOptions) {
+        this(instanceId, writerId, type, logicalPath, componentName, backupSucceeded, backupStamp,
+                previousBackupStamp, backupOptions, 0);
+    }
+
+    /** Whether the writer reported a failure for this component. */
+    public boolean failed() {
+        return failure != 0;
+    }
+
+    /** {@link #failure()} as a known constant ({@link VssError#UNKNOWN} for none or one not in the table). */
+    public VssError failureError() {
+        return VssError.of(failure);
     }
 }

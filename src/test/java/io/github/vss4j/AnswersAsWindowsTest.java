@@ -58,7 +58,13 @@ class AnswersAsWindowsTest extends SimulatedVssTest {
         Vss vss = machine();
         BackupComponents refused = components(vss);
         fails(VssError.VSS_E_INVALID_XML_DOCUMENT, () -> refused.initializeForBackup("<Backup><Components></Backup>"));
-        components(vss).initializeForBackup("<?xml version=\"1.0\"?><Backup a=\"1\"><Components/></Backup>");
+        // Well-formed, but no Backup Components Document: refused the same way [I].
+        BackupComponents foreign = components(vss);
+        fails(VssError.VSS_E_INVALID_XML_DOCUMENT,
+                () -> foreign.initializeForBackup("<?xml version=\"1.0\"?><Backup a=\"1\"><Components/></Backup>"));
+        BackupComponents saved = components(vss);
+        saved.initializeForBackup();
+        components(vss).initializeForBackup(saved.saveAsXml());
     }
 
     @Test

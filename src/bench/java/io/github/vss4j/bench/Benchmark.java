@@ -45,6 +45,7 @@ public final class Benchmark {
     // Cycles run before the memory checkpoints start counting: until then the JIT compiles and its memory grows,
     // which says nothing about vss4j (early in the JVM's life RSS can stand above where it ends many cycles later).
     private final int memoryWarmUp = Integer.getInteger("bench.memoryWarmUp", 30_000);
+    private final int metadataGathers = Integer.getInteger("bench.metadataGathers", 1000);
     private final double cycleSeconds = Double.parseDouble(System.getProperty("bench.cycleSeconds", "3"));
     private final Map<String, Long> results = new LinkedHashMap<>();
     private final List<String[]> rows = new ArrayList<>();
@@ -100,6 +101,9 @@ public final class Benchmark {
         results.putAll(child(List.of("-Xms64m", "-Xmx64m", "-XX:+AlwaysPreTouch", "-XX:NativeMemoryTracking=summary"),
                 MemoryProbe.class,
                 Integer.toString(memoryWarmUp), "1000", "10000", Integer.toString(memoryCycles)));
+        section("writer metadata, then heap over " + metadataGathers + " gathers");
+        results.putAll(child(List.of("-Xmx1g"), MetadataProbe.class, "11", Integer.toString(metadataGathers)));
+        results.putAll(driver(MetadataProbe.driverArgs(11)));
         printTables((System.nanoTime() - wallStart) / 1_000_000_000L);
     }
 
@@ -548,6 +552,7 @@ public final class Benchmark {
         long heapCold = get("mem.cold.heap_bytes") / 1024;
         row("  same, vs the JVM's first 1,000 cycles", heapN + " KiB", heapCold + " KiB", kib(heapN - heapCold),
                 "(none)", "-");
+        rows.addAll(MetadataProbe.rows(this::get));
 
         System.out.println();
         System.out.println("| Measure | vss4j (Java) | Baseline | Ratio | Target | Result |");

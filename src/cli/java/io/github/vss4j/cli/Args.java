@@ -22,7 +22,7 @@ final class Args {
                     "--exec", "--keep", "--no-retry", "--writer-policy", "--component", "--save-document"),
             "list", Set.of("--context"),
             "delete", Set.of("--all", "--force"),
-            "writers", Set.of(),
+            "writers", Set.of("--components"),
             "help", Set.of());
 
     static final Map<String, VssContext> CONTEXTS = Map.of(
@@ -68,7 +68,8 @@ final class Args {
             "--keep", o -> o.keep = true,
             "--no-retry", o -> o.noRetry = true,
             "--all", o -> o.all = true,
-            "--force", o -> o.force = true);
+            "--force", o -> o.force = true,
+            "--components", o -> o.components = true);
 
     private Args() {
     }

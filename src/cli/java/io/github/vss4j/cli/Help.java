@@ -61,8 +61,10 @@ final class Help {
                       --all            delete every shadow copy
                       --force          VSS's bForceDelete
                 """});
-        COMMANDS.put("writers", new String[] {"vss4j writers", """
+        COMMANDS.put("writers", new String[] {"vss4j writers [--components]", """
                   writers              every writer's metadata and status (prepares an empty set, aborts it)
+                      --components     and each writer's components: logical path, name, type, whether
+                                       selectable, files and the volumes they live on
                 """});
         COMMANDS.put("help", new String[] {"vss4j help | vss4j COMMAND --help", """
                   help                 this text; COMMAND --help shows that command's part of it

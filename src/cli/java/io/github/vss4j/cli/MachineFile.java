@@ -38,7 +38,7 @@ final class MachineFile {
             "waitTimeoutResult", "writerFailureFailsSnapshotSet", "shadowCopies");
     private static final Set<String> VOLUME = Set.of("name", "guidName", "supported", "diffAreaBytes",
             "bytesPerCopy", "maxShadowCopies");
-    private static final Set<String> WRITER = Set.of("name", "failsAt", "failure", "hangs");
+    private static final Set<String> WRITER = Set.of("name", "failsAt", "failure", "hangs", "components");
     private static final Set<String> FAULT = Set.of("operation", "error", "throughQueryStatus", "firstAttempt",
             "attempts");
     private static final Set<String> COPY = Set.of("volumes", "context");
@@ -203,6 +203,11 @@ final class MachineFile {
             return SimulatedWriter.named(nonEmpty(field));
         }
         field.object(WRITER);
+        return MachineFileComponents.add(failing(field), field);
+    }
+
+    /** The writer object's identity and its failure plan, without components. */
+    private static SimulatedWriter failing(JsonField field) throws CliException {
         SimulatedWriter healthy = SimulatedWriter.named(nonEmpty(field.require("name")));
         Optional<JsonField> failsAt = field.get("failsAt");
         WriterPhase phase = failsAt.isPresent() ? writerPhase(failsAt.get()) : WriterPhase.NONE;
@@ -286,7 +291,7 @@ final class MachineFile {
         throw where.invalid(why + "; known: " + known);
     }
 
-    private static WriterPhase writerPhase(JsonField field) throws CliException {
+    static WriterPhase writerPhase(JsonField field) throws CliException {
         String text = field.text().toUpperCase(Locale.ROOT).replace('-', '_');
         try {
             return WriterPhase.valueOf(text);
@@ -296,7 +301,7 @@ final class MachineFile {
     }
 
     /** A VssError name ({@code VSS_E_PROVIDER_VETO}) or a hex HRESULT ({@code 0x80042306}). */
-    private static int hresult(JsonField field) throws CliException {
+    static int hresult(JsonField field) throws CliException {
         String text = field.text().trim();
         if (text.regionMatches(true, 0, "0x", 0, 2)) {
             try {
@@ -336,7 +341,7 @@ final class MachineFile {
         return text;
     }
 
-    private static boolean flag(JsonField object, String name, boolean absent) throws CliException {
+    static boolean flag(JsonField object, String name, boolean absent) throws CliException {
         Optional<JsonField> field = object.get(name);
         return field.isPresent() ? field.get().bool() : absent;
     }

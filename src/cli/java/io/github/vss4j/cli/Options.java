@@ -42,4 +42,7 @@ final class Options {
 
     boolean all;
     boolean force;
+
+    /** {@code writers --components}. */
+    boolean components;
 }

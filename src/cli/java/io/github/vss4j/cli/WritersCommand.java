@@ -1,5 +1,6 @@
 package io.github.vss4j.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vss4j.BackupComponents;
 import io.github.vss4j.BackupType;
@@ -15,8 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code writers}: every writer's metadata and status. Writer status exists once a backup is prepared, so this
- * prepares an empty snapshot set and aborts it; no shadow copy is made.
+ * {@code writers}: every writer's metadata and status, with {@code --components} each writer's components and
+ * their files. Writer status exists once a backup is prepared, so this prepares an empty snapshot set and aborts
+ * it; no shadow copy is made.
  */
 final class WritersCommand {
     private WritersCommand() {
@@ -48,12 +50,20 @@ final class WritersCommand {
         }
         if (session.json()) {
             ObjectNode report = Reports.report("writers", vss.isSimulated());
-            report.set("writers", Reports.writers(status, metadata));
+            ArrayNode writers = Reports.writers(status, metadata);
+            if (session.options().components) {
+                ComponentReports.addTo(writers, metadata);
+            }
+            report.set("writers", writers);
             Reports.print(session.out(), report);
         } else if (status.isEmpty()) {
             session.out().println("No writers.");
         } else {
             Reports.printWriters(session.out(), status);
+            if (session.options().components) {
+                session.out().println();
+                ComponentReports.print(session.out(), metadata.values());
+            }
         }
         return ExitCode.OK.code();
     }

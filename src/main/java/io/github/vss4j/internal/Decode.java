@@ -98,7 +98,8 @@ public final class Decode {
                     longs[l + Rows.RecordedComponentLongs.BACKUP_SUCCEEDED] != 0,
                     strings[s + Rows.RecordedComponentStrings.BACKUP_STAMP],
                     strings[s + Rows.RecordedComponentStrings.PREVIOUS_BACKUP_STAMP],
-                    strings[s + Rows.RecordedComponentStrings.BACKUP_OPTIONS]));
+                    strings[s + Rows.RecordedComponentStrings.BACKUP_OPTIONS],
+                    (int) longs[l + Rows.RecordedComponentLongs.FAILURE]));
         }
         return List.copyOf(result);
     }

@@ -47,6 +47,13 @@ public final class NativeBridge {
     public static native void simulatorAddWriter(long machine, String name, long writerIdHi, long writerIdLo,
             long instanceIdHi, long instanceIdLo, int failsAt, int failure, boolean hangs, Object[] description);
 
+    /**
+     * A component of the writer instance added before fails at {@code phase} (numbered as for simulatorAddWriter)
+     * with {@code failure}; false if the writer or component is unknown or the phase is none a component fails in.
+     */
+    public static native boolean simulatorAddComponentFault(long machine, long instanceIdHi, long instanceIdLo,
+            int componentType, String logicalPath, String componentName, int phase, int failure);
+
     /** {@code attempts} -1: every attempt from {@code firstAttempt} on. */
     public static native void simulatorAddFault(long machine, int operation, int hresult, boolean throughQueryStatus,
             int firstAttempt, int attempts);

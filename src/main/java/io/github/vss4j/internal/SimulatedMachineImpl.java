@@ -1,9 +1,11 @@
 package io.github.vss4j.internal;
 
+import io.github.vss4j.BackupType;
 import io.github.vss4j.Operation;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.WriterStatus;
 import io.github.vss4j.internal.loader.NativeLibrary;
+import io.github.vss4j.simulator.ComponentFault;
 import io.github.vss4j.simulator.ComponentOutcome;
 import io.github.vss4j.simulator.Fault;
 import io.github.vss4j.simulator.SimulatedMachine;
@@ -59,6 +61,13 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
             NativeBridge.simulatorAddWriter(m, w.name(), Guids.hi(w.writerId()), Guids.lo(w.writerId()),
                     Guids.hi(w.instanceId()), Guids.lo(w.instanceId()), w.failsAt().ordinal(), w.failure(), w.hangs(),
                     WriterTables.write(w.restoreMethod(), w.backupSchema(), w.excludeFiles(), w.components()));
+            for (ComponentFault f : w.componentFaults()) {
+                if (!NativeBridge.simulatorAddComponentFault(m, Guids.hi(w.instanceId()), Guids.lo(w.instanceId()),
+                        f.type().value(), f.logicalPath(), f.componentName(), f.phase().ordinal(), f.failure())) {
+                    throw new IllegalStateException("the fault of component " + f.componentName() + " of writer "
+                            + w.name() + " could not be added to the machine");
+                }
+            }
         }
         for (Fault f : simulation.faults()) {
             NativeBridge.simulatorAddFault(m, f.operation().ordinal(), f.hresult(), f.viaQueryStatus(),
@@ -136,7 +145,10 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
             UUID instance = Guids.read(longs, l + Rows.OutcomeLongs.INSTANCE_ID);
             outcomes.add(new ComponentOutcome(instance, Guids.read(longs, l + Rows.OutcomeLongs.WRITER_ID),
                     writerNames.getOrDefault(instance, ""), strings[s + Rows.OutcomeStrings.LOGICAL_PATH],
-                    strings[s + Rows.OutcomeStrings.COMPONENT_NAME], longs[l + Rows.OutcomeLongs.SUCCEEDED] != 0));
+                    strings[s + Rows.OutcomeStrings.COMPONENT_NAME], longs[l + Rows.OutcomeLongs.SUCCEEDED] != 0,
+                    BackupType.of((int) longs[l + Rows.OutcomeLongs.BACKUP_TYPE]),
+                    strings[s + Rows.OutcomeStrings.BACKUP_STAMP], strings[s + Rows.OutcomeStrings.PREVIOUS_BACKUP_STAMP],
+                    strings[s + Rows.OutcomeStrings.BACKUP_OPTIONS], (int) longs[l + Rows.OutcomeLongs.FAILURE]));
         }
         return List.copyOf(outcomes);
     }

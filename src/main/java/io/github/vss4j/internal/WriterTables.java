@@ -16,8 +16,14 @@ import java.util.List;
  * GetWriterMetadata; written for the simulator, which is told a writer's description in the same form.
  */
 public final class WriterTables {
-    /** The holder's length: four tables of two arrays. */
-    public static final int SLOTS = 8;
+    /** A writer description's length: four tables of two arrays (numbers, texts). */
+    private static final int DESCRIPTION_SLOTS = 8;
+    /**
+     * GetWriterMetadata's holder: the four tables, each table's texts as one String end to end, then an int[] per
+     * table of each text's length (-1: the same text as the cell one row above), so that hundreds of thousands of
+     * file descriptors cross JNI in a few calls (native/src/jni/marshal.h).
+     */
+    public static final int SLOTS = DESCRIPTION_SLOTS + 4;
 
     private static final int KIND_FILE_GROUP = 0;
     private static final int KIND_DATABASE = 1;
@@ -30,13 +36,13 @@ public final class WriterTables {
     /** The writers of a filled holder, each with its components, files and dependencies. */
     public static List<WriterMetadata> read(Object[] holder) {
         long[] wl = (long[]) holder[0];
-        String[] ws = (String[]) holder[1];
+        String[] ws = texts(holder, 0, Rows.WriterMetadataStrings.COUNT);
         long[] cl = (long[]) holder[2];
-        String[] cs = (String[]) holder[3];
+        String[] cs = texts(holder, 1, Rows.ComponentStrings.COUNT);
         long[] fl = (long[]) holder[4];
-        String[] fs = (String[]) holder[5];
+        String[] fs = texts(holder, 2, Rows.FileStrings.COUNT);
         long[] dl = (long[]) holder[6];
-        String[] ds = (String[]) holder[7];
+        String[] ds = texts(holder, 3, Rows.DependencyStrings.COUNT);
         int writers = ws.length / Rows.WriterMetadataStrings.COUNT;
         int components = cs.length / Rows.ComponentStrings.COUNT;
         List<List<List<FileDescriptor>>> files = new ArrayList<>();
@@ -104,6 +110,23 @@ public final class WriterTables {
                     restore, (int) wl[l + Rows.WriterMetadataLongs.BACKUP_SCHEMA], excludes.get(w), byWriter.get(w)));
         }
         return List.copyOf(result);
+    }
+
+    /** Table {@code table}'s texts, cut from the String that holds them end to end. */
+    private static String[] texts(Object[] holder, int table, int perRow) {
+        String joined = (String) holder[2 * table + 1];
+        int[] lengths = (int[]) holder[DESCRIPTION_SLOTS + table];
+        String[] texts = new String[lengths.length];
+        int at = 0;
+        for (int i = 0; i < lengths.length; i++) {
+            if (lengths[i] < 0) {
+                texts[i] = texts[i - perRow];
+            } else {
+                texts[i] = joined.substring(at, at + lengths[i]);
+                at += lengths[i];
+            }
+        }
+        return texts;
     }
 
     /** One writer's description in the tables' form (its identity cells unused): what the simulator is told. */

@@ -3,10 +3,12 @@ package io.github.vss4j.simulator;
 import io.github.vss4j.ComponentDependency;
 import io.github.vss4j.ComponentType;
 import io.github.vss4j.FileDescriptor;
+import io.github.vss4j.VssError;
 import io.github.vss4j.WriterComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,13 +22,21 @@ import java.util.UUID;
  *         .databaseFile("D:\\SQL\\Data", "db1.mdf")
  *         .logFile("L:\\SQL\\Logs", "db1_log.ldf")
  * SimulatedComponent.fileGroup("", "Config").file("C:\\App\\Config", "*", true).selectableForBackup(false)
+ * SimulatedComponent.database("SQLSERVER\\INSTANCE1", "db2")
+ *         .failingAt(WriterPhase.FREEZE, VssError.VSS_E_WRITERERROR_NONRETRYABLE)  // db2 fails, db1 goes on
  * }</pre>
  */
 public final class SimulatedComponent {
     private final WriterComponent component;
+    private final ComponentFault fault;
 
-    private SimulatedComponent(WriterComponent component) {
+    private SimulatedComponent(WriterComponent component, ComponentFault fault) {
         this.component = component;
+        this.fault = fault;
+    }
+
+    private SimulatedComponent with(WriterComponent changed) {
+        return new SimulatedComponent(changed, fault);
     }
 
     /** A database component, selectable for backup and for restore, with no files yet. */
@@ -47,13 +57,13 @@ public final class SimulatedComponent {
         noNul("component name", name);
         noNul("logical path", Objects.requireNonNullElse(logicalPath, ""));
         return new SimulatedComponent(new WriterComponent(type, logicalPath, name, "", true, true, false, 0,
-                List.of(), List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), List.of()), null);
     }
 
     /** Its display name. */
     public SimulatedComponent caption(String caption) {
         WriterComponent c = component;
-        return new SimulatedComponent(new WriterComponent(c.type(), c.logicalPath(), c.name(),
+        return with(new WriterComponent(c.type(), c.logicalPath(), c.name(),
                 Objects.requireNonNull(caption, "caption"), c.selectableForBackup(), c.selectableForRestore(),
                 c.notifyOnBackupComplete(), c.componentFlags(), c.files(), c.databaseFiles(), c.logFiles(),
                 c.dependencies()));
@@ -62,7 +72,7 @@ public final class SimulatedComponent {
     /** Whether a requester may choose it for backup (true unless told). */
     public SimulatedComponent selectableForBackup(boolean selectable) {
         WriterComponent c = component;
-        return new SimulatedComponent(new WriterComponent(c.type(), c.logicalPath(), c.name(), c.caption(),
+        return with(new WriterComponent(c.type(), c.logicalPath(), c.name(), c.caption(),
                 selectable, c.selectableForRestore(), c.notifyOnBackupComplete(), c.componentFlags(), c.files(),
                 c.databaseFiles(), c.logFiles(), c.dependencies()));
     }
@@ -70,7 +80,7 @@ public final class SimulatedComponent {
     /** Whether it may be restored on its own (true unless told). */
     public SimulatedComponent selectableForRestore(boolean selectable) {
         WriterComponent c = component;
-        return new SimulatedComponent(new WriterComponent(c.type(), c.logicalPath(), c.name(), c.caption(),
+        return with(new WriterComponent(c.type(), c.logicalPath(), c.name(), c.caption(),
                 c.selectableForBackup(), selectable, c.notifyOnBackupComplete(), c.componentFlags(), c.files(),
                 c.databaseFiles(), c.logFiles(), c.dependencies()));
     }
@@ -78,7 +88,7 @@ public final class SimulatedComponent {
     /** Whether the writer wants to hear about BackupComplete (false unless told). */
     public SimulatedComponent notifyOnBackupComplete(boolean notify) {
         WriterComponent c = component;
-        return new SimulatedComponent(new WriterComponent(c.type(), c.logicalPath(), c.name(), c.caption(),
+        return with(new WriterComponent(c.type(), c.logicalPath(), c.name(), c.caption(),
                 c.selectableForBackup(), c.selectableForRestore(), notify, c.componentFlags(), c.files(),
                 c.databaseFiles(), c.logFiles(), c.dependencies()));
     }
@@ -87,7 +97,7 @@ public final class SimulatedComponent {
     public SimulatedComponent file(String path, String fileSpec, boolean recursive) {
         requireType(ComponentType.FILE_GROUP, "file");
         WriterComponent c = component;
-        return new SimulatedComponent(new WriterComponent(c.type(), c.logicalPath(), c.name(), c.caption(),
+        return with(new WriterComponent(c.type(), c.logicalPath(), c.name(), c.caption(),
                 c.selectableForBackup(), c.selectableForRestore(), c.notifyOnBackupComplete(), c.componentFlags(),
                 plus(c.files(), descriptor(path, fileSpec, recursive)), c.databaseFiles(), c.logFiles(),
                 c.dependencies()));
@@ -97,7 +107,7 @@ public final class SimulatedComponent {
     public SimulatedComponent databaseFile(String path, String fileSpec) {
         requireType(ComponentType.DATABASE, "databaseFile");
         WriterComponent c = component;
-        return new SimulatedComponent(new WriterComponent(c.type(), c.logicalPath(), c.name(), c.caption(),
+        return with(new WriterComponent(c.type(), c.logicalPath(), c.name(), c.caption(),
                 c.selectableForBackup(), c.selectableForRestore(), c.notifyOnBackupComplete(), c.componentFlags(),
                 c.files(), plus(c.databaseFiles(), descriptor(path, fileSpec, false)), c.logFiles(),
                 c.dependencies()));
@@ -107,7 +117,7 @@ public final class SimulatedComponent {
     public SimulatedComponent logFile(String path, String fileSpec) {
         requireType(ComponentType.DATABASE, "logFile");
         WriterComponent c = component;
-        return new SimulatedComponent(new WriterComponent(c.type(), c.logicalPath(), c.name(), c.caption(),
+        return with(new WriterComponent(c.type(), c.logicalPath(), c.name(), c.caption(),
                 c.selectableForBackup(), c.selectableForRestore(), c.notifyOnBackupComplete(), c.componentFlags(),
                 c.files(), c.databaseFiles(), plus(c.logFiles(), descriptor(path, fileSpec, false)),
                 c.dependencies()));
@@ -116,11 +126,31 @@ public final class SimulatedComponent {
     /** A component (of this writer or another, by class id) to be backed up with this one. */
     public SimulatedComponent dependsOn(UUID writerId, String logicalPath, String componentName) {
         WriterComponent c = component;
-        return new SimulatedComponent(new WriterComponent(c.type(), c.logicalPath(), c.name(), c.caption(),
+        return with(new WriterComponent(c.type(), c.logicalPath(), c.name(), c.caption(),
                 c.selectableForBackup(), c.selectableForRestore(), c.notifyOnBackupComplete(), c.componentFlags(),
                 c.files(), c.databaseFiles(), c.logFiles(),
                 plus(c.dependencies(), new ComponentDependency(writerId, logicalPath,
                         Objects.requireNonNull(componentName, "componentName")))));
+    }
+
+    /**
+     * The same component, failed by its writer at {@code phase} with {@code error} when a backup selected it, the
+     * writer carrying on with its other components ({@link ComponentFault}). {@code phase} is
+     * {@link WriterPhase#PREPARE_BACKUP} or later.
+     */
+    public SimulatedComponent failingAt(WriterPhase phase, VssError error) {
+        return failingAt(phase, WriterErrors.hresultOf(error));
+    }
+
+    /** {@link #failingAt(WriterPhase, VssError)} with a raw HRESULT. */
+    public SimulatedComponent failingAt(WriterPhase phase, int hresult) {
+        return new SimulatedComponent(component,
+                new ComponentFault(component.type(), component.logicalPath(), component.name(), phase, hresult));
+    }
+
+    /** Where and how its writer fails it, if it does. */
+    public Optional<ComponentFault> fault() {
+        return Optional.ofNullable(fault);
     }
 
     /** The component as GetWriterMetadata reports it, its files' volumes not yet resolved. */

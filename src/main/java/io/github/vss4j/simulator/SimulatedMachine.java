@@ -83,10 +83,20 @@ public interface SimulatedMachine {
      * (empty or null for none) / {@code componentName} succeeded: empty if it was never told.
      */
     default Optional<Boolean> backupSucceeded(String writerName, String logicalPath, String componentName) {
+        return componentOutcome(writerName, logicalPath, componentName).map(ComponentOutcome::succeeded);
+    }
+
+    /**
+     * Everything the writer named {@code writerName} was told and recorded about its component
+     * {@code logicalPath} (empty or null for none) / {@code componentName}: empty if it was never told with
+     * SetBackupSucceeded.
+     */
+    default Optional<ComponentOutcome> componentOutcome(String writerName, String logicalPath,
+            String componentName) {
         String path = logicalPath == null ? "" : logicalPath;
         return componentOutcomes().stream()
                 .filter(o -> o.writerName().equals(writerName) && o.logicalPath().equals(path)
                         && o.componentName().equals(componentName))
-                .map(ComponentOutcome::succeeded).findFirst();
+                .findFirst();
     }
 }

@@ -42,14 +42,16 @@ import java.util.UUID;
  * @param excludeFiles  what GetExcludeFile reports
  * @param components    its components ({@link #withComponent(SimulatedComponent)}), reported with their files'
  *                      volumes resolved against the machine's simulated volumes
+ * @param componentFaults the components it fails on their own
+ *                      ({@link SimulatedComponent#failingAt(WriterPhase, VssError)})
  */
 public record SimulatedWriter(String name, UUID writerId, UUID instanceId, WriterPhase failsAt, int failure,
         boolean hangs, RestoreMethod restoreMethod, int backupSchema, List<FileDescriptor> excludeFiles,
-        List<WriterComponent> components) {
+        List<WriterComponent> components, List<ComponentFault> componentFaults) {
 
     /**
-     * Checks that nothing is missing, that a hanging writer names its phase and that no two components share a
-     * logical path and name (VSS tells components apart by them).
+     * Checks that nothing is missing, that a hanging writer names its phase, that no two components share a
+     * logical path and name (VSS tells components apart by them) and that each component fault names a component.
      */
     public SimulatedWriter {
         Objects.requireNonNull(name, "name");
@@ -69,6 +71,22 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
                         + "' under logical path '" + c.logicalPath() + "' twice");
             }
         }
+        componentFaults = List.copyOf(componentFaults);
+        for (ComponentFault f : componentFaults) {
+            if (components.stream().noneMatch(c -> c.type() == f.type() && c.logicalPath().equals(f.logicalPath())
+                    && c.name().equals(f.componentName()))) {
+                throw new IllegalArgumentException("writer " + name + " has no " + f.type() + " component '"
+                        + f.componentName() + "' under logical path '" + f.logicalPath() + "' to fail");
+            }
+        }
+    }
+
+    /** A writer whose components do not fail on their own. */
+    public SimulatedWriter(String name, UUID writerId, UUID instanceId, WriterPhase failsAt, int failure,
+            boolean hangs, RestoreMethod restoreMethod, int backupSchema, List<FileDescriptor> excludeFiles,
+            List<WriterComponent> components) {
+        this(name, writerId, instanceId, failsAt, failure, hangs, restoreMethod, backupSchema, excludeFiles,
+                components, List.of());
     }
 
     /** A writer without components, restore method or schema (the identity and failure plan alone). */
@@ -82,20 +100,22 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
         Objects.requireNonNull(component, "component");
         List<WriterComponent> more = new ArrayList<>(components);
         more.add(component.component());
+        List<ComponentFault> faults = new ArrayList<>(componentFaults);
+        component.fault().ifPresent(faults::add);
         return new SimulatedWriter(name, writerId, instanceId, failsAt, failure, hangs, restoreMethod, backupSchema,
-                excludeFiles, more);
+                excludeFiles, more, faults);
     }
 
     /** The same writer with this restore method. */
     public SimulatedWriter withRestoreMethod(RestoreMethod method) {
         return new SimulatedWriter(name, writerId, instanceId, failsAt, failure, hangs,
-                Objects.requireNonNull(method, "method"), backupSchema, excludeFiles, components);
+                Objects.requireNonNull(method, "method"), backupSchema, excludeFiles, components, componentFaults);
     }
 
     /** The same writer with this {@code VSS_BACKUP_SCHEMA} mask (which backup types it supports beyond full). */
     public SimulatedWriter withBackupSchema(int schema) {
         return new SimulatedWriter(name, writerId, instanceId, failsAt, failure, hangs, restoreMethod, schema,
-                excludeFiles, components);
+                excludeFiles, components, componentFaults);
     }
 
     /** The same writer asking requesters not to back up {@code fileSpec} in {@code path}. */
@@ -105,7 +125,7 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
         List<FileDescriptor> more = new ArrayList<>(excludeFiles);
         more.add(new FileDescriptor(path, fileSpec, recursive, "", ""));
         return new SimulatedWriter(name, writerId, instanceId, failsAt, failure, hangs, restoreMethod, backupSchema,
-                more, components);
+                more, components, componentFaults);
     }
 
     /** A healthy writer; its ids are derived from its name, so that the same name gives the same ids. */
@@ -121,18 +141,14 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
      * usually one of {@code VSS_E_WRITERERROR_*} (a retryable one tells the requester to try the backup again).
      */
     public SimulatedWriter failingAt(WriterPhase phase, VssError error) {
-        Objects.requireNonNull(error, "error");
-        if (error == VssError.UNKNOWN) {
-            throw new IllegalArgumentException("UNKNOWN has no HRESULT: use failingAt(phase, int)");
-        }
-        return failingAt(phase, error.hresult());
+        return failingAt(phase, WriterErrors.hresultOf(error));
     }
 
     /** {@link #failingAt(WriterPhase, VssError)} with a raw HRESULT. */
     public SimulatedWriter failingAt(WriterPhase phase, int hresult) {
         Objects.requireNonNull(phase, "phase");
         return new SimulatedWriter(name, writerId, instanceId, phase, hresult, false, restoreMethod, backupSchema,
-                excludeFiles, components);
+                excludeFiles, components, componentFaults);
     }
 
     /**
@@ -143,6 +159,6 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
      */
     public SimulatedWriter hangingAt(WriterPhase phase) {
         return new SimulatedWriter(name, writerId, instanceId, phase, VssError.VSS_E_WRITERERROR_TIMEOUT.hresult(),
-                true, restoreMethod, backupSchema, excludeFiles, components);
+                true, restoreMethod, backupSchema, excludeFiles, components, componentFaults);
     }
 }

@@ -8,6 +8,7 @@ import io.github.vss4j.Operation;
 import io.github.vss4j.VssContext;
 import io.github.vss4j.VssError;
 import io.github.vss4j.simulator.Fault;
+import io.github.vss4j.simulator.SimulatedComponent;
 import io.github.vss4j.simulator.SimulatedVolume;
 import io.github.vss4j.simulator.SimulatedWriter;
 import io.github.vss4j.simulator.Simulation;
@@ -71,6 +72,19 @@ class MachineFileTest {
         assertTrue(simulation.writerFailureFailsSnapshotSet());
     }
 
+    @Test
+    void theMachineFileDescribesComponentsAsTheSimulatorDoes() throws Exception {
+        Simulation simulation = MachineFile.read(file(CliWriterComponentsTest.MACHINE)).simulation();
+        SimulatedWriter expected = SimulatedWriter.named("SqlServerWriter")
+                .withComponent(SimulatedComponent.database("INSTANCE1", "db1").caption("Sales")
+                        .databaseFile("D:\\SQL\\Data", "db1.mdf").logFile("L:\\SQL\\Logs", "db1.ldf"))
+                .withComponent(SimulatedComponent.database("INSTANCE1", "db2").databaseFile("D:\\SQL\\Data", "db2.mdf")
+                        .failingAt(WriterPhase.FREEZE, VssError.VSS_E_WRITERERROR_NONRETRYABLE))
+                .withComponent(SimulatedComponent.fileGroup("", "Config").file("C:\\App", "*.ini", true)
+                        .selectableForBackup(false));
+        assertEquals(List.of(SimulatedWriter.named("System Writer"), expected), simulation.writers());
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "{\"volumez\": []}                                  | volumez: unknown field; known here:",
@@ -101,6 +115,15 @@ class MachineFileTest {
         "{\"volumes\": [{\"name\": \"D:\", \"guidName\": \"D:\"}]} | volumes[0].guidName: \"D:\" is refused: volume \"D:\\\": GUID name \"D:\" is not a volume GUID path",
         "{\"shadowCopies\": [{\"volumes\": [\"C:\"], \"context\": \"backup\"}]} | shadowCopies[0].context: \"backup\" is not a persistent context",
         "{\"shadowCopies\": [{\"volumes\": [], \"context\": \"client-accessible\"}]} | shadowCopies[0].volumes: [] is empty",
+        "{\"writers\": [{\"name\": \"W\", \"components\": [{\"type\": \"table\", \"name\": \"x\"}]}]} | writers[0].components[0].type: \"table\" is not a component type",
+        "{\"writers\": [{\"name\": \"W\", \"components\": [{\"type\": \"database\"}]}]} | writers[0].components[0].name: missing",
+        "{\"writers\": [{\"name\": \"W\", \"components\": [{\"type\": \"database\", \"name\": \"x\", \"files\": []}]}]} | writers[0].components[0].files: [] does not belong here",
+        "{\"writers\": [{\"name\": \"W\", \"components\": [{\"type\": \"fileGroup\", \"name\": \"x\", \"logFiles\": []}]}]} | writers[0].components[0].logFiles: [] does not belong here",
+        "{\"writers\": [{\"name\": \"W\", \"components\": [{\"type\": \"database\", \"name\": \"x\", \"failure\": \"0x800423F3\"}]}]} | has a failure but no failsAt",
+        "{\"writers\": [{\"name\": \"W\", \"components\": [{\"type\": \"database\", \"name\": \"x\", \"failsAt\": \"FREEZE\"}]}]} | writers[0].components[0].failure: missing",
+        "{\"writers\": [{\"name\": \"W\", \"components\": [{\"type\": \"database\", \"name\": \"x\", \"failsAt\": \"IDENTIFY\", \"failure\": \"0x800423F3\"}]}]} | cannot fail at IDENTIFY",
+        "{\"writers\": [{\"name\": \"W\", \"components\": [{\"type\": \"database\", \"name\": \"x\", \"sizeGb\": 3}]}]} | writers[0].components[0].sizeGb: unknown field",
+        "{\"writers\": [{\"name\": \"W\", \"components\": [{\"type\": \"database\", \"name\": \"x\", \"databaseFiles\": [{\"path\": \"D:\\\\\"}]}]}]} | writers[0].components[0].databaseFiles[0].fileSpec: missing",
         "[]                                                 | [] is not an object",
         "{\"volumes\": [\"C:\"],}                           | not valid JSON at line 1, column",
         "{\"volumes\": [], \"volumes\": []}                 | not valid JSON at line 1, column",

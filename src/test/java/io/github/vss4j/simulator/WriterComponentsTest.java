@@ -106,10 +106,11 @@ class WriterComponentsTest extends SimulatedVssTest {
         assertEquals(List.of(), machine(vss).componentOutcomes(), "not told before SetBackupSucceeded");
         backup.setBackupSucceeded(SQL.instanceId(), SQL.writerId(), ComponentType.DATABASE, "INSTANCE1", "db1", true);
         String document = backup.saveAsXml();
+        String stamp = backup.getWriterComponents().get(0).backupStamp();
         await(backup.backupComplete());
         assertEquals(Optional.of(true), machine(vss).backupSucceeded("SqlServerWriter", "INSTANCE1", "db1"));
         assertEquals(List.of(new ComponentOutcome(SQL.instanceId(), SQL.writerId(), "SqlServerWriter", "INSTANCE1",
-                "db1", true)), machine(vss).componentOutcomes());
+                "db1", true, BackupType.FULL, stamp, "", "", 0)), machine(vss).componentOutcomes());
         assertTrue(document.contains("componentName=\"db1\""), document);
         assertTrue(document.contains("backupSucceeded=\"yes\""), document);
         assertTrue(document.contains("backupStamp="), document);

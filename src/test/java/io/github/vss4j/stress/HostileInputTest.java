@@ -194,7 +194,10 @@ class HostileInputTest {
         }
         tried();
         try (BackupComponents backup = vss.createBackupComponents()) {
-            backup.initializeForBackup("<BackupComponents>" + LONG_32K + "</BackupComponents>");
+            // A Backup Components Document of this machine, long: loaded whole.
+            backup.initializeForBackup("<BACKUP_COMPONENTS machine=\"VSS4J-SIM\" selectComponents=\"no\""
+                    + " bootableSystemStateBackup=\"no\" backupType=\"full\" partialFileSupport=\"no\">"
+                    + LONG_32K + "</BACKUP_COMPONENTS>");
         }
     }
 
