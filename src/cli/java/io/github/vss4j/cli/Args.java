@@ -69,7 +69,7 @@ final class Args {
             "--no-retry", o -> o.noRetry = true,
             "--all", o -> o.all = true,
             "--force", o -> o.force = true,
-            "--components", o -> o.components = true);
+            "--components", o -> o.listComponents = true);
 
     private Args() {
     }

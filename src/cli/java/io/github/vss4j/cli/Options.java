@@ -44,5 +44,5 @@ final class Options {
     boolean force;
 
     /** {@code writers --components}. */
-    boolean components;
+    boolean listComponents;
 }

@@ -51,7 +51,7 @@ final class WritersCommand {
         if (session.json()) {
             ObjectNode report = Reports.report("writers", vss.isSimulated());
             ArrayNode writers = Reports.writers(status, metadata);
-            if (session.options().components) {
+            if (session.options().listComponents) {
                 ComponentReports.addTo(writers, metadata);
             }
             report.set("writers", writers);
@@ -60,7 +60,7 @@ final class WritersCommand {
             session.out().println("No writers.");
         } else {
             Reports.printWriters(session.out(), status);
-            if (session.options().components) {
+            if (session.options().listComponents) {
                 session.out().println();
                 ComponentReports.print(session.out(), metadata.values());
             }
