@@ -72,6 +72,17 @@ public final class ShadowCopySet implements AutoCloseable {
     }
 
     /**
+     * What each writer recorded for its components in the Backup Components Document by the end of DoSnapshotSet
+     * (GetWriterComponents): the backup stamp to keep for the next incremental or differential backup
+     * ({@link RecordedComponent#backupStamp()}), and a failure a writer reported for one component alone
+     * ({@link RecordedComponent#failed()}): the copy of such a component's files may not be consistent, so report it
+     * with {@link #componentFailed}. Empty for a volume backup.
+     */
+    public List<RecordedComponent> writerComponents() {
+        return made.recorded();
+    }
+
+    /**
      * The Backup Components Document (SaveAsXML), the XML a restore needs: which components were backed up, the
      * writers' backup stamps and (once closed) whether each backup succeeded. Keep it with the backup. While the set
      * is open it is the document saved after DoSnapshotSet; after {@link #close()} it is the one saved after the

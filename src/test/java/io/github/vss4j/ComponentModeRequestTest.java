@@ -11,6 +11,7 @@ import io.github.vss4j.simulator.SimulatedComponent;
 import io.github.vss4j.simulator.SimulatedVolume;
 import io.github.vss4j.simulator.SimulatedWriter;
 import io.github.vss4j.simulator.Simulation;
+import io.github.vss4j.simulator.WriterPhase;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +69,35 @@ class ComponentModeRequestTest extends ShadowCopyTestBase {
         assertTrue(calls.lastIndexOf(Operation.SET_BACKUP_SUCCEEDED) < calls.indexOf(Operation.BACKUP_COMPLETE),
                 "SetBackupSucceeded before BackupComplete");
         assertTrue(calls.indexOf(Operation.ADD_COMPONENT) < calls.indexOf(Operation.START_SNAPSHOT_SET));
+        assertNoCopies(vss);
+    }
+
+    @Test
+    void aComponentTheWriterFailedAloneIsShownWithTheStampsOfTheOthers() throws Exception {
+        SimulatedWriter sql = SimulatedWriter.named("SqlLike").withBackupSchema(0x10)
+                .withComponent(SimulatedComponent.database("INSTANCE1", "db1").databaseFile("D:\\SQL", "db1.mdf"))
+                .withComponent(SimulatedComponent.database("INSTANCE1", "db2").databaseFile("D:\\SQL", "db2.mdf")
+                        .failingAt(WriterPhase.FREEZE, VssError.VSS_E_WRITERERROR_NONRETRYABLE));
+        Vss vss = vss(Simulation.builder().volume(C).volume(D).writer(sql).build());
+        try (ShadowCopySet set = vss.shadowCopy().everyComponentOf("SqlLike").create()) {
+            List<RecordedComponent> recorded = set.writerComponents();
+            assertEquals(List.of("db1", "db2"), recorded.stream().map(RecordedComponent::componentName).toList());
+            RecordedComponent db1 = recorded.get(0);
+            RecordedComponent db2 = recorded.get(1);
+            assertFalse(db1.failed());
+            assertFalse(db1.backupStamp().isEmpty(), "the writer stamped the component it backed up");
+            assertTrue(db2.failed());
+            assertEquals(VssError.VSS_E_WRITERERROR_NONRETRYABLE, db2.failureError());
+            assertTrue(set.writerStatus().stream().noneMatch(WriterStatus::isFailed),
+                    "a component's own failure leaves its writer's state alone");
+            set.componentSucceeded(named(set, "INSTANCE1\\db1"));
+            set.componentFailed(named(set, "INSTANCE1\\db2"));
+        }
+        assertEquals(Optional.of(true), machine(vss).backupSucceeded("SqlLike", "INSTANCE1", "db1"));
+        assertEquals(Optional.of(false), machine(vss).backupSucceeded("SqlLike", "INSTANCE1", "db2"));
+        try (ShadowCopySet volumesOnly = vss.shadowCopy().volumes(C).create()) {
+            assertEquals(List.of(), volumesOnly.writerComponents(), "a volume backup records no components");
+        }
         assertNoCopies(vss);
     }
 

@@ -3,6 +3,7 @@ package io.github.vss4j.internal.request;
 import io.github.vss4j.BackupComponents;
 import io.github.vss4j.Phase;
 import io.github.vss4j.ProgressEvent;
+import io.github.vss4j.RecordedComponent;
 import io.github.vss4j.SelectedComponent;
 import io.github.vss4j.ShadowCopy;
 import io.github.vss4j.ShadowCopyRequest;
@@ -40,10 +41,12 @@ public final class MadeSet {
      *
      * @param components the components added (component mode), else empty
      * @param document   the Backup Components Document saved after DoSnapshotSet (component mode), else null
+     * @param recorded   what the writers recorded for their components by then (component mode), else empty
      */
     record Made(UUID snapshotSetId, List<ShadowCopy> copies, List<WriterStatus> writerStatus,
-            List<SelectedComponent> components, String document) {
+            List<SelectedComponent> components, String document, List<RecordedComponent> recorded) {
         Made {
+            recorded = List.copyOf(recorded);
             copies = List.copyOf(copies);
             writerStatus = List.copyOf(writerStatus);
             components = List.copyOf(components);
@@ -83,6 +86,11 @@ public final class MadeSet {
     /** The components in the backup (component mode), else empty. */
     public List<SelectedComponent> components() {
         return made.components();
+    }
+
+    /** What the writers recorded for their components after DoSnapshotSet (component mode), else empty. */
+    public List<RecordedComponent> recorded() {
+        return made.recorded();
     }
 
     /** What the product says about its components' backups until release tells the writers. */

@@ -4,6 +4,7 @@ import io.github.vss4j.AsyncStatus;
 import io.github.vss4j.BackupComponents;
 import io.github.vss4j.Operation;
 import io.github.vss4j.Phase;
+import io.github.vss4j.RecordedComponent;
 import io.github.vss4j.SelectedComponent;
 import io.github.vss4j.ShadowCopy;
 import io.github.vss4j.ShadowCopyRequest;
@@ -48,6 +49,7 @@ final class ShadowCopyAttempt {
     private List<String> volumes;
     private List<SelectedComponent> components = List.of();
     private String document;
+    private List<RecordedComponent> recorded = List.of();
 
     ShadowCopyAttempt(RequestSpec spec, Results results, Waits waits, Progress progress, int number) {
         this.spec = spec;
@@ -140,13 +142,32 @@ final class ShadowCopyAttempt {
                 made.add(copyOf(volumes.get(i), backup.getSnapshotProperties(ids.get(i))));
             }
             if (spec.componentMode()) {
-                // The writers have written their part (backup stamps) by the end of DoSnapshotSet.
+                // The writers have written their part (backup stamps, a component's own failure) by the end of
+                // DoSnapshotSet.
                 document = backup.saveAsXml();
+                recorded = backup.getWriterComponents();
+                for (RecordedComponent r : recorded) {
+                    if (r.failed()) {
+                        LOG.warn("Writer {} reported that its component {} failed ({}, 0x{}); the copies exist, but its"
+                                + " files may not be consistent: do not report it backed up.", writerName(r.writerId()),
+                                r.logicalPath().isEmpty() ? r.componentName() : r.logicalPath() + "\\" + r.componentName(),
+                                r.failureError(), Integer.toHexString(r.failure()));
+                    }
+                }
             }
             return made;
         });
         return new MadeSet(spec, backup, progress, new MadeSet.Made(snapshotSetId, copies, writers, components,
-                document), number);
+                document, recorded), number);
+    }
+
+    private String writerName(UUID writerId) {
+        for (SelectedComponent c : components) {
+            if (c.writerId().equals(writerId)) {
+                return c.writerName();
+            }
+        }
+        return writerId.toString();
     }
 
     /**
