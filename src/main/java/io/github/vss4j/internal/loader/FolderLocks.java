@@ -36,18 +36,12 @@ final class FolderLocks {
     private FolderLocks() {
     }
 
-    /**
-     * Returns {@code base}'s lock, taken: this process alone works in {@code base} until it is closed. Callers hold
-     * {@link #JVM_WIDE}'s monitor meanwhile: no class loader of this JVM holds it then, nor asks at once.
-     */
+    /** {@code base}'s lock, taken until closed; callers hold {@link #JVM_WIDE}'s monitor meanwhile. */
     static FileChannel lockBase(Path base) throws IOException {
         return lock(base.resolve(BASE_LOCK), false, true).channel();
     }
 
-    /**
-     * Marks {@code folder} in use until {@link #unmark} or the JVM's exit; under {@link #lockBase}. Returns whether
-     * this call made the mark: false if this class loader, or another of this JVM, has made it already.
-     */
+    /** Marks {@code folder} in use (under {@link #lockBase}); false if this JVM has marked it already. */
     static boolean markInUse(Path folder) throws IOException {
         Path file = inUseFile(folder);
         synchronized (MARKS) {
@@ -59,7 +53,6 @@ final class FolderLocks {
         }
     }
 
-    /** Ends the mark that {@link #markInUse} made on {@code folder}. */
     static void unmark(Path folder) throws IOException {
         FileChannel channel;
         synchronized (MARKS) {
@@ -71,9 +64,8 @@ final class FolderLocks {
     }
 
     /**
-     * Removes every version folder of {@code base} but {@code keep} that no process uses, that {@code keep}'s owner
-     * owns and that holds only files; returns those removed. Under {@link #lockBase}. A folder that cannot be
-     * removed is left as it is.
+     * Removes and returns the version folders of {@code base} but {@code keep} that no process uses, that
+     * {@code keep}'s owner owns and that hold only files; under {@link #lockBase}. Others are left as they are.
      */
     static List<Path> removeUnused(Path base, Path keep) throws IOException {
         List<Path> removed = new ArrayList<>();
@@ -126,10 +118,7 @@ final class FolderLocks {
         return true;
     }
 
-    /**
-     * Opens {@code file} and locks it whole, waiting for the lock or not; null if it is not free, or if another class
-     * loader of this JVM holds it (its channel is then {@link #KEPT}, guarded by {@link #MARKS}).
-     */
+    /** {@code file} locked whole; null if not free or another class loader of this JVM holds it (then {@link #KEPT}). */
     private static FileLock lock(Path file, boolean shared, boolean wait) throws IOException {
         boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
         FileAttribute<?>[] ownerOnly = posix ? new FileAttribute<?>[] {

@@ -3,11 +3,8 @@ package io.github.vss4j.internal.loader;
 import java.util.Locale;
 
 /**
- * Where the shim for one platform lives in the jar: native-lib-loader's layout, {@code natives/<folder>/<file>},
- * for example {@code natives/linux_64/libvss4j.so} or {@code natives/windows_64/vss4j.dll}.
- *
- * The folder names are native-lib-loader's ({@code NativeLibraryUtil.getArchitecture()} in lower case), computed
- * by the same rules, which {@code NativeLoaderTest} checks against native-lib-loader itself.
+ * Where the shim for one platform lives in the jar, in native-lib-loader's layout ({@code natives/linux_64/libvss4j.so},
+ * {@code natives/windows_64/vss4j.dll}); the folder names by its rules, which {@code NativeLoaderTest} checks.
  */
 record NativePlatform(String folder, String fileName) {
     String resource() {
@@ -26,11 +23,7 @@ record NativePlatform(String folder, String fileName) {
         return of(System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
-    /**
-     * Null if these property values describe a JVM that may run the requester, else the sentence to throw: no vss4j
-     * library is built for a 32-bit JVM on Windows, and VSS refuses requesters that run under WOW64. Judged from
-     * {@code override} ({@value NativeLibrary#PLATFORM_PROPERTY}) if set, so that tests can pretend.
-     */
+    /** Null unless these values (or {@code override}, for tests) describe a 32-bit JVM on Windows; else why not. */
     static String why32BitWindows(String override, String osName, String osArch, String dataModel) {
         String seen;
         if (override != null && !override.isBlank()) {
@@ -62,11 +55,7 @@ record NativePlatform(String folder, String fileName) {
         return ofFolder(folder);
     }
 
-    /**
-     * native-lib-loader 2.5.0's rules ({@code NativeLibraryUtil.getArchitecture()}): the processor from
-     * {@code os.arch}, then the system from {@code os.name}, each by substring, in this order; null where it knows
-     * no name (its {@code UNKNOWN}).
-     */
+    /** native-lib-loader 2.5.0's {@code NativeLibraryUtil.getArchitecture()}, lower case; null for its UNKNOWN. */
     static String folderName(String osName, String osArch) {
         String arch = String.valueOf(osArch).toLowerCase(Locale.ENGLISH);
         String processor;

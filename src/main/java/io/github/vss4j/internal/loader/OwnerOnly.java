@@ -43,10 +43,8 @@ final class OwnerOnly {
     static final Set<PosixFilePermission> SEALED_FILE = PosixFilePermissions.fromString("r-x------");
 
     private final boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    /** Who we are, as the file system records it (null until learned from a file we created). */
     private UserPrincipal self;
 
-    /** {@code self}: the owner to expect, or null to learn it from a file this process creates. */
     OwnerOnly(UserPrincipal self) {
         this.self = self;
     }
@@ -73,7 +71,7 @@ final class OwnerOnly {
         return owner instanceof GroupPrincipal;
     }
 
-    /** Makes {@code dir} (missing parents with default permissions) and checks that it is owner-only, as above. */
+    /** Makes {@code dir} (missing parents with default permissions) owner-only, as above, or says why it cannot. */
     Path secureDirectory(Path given) throws IOException {
         Path dir = given.toAbsolutePath().normalize();
         Path parent = dir.getParent();
@@ -109,14 +107,13 @@ final class OwnerOnly {
             throw new IOException(dir + " exists and is not a directory");
         }
         UserPrincipal owner = owner(dir, basic);
-        UserPrincipal me;
+        String notOurs;
         try {
-            me = self(dir);
+            notOurs = whyNotOurs(dir, owner, self(dir));
         } catch (IOException e) {
             throw new IOException(dir + " is owned by " + owner.getName() + " and the current user cannot write to it;"
                     + " choose another place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY, e);
         }
-        String notOurs = whyNotOurs(dir, owner, me);
         if (notOurs != null) {
             throw new IOException(notOurs);
         }
@@ -163,8 +160,7 @@ final class OwnerOnly {
     /** Who we are: the owner of a file this process creates (on Windows, as an administrator, a group). */
     UserPrincipal self(Path writableDir) throws IOException {
         if (self == null) {
-            // Named by the clock: Files.createTempFile would start a SecureRandom for this one name. createFile
-            // fails on any existing name, a link included.
+            // Named by the clock, not createTempFile's SecureRandom; createFile fails on any existing name or link.
             Path probe = Files.createFile(writableDir.resolve(".owner-".concat(Long.toString(System.nanoTime()))));
             try {
                 self = Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS);
@@ -175,21 +171,14 @@ final class OwnerOnly {
         return self;
     }
 
-    /** Makes a finished file read-and-execute for its owner only (POSIX {@code r-x------}). */
-    void seal(Path file) throws IOException {
-        if (posix) {
-            Files.setPosixFilePermissions(file, SEALED_FILE);
-        }
-    }
-
     /** Null if {@code file} is a regular file (not a link) owned by us that only we can access; otherwise why not. */
-    String whyNotOwnerOnly(Path file, Path dir) throws IOException {
+    String whyNotOwnerOnly(Path file) throws IOException {
         BasicFileAttributes basic = attributes(file);
         if (!basic.isRegularFile()) {
             return "not a regular file";
         }
         UserPrincipal owner = owner(file, basic);
-        if (!owner.equals(self(dir))) {
+        if (!owner.equals(self(file.getParent()))) {
             return "owned by " + owner.getName();
         }
         if (posix) {
@@ -209,7 +198,6 @@ final class OwnerOnly {
         return Files.readAttributes(path, type, LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** The owner, from attributes read already where the file system gives it with them (POSIX). */
     private static UserPrincipal owner(Path path, BasicFileAttributes attributes) throws IOException {
         return attributes instanceof PosixFileAttributes posixAttributes ? posixAttributes.owner()
                 : Files.getOwner(path, LinkOption.NOFOLLOW_LINKS);

@@ -8,21 +8,17 @@ import java.util.List;
 
 /** Where the library is extracted: the base directories in the order tried, and the version folder's name. */
 final class Places {
-    /** The environment variables behind {@link #fallbackDirectories}. */
     static final String RUNTIME_DIR_VARIABLE = "XDG_RUNTIME_DIR";
     static final String CACHE_HOME_VARIABLE = "XDG_CACHE_HOME";
     /** The suffix of an elevated Windows run's default base ({@link OwnerOnly} says why it has its own). */
     static final String ELEVATED_SUFFIX = "-elevated";
-    /** How much of the digest names the folder: enough to tell builds apart, short enough for Windows paths. */
+    /** Enough of the digest to tell builds apart, short enough for Windows paths. */
     static final int DIR_DIGEST_PREFIX = 16;
 
     private Places() {
     }
 
-    /**
-     * {@code configured} if set, else {@code <tmp>/vss4j-<user>}, for an elevated Windows process
-     * {@code <tmp>/vss4j-<user>-elevated}; absolute and normalized.
-     */
+    /** {@code configured} if set, else {@code <tmp>/vss4j-<user>[-elevated]}; absolute and normalized. */
     static Path baseDirectory(String configured, String tmp, String user, boolean elevated) throws IOException {
         try {
             if (configured != null && !configured.isBlank()) {
@@ -39,24 +35,19 @@ final class Places {
     }
 
     /**
-     * Where a POSIX user's library goes when {@code <tmp>/vss4j-<user>} is refused (another local user can create
-     * that first): directories only this user can have created, {@code $XDG_RUNTIME_DIR/vss4j}, then
-     * {@code $XDG_CACHE_HOME/vss4j} or else {@code <home>/.cache/vss4j}. Unset, relative (the XDG specification
-     * says to ignore those) or invalid values are left out.
+     * POSIX places in case another local user made {@code <tmp>/vss4j-<user>} first: {@code $XDG_RUNTIME_DIR/vss4j},
+     * then {@code $XDG_CACHE_HOME/vss4j} or {@code <home>/.cache/vss4j}. Unset, relative (XDG ignores those) or
+     * invalid values are left out.
      */
     static List<Path> fallbackDirectories(String runtimeDir, String cacheHome, String home) {
-        List<Path> found = new ArrayList<>();
-        Path runtime = absoluteOrNull(runtimeDir);
-        if (runtime != null) {
-            found.add(runtime.resolve("vss4j"));
-        }
         Path cache = absoluteOrNull(cacheHome);
         Path homeDir = absoluteOrNull(home);
-        if (cache == null && homeDir != null) {
-            cache = homeDir.resolve(".cache");
-        }
-        if (cache != null) {
-            found.add(cache.resolve("vss4j"));
+        cache = cache != null || homeDir == null ? cache : homeDir.resolve(".cache");
+        List<Path> found = new ArrayList<>();
+        for (Path dir : new Path[] {absoluteOrNull(runtimeDir), cache}) {
+            if (dir != null) {
+                found.add(dir.resolve("vss4j"));
+            }
         }
         return found;
     }
@@ -70,7 +61,7 @@ final class Places {
         }
     }
 
-    /** The version folder's name: {@code <version>-<first 16 hex digits of the digest>}. */
+    /** {@code <version>-<first 16 hex digits of the digest>}. */
     static String directoryName(String version, String digest) {
         return safeName(version == null || version.isBlank() ? "dev" : version).concat("-")
                 .concat(digest.substring(0, DIR_DIGEST_PREFIX));
