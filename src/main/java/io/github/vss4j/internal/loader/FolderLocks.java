@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,20 +44,16 @@ final class FolderLocks {
         Path file = inUseFile(folder);
         synchronized (MARKS) {
             FileLock lock = MARKS.containsKey(file) ? null : lock(file, true, true);
-            if (lock != null) {
-                MARKS.put(file, lock.channel());
-            }
-            return lock != null;
+            return lock != null && MARKS.put(file, lock.channel()) == null;
         }
     }
 
     static void unmark(Path folder) throws IOException {
-        FileChannel channel;
         synchronized (MARKS) {
-            channel = MARKS.remove(inUseFile(folder));
-        }
-        if (channel != null) {
-            channel.close();
+            FileChannel channel = MARKS.remove(inUseFile(folder));
+            if (channel != null) {
+                channel.close();
+            }
         }
     }
 
@@ -72,7 +66,7 @@ final class FolderLocks {
         Object me = Files.getOwner(keep, LinkOption.NOFOLLOW_LINKS);
         try (DirectoryStream<Path> all = Files.newDirectoryStream(base)) {
             for (Path folder : all) {
-                if (!folder.equals(keep) && Places.isVersionFolder(folder.getFileName().toString())
+                if (!folder.equals(keep) && NativePlatform.isVersionFolder(folder.getFileName().toString())
                         && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
                         && me.equals(Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS))) {
                     try {
@@ -120,11 +114,8 @@ final class FolderLocks {
 
     /** {@code file} locked whole; null if not free or another class loader of this JVM holds it (then {@link #KEPT}). */
     private static FileLock lock(Path file, boolean shared, boolean wait) throws IOException {
-        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] ownerOnly = posix ? new FileAttribute<?>[] {
-            PosixFilePermissions.asFileAttribute(OwnerOnly.WRITABLE_FILE)} : new FileAttribute<?>[0];
         FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), ownerOnly);
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), OwnerOnly.created(OwnerOnly.WRITABLE_FILE));
         try {
             FileLock lock = wait ? channel.lock(0, Long.MAX_VALUE, shared) : channel.tryLock(0, Long.MAX_VALUE, shared);
             if (lock == null) {

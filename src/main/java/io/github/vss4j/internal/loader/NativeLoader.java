@@ -154,7 +154,7 @@ class NativeLoader {
         }
         List<IOException> refused = new ArrayList<>();
         for (Path base : bases) {
-            Path folder = base.resolve(Places.directoryName(version, expected));
+            Path folder = base.resolve(NativePlatform.directoryName(version, expected));
             file = folder.resolve(target.fileName());
             try {
                 placeIn(base, folder);
@@ -332,13 +332,13 @@ class NativeLoader {
         String configured = property(NativeLibrary.EXTRACT_DIR_PROPERTY);
         String tmp = property("java.io.tmpdir");
         if (configured != null && !configured.isBlank()) {
-            return List.of(Places.baseDirectory(configured, tmp, null, false));
+            return List.of(NativePlatform.baseDirectory(configured, tmp, null, false));
         }
         List<Path> all = new ArrayList<>();
-        all.add(Places.baseDirectory(null, tmp, property("user.name"), !files.isPosix() && elevated(tmp)));
+        all.add(NativePlatform.baseDirectory(null, tmp, property("user.name"), !files.isPosix() && elevated(tmp)));
         if (files.isPosix()) {
-            all.addAll(Places.fallbackDirectories(environment(Places.RUNTIME_DIR_VARIABLE),
-                    environment(Places.CACHE_HOME_VARIABLE), property("user.home")));
+            all.addAll(NativePlatform.fallbackDirectories(environment(NativePlatform.RUNTIME_DIR_VARIABLE),
+                    environment(NativePlatform.CACHE_HOME_VARIABLE), property("user.home")));
         }
         return all;
     }
@@ -383,7 +383,7 @@ class NativeLoader {
             end++;
         }
         String digest = text.substring(0, end).toLowerCase(Locale.ROOT);
-        if (digest.length() != 64 || !Places.isLowerHex(digest)) {
+        if (digest.length() != 64 || !NativePlatform.isLowerHex(digest)) {
             throw new IOException("the recorded SHA-256 is not 64 hex digits: \""
                     + (text.length() <= 80 ? text : text.substring(0, 80) + "...") + "\"");
         }
@@ -401,12 +401,9 @@ class NativeLoader {
     /** An error with {@code message}, the first of {@code causes} as its cause and the others suppressed. */
     static UnsatisfiedLinkError failure(String message, Throwable... causes) {
         UnsatisfiedLinkError error = new UnsatisfiedLinkError(message);
-        for (Throwable cause : causes) {
-            if (error.getCause() == null) {
-                error.initCause(cause);
-            } else {
-                error.addSuppressed(cause);
-            }
+        error.initCause(causes.length == 0 ? null : causes[0]);
+        for (int i = 1; i < causes.length; i++) {
+            error.addSuppressed(causes[i]);
         }
         return error;
     }
