@@ -22,7 +22,6 @@ import java.util.Set;
  * processes extract the same file at once. A folder is unused when its {@code .in-use} can be locked exclusively.
  */
 final class FolderLocks {
-    static final String BASE_LOCK = ".lock";
     static final String IN_USE = ".in-use";
     /** A string literal is one object in the whole JVM, so every class loader's copy of vss4j waits on the same one. */
     static final String JVM_WIDE = "io.github.vss4j.internal.loader.FolderLocks";
@@ -36,7 +35,7 @@ final class FolderLocks {
 
     /** {@code base}'s lock, taken until closed; callers hold {@link #JVM_WIDE}'s monitor meanwhile. */
     static FileChannel lockBase(Path base) throws IOException {
-        return lock(base.resolve(BASE_LOCK), false, true).channel();
+        return lock(base.resolve(".lock"), false, true).channel();
     }
 
     /** Marks {@code folder} in use (under {@link #lockBase}); false if this JVM has marked it already. */

@@ -116,19 +116,13 @@ record NativePlatform(String folder, String fileName) {
 
     /** Null unless these values (or {@code override}, for tests) describe a 32-bit JVM on Windows; else why not. */
     static String why32BitWindows(String override, String osName, String osArch, String dataModel) {
-        String seen;
-        if (override != null && !override.isBlank()) {
-            if (!override.trim().equals("windows_32")) {
-                return null;
-            }
-            seen = NativeLibrary.PLATFORM_PROPERTY + "=" + override.trim();
-        } else {
-            boolean windows = String.valueOf(osName).toLowerCase(Locale.ENGLISH).contains("win");
-            if (!windows || !("windows_32".equals(folderName(osName, osArch)) || "32".equals(dataModel))) {
-                return null;
-            }
-            seen = "os.arch=" + osArch + ", sun.arch.data.model=" + dataModel;
+        boolean overridden = override != null && !override.isBlank();
+        if (overridden ? !override.trim().equals("windows_32") : !String.valueOf(osName).toLowerCase(Locale.ENGLISH)
+                .contains("win") || !("windows_32".equals(folderName(osName, osArch)) || "32".equals(dataModel))) {
+            return null;
         }
+        String seen = overridden ? NativeLibrary.PLATFORM_PROPERTY + "=" + override.trim()
+                : "os.arch=" + osArch + ", sun.arch.data.model=" + dataModel;
         return "vss4j: this is a 32-bit JVM on Windows (" + seen + "), and VSS refuses 32-bit requesters on 64-bit"
                 + " Windows (WOW64), so vss4j has no 32-bit library: run it in a 64-bit JVM (x64, or ARM64 on ARM64"
                 + " Windows).";
