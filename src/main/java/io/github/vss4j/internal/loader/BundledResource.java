@@ -9,24 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Collections;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
-/** A resource bundled with vss4j, a native or its digest: where it was (for messages) and its bytes, read at lookup. */
-final class BundledResource {
-    private final String location;
-    private final byte[] bytes;
-
-    private BundledResource(String location, byte[] bytes) {
-        this.location = location;
-        this.bytes = bytes;
-    }
-
-    /** Where it was, as a URL, e.g. {@code jar:file:/app/lib/vss4j.jar!/natives/linux_64/libvss4j.so}. */
-    String location() {
-        return location;
-    }
-
+/** A resource bundled with vss4j, a native or its digest: its URL (for messages) and its bytes, read at lookup. */
+record BundledResource(String location, byte[] bytes) {
     byte[] read() {
         return bytes.clone();
     }
@@ -55,9 +43,8 @@ final class BundledResource {
     }
 
     /**
-     * A resource from vss4j's own jar or classes directory, so that a {@code natives/} folder of an earlier class
-     * path entry does not shadow ours; where the origin is no local file, the class loader's copy that comes from
-     * our location, else its first. Null if vss4j has no such resource.
+     * From vss4j's own jar or classes directory, so that an earlier class path entry's {@code natives/} cannot
+     * shadow ours; where that is no local file, the class loader's copy from our location, else its first.
      */
     static BundledResource find(String name) throws IOException {
         CodeSource source = BundledResource.class.getProtectionDomain().getCodeSource();
@@ -71,19 +58,15 @@ final class BundledResource {
         if (ownFile != null && ownFile.isDirectory()) {
             Path file = ownFile.toPath().resolve(name);
             return Files.isRegularFile(file) ? new BundledResource(file.toUri().toString(), Files.readAllBytes(file)) : null;
-        }
-        if (ownFile != null) {
+        } else if (ownFile != null) {
             return inJar(ownFile, own.toString(), name);
         }
         ClassLoader loader = BundledResource.class.getClassLoader();
-        URL first = BundledResource.class.getResource("/" + name);
-        if (own != null && loader != null) {
-            for (URL candidate : Collections.list(loader.getResources(name))) {
-                if (candidate.toString().startsWith("jar:" + own + "!/") || candidate.toString().startsWith(own.toString())) {
-                    return of(candidate);
-                }
+        for (URL candidate : own == null || loader == null ? List.<URL>of() : Collections.list(loader.getResources(name))) {
+            if (candidate.toString().startsWith("jar:" + own + "!/") || candidate.toString().startsWith(own.toString())) {
+                return of(candidate);
             }
         }
-        return of(first);
+        return of(BundledResource.class.getResource("/" + name));
     }
 }

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +22,6 @@ import java.util.Set;
  * processes extract the same file at once. A folder is unused when its {@code .in-use} can be locked exclusively.
  */
 final class FolderLocks {
-    static final String BASE_LOCK = ".lock";
     static final String IN_USE = ".in-use";
     /** A string literal is one object in the whole JVM, so every class loader's copy of vss4j waits on the same one. */
     static final String JVM_WIDE = "io.github.vss4j.internal.loader.FolderLocks";
@@ -36,51 +33,39 @@ final class FolderLocks {
     private FolderLocks() {
     }
 
-    /**
-     * Returns {@code base}'s lock, taken: this process alone works in {@code base} until it is closed. Callers hold
-     * {@link #JVM_WIDE}'s monitor meanwhile: no class loader of this JVM holds it then, nor asks at once.
-     */
+    /** {@code base}'s lock, taken until closed; callers hold {@link #JVM_WIDE}'s monitor meanwhile. */
     static FileChannel lockBase(Path base) throws IOException {
-        return lock(base.resolve(BASE_LOCK), false, true).channel();
+        return lock(base.resolve(".lock"), false, true).channel();
     }
 
-    /**
-     * Marks {@code folder} in use until {@link #unmark} or the JVM's exit; under {@link #lockBase}. Returns whether
-     * this call made the mark: false if this class loader, or another of this JVM, has made it already.
-     */
+    /** Marks {@code folder} in use (under {@link #lockBase}); false if this JVM has marked it already. */
     static boolean markInUse(Path folder) throws IOException {
         Path file = inUseFile(folder);
         synchronized (MARKS) {
             FileLock lock = MARKS.containsKey(file) ? null : lock(file, true, true);
-            if (lock != null) {
-                MARKS.put(file, lock.channel());
-            }
-            return lock != null;
+            return lock != null && MARKS.put(file, lock.channel()) == null;
         }
     }
 
-    /** Ends the mark that {@link #markInUse} made on {@code folder}. */
     static void unmark(Path folder) throws IOException {
-        FileChannel channel;
         synchronized (MARKS) {
-            channel = MARKS.remove(inUseFile(folder));
-        }
-        if (channel != null) {
-            channel.close();
+            FileChannel channel = MARKS.remove(inUseFile(folder));
+            if (channel != null) {
+                channel.close();
+            }
         }
     }
 
     /**
-     * Removes every version folder of {@code base} but {@code keep} that no process uses, that {@code keep}'s owner
-     * owns and that holds only files; returns those removed. Under {@link #lockBase}. A folder that cannot be
-     * removed is left as it is.
+     * Removes and returns the version folders of {@code base} but {@code keep} that no process uses, that
+     * {@code keep}'s owner owns and that hold only files; under {@link #lockBase}. Others are left as they are.
      */
     static List<Path> removeUnused(Path base, Path keep) throws IOException {
         List<Path> removed = new ArrayList<>();
         Object me = Files.getOwner(keep, LinkOption.NOFOLLOW_LINKS);
         try (DirectoryStream<Path> all = Files.newDirectoryStream(base)) {
             for (Path folder : all) {
-                if (!folder.equals(keep) && Places.isVersionFolder(folder.getFileName().toString())
+                if (!folder.equals(keep) && NativePlatform.isVersionFolder(folder.getFileName().toString())
                         && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
                         && me.equals(Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS))) {
                     try {
@@ -126,16 +111,10 @@ final class FolderLocks {
         return true;
     }
 
-    /**
-     * Opens {@code file} and locks it whole, waiting for the lock or not; null if it is not free, or if another class
-     * loader of this JVM holds it (its channel is then {@link #KEPT}, guarded by {@link #MARKS}).
-     */
+    /** {@code file} locked whole; null if not free or another class loader of this JVM holds it (then {@link #KEPT}). */
     private static FileLock lock(Path file, boolean shared, boolean wait) throws IOException {
-        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] ownerOnly = posix ? new FileAttribute<?>[] {
-            PosixFilePermissions.asFileAttribute(OwnerOnly.WRITABLE_FILE)} : new FileAttribute<?>[0];
         FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), ownerOnly);
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), OwnerOnly.created(OwnerOnly.WRITABLE_FILE));
         try {
             FileLock lock = wait ? channel.lock(0, Long.MAX_VALUE, shared) : channel.tryLock(0, Long.MAX_VALUE, shared);
             if (lock == null) {

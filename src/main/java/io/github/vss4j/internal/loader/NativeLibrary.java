@@ -17,7 +17,7 @@ public final class NativeLibrary {
 
     private static final Object LOCK = new Object();
     private static volatile Path loaded;
-    /** Kept for as long as this class lives: it holds the lock that marks its extraction folder in use. */
+    /** Kept while this class lives: it holds the mark that its folder is in use. */
     private static NativeLoader loader;
 
     private NativeLibrary() {
@@ -51,10 +51,7 @@ public final class NativeLibrary {
         return Optional.ofNullable(loaded);
     }
 
-    /**
-     * The jar's version: its manifest (class path), else Maven's pom.properties (a named module's packages carry no
-     * manifest attributes), else "dev" (classes not in a jar).
-     */
+    /** The manifest's version (class path), else pom.properties' (a named module), else "dev" (no jar). */
     static String version() {
         String version = NativeLibrary.class.getPackage().getImplementationVersion();
         if (version != null) {

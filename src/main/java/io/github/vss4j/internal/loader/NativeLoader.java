@@ -11,6 +11,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,33 +21,31 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One load, the same on every OS: what it takes from the JVM (properties, environment, the platform, the bundled
- * resources, {@code System.load}) goes through five methods that tests override. The steps are in the package
- * comment; this class keeps what it tried in its fields, for the outcome and for the message if it fails.
+ * One load, the same on every OS (its steps: the package comment). What it takes from the JVM goes through five
+ * methods that tests override; its fields keep what it tried, for the outcome and the message if it fails.
  *
- * <p>A fresh JVM pays for the first use of each facility, so the warm path (an intact file reused, here and in the
- * classes it calls) starts no logger, regular expression, lambda or random number generator, and joins strings with
- * {@link String#concat}: each new shape of {@code +} spins method handles the first time it runs.
+ * <p>A fresh JVM pays for the first use of each facility, so a warm load (an intact file reused) starts no logger,
+ * regular expression, lambda or random number generator, and joins strings with {@link String#concat}.
  */
 class NativeLoader {
     private static final String EXTRACT_REMEDY = "set -D" + NativeLibrary.EXTRACT_DIR_PROPERTY
             + " to a directory of your own (on a file system that allows executables)";
 
-    /** How the library came to be loaded; FALLBACK: a uniquely named copy (see {@link Extractor}). */
+    /** How the library came to be loaded; FALLBACK: a uniquely named copy beside the shared file. */
     enum Outcome { PREINSTALLED, EXTRACTED, REUSED, REPLACED, FALLBACK }
 
-    /** SLF4J, started (a service lookup and a score of classes) only once there is something to log. */
+    /** SLF4J, started only once there is something to log. */
     static final class Log {
         static final Logger LOG = LoggerFactory.getLogger(NativeLoader.class);
     }
 
     private final String version;
     private final OwnerOnly files;
-
     private NativePlatform target;
     private String resource;
     private Path file;
@@ -53,11 +53,11 @@ class NativeLoader {
     private String actual;
     private byte[] library;
     private boolean linking;
+    private boolean used;
     private Outcome outcome;
+    private Path loaded;
     /** The folder this load marked in use ({@link FolderLocks}); null if none, or if it was marked already. */
     private Path marked;
-    private Path loaded;
-    private boolean used;
 
     /** {@code self}: the owner to expect for our files, or null to learn it from a file we create. */
     NativeLoader(String version, UserPrincipal self) {
@@ -86,10 +86,7 @@ class NativeLoader {
         System.load(library.toString());
     }
 
-    /**
-     * Ends this load's mark that its folder is in use. The library's own loader is kept, and its mark held, until
-     * the JVM exits; tests end theirs, whose folders go with each test.
-     */
+    /** Ends this load's mark on its folder; the library's own loader keeps it until the JVM exits, tests end it. */
     void release() throws IOException {
         if (marked != null) {
             FolderLocks.unmark(marked);
@@ -117,30 +114,25 @@ class NativeLoader {
 
     /** The file the user installed: nothing is extracted, the bundled library is no fallback, no digest to check. */
     private Path loadPreinstalled(String explicit) {
-        String what = "-D" + NativeLibrary.LIBRARY_PATH_PROPERTY + "=" + explicit;
-        Path installed;
+        String what = "vss4j: -D" + NativeLibrary.LIBRARY_PATH_PROPERTY + "=" + explicit;
+        String remedy = " or remove it to load the library bundled in the jar.";
+        Path installed = null;
         try {
             installed = Path.of(explicit).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw failure("vss4j: " + what + " is not a valid path. Fix it, or remove the property to load the"
-                    + " library bundled in the jar.", e);
+            if (!explicit.isBlank() && Files.isRegularFile(installed)) {
+                link(installed);
+                Log.LOG.info("vss4j: loaded the pre-installed native library {} ({}), not the bundled one", installed, what);
+                outcome = Outcome.PREINSTALLED;
+                return installed;
+            }
+        } catch (InvalidPathException | UnsatisfiedLinkError e) {
+            throw failure(what + (installed == null ? " is not a valid path: " : ": System.load failed: ")
+                    + e.getMessage() + ". Point it at the vss4j library built for this platform (os.name="
+                    + property("os.name") + ", os.arch=" + property("os.arch") + ")," + remedy, e);
         }
-        if (explicit.isBlank() || !Files.isRegularFile(installed)) {
-            throw failure("vss4j: " + what + " names no library file: " + installed
-                    + (Files.exists(installed) ? " is not a regular file." : " does not exist.")
-                    + " Nothing was loaded; the bundled library is not used while this property is set. Point it at the"
-                    + " installed library file, or remove it to load the library bundled in the jar.");
-        }
-        try {
-            link(installed);
-        } catch (UnsatisfiedLinkError e) {
-            throw failure("vss4j: System.load(" + installed + ") failed for " + what + ": " + e.getMessage()
-                    + ". Check that the file is the vss4j library built for this platform (os.name="
-                    + property("os.name") + ", os.arch=" + property("os.arch") + ").", e);
-        }
-        Log.LOG.info("vss4j: loaded the pre-installed native library {} ({}), not the one bundled in the jar", installed, what);
-        outcome = Outcome.PREINSTALLED;
-        return installed;
+        throw failure(what + " names no library file: " + installed + (Files.exists(installed) ? " is not a regular"
+                + " file." : " does not exist.") + " Nothing was loaded; the bundled library is not used while this"
+                + " property is set. Point it at the installed library file," + remedy);
     }
 
     private Path loadBundled() {
@@ -150,9 +142,9 @@ class NativeLoader {
         try {
             BundledResource digest = resource(target.digestResource());
             if (digest == null) {
-                bundled();  // no library either: that is what to say
-                throw fail("the jar has no SHA-256 for it (resource " + target.digestResource() + " is missing),"
-                        + " so it cannot be verified", "use a jar produced by the vss4j build, which records the digest");
+                throw resource(target.resource()) == null ? noLibrary() : fail("the jar has no SHA-256 for it"
+                        + " (resource " + target.digestResource() + " is missing), so it cannot be verified",
+                        "use a jar produced by the vss4j build, which records the digest");
             }
             expected = parseDigest(digest.read());
             bases = baseDirectories();
@@ -162,7 +154,7 @@ class NativeLoader {
         }
         List<IOException> refused = new ArrayList<>();
         for (Path base : bases) {
-            Path folder = base.resolve(Places.directoryName(version, expected));
+            Path folder = base.resolve(NativePlatform.directoryName(version, expected));
             file = folder.resolve(target.fileName());
             try {
                 placeIn(base, folder);
@@ -182,8 +174,8 @@ class NativeLoader {
 
     /**
      * Reuses the intact file in {@code folder} or extracts it there, marks the folder in use and removes the base's
-     * unused folders of other versions, all while this process alone works in {@code base}. The jar's bytes are
-     * checked before anything is created, and a reuse does not read them at all.
+     * unused folders of other builds, while this process alone works in {@code base}. The jar's bytes are checked
+     * before anything is created; a reuse does not read them.
      */
     private void placeIn(Path base, Path folder) throws IOException {
         if (library == null && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -195,31 +187,25 @@ class NativeLoader {
             try {
                 files.secureDirectory(folder);
                 marked = FolderLocks.markInUse(folder) ? folder : null;
-                String problem = Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? problem(file, folder) : "missing";
+                String problem = Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? problem(file) : "missing";
                 if (problem == null) {
                     outcome = Outcome.REUSED;
                 } else {
-                    extract(problem, folder);
+                    if (!problem.equals("missing")) {
+                        Log.LOG.warn("vss4j: {} is not intact ({}); replacing it", file, problem);
+                    }
+                    Path shared = file;
+                    file = writeCopy(shared, true);
+                    outcome = !file.equals(shared) ? Outcome.FALLBACK
+                            : problem.equals("missing") ? Outcome.EXTRACTED : Outcome.REPLACED;
                 }
                 for (Path old : FolderLocks.removeUnused(base, folder)) {
-                    Log.LOG.info("vss4j: removed {}, the extraction folder of another vss4j build that no process"
-                            + " uses", old);
+                    Log.LOG.info("vss4j: removed {}, the folder of another vss4j build that no process uses", old);
                 }
             } finally {
                 locked.close();
             }
         }
-    }
-
-    private void extract(String problem, Path folder) throws IOException {
-        if (!problem.equals("missing")) {
-            Log.LOG.warn("vss4j: {} is not intact ({}); replacing it", file, problem);
-        }
-        library = library != null ? library : readBundled();
-        Path target = file;
-        file = Extractor.place(files, library, target);
-        outcome = !file.equals(target) ? Outcome.FALLBACK : problem.equals("missing") ? Outcome.EXTRACTED : Outcome.REPLACED;
-        verifyInPlace(folder);
     }
 
     private Path link() {
@@ -228,13 +214,24 @@ class NativeLoader {
             link(file);
         } catch (UnsatisfiedLinkError e) {
             if (!String.valueOf(e.getMessage()).contains("already loaded in another classloader")) {
-                throw fail("System.load refused the verified file: " + e.getMessage(),
-                        "check that the jar's natives match this JVM (a 64-bit JVM needs a 64-bit library) and that the"
-                        + " extraction directory is not on a noexec file system (else set -D"
-                        + NativeLibrary.EXTRACT_DIR_PROPERTY + ")", e);
+                throw fail("System.load refused the verified file: " + e.getMessage(), "check that the jar's natives"
+                        + " match this JVM (a 64-bit JVM needs a 64-bit library) and that the extraction directory is"
+                        + " not on a noexec file system (else set -D" + NativeLibrary.EXTRACT_DIR_PROPERTY + ")", e);
             }
             // The JVM binds a library file to one class loader; vss4j loaded by a second one needs its own copy.
-            loadPrivateCopy(e);
+            Path shared = file;
+            try {
+                file = writeCopy(shared, false);
+                outcome = Outcome.FALLBACK;
+                Log.LOG.warn("vss4j: {} is loaded by another class loader; loading a private copy {}", shared, file);
+                link(file);
+            } catch (IOException | UnsatisfiedLinkError privateCopy) {
+                UnsatisfiedLinkError error = fail("another class loader has loaded " + shared + " and a private copy"
+                        + " cannot be loaded: " + privateCopy.getMessage(), "load vss4j from one class loader only",
+                        privateCopy);
+                error.addSuppressed(e);
+                throw error;
+            }
         }
         if (outcome == Outcome.EXTRACTED || outcome == Outcome.REPLACED) {
             Log.LOG.info("vss4j: extracted the native library for {} to {} (SHA-256 {})", target.folder(), file, expected);
@@ -249,38 +246,49 @@ class NativeLoader {
         return file;
     }
 
-    private void loadPrivateCopy(UnsatisfiedLinkError inUse) {
-        Path shared = file;
+    /**
+     * Writes the checked bytes to an owner-only temp file beside {@code shared}, seals it, and names it
+     * {@code shared} if {@code replace} and the OS lets it (not a DLL in use), else a unique name like it; then
+     * checks the file in place, as it will be loaded. Callers hold the base's lock: no other process writes here.
+     */
+    private Path writeCopy(Path shared, boolean replace) throws IOException {
+        library = library != null ? library : readBundled();
+        Path temp = Files.createTempFile(shared.getParent(), ".vss4j-", ".tmp");  // rw-------, or the folder's ACL
         try {
-            library = library != null ? library : readBundled();
-            file = Extractor.privateCopy(files, library, shared);
-            outcome = Outcome.FALLBACK;
-            verifyInPlace(shared.getParent());
-            Log.LOG.warn("vss4j: {} is loaded by another class loader; loading a private copy {}", shared, file);
-            link(file);
-        } catch (IOException | UnsatisfiedLinkError e) {
-            UnsatisfiedLinkError error = fail("another class loader has loaded " + shared + " and a private copy"
-                    + " cannot be loaded: " + e.getMessage(), "load vss4j from one class loader only", e);
-            error.addSuppressed(inUse);
-            throw error;
-        }
-    }
-
-    /** Checks the exact file about to be passed to System.load, {@link #file}, after it is in place. */
-    private void verifyInPlace(Path folder) throws IOException {
-        String notIntact = problem(file, folder);
-        if (notIntact != null) {
-            throw new IOException(file + " is not intact after it was put in place: " + notIntact);
+            Files.write(temp, library);
+            if (files.isPosix()) {
+                Files.setPosixFilePermissions(temp, OwnerOnly.SEALED_FILE);
+            }
+            Path placed = null;
+            if (replace) {
+                try {
+                    placed = Files.move(temp, shared, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException notReplaced) {
+                    Log.LOG.warn("vss4j: could not replace {} ({}); loading a private copy", shared, notReplaced.toString());
+                }
+            }
+            if (placed == null) {
+                String name = shared.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                placed = Files.move(temp, shared.resolveSibling(name.substring(0, dot) + "-" + UUID.randomUUID()
+                        + name.substring(dot)), StandardCopyOption.ATOMIC_MOVE);
+            }
+            String notIntact = problem(placed);
+            if (notIntact != null) {
+                throw new IOException(placed + " is not intact after it was put in place: " + notIntact);
+            }
+            return placed;
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 
     /**
-     * Null if {@code candidate} is owner-only and has the recorded digest; otherwise what is wrong with it. Where
-     * the jar's bytes have been read (and checked against the digest), a file equal to them has it too: comparing
-     * costs a fresh JVM far less than hashing again.
+     * Null if {@code candidate} is owner-only and has the recorded digest; otherwise what is wrong with it. A file
+     * equal to the jar's bytes, once those are read and checked, has it too: comparing costs less than hashing.
      */
-    private String problem(Path candidate, Path folder) throws IOException {
-        String notOwnerOnly = files.whyNotOwnerOnly(candidate, folder);
+    private String problem(Path candidate) throws IOException {
+        String notOwnerOnly = files.whyNotOwnerOnly(candidate);
         if (notOwnerOnly != null) {
             return notOwnerOnly;
         }
@@ -294,17 +302,6 @@ class NativeLoader {
 
     /** The jar's library, refused unless it has the digest recorded at build time. */
     private byte[] readBundled() {
-        byte[] bytes = bundled().read();
-        actual = sha256(bytes);
-        if (!expected.equals(actual)) {
-            throw fail("the bundled library does not match the SHA-256 recorded at build time: the jar is"
-                    + " corrupt or has been tampered with", "replace the jar with an intact copy of the release");
-        }
-        return bytes;
-    }
-
-    /** The jar's library resource; throws if the jar has none for this platform. */
-    private BundledResource bundled() {
         BundledResource bundled;
         try {
             bundled = resource(target.resource());
@@ -312,31 +309,36 @@ class NativeLoader {
             throw fail("cannot read the bundled resources", "check that the jar is complete and readable", e);
         }
         if (bundled == null) {
-            throw fail("this jar has no native library for platform " + target.folder() + " (resource "
-                    + target.resource() + " is missing)", "use a vss4j jar built with the natives for "
-                    + target.folder() + ", or set -D" + NativeLibrary.LIBRARY_PATH_PROPERTY + " to a library built for it");
+            throw noLibrary();
         }
         resource = bundled.location();
-        return bundled;
+        byte[] bytes = bundled.read();
+        actual = sha256(bytes);
+        if (!expected.equals(actual)) {
+            throw fail("the bundled library does not match the SHA-256 recorded at build time: the jar is corrupt or"
+                    + " has been tampered with", "replace the jar with an intact copy of the release");
+        }
+        return bytes;
     }
 
-    /**
-     * Where to extract, in the order tried: {@value NativeLibrary#EXTRACT_DIR_PROPERTY} alone if set; else the
-     * per-user directory under the temp directory (for an elevated Windows process one of its own, see
-     * {@link OwnerOnly}), then on POSIX systems {@link Places#fallbackDirectories}.
-     */
+    private UnsatisfiedLinkError noLibrary() {
+        return fail("this jar has no native library for platform " + target.folder() + " (resource " + target.resource()
+                + " is missing)", "use a vss4j jar built with the natives for " + target.folder() + ", or set -D"
+                + NativeLibrary.LIBRARY_PATH_PROPERTY + " to a library built for it");
+    }
+
+    /** {@value NativeLibrary#EXTRACT_DIR_PROPERTY} alone if set; else the per-user base, then POSIX fallbacks. */
     private List<Path> baseDirectories() throws IOException {
         String configured = property(NativeLibrary.EXTRACT_DIR_PROPERTY);
         String tmp = property("java.io.tmpdir");
-        List<Path> all = new ArrayList<>();
         if (configured != null && !configured.isBlank()) {
-            all.add(Places.baseDirectory(configured, tmp, null, false));
-        } else if (!files.isPosix()) {
-            all.add(Places.baseDirectory(null, tmp, property("user.name"), elevated(tmp)));
-        } else {
-            all.add(Places.baseDirectory(null, tmp, property("user.name"), false));
-            all.addAll(Places.fallbackDirectories(environment(Places.RUNTIME_DIR_VARIABLE),
-                    environment(Places.CACHE_HOME_VARIABLE), property("user.home")));
+            return List.of(NativePlatform.baseDirectory(configured, tmp, null, false));
+        }
+        List<Path> all = new ArrayList<>();
+        all.add(NativePlatform.baseDirectory(null, tmp, property("user.name"), !files.isPosix() && elevated(tmp)));
+        if (files.isPosix()) {
+            all.addAll(NativePlatform.fallbackDirectories(environment(NativePlatform.RUNTIME_DIR_VARIABLE),
+                    environment(NativePlatform.CACHE_HOME_VARIABLE), property("user.home")));
         }
         return all;
     }
@@ -352,14 +354,14 @@ class NativeLoader {
 
     /** Why each place was refused: the reason alone for one place, else each place with its reason. */
     private static String whyRefused(List<Path> bases, List<IOException> refused) {
-        if (bases.size() == 1) {
-            return describe(refused.get(0));
-        }
-        StringBuilder why = new StringBuilder("tried " + bases.size() + " places, each refused: ");
+        StringBuilder why = new StringBuilder(bases.size() == 1 ? "" : "tried " + bases.size() + " places, each refused: ");
         for (int i = 0; i < bases.size(); i++) {
             String reason = describe(refused.get(i));
-            why.append(i == 0 ? "" : "; ").append(i + 1).append(") ")
-                    .append(reason.contains(bases.get(i).toString()) ? "" : bases.get(i) + ": ").append(reason);
+            if (bases.size() > 1) {
+                why.append(i == 0 ? "" : "; ").append(i + 1).append(") ")
+                        .append(reason.contains(bases.get(i).toString()) ? "" : bases.get(i) + ": ");
+            }
+            why.append(reason);
         }
         return why.toString();
     }
@@ -367,16 +369,10 @@ class NativeLoader {
     /** What went wrong, in words: NIO's exceptions for a path often carry nothing but the path as message. */
     private static String describe(IOException e) {
         String message = String.valueOf(e.getMessage());
-        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() == null) {
-            if (e instanceof FileAlreadyExistsException) {
-                return message + " exists and is not a directory";
-            } else if (e instanceof AccessDeniedException) {
-                return message + ": access denied";
-            } else if (e instanceof NoSuchFileException) {
-                return message + " does not exist";
-            }
-        }
-        return message;
+        boolean bare = e instanceof FileSystemException fse && fse.getReason() == null;
+        return !bare ? message : e instanceof FileAlreadyExistsException ? message + " exists and is not a directory"
+                : e instanceof AccessDeniedException ? message + ": access denied"
+                : e instanceof NoSuchFileException ? message + " does not exist" : message;
     }
 
     /** The first word of a {@code .sha256} file ({@code sha256sum}'s format, or a bare digest): 64 hex digits. */
@@ -387,14 +383,13 @@ class NativeLoader {
             end++;
         }
         String digest = text.substring(0, end).toLowerCase(Locale.ROOT);
-        if (digest.length() != 64 || !Places.isLowerHex(digest)) {
+        if (digest.length() != 64 || !NativePlatform.isLowerHex(digest)) {
             throw new IOException("the recorded SHA-256 is not 64 hex digits: \""
                     + (text.length() <= 80 ? text : text.substring(0, 80) + "...") + "\"");
         }
         return digest;
     }
 
-    /** The SHA-256 of {@code bytes} in lower-case hex. */
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -406,12 +401,9 @@ class NativeLoader {
     /** An error with {@code message}, the first of {@code causes} as its cause and the others suppressed. */
     static UnsatisfiedLinkError failure(String message, Throwable... causes) {
         UnsatisfiedLinkError error = new UnsatisfiedLinkError(message);
-        for (int i = 0; i < causes.length; i++) {
-            if (i == 0) {
-                error.initCause(causes[0]);
-            } else {
-                error.addSuppressed(causes[i]);
-            }
+        error.initCause(causes.length == 0 ? null : causes[0]);
+        for (int i = 1; i < causes.length; i++) {
+            error.addSuppressed(causes[i]);
         }
         return error;
     }

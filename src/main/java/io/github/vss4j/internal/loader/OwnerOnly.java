@@ -34,7 +34,7 @@ import java.util.Set;
  *
  * <p>"The current user" is the owner of a file this process creates. An elevated Windows administrator's files
  * belong to the Administrators group, which the same user's non-elevated token holds deny-only: neither kind of
- * run can trust or repair the other's directory, so each has a base of its own ({@link Places#baseDirectory}) and
+ * run can trust or repair the other's directory, so each has a base of its own ({@link NativePlatform#baseDirectory}) and
  * never takes over the other's ({@link #whyNotOurs}, a pure function of the owners, tested on any OS).
  */
 final class OwnerOnly {
@@ -42,17 +42,21 @@ final class OwnerOnly {
     static final Set<PosixFilePermission> WRITABLE_FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> SEALED_FILE = PosixFilePermissions.fromString("r-x------");
 
-    private final boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    /** Who we are, as the file system records it (null until learned from a file we created). */
+    private static final String ELSEWHERE = "choose another place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY;
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private UserPrincipal self;
 
-    /** {@code self}: the owner to expect, or null to learn it from a file this process creates. */
     OwnerOnly(UserPrincipal self) {
         this.self = self;
     }
 
     boolean isPosix() {
-        return posix;
+        return POSIX;
+    }
+
+    /** What makes a new file or directory {@code permissions} as it is created, on POSIX; nothing elsewhere. */
+    static FileAttribute<?>[] created(Set<PosixFilePermission> permissions) {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)} : new FileAttribute<?>[0];
     }
 
     static boolean isOwnerOnlyDirectory(Set<PosixFilePermission> permissions) {
@@ -73,21 +77,20 @@ final class OwnerOnly {
         return owner instanceof GroupPrincipal;
     }
 
-    /** Makes {@code dir} (missing parents with default permissions) and checks that it is owner-only, as above. */
+    /** Makes {@code dir} (missing parents with default permissions) owner-only, as above, or says why it cannot. */
     Path secureDirectory(Path given) throws IOException {
         Path dir = given.toAbsolutePath().normalize();
         Path parent = dir.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             Files.createDirectories(parent);
         }
-        if (parent != null && posix) {
+        if (parent != null && POSIX) {
             Map<String, Object> attributes = Files.readAttributes(parent, "unix:permissions,mode");
             @SuppressWarnings("unchecked")
             Set<PosixFilePermission> permissions = (Set<PosixFilePermission>) attributes.get("permissions");
             if (!isSafeParent(permissions, ((Integer) attributes.get("mode") & 01000) != 0)) {
                 throw new IOException(parent + " is writable by others (" + PosixFilePermissions.toString(permissions)
-                        + ") and not sticky: another user could replace vss4j's directory in it. Choose another place"
-                        + " with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY);
+                        + ") and not sticky: another user could replace vss4j's directory in it; " + ELSEWHERE);
             }
         }
         BasicFileAttributes basic;
@@ -95,36 +98,32 @@ final class OwnerOnly {
             basic = attributes(dir);
         } catch (NoSuchFileException missing) {
             try {
-                Files.createDirectory(dir, posix ? new FileAttribute<?>[] {
-                    PosixFilePermissions.asFileAttribute(DIRECTORY)} : new FileAttribute<?>[0]);
+                Files.createDirectory(dir, created(DIRECTORY));
             } catch (FileAlreadyExistsException raced) {
                 // made by another process meanwhile: checked below like any existing directory
             }
             basic = attributes(dir);
         }
-        if (basic.isSymbolicLink()) {
-            throw new IOException(dir + " is a symbolic link; vss4j extracts only into a real directory");
-        }
         if (!basic.isDirectory()) {
-            throw new IOException(dir + " exists and is not a directory");
+            throw new IOException(dir + (basic.isSymbolicLink() ? " is a symbolic link; vss4j extracts only into a real"
+                    + " directory" : " exists and is not a directory"));
         }
         UserPrincipal owner = owner(dir, basic);
-        UserPrincipal me;
+        String notOurs;
         try {
-            me = self(dir);
+            notOurs = whyNotOurs(dir, owner, self(dir));
         } catch (IOException e) {
-            throw new IOException(dir + " is owned by " + owner.getName() + " and the current user cannot write to it;"
-                    + " choose another place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY, e);
+            throw new IOException(dir + " is owned by " + owner.getName() + " and the current user cannot write to it; "
+                    + ELSEWHERE, e);
         }
-        String notOurs = whyNotOurs(dir, owner, me);
         if (notOurs != null) {
             throw new IOException(notOurs);
         }
-        if (posix && !isOwnerOnlyDirectory(((PosixFileAttributes) basic).permissions())) {
+        if (POSIX && !isOwnerOnlyDirectory(((PosixFileAttributes) basic).permissions())) {
             NativeLoader.Log.LOG.warn("vss4j: tightening permissions of {} from {} to rwx------", dir,
                     PosixFilePermissions.toString(((PosixFileAttributes) basic).permissions()));
             Files.setPosixFilePermissions(dir, DIRECTORY);
-        } else if (!posix) {
+        } else if (!POSIX) {
             AclFileAttributeView view = aclView(dir);
             List<AclEntry> wanted = List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
                     .setPermissions(EnumSet.allOf(AclEntryPermission.class))
@@ -144,27 +143,25 @@ final class OwnerOnly {
         if (owner.equals(self)) {
             return null;
         }
-        String elsewhere = "choose another place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY;
         if (ownsAsGroup(owner) && !ownsAsGroup(self)) {
             return dir + " was created by an elevated process (it is owned by the group " + owner.getName()
                     + ") and this process, not elevated, can neither use nor repair it; elevated runs extract to a"
-                    + " directory of their own (\"" + Places.ELEVATED_SUFFIX + "\") by default. Delete it from an"
-                    + " elevated prompt, or " + elsewhere;
+                    + " directory of their own (\"" + NativePlatform.ELEVATED_SUFFIX + "\") by default. Delete it from an"
+                    + " elevated prompt, or " + ELSEWHERE;
         }
         if (ownsAsGroup(self) && !ownsAsGroup(owner)) {
             return dir + " is owned by " + owner.getName() + ", while this elevated process creates files owned by"
                     + " the group " + self.getName() + "; vss4j keeps elevated and non-elevated runs in separate"
-                    + " directories (\"" + Places.ELEVATED_SUFFIX + "\" by default), so " + elsewhere;
+                    + " directories (\"" + NativePlatform.ELEVATED_SUFFIX + "\" by default), so " + ELSEWHERE;
         }
         return dir + " is owned by " + owner.getName() + ", not by the current user " + self.getName()
-                + "; vss4j never loads from a directory that someone else controls. Remove it or " + elsewhere;
+                + "; vss4j never loads from a directory that someone else controls. Remove it or " + ELSEWHERE;
     }
 
     /** Who we are: the owner of a file this process creates (on Windows, as an administrator, a group). */
     UserPrincipal self(Path writableDir) throws IOException {
         if (self == null) {
-            // Named by the clock: Files.createTempFile would start a SecureRandom for this one name. createFile
-            // fails on any existing name, a link included.
+            // Named by the clock, not createTempFile's SecureRandom; createFile fails on any existing name or link.
             Path probe = Files.createFile(writableDir.resolve(".owner-".concat(Long.toString(System.nanoTime()))));
             try {
                 self = Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS);
@@ -175,24 +172,17 @@ final class OwnerOnly {
         return self;
     }
 
-    /** Makes a finished file read-and-execute for its owner only (POSIX {@code r-x------}). */
-    void seal(Path file) throws IOException {
-        if (posix) {
-            Files.setPosixFilePermissions(file, SEALED_FILE);
-        }
-    }
-
     /** Null if {@code file} is a regular file (not a link) owned by us that only we can access; otherwise why not. */
-    String whyNotOwnerOnly(Path file, Path dir) throws IOException {
+    String whyNotOwnerOnly(Path file) throws IOException {
         BasicFileAttributes basic = attributes(file);
         if (!basic.isRegularFile()) {
             return "not a regular file";
         }
         UserPrincipal owner = owner(file, basic);
-        if (!owner.equals(self(dir))) {
+        if (!owner.equals(self(file.getParent()))) {
             return "owned by " + owner.getName();
         }
-        if (posix) {
+        if (POSIX) {
             Set<PosixFilePermission> perms = ((PosixFileAttributes) basic).permissions();
             return isOwnerOnlyFile(perms) ? null : "permissions " + PosixFilePermissions.toString(perms) + " are not owner-only";
         }
@@ -205,11 +195,10 @@ final class OwnerOnly {
     }
 
     private BasicFileAttributes attributes(Path path) throws IOException {
-        Class<? extends BasicFileAttributes> type = posix ? PosixFileAttributes.class : BasicFileAttributes.class;
+        Class<? extends BasicFileAttributes> type = POSIX ? PosixFileAttributes.class : BasicFileAttributes.class;
         return Files.readAttributes(path, type, LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** The owner, from attributes read already where the file system gives it with them (POSIX). */
     private static UserPrincipal owner(Path path, BasicFileAttributes attributes) throws IOException {
         return attributes instanceof PosixFileAttributes posixAttributes ? posixAttributes.owner()
                 : Files.getOwner(path, LinkOption.NOFOLLOW_LINKS);

@@ -44,9 +44,9 @@ class ElevationTest {
 
     @Test
     void elevatedRunsHaveADirectoryOfTheirOwn() {
-        assertEquals("vss4j-alice", Places.baseName("alice", false));
-        assertEquals("vss4j-alice-elevated", Places.baseName("alice", true));
-        assertEquals("vss4j-a_b-elevated", Places.baseName("a\\b", true));
+        assertEquals("vss4j-alice", NativePlatform.baseName("alice", false));
+        assertEquals("vss4j-alice-elevated", NativePlatform.baseName("alice", true));
+        assertEquals("vss4j-a_b-elevated", NativePlatform.baseName("a\\b", true));
     }
 
     @Test
@@ -86,9 +86,9 @@ class ElevationTest {
     @Test
     void theDefaultBaseDirectoryFollowsTheElevation() throws IOException {
         Path tmp = Path.of("/var/tmp");
-        assertEquals(tmp.resolve("vss4j-alice"), Places.baseDirectory(null, tmp.toString(), "alice", false));
-        assertEquals(tmp.resolve("vss4j-alice-elevated"), Places.baseDirectory(null, tmp.toString(), "alice", true));
-        assertEquals(Path.of("/opt/x"), Places.baseDirectory("/opt/x", tmp.toString(), "alice", true),
+        assertEquals(tmp.resolve("vss4j-alice"), NativePlatform.baseDirectory(null, tmp.toString(), "alice", false));
+        assertEquals(tmp.resolve("vss4j-alice-elevated"), NativePlatform.baseDirectory(null, tmp.toString(), "alice", true));
+        assertEquals(Path.of("/opt/x"), NativePlatform.baseDirectory("/opt/x", tmp.toString(), "alice", true),
                 "a configured directory is used as it is");
     }
 }

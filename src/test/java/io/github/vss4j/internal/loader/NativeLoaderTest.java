@@ -612,12 +612,12 @@ class NativeLoaderTest extends PretendJarTest {
         String cache = root.resolve("cache").toString();
         String home = root.resolve("home").toString();
         assertEquals(List.of(Path.of(run, "vss4j"), Path.of(cache, "vss4j")),
-                Places.fallbackDirectories(run, cache, home));
+                NativePlatform.fallbackDirectories(run, cache, home));
         assertEquals(List.of(Path.of(home, ".cache", "vss4j")),
-                Places.fallbackDirectories(null, "relative", home));
-        assertEquals(List.of(Path.of(home, ".cache", "vss4j")), Places.fallbackDirectories(" ", "", home));
-        assertEquals(List.of(), Places.fallbackDirectories("run", null, "~"));
-        assertEquals(List.of(), Places.fallbackDirectories(null, null, null));
+                NativePlatform.fallbackDirectories(null, "relative", home));
+        assertEquals(List.of(Path.of(home, ".cache", "vss4j")), NativePlatform.fallbackDirectories(" ", "", home));
+        assertEquals(List.of(), NativePlatform.fallbackDirectories("run", null, "~"));
+        assertEquals(List.of(), NativePlatform.fallbackDirectories(null, null, null));
     }
 
     // ---- a pre-installed library ------------------------------------------------------------------------------
@@ -687,17 +687,17 @@ class NativeLoaderTest extends PretendJarTest {
 
     @Test
     void namesFollowTheVersionAndTheDigest() throws IOException {
-        assertEquals("1.2.3-" + DIGEST.substring(0, 16), Places.directoryName("1.2.3", DIGEST));
-        assertEquals("dev-" + DIGEST.substring(0, 16), Places.directoryName(" ", DIGEST));
-        assertEquals("1.0_.._x-" + DIGEST.substring(0, 16), Places.directoryName("1.0/../x", DIGEST));
-        assertEquals("unknown", Places.safeName(".."));
-        assertEquals("a_b", Places.safeName("a\u00e9b"));
-        assertEquals("a_b", Places.safeName("a\uD83D\uDE00b"), "one replacement per code point");
+        assertEquals("1.2.3-" + DIGEST.substring(0, 16), NativePlatform.directoryName("1.2.3", DIGEST));
+        assertEquals("dev-" + DIGEST.substring(0, 16), NativePlatform.directoryName(" ", DIGEST));
+        assertEquals("1.0_.._x-" + DIGEST.substring(0, 16), NativePlatform.directoryName("1.0/../x", DIGEST));
+        assertEquals("unknown", NativePlatform.safeName(".."));
+        assertEquals("a_b", NativePlatform.safeName("a\u00e9b"));
+        assertEquals("a_b", NativePlatform.safeName("a\uD83D\uDE00b"), "one replacement per code point");
         Path tmpDir = tmp.resolve("t");
-        assertEquals(tmpDir.resolve("vss4j-alice_.._bob"), Places.baseDirectory(null, tmpDir.toString(), "alice/../bob", false));
-        assertEquals(tmpDir.resolve("vss4j-unknown"), Places.baseDirectory(" ", tmpDir.toString(), null, false));
-        assertEquals(tmp.resolve("x"), Places.baseDirectory(tmp.resolve("x/../x").toString(), "/ignored", "u", false));
-        IOException invalid = assertThrows(IOException.class, () -> Places.baseDirectory("a\0b", "/t", "u", false));
+        assertEquals(tmpDir.resolve("vss4j-alice_.._bob"), NativePlatform.baseDirectory(null, tmpDir.toString(), "alice/../bob", false));
+        assertEquals(tmpDir.resolve("vss4j-unknown"), NativePlatform.baseDirectory(" ", tmpDir.toString(), null, false));
+        assertEquals(tmp.resolve("x"), NativePlatform.baseDirectory(tmp.resolve("x/../x").toString(), "/ignored", "u", false));
+        IOException invalid = assertThrows(IOException.class, () -> NativePlatform.baseDirectory("a\0b", "/t", "u", false));
         assertTrue(invalid.getMessage().contains("invalid extraction directory"), invalid.getMessage());
     }
 
