@@ -9,7 +9,8 @@
 namespace vss4j::win {
 namespace {
 
-// IID_IVssComponentEx2 (vswriter.h), spelled out: Microsoft's SDK exports no IID symbol for it to link against.
+// IID_IVssComponentEx2 (vswriter.h), spelled out so that no SDK's IID symbol (an extern in mingw-w64's header)
+// needs a library to link against.
 constexpr IID kIidComponentEx2 = {0x3b5be0f2, 0x07a9, 0x4e4b, {0xbd, 0xd3, 0xcf, 0xdc, 0x8e, 0x2c, 0x0d, 0x2d}};
 
 // One IVssWriterComponentsExt reference, released through its IUnknown once (ComPtr needs Release on the type).
@@ -29,8 +30,8 @@ class WriterRef {
   IVssWriterComponentsExt* writer_ = nullptr;
 };
 
-// The error the writer reported for this component alone (IVssComponentEx2::SetFailure). A component without the
-// interface (Windows before 7 and Server 2008 R2) answers E_NOINTERFACE: it can report none.
+// The error the writer reported for this component alone (IVssComponentEx2::SetFailure). The interface exists from
+// Windows 7 and Server 2008 R2 on; a component without it answers E_NOINTERFACE [I] and can report none.
 HRESULT readFailure(IVssComponent& component, hresult& failure) {
   ComPtr<IVssComponentEx2> extended;
   HRESULT result = component.QueryInterface(kIidComponentEx2, reinterpret_cast<void**>(extended.put()));
