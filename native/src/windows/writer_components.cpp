@@ -9,6 +9,10 @@
 namespace vss4j::win {
 namespace {
 
+// IID_IVssComponentEx2 (vswriter.h), spelled out so that no SDK's IID symbol (an extern in mingw-w64's header)
+// needs a library to link against.
+constexpr IID kIidComponentEx2 = {0x3b5be0f2, 0x07a9, 0x4e4b, {0xbd, 0xd3, 0xcf, 0xdc, 0x8e, 0x2c, 0x0d, 0x2d}};
+
 // One IVssWriterComponentsExt reference, released through its IUnknown once (ComPtr needs Release on the type).
 class WriterRef {
  public:
@@ -26,6 +30,29 @@ class WriterRef {
   IVssWriterComponentsExt* writer_ = nullptr;
 };
 
+// The error the writer reported for this component alone (IVssComponentEx2::SetFailure). The interface exists from
+// Windows 7 and Server 2008 R2 on; a component without it answers E_NOINTERFACE [I] and can report none.
+HRESULT readFailure(IVssComponent& component, hresult& failure) {
+  ComPtr<IVssComponentEx2> extended;
+  HRESULT result = component.QueryInterface(kIidComponentEx2, reinterpret_cast<void**>(extended.put()));
+  if (result == E_NOINTERFACE) {
+    failure = hr::kOk;
+    return S_OK;
+  }
+  if (FAILED(result)) return result;
+  if (!extended) return hr::kUnexpected;
+  // Every out-parameter is required; the application's own code and message have no place in the record yet,
+  // and the message is the caller's to free.
+  HRESULT writerError = S_OK;
+  HRESULT applicationError = S_OK;
+  Bstr applicationMessage;
+  DWORD reserved = 0;
+  result = extended->GetFailure(&writerError, &applicationError, applicationMessage.put(), &reserved);
+  if (FAILED(result)) return result;
+  failure = writerError;
+  return S_OK;
+}
+
 HRESULT readComponent(IVssComponent& component, RecordedComponent& row) {
   Bstr path;
   Bstr name;
@@ -42,6 +69,7 @@ HRESULT readComponent(IVssComponent& component, RecordedComponent& row) {
   if (SUCCEEDED(result)) result = component.GetBackupStamp(stamp.put());
   if (SUCCEEDED(result)) result = component.GetPreviousBackupStamp(previous.put());
   if (SUCCEEDED(result)) result = component.GetBackupOptions(options.put());
+  if (SUCCEEDED(result)) result = readFailure(component, row.failure);
   if (FAILED(result)) return result;
   row.type = static_cast<std::int32_t>(type);
   row.logicalPath = path.text();

@@ -1,5 +1,6 @@
 // Reads what the writers recorded in the Backup Components Document (GetWriterComponents): every
-// IVssWriterComponentsExt and IVssComponent obtained, and every BSTR, is released before it returns.
+// IVssWriterComponentsExt, IVssComponent and IVssComponentEx2 obtained, and every BSTR, is released before it
+// returns.
 #pragma once
 
 #include <type_traits>

@@ -82,6 +82,8 @@ constexpr IID kIidAsync = {0x507c37b4, 0xcf5b, 0x4e95, {0xb0, 0xaf, 0x14, 0xeb, 
 constexpr IID kIidBackupComponents = {0x665c1d5f, 0xc218, 0x414d, {0xa0, 0x5d, 0x7f, 0xef, 0x5f, 0x9d, 0x5c, 0x86}};
 constexpr IID kIidEnumObject = {0xae1c7110, 0x2f60, 0x11d3, {0x8a, 0x39, 0x00, 0xc0, 0x4f, 0x72, 0xd8, 0xe3}};
 constexpr IID kIidExamineWriterMetadata = {0x902fcf7f, 0xb7fd, 0x42f8, {0x81, 0xf1, 0xb2, 0xe4, 0x00, 0xb1, 0xe5, 0xbd}};
+constexpr IID kIidComponentEx = {0x156c8b5e, 0xf131, 0x4bd7, {0x9c, 0x97, 0xd1, 0x92, 0x3b, 0xe7, 0xe1, 0xfa}};
+constexpr IID kIidComponentEx2 = {0x3b5be0f2, 0x07a9, 0x4e4b, {0xbd, 0xd3, 0xcf, 0xdc, 0x8e, 0x2c, 0x0d, 0x2d}};
 
 // IVssAsync over an operation the test ends with finish(); Wait honours its timeout.
 class Async final : public Unknown<IVssAsync> {
@@ -332,13 +334,55 @@ class ExamineWriterMetadata final : public Unknown<IVssExamineWriterMetadata> {
 };
 
 // IVssComponent as GetWriterComponents hands it out: what a writer recorded in the Backup Components Document.
-// Only the getters vss4j reads answer; the rest of the interface is E_NOTIMPL.
-class Component final : public Unknown<IVssComponent> {
+// Only the getters vss4j reads answer; the rest of the interface is E_NOTIMPL. From Windows 7 and Server 2008 R2
+// on, the same object answers QueryInterface for IVssComponentEx and IVssComponentEx2 (the component's failure);
+// before, E_NOINTERFACE (extended = false).
+class Component final : public Unknown<IVssComponentEx2> {
  public:
   Component() : Unknown(IID_IUnknown) {}
   VSS_COMPONENT_TYPE type = VSS_CT_DATABASE;
   std::wstring logicalPath, name, stamp, previousStamp, options;
   bool succeeded = false;
+  bool extended = true;
+  // What the writer passed to SetFailure; S_OK and no message when it reported none.
+  HRESULT failure = S_OK;
+  HRESULT applicationFailure = S_OK;
+  std::wstring applicationMessage;
+  HRESULT getFailureResult = S_OK;  // what GetFailure itself answers
+
+  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** object) override {
+    if (object == nullptr) return E_POINTER;
+    if (!IsEqualIID(riid, kIidComponentEx) && !IsEqualIID(riid, kIidComponentEx2)) {
+      return Unknown::QueryInterface(riid, object);
+    }
+    if (!extended) {
+      *object = nullptr;
+      return E_NOINTERFACE;
+    }
+    *object = static_cast<IVssComponentEx2*>(this);
+    AddRef();
+    return S_OK;
+  }
+  // Every out-parameter is required (E_INVALIDARG otherwise); the message is NULL when the writer gave none [I].
+  HRESULT STDMETHODCALLTYPE GetFailure(HRESULT* writerError, HRESULT* applicationError, BSTR* message,
+                                       DWORD* reserved) override {
+    if (writerError == nullptr || applicationError == nullptr || message == nullptr || reserved == nullptr) {
+      return E_INVALIDARG;
+    }
+    if (FAILED(getFailureResult)) return getFailureResult;
+    *writerError = failure;
+    *applicationError = applicationFailure;
+    *reserved = 0;
+    return answerOrNull(message, applicationMessage);
+  }
+  HRESULT STDMETHODCALLTYPE SetFailure(HRESULT, HRESULT, LPCWSTR, DWORD) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetPrepareForBackupFailureMsg(LPCWSTR) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetPostSnapshotFailureMsg(LPCWSTR) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetPrepareForBackupFailureMsg(BSTR*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetPostSnapshotFailureMsg(BSTR*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetAuthoritativeRestore(VSS4J_PARAM(IVssComponentEx::GetAuthoritativeRestore, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetRollForward(VSS4J_PARAM(IVssComponentEx::GetRollForward, 0), BSTR*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetRestoreName(BSTR*) override { return E_NOTIMPL; }
 
   HRESULT STDMETHODCALLTYPE GetLogicalPath(BSTR* out) override { return answerOrNull(out, logicalPath); }
   HRESULT STDMETHODCALLTYPE GetComponentType(VSS_COMPONENT_TYPE* out) override { return answer(out, type); }

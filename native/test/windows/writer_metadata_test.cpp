@@ -140,6 +140,33 @@ class WriterMetadataTest : public ::testing::Test {
     EXPECT_EQ(spy.allocs.load() - allocsBefore, spy.frees.load() - freesBefore) << "a BSTR was not freed";
   }
 
+  // GetWriterComponents over one writer that recorded `recordedComponents`, answering `expected`: every BSTR
+  // freed, the writer and every component (whichever interface it was asked for) released once.
+  std::vector<RecordedComponent> readRecorded(const std::vector<fake::Component*>& recordedComponents,
+                                              hresult expected = hr::kOk) {
+    fake::WriterComponentsExt writer;
+    writer.instanceId = kInstance;
+    writer.writerId = kWriter;
+    writer.components = recordedComponents;
+    vss.writerComponents = {&writer};
+    std::vector<RecordedComponent> recorded;
+    expectEveryBstrFreed([&] { EXPECT_EQ(components->getWriterComponents(recorded), expected); });
+    vss.writerComponents.clear();
+    expectReleased(writer, "IVssWriterComponentsExt");
+    for (auto* component : recordedComponents) expectReleased(*component, "IVssComponent");
+    return recorded;
+  }
+
+  // The failure GetWriterComponents recorded for a writer whose one component is `component`.
+  hresult failureRecordedFor(fake::Component& component) {
+    component.name = L"db1";
+    std::vector<RecordedComponent> recorded = readRecorded({&component});
+    EXPECT_EQ(recorded.size(), 1u);
+    if (recorded.empty()) return hr::kUnexpected;
+    EXPECT_EQ(recorded[0].componentName, u"db1");
+    return recorded[0].failure;
+  }
+
   fake::BackupComponents vss;
   fake::ExamineWriterMetadata metadata;
   fake::WMComponent db1, group;
@@ -262,13 +289,7 @@ TEST_F(WriterMetadataTest, WriterComponentsAreReadAndReleased) {
   fake::Component recordedConfig;
   recordedConfig.type = VSS_CT_FILEGROUP;
   recordedConfig.name = L"Config";
-  fake::WriterComponentsExt writer;
-  writer.instanceId = kInstance;
-  writer.writerId = kWriter;
-  writer.components = {&recordedDb1, &recordedConfig};
-  vss.writerComponents = {&writer};
-  std::vector<RecordedComponent> recorded;
-  expectEveryBstrFreed([&] { ASSERT_EQ(components->getWriterComponents(recorded), hr::kOk); });
+  std::vector<RecordedComponent> recorded = readRecorded({&recordedDb1, &recordedConfig});
   ASSERT_EQ(recorded.size(), 2u);
   EXPECT_EQ(recorded[0].instanceId, toGuid(kInstance));
   EXPECT_EQ(recorded[0].writerId, toGuid(kWriter));
@@ -276,16 +297,37 @@ TEST_F(WriterMetadataTest, WriterComponentsAreReadAndReleased) {
   EXPECT_EQ(recorded[0].logicalPath, u"INSTANCE1");
   EXPECT_TRUE(recorded[0].backupSucceeded);
   EXPECT_EQ(recorded[0].backupStamp, u"stamp-7");
+  EXPECT_EQ(recorded[0].failure, hr::kOk);
   EXPECT_EQ(recorded[1].type, component_type::FILE_GROUP);
   EXPECT_EQ(recorded[1].logicalPath, u"");
   EXPECT_FALSE(recorded[1].backupSucceeded);
   EXPECT_EQ(recorded[1].backupStamp, u"");  // S_FALSE and NULL: nothing recorded
-  vss.writerComponents.clear();
-  expectReleased(writer, "IVssWriterComponentsExt");
-  expectReleased(recordedDb1, "IVssComponent");
-  expectReleased(recordedConfig, "IVssComponent");
   vss.callResult = VSS_E_BAD_STATE;
   EXPECT_EQ(components->getWriterComponents(recorded), VSS_E_BAD_STATE);
+}
+
+TEST_F(WriterMetadataTest, WriterComponentsCarryTheFailureTheWriterReportedForEach) {
+  fake::Component failed;
+  failed.failure = VSS_E_WRITERERROR_NONRETRYABLE;
+  failed.applicationFailure = E_OUTOFMEMORY;
+  failed.applicationMessage = L"log disk full on caf\u00e9";  // a BSTR the requester frees
+  EXPECT_EQ(failureRecordedFor(failed), VSS_E_WRITERERROR_NONRETRYABLE);
+  fake::Component healthy;
+  EXPECT_EQ(failureRecordedFor(healthy), hr::kOk);
+}
+
+TEST_F(WriterMetadataTest, WriterComponentsWithoutIVssComponentEx2ReportNoFailure) {
+  fake::Component beforeWindows7;
+  beforeWindows7.extended = false;
+  beforeWindows7.failure = VSS_E_WRITERERROR_NONRETRYABLE;  // unreachable without the interface
+  EXPECT_EQ(failureRecordedFor(beforeWindows7), hr::kOk);
+}
+
+TEST_F(WriterMetadataTest, WriterComponentsFailWhenGetFailureFailsAndReleaseEverything) {
+  fake::Component component;
+  component.name = L"db1";
+  component.getFailureResult = VSS_E_BAD_STATE;
+  EXPECT_TRUE(readRecorded({&component}, VSS_E_BAD_STATE).empty());
 }
 
 TEST(VolumeOfPath, UnknownPathsGiveNoVolume) {

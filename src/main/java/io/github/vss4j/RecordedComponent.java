@@ -20,8 +20,8 @@ import java.util.UUID;
  * @param previousBackupStamp the stamp SetPreviousBackupStamp set, or empty
  * @param backupOptions       the options SetBackupOptions set, or empty
  * @param failure             the error the writer reported for this component alone
- *                            ({@code IVssComponentEx2::GetFailure}), 0 for none; the Windows backend does not read it
- *                            yet and reports 0
+ *                            ({@code IVssComponentEx2::GetFailure}'s writer error), 0 for none; always 0 before
+ *                            Windows 7 and Windows Server 2008 R2, whose components lack that interface
  */
 public record RecordedComponent(UUID instanceId, UUID writerId, ComponentType type, String logicalPath,
         String componentName, boolean backupSucceeded, String backupStamp, String previousBackupStamp,

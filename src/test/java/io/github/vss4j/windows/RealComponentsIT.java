@@ -84,9 +84,13 @@ class RealComponentsIT {
             backup.setBackupSucceeded(writer.instanceId(), writer.writerId(), component.type(),
                     component.logicalPath(), component.name(), true);
             List<RecordedComponent> recorded = backup.getWriterComponents();
-            System.out.println("GetWriterComponents: " + recorded);
-            assertTrue(recorded.stream().anyMatch(r -> r.componentName().equals(component.name())
-                    && r.backupSucceeded()), "the writer's record of " + component.name());
+            System.out.println("GetWriterComponents:");
+            printRecorded(recorded);
+            RecordedComponent record = recorded.stream().filter(r -> r.writerId().equals(writer.writerId())
+                    && r.logicalPath().equals(component.logicalPath()) && r.componentName().equals(component.name()))
+                    .findFirst().orElseThrow(() -> new AssertionError("the writer's record of " + component.name()));
+            assertTrue(record.backupSucceeded(), "SetBackupSucceeded recorded for " + component.name());
+            assertNoFailure(record);
             String document = backup.saveAsXml();
             System.out.println("Backup Components Document, " + document.length() + " characters:");
             System.out.println(document.length() > 4000 ? document.substring(0, 4000) + "..." : document);
@@ -127,6 +131,14 @@ class RealComponentsIT {
             }
             assertEquals(set.components().stream().flatMap(c -> c.volumes().stream()).distinct().count(),
                     set.copies().size(), "one copy per volume the components live on");
+            System.out.println("  what the writers recorded:");
+            printRecorded(set.writerComponents());
+            for (RecordedComponent record : set.writerComponents()) {
+                if (record.writerId().equals(writer.writerId())
+                        && record.componentName().equals(choice.component().name())) {
+                    assertNoFailure(record);
+                }
+            }
             set.allComponentsSucceeded();
             closed = set;
         }
@@ -165,6 +177,24 @@ class RealComponentsIT {
         }
         assertTrue(writers.stream().anyMatch(w -> IN_BOX.contains(w.writerName())),
                 "the in-box writers answer GatherWriterMetadata");
+    }
+
+    /** Each record with the failure its writer reported for it ({@code IVssComponentEx2::GetFailure}). */
+    private static void printRecorded(List<RecordedComponent> recorded) {
+        for (RecordedComponent r : recorded) {
+            System.out.println("  " + r.writerId() + " " + r.type() + " " + r.logicalPath() + "\\"
+                    + r.componentName() + " succeeded " + r.backupSucceeded() + ", stamp '" + r.backupStamp()
+                    + "', failure " + failureOf(r));
+        }
+    }
+
+    /** An in-box writer backed up by the book reports no failure for its component. */
+    private static void assertNoFailure(RecordedComponent record) {
+        assertFalse(record.failed(), () -> record.componentName() + " reported failure " + failureOf(record));
+    }
+
+    private static String failureOf(RecordedComponent record) {
+        return record.failed() ? String.format("0x%08X %s", record.failure(), record.failureError()) : "none";
     }
 
     private static void await(VssAsync async) throws Exception {
