@@ -289,6 +289,22 @@ class ComponentModeRequestTest extends ShadowCopyTestBase {
         assertTrue(ended.indexOf(Phase.SET_BACKUP_SUCCEEDED) < ended.indexOf(Phase.BACKUP_COMPLETE), ended.toString());
     }
     @Test
+    void aFailedReadOfWhatTheWritersRecordedLeavesTheSetMadeWithoutRecords() throws Exception {
+        Vss vss = vss(Simulation.builder().volume(C).volume(D).writer(CommonWriters.sqlServer("sales"))
+                .fault(Fault.on(Operation.GET_WRITER_COMPONENTS).fails(VssError.VSS_E_BAD_STATE).always()).build());
+        try (ShadowCopySet set = vss.shadowCopy().component(SQL, "VSS4J-SIM\\sales").backupType(BackupType.FULL)
+                .create()) {
+            assertEquals(1, set.attempts(), "an informative read does not fail the attempt");
+            assertEquals(List.of(), set.writerComponents());
+            assertTrue(set.backupComponentsDocument().orElseThrow().contains("componentName=\"sales\""));
+            set.allComponentsSucceeded();
+        }
+        assertEquals(1, count(vss, Operation.GET_WRITER_COMPONENTS));
+        assertEquals(Optional.of(true), machine(vss).backupSucceeded(SQL, "VSS4J-SIM", "sales"));
+        assertNoCopies(vss);
+    }
+
+    @Test
     void aWriterThatCannotBeToldIsLoggedAndCloseStillCompletesTheBackup() throws Exception {
         Vss vss = vss(Simulation.builder().volume(C).volume(D).writer(CommonWriters.sqlServer("sales"))
                 .fault(Fault.on(Operation.SET_BACKUP_SUCCEEDED).fails(VssError.VSS_E_BAD_STATE).always()).build());

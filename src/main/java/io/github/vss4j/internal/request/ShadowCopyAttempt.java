@@ -145,20 +145,37 @@ final class ShadowCopyAttempt {
                 // The writers have written their part (backup stamps, a component's own failure) by the end of
                 // DoSnapshotSet.
                 document = backup.saveAsXml();
-                recorded = backup.getWriterComponents();
-                for (RecordedComponent r : recorded) {
-                    if (r.failed()) {
-                        LOG.warn("Writer {} reported that its component {} failed ({}, 0x{}); the copies exist, but its"
-                                + " files may not be consistent: do not report it backed up.", writerName(r.writerId()),
-                                r.logicalPath().isEmpty() ? r.componentName() : r.logicalPath() + "\\" + r.componentName(),
-                                r.failureError(), Integer.toHexString(r.failure()));
-                    }
-                }
+                recorded = readRecorded();
             }
             return made;
         });
         return new MadeSet(spec, backup, progress, new MadeSet.Made(snapshotSetId, copies, writers, components,
                 document, recorded), number);
+    }
+
+    /**
+     * GetWriterComponents after DoSnapshotSet: what the writers recorded, a component's own failure logged. It only
+     * informs: the copies and the document exist, so a failed read is logged and leaves the list empty.
+     */
+    private List<RecordedComponent> readRecorded() {
+        List<RecordedComponent> read;
+        try {
+            read = backup.getWriterComponents();
+        } catch (VssException failed) {
+            LOG.warn("Could not read what the writers recorded for their components (GetWriterComponents); the copies"
+                    + " and the Backup Components Document are made, the components' stamps and failures are not"
+                    + " known: {}", failed.getMessage());
+            return List.of();
+        }
+        for (RecordedComponent r : read) {
+            if (r.failed()) {
+                LOG.warn("Writer {} reported that its component {} failed ({}, 0x{}); the copies exist, but its files"
+                        + " may not be consistent: do not report it backed up.", writerName(r.writerId()),
+                        r.logicalPath().isEmpty() ? r.componentName() : r.logicalPath() + "\\" + r.componentName(),
+                        r.failureError(), Integer.toHexString(r.failure()));
+            }
+        }
+        return read;
     }
 
     private String writerName(UUID writerId) {
