@@ -2,6 +2,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "generated/rows.h"
 #include "jni/jni_util.h"
@@ -169,6 +171,28 @@ namespace {
 struct MetadataTables {
   std::vector<jlong> writerLongs, componentLongs, fileLongs, dependencyLongs;
   std::vector<const WString*> writerStrings, componentStrings, fileStrings, dependencyStrings;
+
+  // Sized once: a large writer set has hundreds of thousands of rows, and growing by doubling copies each table
+  // several times over.
+  void reserveFor(const std::vector<WriterMetadata>& writers) {
+    std::size_t components = 0, files = 0, dependencies = 0;
+    for (const WriterMetadata& w : writers) {
+      components += w.components.size();
+      files += w.excludeFiles.size();
+      for (const WriterComponent& c : w.components) {
+        files += c.files.size();
+        dependencies += c.dependencies.size();
+      }
+    }
+    writerLongs.reserve(writers.size() * rows::WriterMetadataLongs::kCount);
+    writerStrings.reserve(writers.size() * rows::WriterMetadataStrings::kCount);
+    componentLongs.reserve(components * rows::ComponentLongs::kCount);
+    componentStrings.reserve(components * rows::ComponentStrings::kCount);
+    fileLongs.reserve(files * rows::FileLongs::kCount);
+    fileStrings.reserve(files * rows::FileStrings::kCount);
+    dependencyLongs.reserve(dependencies * rows::DependencyLongs::kCount);
+    dependencyStrings.reserve(dependencies * rows::DependencyStrings::kCount);
+  }
 };
 
 void addFile(MetadataTables& t, std::size_t owner, const FileDescriptor& f) {
@@ -245,20 +269,33 @@ void addWriter(MetadataTables& t, const WriterMetadata& w) {
 }
 
 // Table `slot / 2` of GetWriterMetadata's result: out[slot] its numbers, out[slot + 1] its texts end to end,
-// out[kWriterMetadataSlots + slot / 2] their lengths (marshal.h).
+// out[kWriterMetadataSlots + slot / 2] their lengths (marshal.h). A text seen before in the table crosses once: its
+// later cells say which earlier cell holds it. Writers repeat folders and file specs by the thousand (the System
+// Writer), so this saves the Java side a String per repeat, and its heap the copies.
 bool putTable(JNIEnv* env, jobjectArray out, jsize slot, const std::vector<jlong>& longs,
               const std::vector<const WString*>& strings, std::size_t perRow) {
   LocalRef<jlongArray> numbers(env, env->NewLongArray(static_cast<jsize>(longs.size())));
   if (numbers.get() == nullptr) return false;
   env->SetLongArrayRegion(numbers.get(), 0, static_cast<jsize>(longs.size()), longs.data());
+  std::size_t total = 0;
+  for (const WString* text : strings) total += text->size();
   WString joined;
+  joined.reserve(total);
   std::vector<jint> lengths(strings.size());
+  std::unordered_map<std::u16string_view, jint> firstCell;
   for (std::size_t i = 0; i < strings.size(); ++i) {
+    // Most repeats are the same column one row above (a component's files share a folder): checked first, as it
+    // costs no hashing.
     if (i >= perRow && *strings[i] == *strings[i - perRow]) {
-      lengths[i] = -1;
-    } else {
+      lengths[i] = lengths[i - perRow] < 0 ? lengths[i - perRow] : -1 - static_cast<jint>(i - perRow);
+      continue;
+    }
+    const auto [seen, added] = firstCell.try_emplace(*strings[i], static_cast<jint>(i));
+    if (added) {
       joined += *strings[i];
       lengths[i] = static_cast<jint>(strings[i]->size());
+    } else {
+      lengths[i] = -1 - seen->second;
     }
   }
   LocalRef<jstring> texts(env, toJString(env, joined));
@@ -305,6 +342,7 @@ bool getTable(JNIEnv* env, jobjectArray holder, jsize slot, jsize longsPer, jsiz
 bool putWriterMetadata(JNIEnv* env, jobjectArray out, const std::vector<WriterMetadata>& writers) {
   if (!checkLength(env, out, kWriterMetadataResultSlots, "result holder")) return false;
   MetadataTables t;
+  t.reserveFor(writers);
   for (const WriterMetadata& w : writers) addWriter(t, w);
   return putTable(env, out, 0, t.writerLongs, t.writerStrings, rows::WriterMetadataStrings::kCount) &&
          putTable(env, out, 2, t.componentLongs, t.componentStrings, rows::ComponentStrings::kCount) &&

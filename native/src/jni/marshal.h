@@ -27,7 +27,7 @@ bool putWriterStatus(JNIEnv* env, jobjectArray out, const std::vector<WriterStat
 // [6..7] dependencies, each a long[] and a String[] (a writer's description, Java to C++).
 constexpr jsize kWriterMetadataSlots = 8;
 // GetWriterMetadata's result replaces each table's String[] by one String holding its texts end to end, with
-// out[8..11] an int[] per table of each text's length (-1: the same text as the cell one row above): a large
+// out[8..11] an int[] per table of each text's length, or -1 - i where the text is cell i's, seen before: a large
 // writer set has hundreds of thousands of texts, and one JNI call per text would cost more than all the rest.
 constexpr jsize kWriterMetadataResultSlots = 12;
 bool putWriterMetadata(JNIEnv* env, jobjectArray out, const std::vector<WriterMetadata>& writers);

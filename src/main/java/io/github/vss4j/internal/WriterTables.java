@@ -20,7 +20,7 @@ public final class WriterTables {
     private static final int DESCRIPTION_SLOTS = 8;
     /**
      * GetWriterMetadata's holder: the four tables, each table's texts as one String end to end, then an int[] per
-     * table of each text's length (-1: the same text as the cell one row above), so that hundreds of thousands of
+     * table of each text's length (or -1 - i: the same text as cell i, which came before), so that hundreds of thousands of
      * file descriptors cross JNI in a few calls (native/src/jni/marshal.h).
      */
     public static final int SLOTS = DESCRIPTION_SLOTS + 4;
@@ -29,6 +29,8 @@ public final class WriterTables {
     private static final int KIND_DATABASE = 1;
     private static final int KIND_LOG = 2;
     private static final int KIND_EXCLUDE = 3;
+    /** The file lists a component has: file group, database and log files. */
+    private static final int KINDS = 3;
 
     private WriterTables() {
     }
@@ -36,38 +38,19 @@ public final class WriterTables {
     /** The writers of a filled holder, each with its components, files and dependencies. */
     public static List<WriterMetadata> read(Object[] holder) {
         long[] wl = (long[]) holder[0];
-        String[] ws = texts(holder, 0, Rows.WriterMetadataStrings.COUNT);
+        String[] ws = texts(holder, 0);
         long[] cl = (long[]) holder[2];
-        String[] cs = texts(holder, 1, Rows.ComponentStrings.COUNT);
+        String[] cs = texts(holder, 1);
         long[] fl = (long[]) holder[4];
-        String[] fs = texts(holder, 2, Rows.FileStrings.COUNT);
+        String[] fs = texts(holder, 2);
         long[] dl = (long[]) holder[6];
-        String[] ds = texts(holder, 3, Rows.DependencyStrings.COUNT);
+        String[] ds = texts(holder, 3);
         int writers = ws.length / Rows.WriterMetadataStrings.COUNT;
         int components = cs.length / Rows.ComponentStrings.COUNT;
-        List<List<List<FileDescriptor>>> files = new ArrayList<>();
+        List<List<FileDescriptor>> files = files(fl, fs, components, writers);
         List<List<ComponentDependency>> dependencies = new ArrayList<>();
         for (int c = 0; c < components; c++) {
-            files.add(List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
             dependencies.add(new ArrayList<>());
-        }
-        List<List<FileDescriptor>> excludes = new ArrayList<>();
-        for (int w = 0; w < writers; w++) {
-            excludes.add(new ArrayList<>());
-        }
-        for (int f = 0; f < fs.length / Rows.FileStrings.COUNT; f++) {
-            int l = f * Rows.FileLongs.COUNT;
-            int s = f * Rows.FileStrings.COUNT;
-            FileDescriptor file = new FileDescriptor(fs[s + Rows.FileStrings.PATH], fs[s + Rows.FileStrings.FILE_SPEC],
-                    fl[l + Rows.FileLongs.RECURSIVE] != 0, fs[s + Rows.FileStrings.ALTERNATE_LOCATION],
-                    fs[s + Rows.FileStrings.VOLUME]);
-            int owner = (int) fl[l + Rows.FileLongs.OWNER];
-            int kind = (int) fl[l + Rows.FileLongs.KIND];
-            if (kind == KIND_EXCLUDE) {
-                excludes.get(owner).add(file);
-            } else {
-                files.get(owner).get(kind).add(file);
-            }
         }
         for (int d = 0; d < ds.length / Rows.DependencyStrings.COUNT; d++) {
             int l = d * Rows.DependencyLongs.COUNT;
@@ -83,15 +66,15 @@ public final class WriterTables {
         for (int c = 0; c < components; c++) {
             int l = c * Rows.ComponentLongs.COUNT;
             int s = c * Rows.ComponentStrings.COUNT;
-            List<List<FileDescriptor>> own = files.get(c);
+            int own = c * KINDS;
             byWriter.get((int) cl[l + Rows.ComponentLongs.WRITER]).add(new WriterComponent(
                     ComponentType.of((int) cl[l + Rows.ComponentLongs.TYPE]), cs[s + Rows.ComponentStrings.LOGICAL_PATH],
                     cs[s + Rows.ComponentStrings.NAME], cs[s + Rows.ComponentStrings.CAPTION],
                     cl[l + Rows.ComponentLongs.SELECTABLE_FOR_BACKUP] != 0,
                     cl[l + Rows.ComponentLongs.SELECTABLE_FOR_RESTORE] != 0,
                     cl[l + Rows.ComponentLongs.NOTIFY_ON_BACKUP_COMPLETE] != 0,
-                    (int) cl[l + Rows.ComponentLongs.COMPONENT_FLAGS], own.get(KIND_FILE_GROUP),
-                    own.get(KIND_DATABASE), own.get(KIND_LOG), dependencies.get(c)));
+                    (int) cl[l + Rows.ComponentLongs.COMPONENT_FLAGS], files.get(own + KIND_FILE_GROUP),
+                    files.get(own + KIND_DATABASE), files.get(own + KIND_LOG), dependencies.get(c)));
         }
         List<WriterMetadata> result = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
@@ -107,20 +90,56 @@ public final class WriterTables {
                     Guids.read(wl, l + Rows.WriterMetadataLongs.WRITER_ID),
                     ws[s + Rows.WriterMetadataStrings.WRITER_NAME],
                     (int) wl[l + Rows.WriterMetadataLongs.USAGE_TYPE], (int) wl[l + Rows.WriterMetadataLongs.SOURCE_TYPE],
-                    restore, (int) wl[l + Rows.WriterMetadataLongs.BACKUP_SCHEMA], excludes.get(w), byWriter.get(w)));
+                    restore, (int) wl[l + Rows.WriterMetadataLongs.BACKUP_SCHEMA], files.get(components * KINDS + w),
+                    byWriter.get(w)));
         }
         return List.copyOf(result);
     }
 
-    /** Table {@code table}'s texts, cut from the String that holds them end to end. */
-    private static String[] texts(Object[] holder, int table, int perRow) {
+    /**
+     * The file descriptors of every (component, kind) list, {@link #KINDS} to a component in component order, then
+     * each writer's exclude list: counted first, so that each list is one exact array made immutable once (the
+     * records' {@code List.copyOf} then keeps it as it is).
+     */
+    private static List<List<FileDescriptor>> files(long[] fl, String[] fs, int components, int writers) {
+        int rows = fs.length / Rows.FileStrings.COUNT;
+        int[] listOf = new int[rows];
+        int[] sizes = new int[components * KINDS + writers];
+        for (int f = 0; f < rows; f++) {
+            int l = f * Rows.FileLongs.COUNT;
+            int owner = (int) fl[l + Rows.FileLongs.OWNER];
+            int kind = (int) fl[l + Rows.FileLongs.KIND];
+            listOf[f] = kind == KIND_EXCLUDE ? components * KINDS + owner : owner * KINDS + kind;
+            sizes[listOf[f]]++;
+        }
+        FileDescriptor[][] lists = new FileDescriptor[sizes.length][];
+        for (int i = 0; i < sizes.length; i++) {
+            lists[i] = new FileDescriptor[sizes[i]];
+            sizes[i] = 0;
+        }
+        for (int f = 0; f < rows; f++) {
+            int l = f * Rows.FileLongs.COUNT;
+            int s = f * Rows.FileStrings.COUNT;
+            lists[listOf[f]][sizes[listOf[f]]++] = new FileDescriptor(fs[s + Rows.FileStrings.PATH],
+                    fs[s + Rows.FileStrings.FILE_SPEC], fl[l + Rows.FileLongs.RECURSIVE] != 0,
+                    fs[s + Rows.FileStrings.ALTERNATE_LOCATION], fs[s + Rows.FileStrings.VOLUME]);
+        }
+        List<List<FileDescriptor>> result = new ArrayList<>(lists.length);
+        for (FileDescriptor[] list : lists) {
+            result.add(List.of(list));
+        }
+        return result;
+    }
+
+    /** Table {@code table}'s texts, cut from the String that holds them end to end, each distinct text once. */
+    private static String[] texts(Object[] holder, int table) {
         String joined = (String) holder[2 * table + 1];
         int[] lengths = (int[]) holder[DESCRIPTION_SLOTS + table];
         String[] texts = new String[lengths.length];
         int at = 0;
         for (int i = 0; i < lengths.length; i++) {
             if (lengths[i] < 0) {
-                texts[i] = texts[i - perRow];
+                texts[i] = texts[-1 - lengths[i]];
             } else {
                 texts[i] = joined.substring(at, at + lengths[i]);
                 at += lengths[i];

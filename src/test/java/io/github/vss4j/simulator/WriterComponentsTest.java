@@ -2,6 +2,7 @@ package io.github.vss4j.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +95,31 @@ class WriterComponentsTest extends SimulatedVssTest {
         assertTrue(config.files().get(0).recursive());
         assertTrue(config.files().get(0).volume().startsWith("\\\\?\\Volume{"), config.files().get(0).volume());
         assertEquals(Optional.empty(), sql.component("INSTANCE1", "nope"));
+    }
+
+    @Test
+    void repeatedTextsCrossOnceAndComeBackWhereTheyWere() throws Exception {
+        // Folders and file specs that repeat far apart, in other columns and in other lists (the System Writer's
+        // shape): each must come back in its own cell, and equal texts as one String.
+        SimulatedComponent a = SimulatedComponent.fileGroup("Shared", "a").file("C:\\Windows", "*.dll", false)
+                .file("C:\\Other", "C:\\Windows", true).file("C:\\Windows", "Shared", false);
+        SimulatedComponent b = SimulatedComponent.fileGroup("Shared", "b").file("C:\\Other", "*.dll", false)
+                .file("C:\\Windows", "*.dll", true);
+        SimulatedWriter writer = SimulatedWriter.named("Repeats").excluding("C:\\Windows", "*.dll", true)
+                .withComponent(a).withComponent(b);
+        BackupComponents backup = components(vss(Simulation.builder().volume(C).writer(writer).build()));
+        gatherInComponentMode(backup);
+        WriterMetadata read = backup.getWriterMetadata().get(0);
+        WriterComponent readA = read.component("Shared", "a").orElseThrow();
+        WriterComponent readB = read.component("Shared", "b").orElseThrow();
+        assertEquals(List.of("C:\\Windows|*.dll|false", "C:\\Other|C:\\Windows|true", "C:\\Windows|Shared|false"),
+                readA.files().stream().map(f -> f.path() + "|" + f.fileSpec() + "|" + f.recursive()).toList());
+        assertEquals(List.of("C:\\Other|*.dll|false", "C:\\Windows|*.dll|true"),
+                readB.files().stream().map(f -> f.path() + "|" + f.fileSpec() + "|" + f.recursive()).toList());
+        assertEquals("C:\\Windows|*.dll", read.excludeFiles().get(0).path() + "|" + read.excludeFiles().get(0).fileSpec());
+        assertSame(readA.files().get(0).path(), readB.files().get(1).path());
+        assertSame(readA.files().get(0).path(), readA.files().get(1).fileSpec());
+        assertSame(readA.files().get(0).fileSpec(), readB.files().get(0).fileSpec());
     }
 
     @Test
