@@ -69,6 +69,14 @@ class RestoreCallsTest extends SimulatedVssTest {
         return restore;
     }
 
+    /** A restore of hr from a backup on {@code vss}, up to a finished PreRestore. */
+    private BackupComponents hrPreRestored(Vss vss) throws Exception {
+        BackupComponents restore = restoring(vss, backupDocument(vss));
+        select(restore, "hr");
+        await(restore.preRestore());
+        return restore;
+    }
+
     private static void select(BackupComponents restore, String database) throws VssException {
         restore.setSelectedForRestore(SQL.instanceId(), SQL.writerId(), ComponentType.DATABASE, INSTANCE, database,
                 true);
@@ -143,9 +151,7 @@ class RestoreCallsTest extends SimulatedVssTest {
     @Test
     void aWriterFailingAtPreRestoreShowsItInItsStatusAndTheComponentsMessage() throws Exception {
         Vss vss = vss(machineWith(SQL.failingAt(WriterPhase.PRE_RESTORE, VssError.VSS_E_WRITERERROR_RETRYABLE)));
-        BackupComponents restore = restoring(vss, backupDocument(vss));
-        select(restore, "hr");
-        await(restore.preRestore());
+        BackupComponents restore = hrPreRestored(vss);
         WriterStatus status = sqlStatus(restore);
         assertEquals(WriterState.FAILED_AT_PRE_RESTORE, status.state());
         assertEquals(VssError.VSS_E_WRITERERROR_RETRYABLE.hresult(), status.failure());
@@ -156,9 +162,7 @@ class RestoreCallsTest extends SimulatedVssTest {
     @Test
     void aWriterFailingAtPostRestoreShowsItInItsStatusAndTheComponentsMessage() throws Exception {
         Vss vss = vss(machineWith(SQL.failingAt(WriterPhase.POST_RESTORE, VssError.VSS_E_WRITERERROR_NONRETRYABLE)));
-        BackupComponents restore = restoring(vss, backupDocument(vss));
-        select(restore, "hr");
-        await(restore.preRestore());
+        BackupComponents restore = hrPreRestored(vss);
         restore.setFileRestoreStatus(SQL.writerId(), ComponentType.DATABASE, INSTANCE, "hr", FileRestoreStatus.FAILED);
         await(restore.postRestore());
         assertEquals(WriterState.FAILED_AT_POST_RESTORE, sqlStatus(restore).state());
@@ -258,16 +262,5 @@ class RestoreCallsTest extends SimulatedVssTest {
         }
         // None of it reached VSS: the selection is still open.
         select(restore, "sales");
-    }
-
-    @FunctionalInterface
-    private interface Call {
-        void run() throws Exception;
-    }
-
-    private static void assertError(VssError error, Operation operation, Call call) {
-        VssException thrown = assertThrows(VssException.class, call::run);
-        assertEquals(error, thrown.error(), thrown.getMessage());
-        assertEquals(operation, thrown.operation());
     }
 }
