@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sim/components.h"
+#include "sim/restore_writers.h"
 #include "sim/text.h"
 
 namespace vss4j::sim {
@@ -69,6 +70,20 @@ void MachineState::noteFailedOutcomes(const ObjectState& object) {
   }
 }
 
+void MachineState::noteRestores(const ObjectState& object, bool afterPostRestore) {
+  for (RestoreRecord& record : restoreRecordsOf(object, afterPostRestore)) {
+    auto same = std::find_if(restoreRecords.begin(), restoreRecords.end(), [&](const RestoreRecord& earlier) {
+      return earlier.instanceId == record.instanceId && earlier.logicalPath == record.logicalPath &&
+             earlier.componentName == record.componentName;
+    });
+    if (same != restoreRecords.end()) {
+      *same = std::move(record);
+    } else {
+      restoreRecords.push_back(std::move(record));
+    }
+  }
+}
+
 void MachineState::noteOutcome(const ComponentOutcome& outcome) {
   for (ComponentOutcome& earlier : componentOutcomes) {
     if (earlier.instanceId == outcome.instanceId && earlier.logicalPath == outcome.logicalPath &&
@@ -89,7 +104,10 @@ std::shared_ptr<OpRecord> MachineState::startOperation(std::uint64_t owner, Oper
   op->plannedError = plannedError;
   const auto now = Clock::now();
   auto length = durations[static_cast<std::size_t>(operation)];
-  if (writerHangsIn(object.writers, operation)) length += writerTimeout;
+  const bool restorePhase = operation == Operation::PreRestore || operation == Operation::PostRestore;
+  if (restorePhase ? restoreWriterHangs(object, operation) : writerHangsIn(object.writers, operation)) {
+    length += writerTimeout;
+  }
   op->deadline = now + std::chrono::duration_cast<Clock::duration>(length);
   pendingOps.reserve(pendingOps.size() + 1);
   object.pending = op;
@@ -138,7 +156,17 @@ void MachineState::finish(OpRecord& op) {
       case Operation::GatherWriterMetadata:
         runWriterPhases(object.writers, op.operation);
         object.metadataGathered = true;
-        object.phase = ObjectPhase::Metadata;
+        object.phase = object.phase == ObjectPhase::RestoreInit ? ObjectPhase::RestoreMetadata : ObjectPhase::Metadata;
+        break;
+      case Operation::PreRestore:
+        runRestorePhase(object, op.operation);
+        noteRestores(object, false);
+        object.phase = ObjectPhase::RestorePrepared;
+        break;
+      case Operation::PostRestore:
+        runRestorePhase(object, op.operation);
+        noteRestores(object, true);
+        object.phase = ObjectPhase::RestoreComplete;
         break;
       case Operation::PrepareForBackup:
         failComponents(object, op.operation);
@@ -183,6 +211,14 @@ void MachineState::leaveUnfinished(std::uint64_t owner, ObjectState& object, Ope
     case Operation::BackupComplete:
       // The copies exist either way; a BackupComplete that did not finish only means writers were not told.
       object.phase = ObjectPhase::Complete;
+      break;
+    case Operation::PreRestore:
+      // The files must not be put back when the writers could not prepare for them [I].
+      object.phase = ObjectPhase::Failed;
+      break;
+    case Operation::PostRestore:
+      // The files are back either way, as after a BackupComplete that did not finish [I].
+      object.phase = ObjectPhase::RestoreComplete;
       break;
     default:
       break;

@@ -55,7 +55,8 @@ public interface SimulatedMachine {
      * that moved the writers is released, the healthy writers still waiting go back to {@code STABLE} (VSS's
      * BackupShutdown) and the failed ones keep their failure until a later backup moves them, as
      * {@code vssadmin list writers} shows them. Writers take no part in contexts without writers, which leave
-     * them as they were.
+     * them as they were. A restore moves the writers of the components it selects: {@code STABLE} after PreRestore
+     * and PostRestore, {@code FAILED_AT_PRE_RESTORE} or {@code FAILED_AT_POST_RESTORE} once one fails.
      */
     List<WriterStatus> writerStates();
 
@@ -97,6 +98,31 @@ public interface SimulatedMachine {
         return componentOutcomes().stream()
                 .filter(o -> o.writerName().equals(writerName) && o.logicalPath().equals(path)
                         && o.componentName().equals(componentName))
+                .findFirst();
+    }
+
+    /**
+     * Every component a writer was asked to restore (selected, and PreRestore run), one row per component (the
+     * latest restore counts), in the order first restored: what the writer was told and what it answered.
+     */
+    List<ComponentRestore> componentRestores();
+
+    /**
+     * What the writer named {@code writerName} was told and answered about restoring its component
+     * {@code logicalPath} (empty or null for none) / {@code componentName}; empty if it was never asked to restore
+     * it.
+     *
+     * <pre>{@code
+     * ComponentRestore db1 = machine.componentRestore("SqlServerWriter", "VSS4J-SIM", "db1").orElseThrow();
+     * assertEquals(FileRestoreStatus.ALL, db1.fileRestoreStatus());   // the SQL writer restored db1, status ALL
+     * }</pre>
+     */
+    default Optional<ComponentRestore> componentRestore(String writerName, String logicalPath,
+            String componentName) {
+        String path = logicalPath == null ? "" : logicalPath;
+        return componentRestores().stream()
+                .filter(r -> r.writerName().equals(writerName) && r.logicalPath().equals(path)
+                        && r.componentName().equals(componentName))
                 .findFirst();
     }
 }
