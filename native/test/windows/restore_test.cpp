@@ -22,7 +22,7 @@ const GUID kInstance = makeGuid(0x0a0a0a0a, 0x1, 0x2, 0x0304050607080910ull);
 const WString kPath = u"INSTANCE1\\caf\u00e9";
 const WString kName = u"db1 \U0001F600";
 
-class RestoreCalls : public ::testing::Test {
+class ComRestoreCalls : public ::testing::Test {
  protected:
   void SetUp() override {
     CoInitializeEx(nullptr, COINIT_MULTITHREADED);
@@ -80,7 +80,7 @@ class RestoreCalls : public ::testing::Test {
   std::unique_ptr<BackupComponents> components;
 };
 
-TEST_F(RestoreCalls, InitializeForRestoreHandsOverTheDocumentAsOneBstrFreedOnce) {
+TEST_F(ComRestoreCalls, InitializeForRestoreHandsOverTheDocumentAsOneBstrFreedOnce) {
   // Every UTF-16 unit arrives: non-ASCII, a surrogate pair, an embedded NUL.
   const WString document = WString(u"<BACKUP_COMPONENTS caf\u00e9 \U0001F600/>") + WString(u"\0tail", 5);
   ASSERT_EQ(CoRegisterMallocSpy(&spy), S_OK);
@@ -100,14 +100,14 @@ TEST_F(RestoreCalls, InitializeForRestoreHandsOverTheDocumentAsOneBstrFreedOnce)
   EXPECT_EQ(vss.restoreXml, L"");
 }
 
-TEST_F(RestoreCalls, SetRestoreStatePassesEveryTypeThrough) {
+TEST_F(ComRestoreCalls, SetRestoreStatePassesEveryTypeThrough) {
   for (VSS_RESTORE_TYPE type : {VSS_RTYPE_UNDEFINED, VSS_RTYPE_BY_COPY, VSS_RTYPE_IMPORT, VSS_RTYPE_OTHER}) {
     EXPECT_EQ(components->setRestoreState(static_cast<std::int32_t>(type)), hr::kOk);
     EXPECT_EQ(vss.restoreType, type);
   }
 }
 
-TEST_F(RestoreCalls, SetSelectedForRestoreWithoutAnInstanceIdCallsTheBaseInterface) {
+TEST_F(ComRestoreCalls, SetSelectedForRestoreWithoutAnInstanceIdCallsTheBaseInterface) {
   EXPECT_EQ(components->setSelectedForRestore(Guid{}, toGuid(kWriter), component_type::DATABASE, &kPath, kName, true),
             hr::kOk);
   EXPECT_EQ(vss.lastCall, "SetSelectedForRestore");
@@ -121,7 +121,7 @@ TEST_F(RestoreCalls, SetSelectedForRestoreWithoutAnInstanceIdCallsTheBaseInterfa
   EXPECT_EQ(vss.extendedQueries, 0);
 }
 
-TEST_F(RestoreCalls, SetSelectedForRestoreWithAnInstanceIdGoesThroughIVssBackupComponentsEx) {
+TEST_F(ComRestoreCalls, SetSelectedForRestoreWithAnInstanceIdGoesThroughIVssBackupComponentsEx) {
   EXPECT_EQ(components->setSelectedForRestore(toGuid(kInstance), toGuid(kWriter), component_type::DATABASE, nullptr,
                                               kName, true),
             hr::kOk);
@@ -141,7 +141,7 @@ TEST_F(RestoreCalls, SetSelectedForRestoreWithAnInstanceIdGoesThroughIVssBackupC
   EXPECT_EQ(vss.refs(), 1);
 }
 
-TEST_F(RestoreCalls, SetSelectedForRestoreWithAnInstanceIdWhereThereIsNoExInterfaceFailsRaw) {
+TEST_F(ComRestoreCalls, SetSelectedForRestoreWithAnInstanceIdWhereThereIsNoExInterfaceFailsRaw) {
   vss.extended = false;
   EXPECT_EQ(components->setSelectedForRestore(toGuid(kInstance), toGuid(kWriter), component_type::DATABASE, &kPath,
                                               kName, true),
@@ -150,7 +150,7 @@ TEST_F(RestoreCalls, SetSelectedForRestoreWithAnInstanceIdWhereThereIsNoExInterf
   EXPECT_EQ(vss.refs(), 1);
 }
 
-TEST_F(RestoreCalls, SetAdditionalRestoresAndSetRestoreOptionsNameTheComponent) {
+TEST_F(ComRestoreCalls, SetAdditionalRestoresAndSetRestoreOptionsNameTheComponent) {
   EXPECT_EQ(components->setAdditionalRestores(toGuid(kWriter), component_type::DATABASE, &kPath, kName, true), hr::kOk);
   EXPECT_EQ(vss.lastCall, "SetAdditionalRestores");
   expectComponent(true);
@@ -168,7 +168,7 @@ TEST_F(RestoreCalls, SetAdditionalRestoresAndSetRestoreOptionsNameTheComponent) 
   EXPECT_EQ(vss.componentText, L"RECOVERY=NO caf\u00e9");
 }
 
-TEST_F(RestoreCalls, AddAlternativeLocationMappingAndAddNewTargetPassEveryArgument) {
+TEST_F(ComRestoreCalls, AddAlternativeLocationMappingAndAddNewTargetPassEveryArgument) {
   EXPECT_EQ(components->addAlternativeLocationMapping(toGuid(kWriter), component_type::DATABASE, &kPath, kName,
                                                       u"C:\\SQL\\Data", u"*.mdf", true, u"D:\\Restored\u00e9"),
             hr::kOk);
@@ -190,7 +190,7 @@ TEST_F(RestoreCalls, AddAlternativeLocationMappingAndAddNewTargetPassEveryArgume
   EXPECT_EQ(vss.destination, L"E:\\Moved");
 }
 
-TEST_F(RestoreCalls, SetFileRestoreStatusPassesEveryStatusThrough) {
+TEST_F(ComRestoreCalls, SetFileRestoreStatusPassesEveryStatusThrough) {
   for (VSS_FILE_RESTORE_STATUS status : {VSS_RS_UNDEFINED, VSS_RS_NONE, VSS_RS_ALL, VSS_RS_FAILED}) {
     EXPECT_EQ(components->setFileRestoreStatus(toGuid(kWriter), component_type::DATABASE, &kPath, kName,
                                                static_cast<std::int32_t>(status)),
@@ -202,7 +202,7 @@ TEST_F(RestoreCalls, SetFileRestoreStatusPassesEveryStatusThrough) {
   expectComponent(false);
 }
 
-TEST_F(RestoreCalls, EverySynchronousCallReturnsVssErrorsRaw) {
+TEST_F(ComRestoreCalls, EverySynchronousCallReturnsVssErrorsRaw) {
   const std::vector<std::pair<const char*, std::function<hresult()>>> calls = {
       {"InitializeForRestore", [&] { return components->initializeForRestore(u"<doc/>"); }},
       {"SetRestoreState", [&] { return components->setRestoreState(1); }},
@@ -232,12 +232,12 @@ TEST_F(RestoreCalls, EverySynchronousCallReturnsVssErrorsRaw) {
   EXPECT_EQ(vss.refs(), 1);
 }
 
-TEST_F(RestoreCalls, PreRestoreWrapsItsIVssAsync) {
+TEST_F(ComRestoreCalls, PreRestoreWrapsItsIVssAsync) {
   expectAsyncWrapped([&](std::unique_ptr<AsyncOperation>& async) { return components->preRestore(async); });
   EXPECT_EQ(vss.lastCall, "PreRestore");
 }
 
-TEST_F(RestoreCalls, PostRestoreWrapsItsIVssAsync) {
+TEST_F(ComRestoreCalls, PostRestoreWrapsItsIVssAsync) {
   expectAsyncWrapped([&](std::unique_ptr<AsyncOperation>& async) { return components->postRestore(async); });
   EXPECT_EQ(vss.lastCall, "PostRestore");
 }
