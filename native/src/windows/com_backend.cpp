@@ -1,36 +1,21 @@
 #include "windows/com_backend.h"
 
-#include <new>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/log.h"
+#include "windows/as_hresult.h"
 #include "windows/bstr.h"
 #include "windows/com_ptr.h"
+#include "windows/component_key.h"
 #include "windows/convert.h"
+#include "windows/restore_calls.h"
 #include "windows/writer_components.h"
 #include "windows/writer_metadata.h"
 
 namespace vss4j::win {
 namespace {
-
-// A Backend method's guard (core's contract: no C++ exception leaves one): an exception becomes an HRESULT,
-// E_OUTOFMEMORY or E_UNEXPECTED (logged with `what`). Not jni::guarded, which raises a Java exception instead.
-template <typename Body>
-hresult asHresult(const char* what, Body&& body) noexcept {
-  try {
-    return body();
-  } catch (const std::bad_alloc&) {
-    return hr::kOutOfMemory;
-  } catch (...) {
-    try {
-      log(LogLevel::Error, std::string("unexpected C++ exception in ") + what);
-    } catch (...) {
-    }
-    return hr::kUnexpected;
-  }
-}
 
 // An SDK call that hands back an id: `id` receives it only if the call succeeds.
 template <typename Call>
@@ -81,7 +66,7 @@ std::vector<VSS_ID> toVssIds(const std::vector<Guid>& ids) {
 class ComAsync final : public AsyncOperation {
  public:
   ComAsync(ComPtr<IVssAsync> async, std::shared_ptr<const VssApi> api)
-      : async_(std::move(async)), api_(std::move(api)) {}
+      : api_(std::move(api)), async_(std::move(async)) {}
 
   hresult wait(std::uint32_t milliseconds) override {
     return asHresult("IVssAsync::Wait", [&] { return async_->Wait(static_cast<DWORD>(milliseconds)); });
@@ -99,22 +84,22 @@ class ComAsync final : public AsyncOperation {
   }
 
  private:
+  // Declared first, so destroyed last: the DLL outlives the interface.
+  std::shared_ptr<const VssApi> api_;
   ComPtr<IVssAsync> async_;
-  std::shared_ptr<const VssApi> api_;  // declared last: the DLL outlives the interface
 };
 
-class ComBackupComponents final : public BackupComponents {
+// The backup calls here, the restore calls in RestoreCalls.
+class ComBackupComponents final : public RestoreCalls {
  public:
   ComBackupComponents(ComPtr<IVssBackupComponents> components, std::shared_ptr<const VssApi> api)
-      : vss_(std::move(components)), api_(std::move(api)) {}
+      : api_(std::move(api)), vss_(std::move(components)) {}
 
   hresult initializeForBackup(const WString* xml) override {
     return asHresult("InitializeForBackup", [&]() -> hresult {
       if (xml == nullptr) return vss_->InitializeForBackup(nullptr);
-      std::wstring wide = toWide(*xml);
       Bstr bstr;
-      *bstr.put() = SysAllocStringLen(wide.data(), static_cast<UINT>(wide.size()));
-      if (bstr.get() == nullptr) return hr::kOutOfMemory;
+      if (!bstr.assign(*xml)) return hr::kOutOfMemory;
       return vss_->InitializeForBackup(bstr.get());
     });
   }
@@ -153,8 +138,7 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   hresult gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) override {
-    return startAsync("GatherWriterMetadata", async,
-                      [&](IVssAsync** out) { return vss_->GatherWriterMetadata(out); });
+    return startAsync("GatherWriterMetadata", async, &IVssBackupComponents::GatherWriterMetadata);
   }
 
   hresult getWriterMetadata(std::vector<WriterMetadata>& writers) override {
@@ -183,10 +167,8 @@ class ComBackupComponents final : public BackupComponents {
   hresult addComponent(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
                        const WString* logicalPath, const WString& componentName) override {
     return asHresult("AddComponent", [&] {
-      std::wstring path = logicalPath == nullptr ? std::wstring() : toWide(*logicalPath);
-      std::wstring name = toWide(componentName);
-      return vss_->AddComponent(toGuid(instanceId), toGuid(writerId), static_cast<VSS_COMPONENT_TYPE>(componentType),
-                                logicalPath == nullptr ? nullptr : path.c_str(), name.c_str());
+      const ComponentKey key(writerId, componentType, logicalPath, componentName);
+      return vss_->AddComponent(toGuid(instanceId), key.writer(), key.type(), key.logicalPath(), key.name());
     });
   }
 
@@ -205,7 +187,7 @@ class ComBackupComponents final : public BackupComponents {
   hresult getWriterComponents(std::vector<RecordedComponent>& components) override {
     return asHresult("GetWriterComponents", [&]() -> hresult {
       components.clear();
-      return readWriterComponents(*vss_.get(), components);
+      return readWriterComponents(*vss_.get(), restoring(), components);
     });
   }
 
@@ -250,16 +232,15 @@ class ComBackupComponents final : public BackupComponents {
   }
 
   hresult prepareForBackup(std::unique_ptr<AsyncOperation>& async) override {
-    return startAsync("PrepareForBackup", async, [&](IVssAsync** out) { return vss_->PrepareForBackup(out); });
+    return startAsync("PrepareForBackup", async, &IVssBackupComponents::PrepareForBackup);
   }
 
   hresult doSnapshotSet(std::unique_ptr<AsyncOperation>& async) override {
-    return startAsync("DoSnapshotSet", async, [&](IVssAsync** out) { return vss_->DoSnapshotSet(out); });
+    return startAsync("DoSnapshotSet", async, &IVssBackupComponents::DoSnapshotSet);
   }
 
   hresult gatherWriterStatus(std::unique_ptr<AsyncOperation>& async) override {
-    const hresult result = startAsync("GatherWriterStatus", async,
-                                      [&](IVssAsync** out) { return vss_->GatherWriterStatus(out); });
+    const hresult result = startAsync("GatherWriterStatus", async, &IVssBackupComponents::GatherWriterStatus);
     if (succeeded(result)) statusToRead_ = true;
     return result;
   }
@@ -310,16 +291,14 @@ class ComBackupComponents final : public BackupComponents {
   hresult setBackupSucceeded(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
                              const WString* logicalPath, const WString& componentName, bool succeeded) override {
     return asHresult("SetBackupSucceeded", [&] {
-      std::wstring path = logicalPath == nullptr ? std::wstring() : toWide(*logicalPath);
-      std::wstring name = toWide(componentName);
-      return vss_->SetBackupSucceeded(toGuid(instanceId), toGuid(writerId),
-                                      static_cast<VSS_COMPONENT_TYPE>(componentType),
-                                      logicalPath == nullptr ? nullptr : path.c_str(), name.c_str(), succeeded);
+      const ComponentKey key(writerId, componentType, logicalPath, componentName);
+      return vss_->SetBackupSucceeded(toGuid(instanceId), key.writer(), key.type(), key.logicalPath(), key.name(),
+                                      succeeded);
     });
   }
 
   hresult backupComplete(std::unique_ptr<AsyncOperation>& async) override {
-    return startAsync("BackupComplete", async, [&](IVssAsync** out) { return vss_->BackupComplete(out); });
+    return startAsync("BackupComplete", async, &IVssBackupComponents::BackupComplete);
   }
 
   hresult abortBackup() override {
@@ -360,26 +339,14 @@ class ComBackupComponents final : public BackupComponents {
     });
   }
 
- private:
-  // SetBackupOptions and SetPreviousBackupStamp: a writer class, a component (logical path may be null), a text.
-  template <typename Method>
-  hresult setComponentText(const char* what, Method method, const Guid& writerId, std::int32_t componentType,
-                           const WString* logicalPath, const WString& componentName, const WString& text) {
-    return asHresult(what, [&] {
-      std::wstring path = logicalPath == nullptr ? std::wstring() : toWide(*logicalPath);
-      std::wstring name = toWide(componentName);
-      std::wstring value = toWide(text);
-      return (vss_.get()->*method)(toGuid(writerId), static_cast<VSS_COMPONENT_TYPE>(componentType),
-                                   logicalPath == nullptr ? nullptr : path.c_str(), name.c_str(), value.c_str());
-    });
-  }
+ protected:
+  IVssBackupComponents& sdk() override { return *vss_.get(); }
 
-  template <typename Start>
-  hresult startAsync(const char* what, std::unique_ptr<AsyncOperation>& async, Start&& start) {
+  hresult startAsync(const char* what, std::unique_ptr<AsyncOperation>& async, AsyncCall call) override {
     return asHresult(what, [&]() -> hresult {
       async.reset();
       ComPtr<IVssAsync> raw;
-      HRESULT result = start(raw.put());
+      HRESULT result = (vss_.get()->*call)(raw.put());
       if (FAILED(result)) return result;  // a failed call hands back nothing to use; raw releases a stray one
       if (!raw) return hr::kUnexpected;
       async = std::make_unique<ComAsync>(std::move(raw), api_);
@@ -387,39 +354,23 @@ class ComBackupComponents final : public BackupComponents {
     });
   }
 
+ private:
+  // SetBackupOptions and SetPreviousBackupStamp: a writer class, a component (logical path may be null), a text.
+  template <typename Method>
+  hresult setComponentText(const char* what, Method method, const Guid& writerId, std::int32_t componentType,
+                           const WString* logicalPath, const WString& componentName, const WString& text) {
+    return asHresult(what, [&] {
+      const ComponentKey key(writerId, componentType, logicalPath, componentName);
+      const std::wstring value = toWide(text);
+      return (vss_.get()->*method)(key.writer(), key.type(), key.logicalPath(), key.name(), value.c_str());
+    });
+  }
+
+  // Declared first, so destroyed last: the DLL outlives the interface.
+  std::shared_ptr<const VssApi> api_;
   ComPtr<IVssBackupComponents> vss_;
   bool statusToRead_ = false;   // a GatherWriterStatus was started and its status not yet read (and freed)
   bool metadataFreed_ = false;  // FreeWriterMetadata succeeded
-  std::shared_ptr<const VssApi> api_;  // declared last: the DLL outlives the interface
-
-  // ---- BEGIN restore stubs (issue 20): placeholders until the COM restore calls land; replaced whole. ----
- public:
-  hresult initializeForRestore(const WString&) override { return hr::kNotImpl; }
-  hresult setRestoreState(std::int32_t) override { return hr::kNotImpl; }
-  hresult setSelectedForRestore(const Guid&, const Guid&, std::int32_t, const WString*, const WString&,
-                                bool) override {
-    return hr::kNotImpl;
-  }
-  hresult setAdditionalRestores(const Guid&, std::int32_t, const WString*, const WString&, bool) override {
-    return hr::kNotImpl;
-  }
-  hresult setRestoreOptions(const Guid&, std::int32_t, const WString*, const WString&, const WString&) override {
-    return hr::kNotImpl;
-  }
-  hresult addAlternativeLocationMapping(const Guid&, std::int32_t, const WString*, const WString&, const WString&,
-                                        const WString&, bool, const WString&) override {
-    return hr::kNotImpl;
-  }
-  hresult addNewTarget(const Guid&, std::int32_t, const WString*, const WString&, const WString&, const WString&,
-                       bool, const WString&) override {
-    return hr::kNotImpl;
-  }
-  hresult preRestore(std::unique_ptr<AsyncOperation>&) override { return hr::kNotImpl; }
-  hresult setFileRestoreStatus(const Guid&, std::int32_t, const WString*, const WString&, std::int32_t) override {
-    return hr::kNotImpl;
-  }
-  hresult postRestore(std::unique_ptr<AsyncOperation>&) override { return hr::kNotImpl; }
-  // ---- END restore stubs ----
 };
 
 // COM apartment membership of the current thread, so that threadStopping undoes only what threadStarted did.

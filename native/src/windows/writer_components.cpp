@@ -1,5 +1,7 @@
 #include "windows/writer_components.h"
 
+#include <algorithm>
+#include <initializer_list>
 #include <utility>
 
 #include "windows/bstr.h"
@@ -53,7 +55,55 @@ HRESULT readFailure(IVssComponent& component, hresult& failure) {
   return S_OK;
 }
 
-HRESULT readComponent(IVssComponent& component, RecordedComponent& row) {
+// A restore getter's answer. S_OK: the value was read. S_FALSE ("no value") or one of `notRecorded` (the getter's
+// documented answer when the document holds nothing for it): the field keeps its default, and the read goes on.
+// Anything else fails the read.
+bool answered(HRESULT& result, std::initializer_list<HRESULT> notRecorded) {
+  if (result == S_OK) return true;
+  if (result == S_FALSE || std::find(notRecorded.begin(), notRecorded.end(), result) != notRecorded.end()) {
+    result = S_OK;
+  }
+  return false;
+}
+
+// What the requester and the writers recorded for the restore. "Not recorded", per Microsoft's pages:
+// IsSelectedForRestore and GetFileRestoreStatus answer VSS_E_BAD_STATE outside the state they belong to;
+// GetRestoreTarget answers VSS_E_OBJECT_NOT_FOUND before the writer set a target (VSS_E_BAD_STATE there too [I]);
+// GetAdditionalRestores, GetRestoreOptions and the failure messages answer S_FALSE.
+HRESULT readRestoreFields(IVssComponent& component, RecordedComponent& row) {
+  decltype(VSS_COMPONENTINFO::bSelectable) selected = false;
+  decltype(VSS_COMPONENTINFO::bSelectable) additional = false;
+  VSS_RESTORE_TARGET target = VSS_RT_UNDEFINED;
+  VSS_FILE_RESTORE_STATUS status = VSS_RS_UNDEFINED;
+  Bstr options;
+  Bstr preRestoreFailure;
+  Bstr postRestoreFailure;
+  HRESULT result = component.IsSelectedForRestore(&selected);
+  if (answered(result, {VSS_E_BAD_STATE})) row.selectedForRestore = selected != 0;
+  if (FAILED(result)) return result;
+  result = component.GetAdditionalRestores(&additional);
+  if (answered(result, {})) row.additionalRestores = additional != 0;
+  if (FAILED(result)) return result;
+  result = component.GetRestoreOptions(options.put());
+  if (answered(result, {})) row.restoreOptions = options.text();
+  if (FAILED(result)) return result;
+  result = component.GetRestoreTarget(&target);
+  if (answered(result, {VSS_E_OBJECT_NOT_FOUND, VSS_E_BAD_STATE})) {
+    row.restoreTarget = static_cast<std::int32_t>(target);
+  }
+  if (FAILED(result)) return result;
+  result = component.GetFileRestoreStatus(&status);
+  if (answered(result, {VSS_E_BAD_STATE})) row.fileRestoreStatus = static_cast<std::int32_t>(status);
+  if (FAILED(result)) return result;
+  result = component.GetPreRestoreFailureMsg(preRestoreFailure.put());
+  if (answered(result, {})) row.preRestoreFailureMessage = preRestoreFailure.text();
+  if (FAILED(result)) return result;
+  result = component.GetPostRestoreFailureMsg(postRestoreFailure.put());
+  if (answered(result, {})) row.postRestoreFailureMessage = postRestoreFailure.text();
+  return result;
+}
+
+HRESULT readComponent(IVssComponent& component, bool restoring, RecordedComponent& row) {
   Bstr path;
   Bstr name;
   Bstr stamp;
@@ -70,6 +120,7 @@ HRESULT readComponent(IVssComponent& component, RecordedComponent& row) {
   if (SUCCEEDED(result)) result = component.GetPreviousBackupStamp(previous.put());
   if (SUCCEEDED(result)) result = component.GetBackupOptions(options.put());
   if (SUCCEEDED(result)) result = readFailure(component, row.failure);
+  if (SUCCEEDED(result) && restoring) result = readRestoreFields(component, row);
   if (FAILED(result)) return result;
   row.type = static_cast<std::int32_t>(type);
   row.logicalPath = path.text();
@@ -83,7 +134,7 @@ HRESULT readComponent(IVssComponent& component, RecordedComponent& row) {
 
 }  // namespace
 
-HRESULT readWriterComponents(IVssBackupComponents& vss, std::vector<RecordedComponent>& out) {
+HRESULT readWriterComponents(IVssBackupComponents& vss, bool restoring, std::vector<RecordedComponent>& out) {
   UINT writers = 0;
   HRESULT result = vss.GetWriterComponentsCount(&writers);
   if (FAILED(result)) return result;
@@ -106,7 +157,7 @@ HRESULT readWriterComponents(IVssBackupComponents& vss, std::vector<RecordedComp
       RecordedComponent row;
       row.instanceId = toGuid(instanceId);
       row.writerId = toGuid(writerId);
-      result = readComponent(*component.get(), row);
+      result = readComponent(*component.get(), restoring, row);
       if (FAILED(result)) return result;
       out.push_back(std::move(row));
     }

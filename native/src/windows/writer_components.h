@@ -1,6 +1,7 @@
 // Reads what the writers recorded in the Backup Components Document (GetWriterComponents): every
 // IVssWriterComponentsExt, IVssComponent and IVssComponentEx2 obtained, and every BSTR, is released before it
-// returns.
+// returns. The restore fields are read only in a restore (`restoring`: InitializeForRestore succeeded); in a backup
+// they keep their defaults, and the getters that answer only in a restore are not called.
 #pragma once
 
 #include <type_traits>
@@ -11,7 +12,7 @@
 
 namespace vss4j::win {
 
-HRESULT readWriterComponents(IVssBackupComponents& vss, std::vector<RecordedComponent>& out);
+HRESULT readWriterComponents(IVssBackupComponents& vss, bool restoring, std::vector<RecordedComponent>& out);
 
 // The IUnknown of an IVssWriterComponentsExt. Microsoft's SDK declares the interface with two bases
 // (IVssWriterComponents, then IUnknown: two vtable pointers); mingw-w64's declares only the first. The object is

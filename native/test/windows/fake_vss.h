@@ -84,6 +84,7 @@ constexpr IID kIidEnumObject = {0xae1c7110, 0x2f60, 0x11d3, {0x8a, 0x39, 0x00, 0
 constexpr IID kIidExamineWriterMetadata = {0x902fcf7f, 0xb7fd, 0x42f8, {0x81, 0xf1, 0xb2, 0xe4, 0x00, 0xb1, 0xe5, 0xbd}};
 constexpr IID kIidComponentEx = {0x156c8b5e, 0xf131, 0x4bd7, {0x9c, 0x97, 0xd1, 0x92, 0x3b, 0xe7, 0xe1, 0xfa}};
 constexpr IID kIidComponentEx2 = {0x3b5be0f2, 0x07a9, 0x4e4b, {0xbd, 0xd3, 0xcf, 0xdc, 0x8e, 0x2c, 0x0d, 0x2d}};
+constexpr IID kIidBackupComponentsEx = {0x963f03ad, 0x9e4c, 0x4a34, {0xac, 0x15, 0xe4, 0xb6, 0x17, 0x4e, 0x50, 0x36}};
 
 // IVssAsync over an operation the test ends with finish(); Wait honours its timeout.
 class Async final : public Unknown<IVssAsync> {
@@ -349,6 +350,14 @@ class Component final : public Unknown<IVssComponentEx2> {
   HRESULT applicationFailure = S_OK;
   std::wstring applicationMessage;
   HRESULT getFailureResult = S_OK;  // what GetFailure itself answers
+  // What the requester and the writer recorded for the restore. The texts answer S_FALSE and NULL when empty; the
+  // value getters answer their *Result (the value only with S_OK), so that a test gives each one's "not recorded".
+  bool selectedForRestore = false, additionalRestores = false;
+  VSS_RESTORE_TARGET restoreTarget = VSS_RT_UNDEFINED;
+  VSS_FILE_RESTORE_STATUS fileRestoreStatus = VSS_RS_UNDEFINED;
+  std::wstring restoreOptions, preRestoreFailure, postRestoreFailure;
+  HRESULT selectedResult = S_OK, additionalResult = S_OK, targetResult = S_OK, statusResult = S_OK;
+  std::atomic<int> restoreReads{0};  // calls to the restore getters
 
   HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** object) override {
     if (object == nullptr) return E_POINTER;
@@ -397,8 +406,12 @@ class Component final : public Unknown<IVssComponentEx2> {
   HRESULT STDMETHODCALLTYPE AddPartialFile(VSS4J_PARAM(IVssComponent::AddPartialFile, 0), VSS4J_PARAM(IVssComponent::AddPartialFile, 1), VSS4J_PARAM(IVssComponent::AddPartialFile, 2), VSS4J_PARAM(IVssComponent::AddPartialFile, 3)) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE GetPartialFileCount(VSS4J_PARAM(IVssComponent::GetPartialFileCount, 0)) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE GetPartialFile(VSS4J_PARAM(IVssComponent::GetPartialFile, 0), VSS4J_PARAM(IVssComponent::GetPartialFile, 1), VSS4J_PARAM(IVssComponent::GetPartialFile, 2), VSS4J_PARAM(IVssComponent::GetPartialFile, 3), VSS4J_PARAM(IVssComponent::GetPartialFile, 4)) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE IsSelectedForRestore(VSS4J_PARAM(IVssComponent::IsSelectedForRestore, 0)) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetAdditionalRestores(VSS4J_PARAM(IVssComponent::GetAdditionalRestores, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE IsSelectedForRestore(VSS4J_PARAM(IVssComponent::IsSelectedForRestore, 0) out) override {
+    return restoreValue(out, selectedForRestore, selectedResult);
+  }
+  HRESULT STDMETHODCALLTYPE GetAdditionalRestores(VSS4J_PARAM(IVssComponent::GetAdditionalRestores, 0) out) override {
+    return restoreValue(out, additionalRestores, additionalResult);
+  }
   HRESULT STDMETHODCALLTYPE GetNewTargetCount(VSS4J_PARAM(IVssComponent::GetNewTargetCount, 0)) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE GetNewTarget(VSS4J_PARAM(IVssComponent::GetNewTarget, 0), VSS4J_PARAM(IVssComponent::GetNewTarget, 1)) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE AddDirectedTarget(VSS4J_PARAM(IVssComponent::AddDirectedTarget, 0), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 1), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 2), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 3), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 4), VSS4J_PARAM(IVssComponent::AddDirectedTarget, 5)) override { return E_NOTIMPL; }
@@ -407,19 +420,32 @@ class Component final : public Unknown<IVssComponentEx2> {
   HRESULT STDMETHODCALLTYPE SetRestoreMetadata(VSS4J_PARAM(IVssComponent::SetRestoreMetadata, 0)) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE GetRestoreMetadata(VSS4J_PARAM(IVssComponent::GetRestoreMetadata, 0)) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE SetRestoreTarget(VSS4J_PARAM(IVssComponent::SetRestoreTarget, 0)) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetRestoreTarget(VSS4J_PARAM(IVssComponent::GetRestoreTarget, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetRestoreTarget(VSS_RESTORE_TARGET* out) override {
+    return restoreValue(out, restoreTarget, targetResult);
+  }
   HRESULT STDMETHODCALLTYPE SetPreRestoreFailureMsg(VSS4J_PARAM(IVssComponent::SetPreRestoreFailureMsg, 0)) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetPreRestoreFailureMsg(VSS4J_PARAM(IVssComponent::GetPreRestoreFailureMsg, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetPreRestoreFailureMsg(BSTR* out) override {
+    ++restoreReads;
+    return optional(preRestoreFailure, out);
+  }
   HRESULT STDMETHODCALLTYPE SetPostRestoreFailureMsg(VSS4J_PARAM(IVssComponent::SetPostRestoreFailureMsg, 0)) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetPostRestoreFailureMsg(VSS4J_PARAM(IVssComponent::GetPostRestoreFailureMsg, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetPostRestoreFailureMsg(BSTR* out) override {
+    ++restoreReads;
+    return optional(postRestoreFailure, out);
+  }
   HRESULT STDMETHODCALLTYPE SetBackupStamp(VSS4J_PARAM(IVssComponent::SetBackupStamp, 0)) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE GetBackupStamp(BSTR* out) override { return optional(stamp, out); }
   HRESULT STDMETHODCALLTYPE GetPreviousBackupStamp(BSTR* out) override { return optional(previousStamp, out); }
   HRESULT STDMETHODCALLTYPE GetBackupOptions(BSTR* out) override { return optional(options, out); }
-  HRESULT STDMETHODCALLTYPE GetRestoreOptions(VSS4J_PARAM(IVssComponent::GetRestoreOptions, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetRestoreOptions(BSTR* out) override {
+    ++restoreReads;
+    return optional(restoreOptions, out);
+  }
   HRESULT STDMETHODCALLTYPE GetRestoreSubcomponentCount(VSS4J_PARAM(IVssComponent::GetRestoreSubcomponentCount, 0)) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE GetRestoreSubcomponent(VSS4J_PARAM(IVssComponent::GetRestoreSubcomponent, 0), VSS4J_PARAM(IVssComponent::GetRestoreSubcomponent, 1), VSS4J_PARAM(IVssComponent::GetRestoreSubcomponent, 2), VSS4J_PARAM(IVssComponent::GetRestoreSubcomponent, 3)) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetFileRestoreStatus(VSS4J_PARAM(IVssComponent::GetFileRestoreStatus, 0)) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetFileRestoreStatus(VSS_FILE_RESTORE_STATUS* out) override {
+    return restoreValue(out, fileRestoreStatus, statusResult);
+  }
   HRESULT STDMETHODCALLTYPE AddDifferencedFilesByLastModifyTime(VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyTime, 0), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyTime, 1), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyTime, 2), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyTime, 3)) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE AddDifferencedFilesByLastModifyLSN(VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyLSN, 0), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyLSN, 1), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyLSN, 2), VSS4J_PARAM(IVssComponent::AddDifferencedFilesByLastModifyLSN, 3)) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE GetDifferencedFilesCount(VSS4J_PARAM(IVssComponent::GetDifferencedFilesCount, 0)) override { return E_NOTIMPL; }
@@ -430,6 +456,13 @@ class Component final : public Unknown<IVssComponentEx2> {
   static HRESULT optional(const std::wstring& text, BSTR* out) {
     *out = text.empty() ? nullptr : giveBstr(text);
     return text.empty() ? S_FALSE : S_OK;
+  }
+  // A restore getter of a value: `result` as the answer, the value copied out only with S_OK.
+  template <typename Out, typename Value>
+  HRESULT restoreValue(Out* out, const Value& value, HRESULT result) {
+    ++restoreReads;
+    if (result == S_OK) *out = static_cast<Out>(value);
+    return result;
   }
 };
 
@@ -551,9 +584,25 @@ struct WriterRow {
   HRESULT failure = S_OK;
 };
 
-class BackupComponents final : public Unknown<IVssBackupComponents> {
+// IVssBackupComponents, and IVssBackupComponentsEx through QueryInterface while `extended` (every VSS since
+// Windows Server 2003 SP1 answers it).
+class BackupComponents final : public Unknown<IVssBackupComponentsEx> {
  public:
   BackupComponents() : Unknown(kIidBackupComponents) {}
+  bool extended = true;
+  int extendedQueries = 0;
+
+  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** object) override {
+    if (object == nullptr || !IsEqualIID(riid, kIidBackupComponentsEx)) return Unknown::QueryInterface(riid, object);
+    ++extendedQueries;
+    if (!extended) {
+      *object = nullptr;
+      return E_NOINTERFACE;
+    }
+    *object = static_cast<IVssBackupComponentsEx*>(this);
+    AddRef();
+    return S_OK;
+  }
   // What the next asynchronous call (DoSnapshotSet, PrepareForBackup, ...) returns at once, and its IVssAsync.
   HRESULT asyncCallResult = S_OK;
   Async* nextAsync = nullptr;
@@ -581,6 +630,14 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
   VSS_ID deleteSource = GUID_NULL;
   VSS_OBJECT_TYPE deleteType = VSS_OBJECT_UNKNOWN;
   BOOL forceDelete = FALSE;
+  std::string lastCall;  // the restore calls: which method ran last
+  bool initializedForRestore = false;
+  std::wstring restoreXml;  // InitializeForRestore's BSTR, its every unit (SysStringLen)
+  VSS_RESTORE_TYPE restoreType = VSS_RTYPE_UNDEFINED;
+  bool flag = false;  // SetSelectedForRestore(Ex)'s selected, SetAdditionalRestores' additional, *'s recursive
+  VSS_ID restoreInstance = GUID_NULL;  // SetSelectedForRestoreEx's instance
+  std::wstring redirectedPath, files, destination;  // AddAlternativeLocationMapping's and AddNewTarget's
+  VSS_FILE_RESTORE_STATUS fileRestoreStatus = VSS_RS_UNDEFINED;
 
   // Returned data.
   VSS_ID newId = GUID_NULL;  // StartSnapshotSet / AddToSnapshotSet
@@ -625,8 +682,17 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
     partial = partialFiles != 0;
     return callResult;
   }
-  HRESULT STDMETHODCALLTYPE InitializeForRestore(BSTR) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE SetRestoreState(VSS_RESTORE_TYPE) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE InitializeForRestore(BSTR xml) override {
+    lastCall = "InitializeForRestore";
+    initializedForRestore = true;
+    restoreXml = xml == nullptr ? L"" : std::wstring(xml, SysStringLen(xml));
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE SetRestoreState(VSS_RESTORE_TYPE type) override {
+    lastCall = "SetRestoreState";
+    restoreType = type;
+    return callResult;
+  }
   HRESULT STDMETHODCALLTYPE GatherWriterMetadata(IVssAsync** async) override { return startAsync(async); }
   HRESULT STDMETHODCALLTYPE GetWriterMetadataCount(UINT* count) override {
     *count = static_cast<UINT>(writerMetadata.size());
@@ -685,16 +751,28 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
                                              LPCWSTR options) override {
     return noteText(writer, type, path, name, options);
   }
-  HRESULT STDMETHODCALLTYPE SetSelectedForRestore(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR,
-                                                  VSS4J_PARAM(IVssBackupComponents::SetSelectedForRestore, 4)) override {
+  HRESULT STDMETHODCALLTYPE SetSelectedForRestore(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path, LPCWSTR name,
+                                                  VSS4J_PARAM(IVssBackupComponents::SetSelectedForRestore, 4) selected) override {
+    return noteFlag("SetSelectedForRestore", writer, type, path, name, selected != 0);
+  }
+  HRESULT STDMETHODCALLTYPE SetSelectedForRestoreEx(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path,
+                                                    LPCWSTR name,
+                                                    VSS4J_PARAM(IVssBackupComponentsEx::SetSelectedForRestoreEx, 4) selected,
+                                                    VSS_ID instance) override {
+    restoreInstance = instance;
+    return noteFlag("SetSelectedForRestoreEx", writer, type, path, name, selected != 0);
+  }
+  HRESULT STDMETHODCALLTYPE GetWriterMetadataEx(UINT, VSS_ID*, IVssExamineWriterMetadataEx**) override {
     return E_NOTIMPL;
   }
-  HRESULT STDMETHODCALLTYPE SetRestoreOptions(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE SetRestoreOptions(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path, LPCWSTR name,
+                                              LPCWSTR options) override {
+    lastCall = "SetRestoreOptions";
+    return noteText(writer, type, path, name, options);
   }
-  HRESULT STDMETHODCALLTYPE SetAdditionalRestores(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR,
-                                                  VSS4J_PARAM(IVssBackupComponents::SetAdditionalRestores, 4)) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE SetAdditionalRestores(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path, LPCWSTR name,
+                                                  VSS4J_PARAM(IVssBackupComponents::SetAdditionalRestores, 4) additional) override {
+    return noteFlag("SetAdditionalRestores", writer, type, path, name, additional != 0);
   }
   HRESULT STDMETHODCALLTYPE SetPreviousBackupStamp(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path,
                                                    LPCWSTR name, LPCWSTR stamp) override {
@@ -707,27 +785,38 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
   }
   HRESULT STDMETHODCALLTYPE BackupComplete(IVssAsync** async) override { return startAsync(async); }
   HRESULT STDMETHODCALLTYPE AddAlternativeLocationMapping(
-      VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR, LPCWSTR,
-      VSS4J_PARAM(IVssBackupComponents::AddAlternativeLocationMapping, 6), LPCWSTR) override {
-    return E_NOTIMPL;
+      VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR logical, LPCWSTR name, LPCWSTR from, LPCWSTR spec,
+      VSS4J_PARAM(IVssBackupComponents::AddAlternativeLocationMapping, 6) recursive, LPCWSTR to) override {
+    return noteRedirect("AddAlternativeLocationMapping", writer, type, logical, name, from, spec, recursive != 0, to);
   }
   HRESULT STDMETHODCALLTYPE AddRestoreSubcomponent(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR, LPCWSTR,
                                                    VSS4J_PARAM(IVssBackupComponents::AddRestoreSubcomponent, 6)) override {
     return E_NOTIMPL;
   }
-  HRESULT STDMETHODCALLTYPE SetFileRestoreStatus(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR,
-                                                 VSS_FILE_RESTORE_STATUS) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE SetFileRestoreStatus(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path, LPCWSTR name,
+                                                 VSS_FILE_RESTORE_STATUS status) override {
+    lastCall = "SetFileRestoreStatus";
+    fileRestoreStatus = status;
+    noteComponent(writer, type, path, name);
+    return callResult;
   }
-  HRESULT STDMETHODCALLTYPE AddNewTarget(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR, LPCWSTR,
-                                         VSS4J_PARAM(IVssBackupComponents::AddNewTarget, 6), LPCWSTR) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE AddNewTarget(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR logical, LPCWSTR name,
+                                         LPCWSTR from, LPCWSTR file,
+                                         VSS4J_PARAM(IVssBackupComponents::AddNewTarget, 6) recursive,
+                                         LPCWSTR to) override {
+    return noteRedirect("AddNewTarget", writer, type, logical, name, from, file, recursive != 0, to);
   }
   HRESULT STDMETHODCALLTYPE SetRangesFilePath(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, UINT, LPCWSTR) override {
     return E_NOTIMPL;
   }
-  HRESULT STDMETHODCALLTYPE PreRestore(IVssAsync**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE PostRestore(IVssAsync**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE PreRestore(IVssAsync** async) override {
+    lastCall = "PreRestore";
+    return startAsync(async);
+  }
+  HRESULT STDMETHODCALLTYPE PostRestore(IVssAsync** async) override {
+    lastCall = "PostRestore";
+    return startAsync(async);
+  }
   HRESULT STDMETHODCALLTYPE SetContext(LONG value) override {
     context = value;
     return callResult;
@@ -790,14 +879,36 @@ class BackupComponents final : public Unknown<IVssBackupComponents> {
   HRESULT STDMETHODCALLTYPE QueryRevertStatus(VSS_PWSZ, IVssAsync**) override { return E_NOTIMPL; }
 
  private:
-  // SetBackupOptions and SetPreviousBackupStamp record their arguments alike.
-  HRESULT noteText(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path, LPCWSTR name, LPCWSTR text) {
+  // The component calls record the component alike.
+  void noteComponent(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path, LPCWSTR name) {
     addedWriter = writer;
     addedType = type;
     logicalPathWasNull = path == nullptr;
     logicalPath = path == nullptr ? L"" : path;
     componentName = name;
+  }
+  // SetBackupOptions, SetPreviousBackupStamp and SetRestoreOptions: a component and a text.
+  HRESULT noteText(VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path, LPCWSTR name, LPCWSTR text) {
+    noteComponent(writer, type, path, name);
     componentText = text;
+    return callResult;
+  }
+  // SetSelectedForRestore(Ex) and SetAdditionalRestores: a component and a flag.
+  HRESULT noteFlag(const char* call, VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR path, LPCWSTR name, bool value) {
+    lastCall = call;
+    noteComponent(writer, type, path, name);
+    flag = value;
+    return callResult;
+  }
+  // AddAlternativeLocationMapping and AddNewTarget: a component, its files and where they go.
+  HRESULT noteRedirect(const char* call, VSS_ID writer, VSS_COMPONENT_TYPE type, LPCWSTR logical, LPCWSTR name,
+                       LPCWSTR from, LPCWSTR spec, bool recursive, LPCWSTR to) {
+    lastCall = call;
+    noteComponent(writer, type, logical, name);
+    redirectedPath = from;
+    files = spec;
+    flag = recursive;
+    destination = to;
     return callResult;
   }
   HRESULT startAsync(IVssAsync** async) {

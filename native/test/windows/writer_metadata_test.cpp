@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/hresult.h"
+#include "bstr_counting.h"
 #include "test_support.h"
 #include "windows/com_backend.h"
 #include "windows/convert.h"
@@ -12,52 +13,6 @@
 
 namespace vss4j::win::test {
 namespace {
-
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wnon-virtual-dtor"
-#endif
-// Counts what COM's task allocator hands out and takes back while it is registered: BSTRs come from there once
-// oleaut32 stops caching them.
-class CountingSpy final : public IMallocSpy {
- public:
-  std::atomic<long> allocs{0}, frees{0};
-
-  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** object) override {
-    if (IsEqualIID(riid, IID_IUnknown) || IsEqualIID(riid, IID_IMallocSpy)) {
-      *object = this;
-      return S_OK;
-    }
-    *object = nullptr;
-    return E_NOINTERFACE;
-  }
-  ULONG STDMETHODCALLTYPE AddRef() override { return 2; }
-  ULONG STDMETHODCALLTYPE Release() override { return 1; }
-  SIZE_T STDMETHODCALLTYPE PreAlloc(SIZE_T size) override { return size; }
-  void* STDMETHODCALLTYPE PostAlloc(void* actual) override {
-    if (actual != nullptr) ++allocs;
-    return actual;
-  }
-  void* STDMETHODCALLTYPE PreFree(void* request, BOOL) override {
-    if (request != nullptr) ++frees;
-    return request;
-  }
-  void STDMETHODCALLTYPE PostFree(BOOL) override {}
-  SIZE_T STDMETHODCALLTYPE PreRealloc(void* request, SIZE_T size, void** newRequest, BOOL) override {
-    *newRequest = request;
-    return size;
-  }
-  void* STDMETHODCALLTYPE PostRealloc(void* actual, BOOL) override { return actual; }
-  void* STDMETHODCALLTYPE PreGetSize(void* request, BOOL) override { return request; }
-  SIZE_T STDMETHODCALLTYPE PostGetSize(SIZE_T actual, BOOL) override { return actual; }
-  void* STDMETHODCALLTYPE PreDidAlloc(void* request, BOOL) override { return request; }
-  int STDMETHODCALLTYPE PostDidAlloc(void*, BOOL, int actual) override { return actual; }
-  void STDMETHODCALLTYPE PreHeapMinimize() override {}
-  void STDMETHODCALLTYPE PostHeapMinimize() override {}
-};
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
 
 const GUID kInstance = makeGuid(0x0a0a0a0a, 0x1, 0x2, 0x0304050607080910ull);
 const GUID kWriter = makeGuid(0x0b0b0b0b, 0x1, 0x2, 0x0304050607080910ull);
@@ -75,12 +30,7 @@ class WriterMetadataTest : public ::testing::Test {
 
   void SetUp() override {
     CoInitializeEx(nullptr, COINIT_MULTITHREADED);
-    // Without oleaut32's cache every BSTR comes from and goes back to COM's allocator, where the spy counts it.
-    using NoCache = void(WINAPI*)();
-    auto noCache = reinterpret_cast<NoCache>(
-        reinterpret_cast<void*>(GetProcAddress(GetModuleHandleW(L"oleaut32.dll"), "SetOaNoCache")));
-    ASSERT_NE(noCache, nullptr);
-    noCache();
+    ASSERT_TRUE(stopBstrCache());
     metadata.instanceId = kInstance;
     metadata.writerId = kWriter;
     metadata.name = L"SqlServerWriter";
@@ -328,6 +278,95 @@ TEST_F(WriterMetadataTest, WriterComponentsFailWhenGetFailureFailsAndReleaseEver
   component.name = L"db1";
   component.getFailureResult = VSS_E_BAD_STATE;
   EXPECT_TRUE(readRecorded({&component}, VSS_E_BAD_STATE).empty());
+}
+
+// In a restore (InitializeForRestore succeeded) each component carries what the requester selected and set and what
+// the writer chose and reported.
+TEST_F(WriterMetadataTest, RestoreFieldsAreReadInARestore) {
+  ASSERT_EQ(components->initializeForRestore(u"<BACKUP_COMPONENTS/>"), hr::kOk);
+  fake::Component restored;
+  restored.name = L"db1";
+  restored.selectedForRestore = true;
+  restored.additionalRestores = true;
+  restored.restoreOptions = L"RECOVERY=NO";
+  restored.restoreTarget = VSS_RT_ALTERNATE;
+  restored.fileRestoreStatus = VSS_RS_FAILED;
+  restored.preRestoreFailure = L"service caf\u00e9 still running";
+  restored.postRestoreFailure = L"log replay failed";
+  std::vector<RecordedComponent> recorded = readRecorded({&restored});
+  ASSERT_EQ(recorded.size(), 1u);
+  EXPECT_TRUE(recorded[0].selectedForRestore);
+  EXPECT_TRUE(recorded[0].additionalRestores);
+  EXPECT_EQ(recorded[0].restoreOptions, u"RECOVERY=NO");
+  EXPECT_EQ(recorded[0].restoreTarget, static_cast<std::int32_t>(VSS_RT_ALTERNATE));
+  EXPECT_EQ(recorded[0].fileRestoreStatus, static_cast<std::int32_t>(VSS_RS_FAILED));
+  EXPECT_EQ(recorded[0].preRestoreFailureMessage, u"service caf\u00e9 still running");
+  EXPECT_EQ(recorded[0].postRestoreFailureMessage, u"log replay failed");
+  EXPECT_EQ(restored.restoreReads.load(), 7);
+}
+
+// Each getter's documented "nothing recorded" answer leaves the field at its default and the read goes on.
+TEST_F(WriterMetadataTest, RestoreFieldsNotRecordedKeepTheirDefaults) {
+  ASSERT_EQ(components->initializeForRestore(u"<BACKUP_COMPONENTS/>"), hr::kOk);
+  fake::Component beforePreRestore;
+  beforePreRestore.name = L"db1";
+  beforePreRestore.selectedResult = VSS_E_BAD_STATE;
+  beforePreRestore.additionalResult = S_FALSE;
+  beforePreRestore.targetResult = VSS_E_OBJECT_NOT_FOUND;
+  beforePreRestore.statusResult = VSS_E_BAD_STATE;
+  fake::Component targetOutOfState;
+  targetOutOfState.name = L"Config";
+  targetOutOfState.targetResult = VSS_E_BAD_STATE;
+  targetOutOfState.selectedForRestore = true;
+  std::vector<RecordedComponent> recorded = readRecorded({&beforePreRestore, &targetOutOfState});
+  ASSERT_EQ(recorded.size(), 2u);
+  for (const RecordedComponent& row : recorded) {
+    EXPECT_FALSE(row.additionalRestores);
+    EXPECT_EQ(row.restoreOptions, u"");  // S_FALSE and NULL
+    EXPECT_EQ(row.restoreTarget, static_cast<std::int32_t>(VSS_RT_UNDEFINED));
+    EXPECT_EQ(row.fileRestoreStatus, static_cast<std::int32_t>(VSS_RS_UNDEFINED));
+    EXPECT_EQ(row.preRestoreFailureMessage, u"");
+    EXPECT_EQ(row.postRestoreFailureMessage, u"");
+  }
+  EXPECT_FALSE(recorded[0].selectedForRestore);
+  EXPECT_TRUE(recorded[1].selectedForRestore);
+}
+
+TEST_F(WriterMetadataTest, RestoreFieldFailingOtherwiseFailsTheReadRawAndReleasesEverything) {
+  ASSERT_EQ(components->initializeForRestore(u"<BACKUP_COMPONENTS/>"), hr::kOk);
+  fake::Component damaged;
+  damaged.name = L"db1";
+  damaged.statusResult = VSS_E_INVALID_XML_DOCUMENT;
+  EXPECT_TRUE(readRecorded({&damaged}, VSS_E_INVALID_XML_DOCUMENT).empty());
+  fake::Component unknown;
+  unknown.name = L"db1";
+  unknown.targetResult = E_UNEXPECTED;
+  EXPECT_TRUE(readRecorded({&unknown}, E_UNEXPECTED).empty());
+  // Another getter's "not recorded" is no excuse: VSS_E_OBJECT_NOT_FOUND is GetRestoreTarget's, not this one's.
+  fake::Component notFound;
+  notFound.name = L"db1";
+  notFound.selectedResult = VSS_E_OBJECT_NOT_FOUND;
+  EXPECT_TRUE(readRecorded({&notFound}, VSS_E_OBJECT_NOT_FOUND).empty());
+  EXPECT_EQ(notFound.restoreReads.load(), 1) << "no getter after the one that failed";
+}
+
+// A backup's read asks for no restore field: those getters answer only in a restore.
+TEST_F(WriterMetadataTest, BackupReadsNoRestoreField) {
+  fake::Component backedUp;
+  backedUp.name = L"db1";
+  backedUp.selectedForRestore = true;
+  backedUp.restoreOptions = L"RECOVERY=NO";
+  backedUp.statusResult = VSS_E_BAD_STATE;
+  std::vector<RecordedComponent> recorded = readRecorded({&backedUp});
+  ASSERT_EQ(recorded.size(), 1u);
+  EXPECT_FALSE(recorded[0].selectedForRestore);
+  EXPECT_EQ(recorded[0].restoreOptions, u"");
+  EXPECT_EQ(backedUp.restoreReads.load(), 0);
+  vss.callResult = VSS_E_INVALID_XML_DOCUMENT;  // a refused InitializeForRestore leaves the object a backup one
+  EXPECT_EQ(components->initializeForRestore(u"<damaged"), VSS_E_INVALID_XML_DOCUMENT);
+  vss.callResult = S_OK;
+  readRecorded({&backedUp});
+  EXPECT_EQ(backedUp.restoreReads.load(), 0);
 }
 
 TEST(VolumeOfPath, UnknownPathsGiveNoVolume) {

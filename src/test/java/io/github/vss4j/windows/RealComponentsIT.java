@@ -19,7 +19,6 @@ import io.github.vss4j.WriterComponent;
 import io.github.vss4j.WriterMetadata;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -37,9 +36,6 @@ class RealComponentsIT {
     private static final List<String> IN_BOX = List.of("Registry Writer", "System Writer", "COM+ REGDB Writer",
             "WMI Writer");
 
-    private record Choice(WriterMetadata writer, WriterComponent component) {
-    }
-
     @Test
     void aComponentBackupOfAnInBoxWriter() throws Exception {
         try (BackupComponents backup = Vss.system().createBackupComponents()) {
@@ -49,8 +45,8 @@ class RealComponentsIT {
             await(backup.gatherWriterMetadata());
             List<WriterMetadata> writers = backup.getWriterMetadata();
             print(writers);
-            Choice choice = choose(writers).orElseThrow(() -> new AssertionError(
-                    "none of " + IN_BOX + " declares a component selectable for backup"));
+            InBoxComponent choice = InBoxComponent.choose(writers, IN_BOX).orElseThrow(
+                    () -> new AssertionError("none of " + IN_BOX + " declares a component selectable for backup"));
             WriterMetadata writer = choice.writer();
             WriterComponent component = choice.component();
             System.out.println("component mode: adding " + writer.writerName() + " / " + component.logicalPath()
@@ -107,13 +103,13 @@ class RealComponentsIT {
     @Test
     void aComponentBackupInOneCall() throws Exception {
         Vss vss = Vss.system();
-        Choice choice;
+        InBoxComponent choice;
         try (BackupComponents backup = vss.createBackupComponents()) {
             backup.initializeForBackup();
             backup.setBackupState(true, false, BackupType.COPY, false);
             await(backup.gatherWriterMetadata());
-            choice = choose(backup.getWriterMetadata()).orElseThrow(() -> new AssertionError(
-                    "none of " + IN_BOX + " declares a component selectable for backup"));
+            choice = InBoxComponent.choose(backup.getWriterMetadata(), IN_BOX).orElseThrow(
+                    () -> new AssertionError("none of " + IN_BOX + " declares a component selectable for backup"));
         }
         WriterMetadata writer = choice.writer();
         String path = choice.component().logicalPath().isEmpty() ? choice.component().name()
@@ -145,22 +141,6 @@ class RealComponentsIT {
         String document = closed.backupComponentsDocument().orElseThrow();
         System.out.println("final Backup Components Document, " + document.length() + " characters");
         assertTrue(document.contains(choice.component().name()), "the final document names the component");
-    }
-
-    private static Optional<Choice> choose(List<WriterMetadata> writers) {
-        for (String name : IN_BOX) {
-            for (WriterMetadata writer : writers) {
-                if (!writer.writerName().equals(name)) {
-                    continue;
-                }
-                for (WriterComponent component : writer.components()) {
-                    if (component.selectableForBackup() && !component.volumes().isEmpty()) {
-                        return Optional.of(new Choice(writer, component));
-                    }
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static void print(List<WriterMetadata> writers) {
