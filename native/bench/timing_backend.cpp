@@ -95,6 +95,39 @@ class TimingComponents final : public BackupComponents {
                           Guid& nonDeleted) override {
     return in_->deleteSnapshots(sourceId, type, force, deleted, nonDeleted);
   }
+  hresult initializeForRestore(const WString& document) override { return in_->initializeForRestore(document); }
+  hresult setRestoreState(std::int32_t restoreType) override { return in_->setRestoreState(restoreType); }
+  hresult setSelectedForRestore(const Guid& instanceId, const Guid& writerId, std::int32_t type,
+                                const WString* logicalPath, const WString& name, bool selected) override {
+    return in_->setSelectedForRestore(instanceId, writerId, type, logicalPath, name, selected);
+  }
+  hresult setAdditionalRestores(const Guid& writerId, std::int32_t type, const WString* logicalPath,
+                                const WString& name, bool additional) override {
+    return in_->setAdditionalRestores(writerId, type, logicalPath, name, additional);
+  }
+  hresult setRestoreOptions(const Guid& writerId, std::int32_t type, const WString* logicalPath, const WString& name,
+                            const WString& options) override {
+    return in_->setRestoreOptions(writerId, type, logicalPath, name, options);
+  }
+  hresult addAlternativeLocationMapping(const Guid& writerId, std::int32_t type, const WString* logicalPath,
+                                        const WString& name, const WString& path, const WString& filespec,
+                                        bool recursive, const WString& destination) override {
+    return in_->addAlternativeLocationMapping(writerId, type, logicalPath, name, path, filespec, recursive,
+                                              destination);
+  }
+  hresult addNewTarget(const Guid& writerId, std::int32_t type, const WString* logicalPath, const WString& name,
+                       const WString& path, const WString& fileName, bool recursive,
+                       const WString& alternatePath) override {
+    return in_->addNewTarget(writerId, type, logicalPath, name, path, fileName, recursive, alternatePath);
+  }
+  hresult preRestore(std::unique_ptr<AsyncOperation>& async) override { return wrap(in_->preRestore(async), async); }
+  hresult setFileRestoreStatus(const Guid& writerId, std::int32_t type, const WString* logicalPath,
+                               const WString& name, std::int32_t status) override {
+    return in_->setFileRestoreStatus(writerId, type, logicalPath, name, status);
+  }
+  hresult postRestore(std::unique_ptr<AsyncOperation>& async) override {
+    return wrap(in_->postRestore(async), async);
+  }
 
  private:
   std::unique_ptr<BackupComponents> in_;

@@ -88,6 +88,31 @@ class BackupComponents {  // IVssBackupComponents
   virtual hresult query(std::vector<SnapshotProperties>& snapshots) = 0;
   virtual hresult deleteSnapshots(const Guid& sourceId, std::int32_t sourceObjectType, bool forceDelete,
                                   std::int32_t& deletedSnapshots, Guid& nonDeletedSnapshotId) = 0;
+
+  // Restore ("Overview of Processing a Restore Under VSS"): InitializeForRestore(document) instead of
+  // InitializeForBackup; GatherWriterMetadata; per component SetSelectedForRestore and optionally
+  // SetRestoreOptions / SetAdditionalRestores / AddAlternativeLocationMapping / AddNewTarget; SetRestoreState;
+  // PreRestore; the requester copies the files back; SetFileRestoreStatus per component; PostRestore.
+  virtual hresult initializeForRestore(const WString& document) = 0;
+  virtual hresult setRestoreState(std::int32_t restoreType) = 0;  // VSS_RESTORE_TYPE
+  // SetSelectedForRestore; IVssBackupComponentsEx::SetSelectedForRestoreEx when instanceId is not GUID_NULL.
+  virtual hresult setSelectedForRestore(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
+                                        const WString* logicalPath, const WString& componentName, bool selected) = 0;
+  virtual hresult setAdditionalRestores(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                                        const WString& componentName, bool additionalRestores) = 0;
+  virtual hresult setRestoreOptions(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                                    const WString& componentName, const WString& options) = 0;
+  virtual hresult addAlternativeLocationMapping(const Guid& writerId, std::int32_t componentType,
+                                                const WString* logicalPath, const WString& componentName,
+                                                const WString& path, const WString& filespec, bool recursive,
+                                                const WString& destination) = 0;
+  virtual hresult addNewTarget(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                               const WString& componentName, const WString& path, const WString& fileName,
+                               bool recursive, const WString& alternatePath) = 0;
+  virtual hresult preRestore(std::unique_ptr<AsyncOperation>& async) = 0;
+  virtual hresult setFileRestoreStatus(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                                       const WString& componentName, std::int32_t status) = 0;  // VSS_FILE_RESTORE_STATUS
+  virtual hresult postRestore(std::unique_ptr<AsyncOperation>& async) = 0;
 };
 
 class Backend {  // where BackupComponents objects come from: real VSS, or one simulated machine

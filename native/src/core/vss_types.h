@@ -16,7 +16,7 @@ using WString = std::u16string;
 
 // VSS's enumerations, one row per constant: the namespace it has here, our name, the SDK's, the value.
 // windows/sdk_agreement.cpp checks every row against the SDK's own definition.
-#define VSS4J_ENUMERATIONS(X) \
+#define VSS4J_ENUMERATIONS(X)                                                         \
   /* _VSS_SNAPSHOT_CONTEXT */                                                         \
   X(ctx, BACKUP, VSS_CTX_BACKUP, 0x00)                                                \
   X(ctx, FILE_SHARE_BACKUP, VSS_CTX_FILE_SHARE_BACKUP, 0x10)                          \
@@ -75,7 +75,23 @@ using WString = std::u16string;
   X(writer_state, FAILED_AT_BACKUP_COMPLETE, VSS_WS_FAILED_AT_BACKUP_COMPLETE, 12)    \
   X(writer_state, FAILED_AT_PRE_RESTORE, VSS_WS_FAILED_AT_PRE_RESTORE, 13)            \
   X(writer_state, FAILED_AT_POST_RESTORE, VSS_WS_FAILED_AT_POST_RESTORE, 14)          \
-  X(writer_state, FAILED_AT_BACKUPSHUTDOWN, VSS_WS_FAILED_AT_BACKUPSHUTDOWN, 15)
+  X(writer_state, FAILED_AT_BACKUPSHUTDOWN, VSS_WS_FAILED_AT_BACKUPSHUTDOWN, 15)      \
+  /* VSS_RESTORE_TYPE */                                                              \
+  X(restore_type, UNDEFINED, VSS_RTYPE_UNDEFINED, 0)                                  \
+  X(restore_type, BY_COPY, VSS_RTYPE_BY_COPY, 1)                                      \
+  X(restore_type, IMPORT, VSS_RTYPE_IMPORT, 2)                                        \
+  X(restore_type, OTHER, VSS_RTYPE_OTHER, 3)                                          \
+  /* VSS_FILE_RESTORE_STATUS */                                                       \
+  X(file_restore_status, UNDEFINED, VSS_RS_UNDEFINED, 0)                              \
+  X(file_restore_status, NONE, VSS_RS_NONE, 1)                                        \
+  X(file_restore_status, ALL, VSS_RS_ALL, 2)                                          \
+  X(file_restore_status, FAILED, VSS_RS_FAILED, 3)                                    \
+  /* VSS_RESTORE_TARGET */                                                            \
+  X(restore_target, UNDEFINED, VSS_RT_UNDEFINED, 0)                                   \
+  X(restore_target, ORIGINAL, VSS_RT_ORIGINAL, 1)                                     \
+  X(restore_target, ALTERNATE_LOCATION, VSS_RT_ALTERNATE, 2)                          \
+  X(restore_target, DIRECTED, VSS_RT_DIRECTED, 3)                                     \
+  X(restore_target, ORIGINAL_LOCATION, VSS_RT_ORIGINAL_LOCATION, 4)
 
 #define VSS4J_CONSTANT(ns, name, sdk, value)                      \
   namespace ns {                                                  \
@@ -181,6 +197,13 @@ struct RecordedComponent {
   WString previousBackupStamp;  // empty: none was set
   WString backupOptions;        // empty: none were set
   hresult failure = hr::kOk;    // IVssComponentEx2::GetFailure's writer error; 0: none reported
+  bool selectedForRestore = false;      // IVssComponent::IsSelectedForRestore
+  bool additionalRestores = false;      // GetAdditionalRestores
+  WString restoreOptions;               // GetRestoreOptions; empty: none
+  std::int32_t restoreTarget = 0;       // GetRestoreTarget (VSS_RESTORE_TARGET), the writer's choice at PreRestore
+  std::int32_t fileRestoreStatus = 0;   // GetFileRestoreStatus (VSS_FILE_RESTORE_STATUS)
+  WString preRestoreFailureMessage;     // GetPreRestoreFailureMsg; empty: none
+  WString postRestoreFailureMessage;    // GetPostRestoreFailureMsg; empty: none
 };
 
 // One writer from GetWriterMetadata: IVssExamineWriterMetadata in full.

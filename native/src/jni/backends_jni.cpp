@@ -115,7 +115,7 @@ VSS4J_JNI(jboolean, simulatorAddComponentFault)(JNIEnv* env, jclass, jlong handl
     if (!path) return JNI_FALSE;
     std::optional<vss4j::WString> name = jni::toWString(env, componentName, "componentName");
     if (!name) return JNI_FALSE;
-    if (phase < 0 || phase > static_cast<jint>(sim::WriterPhase::BackupComplete)) {
+    if (phase < 0 || phase > static_cast<jint>(sim::kLastWriterPhase)) {
       jni::throwIllegalArgument(env, "vss4j: writer phase number " + std::to_string(phase) + " is out of range");
       return JNI_FALSE;
     }
@@ -136,7 +136,7 @@ VSS4J_JNI(void, simulatorAddWriter)(JNIEnv* env, jclass, jlong handle, jstring n
     if (!writerName) return;
     vss4j::WriterMetadata described;
     if (description != nullptr && !jni::getWriterDescription(env, description, described)) return;
-    if (failsAt < 0 || failsAt > static_cast<jint>(sim::WriterPhase::BackupComplete)) {
+    if (failsAt < 0 || failsAt > static_cast<jint>(sim::kLastWriterPhase)) {
       jni::throwIllegalArgument(env, "vss4j: writer phase number " + std::to_string(failsAt) + " is out of range");
       return;
     }

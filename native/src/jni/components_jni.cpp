@@ -10,10 +10,11 @@
 #include "core/session.h"
 #include "generated/rows.h"
 #include "io_github_vss4j_internal_NativeBridge.h"
+#include "jni/completions.h"
 #include "jni/handles.h"
 #include "jni/jni_util.h"
 #include "jni/marshal.h"
-#include "jni/completions.h"
+#include "jni/session_calls.h"
 
 using vss4j::BackupComponents;
 using vss4j::Guid;
@@ -21,16 +22,14 @@ using vss4j::hresult;
 using vss4j::Session;
 using vss4j::WString;
 namespace jni = vss4j::jni;
+using jni::ComponentKey;
+using jni::componentKey;
+using jni::componentEntry;
+using jni::onSession;
+using jni::sessionEntry;
+using jni::startAsyncEntry;
 
 namespace {
-
-// Runs body(BackupComponents&) on the session's object thread; body must not touch JNIEnv.
-template <typename F>
-jint onSession(JNIEnv* env, jlong handle, F&& body) {
-  std::shared_ptr<Session> session = jni::sessionOrThrow(env, handle);
-  if (!session) return 0;
-  return session->call(body);
-}
 
 // Runs body(BackupComponents&, Guid& id) on the object thread; on success the id goes to out[0..1], whose length
 // the caller has checked first.
@@ -42,12 +41,6 @@ jint withIdOut(JNIEnv* env, jlong handle, jlongArray out, F&& body) {
   return hr;
 }
 
-// The entry of a call on the object: one guard around onSession.
-template <typename F>
-jint sessionEntry(JNIEnv* env, jlong handle, F&& body) {
-  return jni::guarded(env, jint{0}, [&]() -> jint { return onSession(env, handle, body); });
-}
-
 // The entry of a call that fills a list on the object thread, then copies the list out on this thread.
 template <typename Row, typename Put>
 jint listEntry(JNIEnv* env, jlong handle, hresult (BackupComponents::*get)(std::vector<Row>&), Put&& put) {
@@ -56,22 +49,6 @@ jint listEntry(JNIEnv* env, jlong handle, hresult (BackupComponents::*get)(std::
     const jint hr = onSession(env, handle, [&](BackupComponents& c) { return (c.*get)(rows); });
     if (env->ExceptionCheck() || vss4j::failed(hr)) return hr;
     return put(rows) ? hr : 0;
-  });
-}
-
-// The entry of an asynchronous call; on success out[0] receives the new VssAsync handle.
-jint startAsyncEntry(JNIEnv* env, jlong handle, jlong token, jlongArray out, const Session::Starter& start) {
-  return jni::guarded(env, jint{0}, [&]() -> jint {
-    if (!jni::checkLength(env, out, 1, "async handle holder")) return 0;
-    std::shared_ptr<Session> session = jni::sessionOrThrow(env, handle);
-    if (!session) return 0;
-    std::uint64_t asyncId = 0;
-    const hresult hr = session->startAsync(start, static_cast<std::uint64_t>(token), asyncId);
-    if (vss4j::failed(hr)) return hr;
-    auto async = std::make_shared<jni::AsyncHandle>(jni::AsyncHandle{session, asyncId});
-    const jlong asyncHandle = jni::asyncs().add(std::move(async));
-    env->SetLongArrayRegion(out, 0, 1, &asyncHandle);
-    return hr;
   });
 }
 
@@ -250,29 +227,6 @@ VSS4J_JNI(jint, getSnapshotProperties)(JNIEnv* env, jclass, jlong handle, jlong 
   });
 }
 
-namespace {
-
-// A component's logical path (null: none) and name, decoded from Java; nullopt with a Java exception pending.
-struct ComponentKey {
-  std::optional<WString> path;
-  WString name;
-  const WString* pathOrNull() const { return path ? &*path : nullptr; }
-};
-
-std::optional<ComponentKey> componentKey(JNIEnv* env, jstring logicalPath, jstring componentName) {
-  ComponentKey key;
-  if (logicalPath != nullptr) {
-    key.path = jni::toWString(env, logicalPath, "logicalPath");
-    if (!key.path) return std::nullopt;
-  }
-  std::optional<WString> name = jni::toWString(env, componentName, "componentName");
-  if (!name) return std::nullopt;
-  key.name = std::move(*name);
-  return key;
-}
-
-}  // namespace
-
 VSS4J_JNI(jint, setBackupSucceeded)(JNIEnv* env, jclass, jlong handle, jlong instanceHi, jlong instanceLo,
                                     jlong writerHi, jlong writerLo, jint componentType, jstring logicalPath,
                                     jstring componentName, jboolean succeeded) {
@@ -301,43 +255,24 @@ VSS4J_JNI(jint, addComponent)(JNIEnv* env, jclass, jlong handle, jlong instanceH
   });
 }
 
-namespace {
-
-// SetBackupOptions and SetPreviousBackupStamp: a writer class, a component, a text.
-template <typename Call>
-jint componentTextEntry(JNIEnv* env, jlong handle, jlong writerHi, jlong writerLo, jstring logicalPath,
-                        jstring componentName, jstring text, const char* textName, Call&& call) {
-  return jni::guarded(env, jint{0}, [&]() -> jint {
-    const std::optional<ComponentKey> key = componentKey(env, logicalPath, componentName);
-    if (!key) return 0;
-    std::optional<WString> value = jni::toWString(env, text, textName);
-    if (!value) return 0;
-    const Guid writer = jni::guidOf(writerHi, writerLo);
-    return onSession(env, handle,
-                     [&](BackupComponents& c) { return call(c, writer, key->pathOrNull(), key->name, *value); });
-  });
-}
-
-}  // namespace
-
 VSS4J_JNI(jint, setBackupOptions)(JNIEnv* env, jclass, jlong handle, jlong writerHi, jlong writerLo,
                                   jint componentType, jstring logicalPath, jstring componentName, jstring options) {
-  return componentTextEntry(env, handle, writerHi, writerLo, logicalPath, componentName, options, "options",
-                            [&](BackupComponents& c, const Guid& writer, const WString* path, const WString& name,
-                                const WString& text) {
-                              return c.setBackupOptions(writer, componentType, path, name, text);
-                            });
+  return componentEntry<1>(env, handle, writerHi, writerLo, logicalPath, componentName, {options}, {"options"},
+                           [&](BackupComponents& c, const Guid& writer, const WString* path, const WString& name,
+                               const auto& texts) {
+                             return c.setBackupOptions(writer, componentType, path, name, texts[0]);
+                           });
 }
 
 VSS4J_JNI(jint, setPreviousBackupStamp)(JNIEnv* env, jclass, jlong handle, jlong writerHi, jlong writerLo,
                                         jint componentType, jstring logicalPath, jstring componentName,
                                         jstring stamp) {
-  return componentTextEntry(env, handle, writerHi, writerLo, logicalPath, componentName, stamp,
-                            "previousBackupStamp",
-                            [&](BackupComponents& c, const Guid& writer, const WString* path, const WString& name,
-                                const WString& text) {
-                              return c.setPreviousBackupStamp(writer, componentType, path, name, text);
-                            });
+  return componentEntry<1>(env, handle, writerHi, writerLo, logicalPath, componentName, {stamp},
+                           {"previousBackupStamp"},
+                           [&](BackupComponents& c, const Guid& writer, const WString* path, const WString& name,
+                               const auto& texts) {
+                             return c.setPreviousBackupStamp(writer, componentType, path, name, texts[0]);
+                           });
 }
 
 VSS4J_JNI(jint, getWriterComponents)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {

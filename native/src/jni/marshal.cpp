@@ -323,8 +323,16 @@ bool putRecordedComponents(JNIEnv* env, jobjectArray out, const std::vector<Reco
                    values[L::kType] = c.type;
                    values[L::kBackupSucceeded] = c.backupSucceeded ? 1 : 0;
                    values[L::kFailure] = c.failure;
+                   values[L::kSelectedForRestore] = c.selectedForRestore ? 1 : 0;
+                   values[L::kAdditionalRestores] = c.additionalRestores ? 1 : 0;
+                   values[L::kRestoreTarget] = c.restoreTarget;
+                   values[L::kFileRestoreStatus] = c.fileRestoreStatus;
                    env->SetLongArrayRegion(longs, row * L::kCount, L::kCount, values);
-                   return !env->ExceptionCheck() && putComponentTexts<S>(env, strings, row, c);
+                   const jsize s = row * S::kCount;
+                   return !env->ExceptionCheck() && putComponentTexts<S>(env, strings, row, c) &&
+                          putString(env, strings, s + S::kRestoreOptions, c.restoreOptions) &&
+                          putString(env, strings, s + S::kPreRestoreFailureMessage, c.preRestoreFailureMessage) &&
+                          putString(env, strings, s + S::kPostRestoreFailureMessage, c.postRestoreFailureMessage);
                  });
 }
 

@@ -1,10 +1,10 @@
 #include "sim/backup_components.h"
 
 #include <algorithm>
-#include <new>
 
 #include "sim/async_operation.h"
 #include "sim/backup_document.h"
+#include "sim/call_rules.h"
 #include "sim/components.h"
 #include "sim/text.h"
 
@@ -14,6 +14,14 @@ namespace {
 constexpr std::size_t kMaxVolumesPerSet = 64;
 constexpr std::int64_t kMaxCopiesPerVolume = 512;
 constexpr std::int64_t kMaxCopiesClientAccessible = 64;
+
+// Writer status can be gathered once writers have been told something: from PrepareForBackup on in a backup, once
+// metadata is gathered in a restore (the writers' state after PreRestore and PostRestore [I]).
+bool statusReadable(ObjectPhase phase) {
+  return in(phase, ObjectPhase::Prepared, ObjectPhase::SnapshotDone, ObjectPhase::SnapshotFailed,
+            ObjectPhase::Complete, ObjectPhase::RestoreMetadata, ObjectPhase::RestorePrepared,
+            ObjectPhase::RestoreComplete);
+}
 
 bool isKnownContext(std::int32_t context) {
   switch (context) {
@@ -26,18 +34,6 @@ bool isKnownContext(std::int32_t context) {
     case ctx::ALL: return true;
     default: return false;
   }
-}
-
-template <typename... Phases>
-bool in(ObjectPhase phase, Phases... allowed) {
-  return ((phase == allowed) || ...);
-}
-
-// A fault planned for a synchronous call: it is the call's result (throughQueryStatus means nothing there).
-std::optional<hresult> immediateFault(MachineState& machine, Operation operation) {
-  auto fault = machine.faults.attempt(operation);
-  if (fault && failed(fault->result)) return fault->result;
-  return std::nullopt;
 }
 
 }  // namespace
@@ -55,25 +51,6 @@ SimBackupComponents::~SimBackupComponents() {
     // Release() cannot fail; what is left behind is reclaimed with the machine.
   }
   --machine_->liveObjects;
-}
-
-template <typename Body>
-hresult SimBackupComponents::call(Operation operation, Body&& body) {
-  try {
-    std::lock_guard<std::mutex> lock(machine_->mutex);
-    machine_->settle(Clock::now());
-    machine_->callLog.record(operation);
-    auto found = machine_->objects.find(id_);
-    if (found == machine_->objects.end()) return hr::kUnexpected;
-    ObjectState& object = found->second;
-    // GATHERING, PREPARING, SNAPSHOTTING, COMPLETING: only the IVssAsync and AbortBackup are served.
-    if (object.pending && operation != Operation::AbortBackup) return hr::kBadState;
-    return body(object);
-  } catch (const std::bad_alloc&) {
-    return hr::kOutOfMemory;
-  } catch (...) {
-    return hr::kUnexpected;
-  }
 }
 
 hresult SimBackupComponents::startAsync(Operation operation, std::unique_ptr<AsyncOperation>& async) {
@@ -151,7 +128,11 @@ hresult SimBackupComponents::disableWriterInstances(const std::vector<Guid>& wri
 
 hresult SimBackupComponents::selectWriters(Operation operation, const std::function<void(WriterSelection&)>& change) {
   return call(operation, [&](ObjectState& o) -> hresult {
-    if (!in(o.phase, ObjectPhase::Init, ObjectPhase::Metadata)) return hr::kBadState;
+    // A restore chooses its writers the same way [I: the documentation does not restrict these calls to backups].
+    if (!in(o.phase, ObjectPhase::Init, ObjectPhase::Metadata, ObjectPhase::RestoreInit,
+            ObjectPhase::RestoreMetadata)) {
+      return hr::kBadState;
+    }
     if (auto fault = immediateFault(*machine_, operation)) return *fault;
     // After GatherWriterMetadata VSS accepts the call and ignores it: the writers are chosen by then.
     if (!o.metadataGathered) change(o.selection);
@@ -162,7 +143,7 @@ hresult SimBackupComponents::selectWriters(Operation operation, const std::funct
 hresult SimBackupComponents::gatherWriterMetadata(std::unique_ptr<AsyncOperation>& async) {
   async.reset();
   return call(Operation::GatherWriterMetadata, [&](ObjectState& o) -> hresult {
-    if (o.phase != ObjectPhase::Init || o.metadataGathered) return hr::kBadState;
+    if (!in(o.phase, ObjectPhase::Init, ObjectPhase::RestoreInit) || o.metadataGathered) return hr::kBadState;
     // Writers take part only in writer contexts; in the others the object sees none.
     std::vector<WriterRun> writers;
     if (writersTakePart(o.context)) {
@@ -177,7 +158,7 @@ hresult SimBackupComponents::gatherWriterMetadata(std::unique_ptr<AsyncOperation
 
 hresult SimBackupComponents::getWriterMetadata(std::vector<WriterMetadata>& writers) {
   return call(Operation::GetWriterMetadata, [&](ObjectState& o) -> hresult {
-    if (o.phase != ObjectPhase::Metadata || o.metadataFreed) return hr::kBadState;
+    if (!in(o.phase, ObjectPhase::Metadata, ObjectPhase::RestoreMetadata) || o.metadataFreed) return hr::kBadState;
     if (auto fault = immediateFault(*machine_, Operation::GetWriterMetadata)) return *fault;
     writers = writerMetadata(o.writers, machine_->volumes);
     return hr::kOk;
@@ -186,7 +167,7 @@ hresult SimBackupComponents::getWriterMetadata(std::vector<WriterMetadata>& writ
 
 hresult SimBackupComponents::freeWriterMetadata() {
   return call(Operation::FreeWriterMetadata, [&](ObjectState& o) -> hresult {
-    if (o.phase != ObjectPhase::Metadata || o.metadataFreed) return hr::kBadState;
+    if (!in(o.phase, ObjectPhase::Metadata, ObjectPhase::RestoreMetadata) || o.metadataFreed) return hr::kBadState;
     if (auto fault = immediateFault(*machine_, Operation::FreeWriterMetadata)) return *fault;
     o.metadataFreed = true;
     return hr::kOk;
@@ -278,20 +259,14 @@ hresult SimBackupComponents::gatherWriterStatus(std::unique_ptr<AsyncOperation>&
   return call(Operation::GatherWriterStatus, [&](ObjectState& o) -> hresult {
     // SNAPSHOT_FAILED is accepted too: Microsoft tells requesters to read writer status to learn why a
     // snapshot failed.
-    if (!in(o.phase, ObjectPhase::Prepared, ObjectPhase::SnapshotDone, ObjectPhase::SnapshotFailed,
-            ObjectPhase::Complete)) {
-      return hr::kBadState;
-    }
+    if (!statusReadable(o.phase)) return hr::kBadState;
     return startAsync(Operation::GatherWriterStatus, async);
   });
 }
 
 hresult SimBackupComponents::getWriterStatus(std::vector<WriterStatus>& writers) {
   return call(Operation::GetWriterStatus, [&](ObjectState& o) -> hresult {
-    if (!o.statusGathered || !in(o.phase, ObjectPhase::Prepared, ObjectPhase::SnapshotDone,
-                                 ObjectPhase::SnapshotFailed, ObjectPhase::Complete)) {
-      return hr::kBadState;
-    }
+    if (!o.statusGathered || !statusReadable(o.phase)) return hr::kBadState;
     if (auto fault = immediateFault(*machine_, Operation::GetWriterStatus)) return *fault;
     // Read and freed (FreeWriterStatus), as the Windows backend does: the next read needs a new gather.
     writers = std::move(o.gatheredStatus);
@@ -433,6 +408,8 @@ hresult SimBackupComponents::backupComplete(std::unique_ptr<AsyncOperation>& asy
 hresult SimBackupComponents::abortBackup() {
   return call(Operation::AbortBackup, [&](ObjectState& o) -> hresult {
     if (in(o.phase, ObjectPhase::Created, ObjectPhase::Aborted, ObjectPhase::Complete)) return hr::kBadState;
+    // A restore has no backup to abort [I: undocumented; a restore object is released instead].
+    if (isRestore(o.phase)) return hr::kBadState;
     if (auto fault = immediateFault(*machine_, Operation::AbortBackup)) return *fault;
     // "Ignored if nothing is in progress": before a set is started or metadata gathered.
     if (in(o.phase, ObjectPhase::Init) && !o.pending) return hr::kOk;

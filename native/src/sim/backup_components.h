@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 
@@ -52,6 +53,24 @@ class SimBackupComponents final : public BackupComponents {
   hresult query(std::vector<SnapshotProperties>& snapshots) override;
   hresult deleteSnapshots(const Guid& sourceId, std::int32_t sourceObjectType, bool forceDelete,
                           std::int32_t& deletedSnapshots, Guid& nonDeletedSnapshotId) override;
+  hresult initializeForRestore(const WString& document) override;
+  hresult setRestoreState(std::int32_t restoreType) override;
+  hresult setSelectedForRestore(const Guid& instanceId, const Guid& writerId, std::int32_t componentType,
+                                const WString* logicalPath, const WString& componentName, bool selected) override;
+  hresult setAdditionalRestores(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                                const WString& componentName, bool additionalRestores) override;
+  hresult setRestoreOptions(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                            const WString& componentName, const WString& options) override;
+  hresult addAlternativeLocationMapping(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                                        const WString& componentName, const WString& path, const WString& filespec,
+                                        bool recursive, const WString& destination) override;
+  hresult addNewTarget(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                       const WString& componentName, const WString& path, const WString& fileName, bool recursive,
+                       const WString& alternatePath) override;
+  hresult preRestore(std::unique_ptr<AsyncOperation>& async) override;
+  hresult setFileRestoreStatus(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                               const WString& componentName, std::int32_t status) override;
+  hresult postRestore(std::unique_ptr<AsyncOperation>& async) override;
 
  private:
   // Runs `body` under the machine's lock with due operations settled and the call logged; no exception leaves.
@@ -65,6 +84,12 @@ class SimBackupComponents final : public BackupComponents {
   hresult noteOnComponent(Operation operation, const Guid& writerId, std::int32_t componentType,
                           const WString* logicalPath, const WString& componentName, WString AddedComponent::*field,
                           const WString& text);
+
+  // The restore calls that change one component of the loaded document: in `phases`, for a component the document
+  // holds (VSS_E_OBJECT_NOT_FOUND otherwise), with valid arguments (E_INVALIDARG otherwise), whose notes `change` edits.
+  hresult onRestoreComponent(Operation operation, std::initializer_list<ObjectPhase> phases, bool argumentsValid,
+                             const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
+                             const WString& componentName, const std::function<void(RestoreNotes&)>& change);
 
   std::shared_ptr<MachineState> machine_;
   std::uint64_t id_ = 0;

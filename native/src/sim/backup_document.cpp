@@ -55,13 +55,6 @@ std::optional<bool> yesOrNo(const WString* text) {
   return std::nullopt;
 }
 
-WString hexOf(hresult value) {
-  static const char digits[] = "0123456789ABCDEF";
-  std::string text = "0x";
-  for (int shift = 28; shift >= 0; shift -= 4) text += digits[(static_cast<std::uint32_t>(value) >> shift) & 0xF];
-  return ascii(text);
-}
-
 std::optional<hresult> hresultOfHex(const WString& text) {
   if (text.size() != 10 || text[0] != u'0' || text[1] != u'x') return std::nullopt;
   std::uint32_t value = 0;

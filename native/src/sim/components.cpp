@@ -78,6 +78,25 @@ ComponentOutcome outcomeOf(const ObjectState& object, const AddedComponent& adde
                           added.failure};
 }
 
+AddedComponent* findInDocument(ObjectState& object, const Guid* instanceId, const Guid& writerId, std::int32_t type,
+                               const WString* logicalPath, const WString& name) {
+  const WString path = logicalPath == nullptr ? WString() : *logicalPath;
+  for (AddedComponent& added : object.components) {
+    if (instanceId != nullptr && added.instanceId != *instanceId) continue;
+    if (added.writerId == writerId && added.type == type && added.logicalPath == path && added.name == name) {
+      return &added;
+    }
+  }
+  return nullptr;
+}
+
+bool writerIsLive(const ObjectState& object, const Guid& instanceId) {
+  for (const WriterRun& writer : object.writers) {
+    if (writer.spec.instanceId == instanceId && writer.state != writer_state::FAILED_AT_IDENTIFY) return true;
+  }
+  return false;
+}
+
 std::vector<RecordedComponent> recordedComponents(const ObjectState& object) {
   std::vector<RecordedComponent> rows;
   for (const AddedComponent& added : object.components) {
@@ -92,6 +111,13 @@ std::vector<RecordedComponent> recordedComponents(const ObjectState& object) {
     row.previousBackupStamp = added.previousBackupStamp;
     row.backupOptions = added.backupOptions;
     row.failure = added.failure;
+    row.selectedForRestore = added.restore.selected;
+    row.additionalRestores = added.restore.additionalRestores;
+    row.restoreOptions = added.restore.options;
+    row.restoreTarget = added.restore.target;
+    row.fileRestoreStatus = added.restore.fileStatus;
+    row.preRestoreFailureMessage = added.restore.preRestoreFailure;
+    row.postRestoreFailureMessage = added.restore.postRestoreFailure;
     rows.push_back(std::move(row));
   }
   return rows;

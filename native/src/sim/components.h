@@ -29,6 +29,14 @@ void stampComponents(ObjectState& object);
 // What a writer was told and recorded for an added component, as SimulatedMachine shows it.
 ComponentOutcome outcomeOf(const ObjectState& object, const AddedComponent& added);
 
+// The component of the loaded document with that writer class (and instance, when `instanceId` is not null), type,
+// logical path (null: the empty one) and name; nullptr when the document holds none such.
+AddedComponent* findInDocument(ObjectState& object, const Guid* instanceId, const Guid& writerId, std::int32_t type,
+                               const WString* logicalPath, const WString& name);
+
+// Whether the writer instance answered GatherWriterMetadata on this object.
+bool writerIsLive(const ObjectState& object, const Guid& instanceId);
+
 // What GetWriterComponents reports: each added component with what its writer and the requester recorded.
 std::vector<RecordedComponent> recordedComponents(const ObjectState& object);
 

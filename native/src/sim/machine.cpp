@@ -74,6 +74,25 @@ class SimMachine final : public Machine {
     return false;
   }
 
+  bool setRestoreTarget(const Guid& instanceId, const RestoreTargetChoice& choice) override {
+    if (choice.target < restore_target::UNDEFINED || choice.target > restore_target::ORIGINAL_LOCATION) return false;
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    for (WriterSpec& writer : state_->writers) {
+      if (writer.instanceId != instanceId) continue;
+      if (findComponent(writer, choice.type, choice.logicalPath, choice.componentName) == nullptr) return false;
+      auto& targets = writer.restoreTargets;
+      targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                   [&](const RestoreTargetChoice& earlier) {
+                                     return earlier.type == choice.type && earlier.logicalPath == choice.logicalPath &&
+                                            earlier.componentName == choice.componentName;
+                                   }),
+                    targets.end());
+      targets.push_back(choice);
+      return true;
+    }
+    return false;
+  }
+
   void addFault(const FaultSpec& fault) override {
     std::lock_guard<std::mutex> lock(state_->mutex);
     state_->faults.add(fault);
@@ -139,6 +158,12 @@ class SimMachine final : public Machine {
   std::vector<ComponentOutcome> componentOutcomes() const override {
     std::lock_guard<std::mutex> lock(state_->mutex);
     return state_->componentOutcomes;
+  }
+
+  std::vector<RestoreRecord> restoreRecords() const override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->settle(Clock::now());
+    return state_->restoreRecords;
   }
 
   std::int64_t liveObjects() const override { return state_->liveObjects.load(); }

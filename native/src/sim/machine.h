@@ -25,7 +25,27 @@ struct VolumeSpec {
 
 // Where a writer fails (VSS's phases as the writer sees them).
 enum class WriterPhase : std::int32_t {
-  None = 0, Identify, PrepareBackup, PrepareSnapshot, Freeze, Thaw, PostSnapshot, BackupComplete
+  None = 0, Identify, PrepareBackup, PrepareSnapshot, Freeze, Thaw, PostSnapshot, BackupComplete, PreRestore,
+  PostRestore
+};
+constexpr WriterPhase kLastWriterPhase = WriterPhase::PostRestore;
+
+// A file set a restore puts somewhere else than where it was: AddAlternativeLocationMapping (to `destination`) or
+// AddNewTarget (to the alternate path, kept in `destination`).
+struct FileMapping {
+  WString path;
+  WString filespec;
+  bool recursive = false;
+  WString destination;
+};
+
+// Where a writer restores one of its components (IVssComponent::SetRestoreTarget at PreRestore): ORIGINAL unless
+// the writer is configured otherwise for that component.
+struct RestoreTargetChoice {
+  std::int32_t type = component_type::UNDEFINED;
+  WString logicalPath;
+  WString componentName;
+  std::int32_t target = restore_target::ORIGINAL;
 };
 
 // A component that its writer fails at a phase, the writer carrying on with its other components: Windows
@@ -54,6 +74,28 @@ struct WriterSpec {
   std::vector<FileDescriptor> excludeFiles = {};
   std::vector<WriterComponent> components = {};
   std::vector<ComponentFault> componentFaults = {};
+  std::vector<RestoreTargetChoice> restoreTargets = {};
+};
+
+// What a writer was told about one component it restored, and what it answered: the restore type, the requester's
+// options, additional restores, alternate locations and new targets, the file restore status (UNDEFINED until
+// PostRestore told it), the target it chose at PreRestore, and the failure messages it set.
+struct RestoreRecord {
+  Guid instanceId;
+  Guid writerId;
+  std::int32_t type = component_type::UNDEFINED;
+  WString logicalPath;
+  WString componentName;
+  std::int32_t restoreType = restore_type::UNDEFINED;
+  bool additionalRestores = false;
+  WString restoreOptions = {};
+  std::vector<FileMapping> alternateLocations = {};
+  std::vector<FileMapping> newTargets = {};
+  std::int32_t restoreTarget = restore_target::UNDEFINED;
+  std::int32_t fileRestoreStatus = file_restore_status::UNDEFINED;
+  bool postRestoreDone = false;  // PostRestore reached the writer for this component
+  WString preRestoreFailure = {};
+  WString postRestoreFailure = {};
 };
 
 // What a writer was told about one component of a backup, and what it recorded: the requester's
@@ -95,6 +137,9 @@ class Machine : public Backend {
   // A fault for one component of the writer instance added before; false (nothing changed) if no writer has that
   // instance id or it declares no such component, or the phase is one a component cannot fail in.
   virtual bool addComponentFault(const Guid& instanceId, const ComponentFault& fault) = 0;
+  // Where the writer instance added before restores one of its components; false (nothing changed) if no writer
+  // has that instance id or it declares no such component, or `choice.target` is no VSS_RESTORE_TARGET.
+  virtual bool setRestoreTarget(const Guid& instanceId, const RestoreTargetChoice& choice) = 0;
   virtual void addFault(const FaultSpec& fault) = 0;
   // How long the IVssAsync of an asynchronous operation stays pending (zero by default).
   virtual void setDuration(Operation operation, std::chrono::nanoseconds duration) = 0;
@@ -129,6 +174,9 @@ class Machine : public Backend {
   // Every SetBackupSucceeded the machine's writers were told, one row per component (the latest call), in the
   // order the components were first told, with what else the writer was told and recorded for it.
   virtual std::vector<ComponentOutcome> componentOutcomes() const = 0;
+  // Every component a writer of the machine was asked to restore (selected at PreRestore), one row per component
+  // (the latest restore), in the order first restored.
+  virtual std::vector<RestoreRecord> restoreRecords() const = 0;
 };
 
 }  // namespace vss4j::sim

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sim/components.h"
+#include "sim/restore_writers.h"
 #include "sim/text.h"
 
 namespace vss4j::sim {
@@ -66,6 +67,20 @@ void MachineState::noteFailedOutcomes(const ObjectState& object) {
   // A component that fails at BackupComplete was told its outcome before: its row shows the failure too.
   for (const AddedComponent& added : object.components) {
     if (added.succeeded >= 0 && added.failure != hr::kOk) noteOutcome(outcomeOf(object, added));
+  }
+}
+
+void MachineState::noteRestores(const ObjectState& object, bool afterPostRestore) {
+  for (RestoreRecord& record : restoreRecordsOf(object, afterPostRestore)) {
+    auto same = std::find_if(restoreRecords.begin(), restoreRecords.end(), [&](const RestoreRecord& earlier) {
+      return earlier.instanceId == record.instanceId && earlier.logicalPath == record.logicalPath &&
+             earlier.componentName == record.componentName;
+    });
+    if (same != restoreRecords.end()) {
+      *same = std::move(record);
+    } else {
+      restoreRecords.push_back(std::move(record));
+    }
   }
 }
 
@@ -138,7 +153,17 @@ void MachineState::finish(OpRecord& op) {
       case Operation::GatherWriterMetadata:
         runWriterPhases(object.writers, op.operation);
         object.metadataGathered = true;
-        object.phase = ObjectPhase::Metadata;
+        object.phase = object.phase == ObjectPhase::RestoreInit ? ObjectPhase::RestoreMetadata : ObjectPhase::Metadata;
+        break;
+      case Operation::PreRestore:
+        runRestorePhase(object, op.operation);
+        noteRestores(object, false);
+        object.phase = ObjectPhase::RestorePrepared;
+        break;
+      case Operation::PostRestore:
+        runRestorePhase(object, op.operation);
+        noteRestores(object, true);
+        object.phase = ObjectPhase::RestoreComplete;
         break;
       case Operation::PrepareForBackup:
         failComponents(object, op.operation);
@@ -183,6 +208,14 @@ void MachineState::leaveUnfinished(std::uint64_t owner, ObjectState& object, Ope
     case Operation::BackupComplete:
       // The copies exist either way; a BackupComplete that did not finish only means writers were not told.
       object.phase = ObjectPhase::Complete;
+      break;
+    case Operation::PreRestore:
+      // The files must not be put back when the writers could not prepare for them [I].
+      object.phase = ObjectPhase::Failed;
+      break;
+    case Operation::PostRestore:
+      // The files are back either way, as after a BackupComplete that did not finish [I].
+      object.phase = ObjectPhase::RestoreComplete;
       break;
     default:
       break;

@@ -81,6 +81,7 @@ class MachineState {
   std::vector<WriterStatus> writerStates;
   std::uint64_t writersMovedBy = 0;
   std::vector<ComponentOutcome> componentOutcomes;
+  std::vector<RestoreRecord> restoreRecords;
 
   // The helpers below run with `mutex` held.
   void settle(Clock::time_point now);
@@ -93,6 +94,8 @@ class MachineState {
   void noteWriters(std::uint64_t owner, const ObjectState& object);
   // Records SetBackupSucceeded: replaces the component's earlier outcome, else appends.
   void noteOutcome(const ComponentOutcome& outcome);
+  // Records what the writers of a restore were told and answered for each selected component of `object`.
+  void noteRestores(const ObjectState& object, bool afterPostRestore);
   // Re-records the outcome of every told component of `object` that has failed since.
   void noteFailedOutcomes(const ObjectState& object);
   // Starts an asynchronous operation of `owner`: pending until now + its duration (+ the writer timeout when

@@ -24,6 +24,11 @@ enum class ObjectPhase {
   Failed,          // GatherWriterMetadata or PrepareForBackup failed: release and start again
   Complete,        // BackupComplete finished
   Aborted,         // AbortBackup: release only
+  // A restore (InitializeForRestore): the backup phases above never apply to it, so every backup call is BAD_STATE.
+  RestoreInit,      // InitializeForRestore loaded the document
+  RestoreMetadata,  // GatherWriterMetadata finished: components may be selected
+  RestorePrepared,  // PreRestore finished: the requester puts the files back
+  RestoreComplete,  // PostRestore finished
 };
 
 struct SetMember {
@@ -52,6 +57,19 @@ struct WriterSelection {
   }
 };
 
+// What the requester and the writer put into the document for one component during a restore.
+struct RestoreNotes {
+  bool selected = false;            // SetSelectedForRestore
+  bool additionalRestores = false;  // SetAdditionalRestores
+  WString options = {};             // SetRestoreOptions
+  std::vector<FileMapping> alternateLocations = {};  // AddAlternativeLocationMapping
+  std::vector<FileMapping> newTargets = {};          // AddNewTarget
+  std::int32_t target = restore_target::UNDEFINED;   // the writer's IVssComponent::SetRestoreTarget at PreRestore
+  std::int32_t fileStatus = file_restore_status::UNDEFINED;  // SetFileRestoreStatus
+  WString preRestoreFailure = {};   // the writer's SetPreRestoreFailureMsg
+  WString postRestoreFailure = {};  // the writer's SetPostRestoreFailureMsg
+};
+
 // A component AddComponent put into the Backup Components Document.
 struct AddedComponent {
   Guid instanceId;
@@ -64,6 +82,7 @@ struct AddedComponent {
   WString previousBackupStamp = {};  // SetPreviousBackupStamp
   WString backupStamp = {};          // the writer's, once the copies exist
   hresult failure = hr::kOk;         // what the writer reported for this component alone (ComponentFault)
+  RestoreNotes restore = {};         // what a restore of this component was told and recorded
 };
 
 struct ObjectState {
@@ -76,7 +95,8 @@ struct ObjectState {
   bool partialFileSupport = false;
   std::int32_t backupType = backup_type::FULL;
   std::vector<AddedComponent> components;
-  bool fromDocument = false;  // InitializeForBackup loaded a Backup Components Document
+  bool fromDocument = false;  // InitializeForBackup or InitializeForRestore loaded a Backup Components Document
+  std::int32_t restoreType = restore_type::UNDEFINED;  // SetRestoreState; writers read UNDEFINED as BY_COPY
   bool metadataGathered = false;
   bool metadataFreed = false;
   bool statusGathered = false;
@@ -87,6 +107,11 @@ struct ObjectState {
   std::vector<WriterStatus> gatheredStatus;
   std::shared_ptr<OpRecord> pending;
 };
+
+inline bool isRestore(ObjectPhase phase) {
+  return phase == ObjectPhase::RestoreInit || phase == ObjectPhase::RestoreMetadata ||
+         phase == ObjectPhase::RestorePrepared || phase == ObjectPhase::RestoreComplete;
+}
 
 // Contexts are attribute sets: NO_WRITERS marks the contexts writers take no part in (ALL included),
 // NO_AUTO_RELEASE those whose copies outlive their object.

@@ -15,6 +15,13 @@ bool sameVolumeName(const WString& a, const WString& b) {
   return true;
 }
 
+WString hexOf(hresult value) {
+  static const char digits[] = "0123456789ABCDEF";
+  std::string text = "0x";
+  for (int shift = 28; shift >= 0; shift -= 4) text += digits[(static_cast<std::uint32_t>(value) >> shift) & 0xF];
+  return ascii(text);
+}
+
 WString decimal(std::int64_t value) {
   std::string digits = std::to_string(value);
   return WString(digits.begin(), digits.end());

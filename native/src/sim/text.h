@@ -19,6 +19,9 @@ WString decimal(std::int64_t value);
 
 WString ascii(const std::string& text);
 
+// 0xXXXXXXXX, upper-case digits: an HRESULT as the simulator writes it in documents and messages.
+WString hexOf(hresult value);
+
 // {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}, as VSS writes ids in its XML documents; and back (nullopt: not one).
 WString braced(const Guid& id);
 std::optional<Guid> guidOfBraced(const WString& text);

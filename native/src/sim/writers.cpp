@@ -14,6 +14,8 @@ std::int32_t failedStateOf(WriterPhase phase) {
     case WriterPhase::Thaw: return writer_state::FAILED_AT_THAW;
     case WriterPhase::PostSnapshot: return writer_state::FAILED_AT_POST_SNAPSHOT;
     case WriterPhase::BackupComplete: return writer_state::FAILED_AT_BACKUP_COMPLETE;
+    case WriterPhase::PreRestore: return writer_state::FAILED_AT_PRE_RESTORE;
+    case WriterPhase::PostRestore: return writer_state::FAILED_AT_POST_RESTORE;
     case WriterPhase::None: break;
   }
   return writer_state::UNKNOWN;
@@ -36,6 +38,8 @@ Operation operationOf(WriterPhase phase) {
     case WriterPhase::Thaw:
     case WriterPhase::PostSnapshot: return Operation::DoSnapshotSet;
     case WriterPhase::BackupComplete: return Operation::BackupComplete;
+    case WriterPhase::PreRestore: return Operation::PreRestore;
+    case WriterPhase::PostRestore: return Operation::PostRestore;
     case WriterPhase::None: break;
   }
   return Operation::Count;

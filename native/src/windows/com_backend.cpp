@@ -391,6 +391,35 @@ class ComBackupComponents final : public BackupComponents {
   bool statusToRead_ = false;   // a GatherWriterStatus was started and its status not yet read (and freed)
   bool metadataFreed_ = false;  // FreeWriterMetadata succeeded
   std::shared_ptr<const VssApi> api_;  // declared last: the DLL outlives the interface
+
+  // ---- BEGIN restore stubs (issue 20): placeholders until the COM restore calls land; replaced whole. ----
+ public:
+  hresult initializeForRestore(const WString&) override { return hr::kNotImpl; }
+  hresult setRestoreState(std::int32_t) override { return hr::kNotImpl; }
+  hresult setSelectedForRestore(const Guid&, const Guid&, std::int32_t, const WString*, const WString&,
+                                bool) override {
+    return hr::kNotImpl;
+  }
+  hresult setAdditionalRestores(const Guid&, std::int32_t, const WString*, const WString&, bool) override {
+    return hr::kNotImpl;
+  }
+  hresult setRestoreOptions(const Guid&, std::int32_t, const WString*, const WString&, const WString&) override {
+    return hr::kNotImpl;
+  }
+  hresult addAlternativeLocationMapping(const Guid&, std::int32_t, const WString*, const WString&, const WString&,
+                                        const WString&, bool, const WString&) override {
+    return hr::kNotImpl;
+  }
+  hresult addNewTarget(const Guid&, std::int32_t, const WString*, const WString&, const WString&, const WString&,
+                       bool, const WString&) override {
+    return hr::kNotImpl;
+  }
+  hresult preRestore(std::unique_ptr<AsyncOperation>&) override { return hr::kNotImpl; }
+  hresult setFileRestoreStatus(const Guid&, std::int32_t, const WString*, const WString&, std::int32_t) override {
+    return hr::kNotImpl;
+  }
+  hresult postRestore(std::unique_ptr<AsyncOperation>&) override { return hr::kNotImpl; }
+  // ---- END restore stubs ----
 };
 
 // COM apartment membership of the current thread, so that threadStopping undoes only what threadStarted did.

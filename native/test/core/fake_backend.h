@@ -123,6 +123,30 @@ class FakeComponents final : public BackupComponents {
   hresult abortBackup() override { return note(); }
   hresult query(std::vector<SnapshotProperties>&) override { return note(); }
   hresult deleteSnapshots(const Guid&, std::int32_t, bool, std::int32_t&, Guid&) override { return note(); }
+  hresult initializeForRestore(const WString&) override { return note(); }
+  hresult setRestoreState(std::int32_t) override { return note(); }
+  hresult setSelectedForRestore(const Guid&, const Guid&, std::int32_t, const WString*, const WString&, bool) override {
+    return note();
+  }
+  hresult setAdditionalRestores(const Guid&, std::int32_t, const WString*, const WString&, bool) override {
+    return note();
+  }
+  hresult setRestoreOptions(const Guid&, std::int32_t, const WString*, const WString&, const WString&) override {
+    return note();
+  }
+  hresult addAlternativeLocationMapping(const Guid&, std::int32_t, const WString*, const WString&, const WString&,
+                                        const WString&, bool, const WString&) override {
+    return note();
+  }
+  hresult addNewTarget(const Guid&, std::int32_t, const WString*, const WString&, const WString&, const WString&, bool,
+                       const WString&) override {
+    return note();
+  }
+  hresult preRestore(std::unique_ptr<AsyncOperation>& async) override { return start(async); }
+  hresult setFileRestoreStatus(const Guid&, std::int32_t, const WString*, const WString&, std::int32_t) override {
+    return note();
+  }
+  hresult postRestore(std::unique_ptr<AsyncOperation>& async) override { return start(async); }
 
   hresult immediateFailure = hr::kOk;  // what the asynchronous calls return at once
 

@@ -1,6 +1,7 @@
 package io.github.vss4j;
 
 import io.github.vss4j.internal.Decode;
+import io.github.vss4j.internal.FileSets;
 import io.github.vss4j.internal.Guids;
 import io.github.vss4j.internal.NativeBridge;
 import io.github.vss4j.internal.OwnedHandle;
@@ -24,7 +25,8 @@ import java.util.UUID;
  * SetContext, SetBackupState, GatherWriterMetadata, StartSnapshotSet, AddToSnapshotSet, PrepareForBackup,
  * DoSnapshotSet, GetSnapshotProperties, BackupComplete. A call out of order fails with
  * {@link VssError#VSS_E_BAD_STATE}. One object serves one backup: after a failure, abort where VSS requires it,
- * close, and start again with a new object.
+ * close, and start again with a new object. A restore takes its own object, initialized with
+ * {@link #initializeForRestore} (see there for its order).
  *
  * <p>Every call runs on a native thread that belongs to this object (on Windows, in the multithreaded apartment);
  * the calling Java thread only waits for it. Calls may come from any thread. Close it when done: that releases the
@@ -244,6 +246,172 @@ public final class BackupComponents implements AutoCloseable {
         String[] out = new String[1];
         check(Operation.SAVE_AS_XML, NativeBridge.saveAsXml(live(), out), null);
         return out[0];
+    }
+
+    /**
+     * {@code InitializeForRestore}: prepares the object for a restore from the Backup Components Document that
+     * {@link #saveAsXml} gave at backup time, instead of {@link #initializeForBackup}. Then: GatherWriterMetadata,
+     * {@link #setSelectedForRestore} for each component (and optionally {@link #setRestoreOptions},
+     * {@link #setAdditionalRestores}, {@link #addAlternativeLocationMapping}, {@link #addNewTarget}),
+     * {@link #setRestoreState}, {@link #preRestore}; the files go back; {@link #setFileRestoreStatus} for each
+     * component; {@link #postRestore}. A document VSS cannot load (damaged, not one of its own):
+     * {@link VssError#VSS_E_INVALID_XML_DOCUMENT}; an object already initialized: {@link VssError#VSS_E_BAD_STATE}.
+     * Backup calls on a restore object, and restore calls on a backup object, fail with VSS_E_BAD_STATE.
+     */
+    public void initializeForRestore(String backupComponentsDocument) throws VssException {
+        Objects.requireNonNull(backupComponentsDocument, "backupComponentsDocument");
+        if (backupComponentsDocument.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("the Backup Components Document contains a NUL character");
+        }
+        check(Operation.INITIALIZE_FOR_RESTORE, NativeBridge.initializeForRestore(live(), backupComponentsDocument),
+                null);
+    }
+
+    /**
+     * {@code SetRestoreState}: the kind of restore; before PreRestore. Without it writers see
+     * {@link RestoreType#UNDEFINED}, which they treat as {@link RestoreType#BY_COPY}.
+     */
+    public void setRestoreState(RestoreType type) throws VssException {
+        Objects.requireNonNull(type, "type");
+        check(Operation.SET_RESTORE_STATE, NativeBridge.setRestoreState(live(), type.value()), type.name());
+    }
+
+    /**
+     * {@code SetSelectedForRestore} ({@code SetSelectedForRestoreEx} with an instance id): whether a component of the
+     * document is restored. A restore in component mode only, after GatherWriterMetadata and before PreRestore
+     * ({@link VssError#VSS_E_BAD_STATE} otherwise); a component the document does not hold, or whose writer is not
+     * running: {@link VssError#VSS_E_OBJECT_NOT_FOUND}.
+     *
+     * @param instanceId    the writer instance, or {@code null} for any instance of the writer class
+     * @param writerId      the writer class
+     * @param type          the component's type
+     * @param logicalPath   its logical path; {@code null} or empty for none
+     * @param componentName its name
+     * @param selected      whether it is restored
+     */
+    public void setSelectedForRestore(UUID instanceId, UUID writerId, ComponentType type, String logicalPath,
+            String componentName, boolean selected) throws VssException {
+        Objects.requireNonNull(writerId, "writerId");
+        String path = ComponentNames.logicalPath(logicalPath);
+        String name = ComponentNames.componentName(componentName);
+        ComponentNames.checkType(type);
+        check(Operation.SET_SELECTED_FOR_RESTORE, NativeBridge.setSelectedForRestore(live(), Guids.hi(instanceId),
+                Guids.lo(instanceId), Guids.hi(writerId), Guids.lo(writerId), type.value(), path, name, selected),
+                ComponentNames.describe(writerId, path, name));
+    }
+
+    /**
+     * {@code SetAdditionalRestores}: whether more restores of this component follow (a full restore then
+     * differential or log restores), so that the writer does not recover its data yet. Before PreRestore; a
+     * component the document does not hold: {@link VssError#VSS_E_OBJECT_NOT_FOUND}.
+     */
+    public void setAdditionalRestores(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            boolean additionalRestores) throws VssException {
+        Objects.requireNonNull(writerId, "writerId");
+        String path = ComponentNames.logicalPath(logicalPath);
+        String name = ComponentNames.componentName(componentName);
+        ComponentNames.checkType(type);
+        check(Operation.SET_ADDITIONAL_RESTORES, NativeBridge.setAdditionalRestores(live(), Guids.hi(writerId),
+                Guids.lo(writerId), type.value(), path, name, additionalRestores),
+                ComponentNames.describe(writerId, path, name));
+    }
+
+    /**
+     * {@code SetRestoreOptions}: writer-specific restore options for a component of the document (their format is
+     * the writer's). Before PreRestore; a component the document does not hold:
+     * {@link VssError#VSS_E_OBJECT_NOT_FOUND}.
+     */
+    public void setRestoreOptions(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            String options) throws VssException {
+        setComponentText(Operation.SET_RESTORE_OPTIONS, NativeBridge::setRestoreOptions, "restore options", writerId,
+                type, logicalPath, componentName, options);
+    }
+
+    /**
+     * {@code AddAlternativeLocationMapping}: the files of a component that matched {@code path} and
+     * {@code filespec} were restored to {@code destination} instead (the writer's alternate location mapping, or
+     * one of the requester's). Before PostRestore; a component the document does not hold:
+     * {@link VssError#VSS_E_OBJECT_NOT_FOUND}.
+     *
+     * @param path        the directory the files were in (no wildcards)
+     * @param filespec    the files, e.g. {@code *.mdf} (no directory)
+     * @param recursive   whether the directories below {@code path} are included
+     * @param destination the directory they were put in
+     */
+    public void addAlternativeLocationMapping(UUID writerId, ComponentType type, String logicalPath,
+            String componentName, String path, String filespec, boolean recursive, String destination)
+            throws VssException {
+        addFileSet(Operation.ADD_ALTERNATIVE_LOCATION_MAPPING, NativeBridge::addAlternativeLocationMapping, writerId,
+                type, logicalPath, componentName, FileSets.path("path", path), FileSets.fileSpec("filespec", filespec),
+                recursive, FileSets.destination("destination", destination));
+    }
+
+    /**
+     * {@code AddNewTarget}: the files of a component that match {@code path} and {@code fileName} go to
+     * {@code alternatePath}, a location neither the original nor an alternate mapping. Only for writers whose
+     * backup schema ({@link WriterMetadata#backupSchema()}) has {@code VSS_BS_WRITER_SUPPORTS_NEW_TARGET}
+     * (0x100): check it first, as Microsoft asks. Before PostRestore; a component the document does not hold:
+     * {@link VssError#VSS_E_OBJECT_NOT_FOUND}.
+     *
+     * @param path          the directory the files were in (no wildcards)
+     * @param fileName      the files, e.g. {@code *.log} (no directory)
+     * @param recursive     whether the directories below {@code path} are included
+     * @param alternatePath the directory they go to
+     */
+    public void addNewTarget(UUID writerId, ComponentType type, String logicalPath, String componentName, String path,
+            String fileName, boolean recursive, String alternatePath) throws VssException {
+        addFileSet(Operation.ADD_NEW_TARGET, NativeBridge::addNewTarget, writerId, type, logicalPath, componentName,
+                FileSets.path("path", path), FileSets.fileSpec("file name", fileName), recursive,
+                FileSets.destination("alternate path", alternatePath));
+    }
+
+    /** The native side of AddAlternativeLocationMapping and AddNewTarget. */
+    @FunctionalInterface
+    private interface FileSetCall {
+        int call(long components, long writerHi, long writerLo, int componentType, String logicalPath,
+                String componentName, String path, String fileSpec, boolean recursive, String destination);
+    }
+
+    private void addFileSet(Operation operation, FileSetCall call, UUID writerId, ComponentType type,
+            String logicalPath, String componentName, String path, String fileSpec, boolean recursive,
+            String destination) throws VssException {
+        Objects.requireNonNull(writerId, "writerId");
+        String logical = ComponentNames.logicalPath(logicalPath);
+        String name = ComponentNames.componentName(componentName);
+        ComponentNames.checkType(type);
+        check(operation, call.call(live(), Guids.hi(writerId), Guids.lo(writerId), type.value(), logical, name, path,
+                fileSpec, recursive, destination), ComponentNames.describe(writerId, logical, name));
+    }
+
+    /**
+     * {@code PreRestore}: tells the writers of the selected components that their files are about to be put back;
+     * each decides where ({@link RecordedComponent#restoreTarget()} through {@link #getWriterComponents}) and may
+     * refuse (writer status, {@link RecordedComponent#preRestoreFailureMessage()}). After GatherWriterMetadata.
+     */
+    public VssAsync preRestore() throws VssException {
+        return startAsync(Operation.PRE_RESTORE, (token, out) -> NativeBridge.preRestore(live(), token, out));
+    }
+
+    /**
+     * {@code SetFileRestoreStatus}: how the files of a component came back. Between PreRestore and PostRestore
+     * ({@link VssError#VSS_E_BAD_STATE} otherwise); a component the document does not hold:
+     * {@link VssError#VSS_E_OBJECT_NOT_FOUND}.
+     */
+    public void setFileRestoreStatus(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            FileRestoreStatus status) throws VssException {
+        Objects.requireNonNull(writerId, "writerId");
+        Objects.requireNonNull(status, "status");
+        String path = ComponentNames.logicalPath(logicalPath);
+        String name = ComponentNames.componentName(componentName);
+        ComponentNames.checkType(type);
+        check(Operation.SET_FILE_RESTORE_STATUS, NativeBridge.setFileRestoreStatus(live(), Guids.hi(writerId),
+                Guids.lo(writerId), type.value(), path, name, status.value()),
+                ComponentNames.describe(writerId, path, name) + ", status " + status.name());
+    }
+
+    /** {@code PostRestore}: tells the writers the files are back, so that they recover their data. After PreRestore. */
+    public VssAsync postRestore() throws VssException {
+        return startAsync(Operation.POST_RESTORE, (token, out) -> NativeBridge.postRestore(live(), token, out));
     }
 
     /** {@code StartSnapshotSet}: opens a new snapshot set and returns its id. */

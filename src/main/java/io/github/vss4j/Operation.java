@@ -35,7 +35,17 @@ public enum Operation {
     SAVE_AS_XML("SaveAsXML", false),
     SET_BACKUP_OPTIONS("SetBackupOptions", false),
     SET_PREVIOUS_BACKUP_STAMP("SetPreviousBackupStamp", false),
-    GET_WRITER_COMPONENTS("GetWriterComponents", false);
+    GET_WRITER_COMPONENTS("GetWriterComponents", false),
+    INITIALIZE_FOR_RESTORE("InitializeForRestore", false),
+    SET_RESTORE_STATE("SetRestoreState", false),
+    SET_SELECTED_FOR_RESTORE("SetSelectedForRestore", false),
+    SET_ADDITIONAL_RESTORES("SetAdditionalRestores", false),
+    SET_RESTORE_OPTIONS("SetRestoreOptions", false),
+    ADD_ALTERNATIVE_LOCATION_MAPPING("AddAlternativeLocationMapping", false),
+    ADD_NEW_TARGET("AddNewTarget", false),
+    PRE_RESTORE("PreRestore", true),
+    SET_FILE_RESTORE_STATUS("SetFileRestoreStatus", false),
+    POST_RESTORE("PostRestore", true);
 
     private final String vssName;
     private final boolean asynchronous;

@@ -22,12 +22,22 @@ import java.util.UUID;
  * @param failure             the error the writer reported for this component alone
  *                            ({@code IVssComponentEx2::GetFailure}'s writer error), 0 for none; always 0 before
  *                            Windows 7 and Windows Server 2008 R2, whose components lack that interface
+ * @param selectedForRestore  in a restore, whether the requester selected it (IsSelectedForRestore)
+ * @param additionalRestores  in a restore, whether more restores of it follow (GetAdditionalRestores)
+ * @param restoreOptions      in a restore, the options SetRestoreOptions set, or empty
+ * @param restoreTarget       in a restore, where its writer wants the files put back, decided at PreRestore
+ *                            (GetRestoreTarget); {@link RestoreTarget#UNDEFINED} before
+ * @param fileRestoreStatus   in a restore, what SetFileRestoreStatus reported (GetFileRestoreStatus)
+ * @param preRestoreFailureMessage  the writer's message when PreRestore failed for it, or empty
+ * @param postRestoreFailureMessage the writer's message when PostRestore failed for it, or empty
  */
 public record RecordedComponent(UUID instanceId, UUID writerId, ComponentType type, String logicalPath,
         String componentName, boolean backupSucceeded, String backupStamp, String previousBackupStamp,
-        String backupOptions, int failure) {
+        String backupOptions, int failure, boolean selectedForRestore, boolean additionalRestores,
+        String restoreOptions, RestoreTarget restoreTarget, FileRestoreStatus fileRestoreStatus,
+        String preRestoreFailureMessage, String postRestoreFailureMessage) {
 
-    /** Checks the ids and type; turns missing text into empty text. */
+    /** Checks the ids and type; turns missing text into empty text and a missing target or status into UNDEFINED. */
     public RecordedComponent {
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(writerId, "writerId");
@@ -37,6 +47,20 @@ public record RecordedComponent(UUID instanceId, UUID writerId, ComponentType ty
         backupStamp = Objects.requireNonNullElse(backupStamp, "");
         previousBackupStamp = Objects.requireNonNullElse(previousBackupStamp, "");
         backupOptions = Objects.requireNonNullElse(backupOptions, "");
+        restoreOptions = Objects.requireNonNullElse(restoreOptions, "");
+        restoreTarget = Objects.requireNonNullElse(restoreTarget, RestoreTarget.UNDEFINED);
+        fileRestoreStatus = Objects.requireNonNullElse(fileRestoreStatus, FileRestoreStatus.UNDEFINED);
+        preRestoreFailureMessage = Objects.requireNonNullElse(preRestoreFailureMessage, "");
+        postRestoreFailureMessage = Objects.requireNonNullElse(postRestoreFailureMessage, "");
+    }
+
+    /** A component as a backup recorded it: nothing of a restore yet. */
+    public RecordedComponent(UUID instanceId, UUID writerId, ComponentType type, String logicalPath,
+            String componentName, boolean backupSucceeded, String backupStamp, String previousBackupStamp,
+            String backupOptions, int failure) {
+        this(instanceId, writerId, type, logicalPath, componentName, backupSucceeded, backupStamp,
+                previousBackupStamp, backupOptions, failure, false, false, "", RestoreTarget.UNDEFINED,
+                FileRestoreStatus.UNDEFINED, "", "");
     }
 
     /** A component whose writer reported no failure for it. */

@@ -1,7 +1,9 @@
 package io.github.vss4j.internal;
 
 import io.github.vss4j.ComponentType;
+import io.github.vss4j.FileRestoreStatus;
 import io.github.vss4j.RecordedComponent;
+import io.github.vss4j.RestoreTarget;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.WriterMetadata;
 import io.github.vss4j.WriterState;
@@ -99,7 +101,14 @@ public final class Decode {
                     strings[s + Rows.RecordedComponentStrings.BACKUP_STAMP],
                     strings[s + Rows.RecordedComponentStrings.PREVIOUS_BACKUP_STAMP],
                     strings[s + Rows.RecordedComponentStrings.BACKUP_OPTIONS],
-                    (int) longs[l + Rows.RecordedComponentLongs.FAILURE]));
+                    (int) longs[l + Rows.RecordedComponentLongs.FAILURE],
+                    longs[l + Rows.RecordedComponentLongs.SELECTED_FOR_RESTORE] != 0,
+                    longs[l + Rows.RecordedComponentLongs.ADDITIONAL_RESTORES] != 0,
+                    strings[s + Rows.RecordedComponentStrings.RESTORE_OPTIONS],
+                    RestoreTarget.of((int) longs[l + Rows.RecordedComponentLongs.RESTORE_TARGET]),
+                    FileRestoreStatus.of((int) longs[l + Rows.RecordedComponentLongs.FILE_RESTORE_STATUS]),
+                    strings[s + Rows.RecordedComponentStrings.PRE_RESTORE_FAILURE_MESSAGE],
+                    strings[s + Rows.RecordedComponentStrings.POST_RESTORE_FAILURE_MESSAGE]));
         }
         return List.copyOf(result);
     }

@@ -141,6 +141,36 @@ public final class NativeBridge {
     /** {@code out[0]} receives the Backup Components Document. */
     public static native int saveAsXml(long components, String[] out);
 
+    /** Restore: {@code xml} is the document SaveAsXML gave; never null. */
+    public static native int initializeForRestore(long components, String xml);
+
+    public static native int setRestoreState(long components, int restoreType);
+
+    /** A null instance id (0, 0) is SetSelectedForRestore, any other SetSelectedForRestoreEx. */
+    public static native int setSelectedForRestore(long components, long instanceHi, long instanceLo, long writerHi,
+            long writerLo, int componentType, String logicalPath, String componentName, boolean selected);
+
+    public static native int setAdditionalRestores(long components, long writerHi, long writerLo, int componentType,
+            String logicalPath, String componentName, boolean additionalRestores);
+
+    public static native int setRestoreOptions(long components, long writerHi, long writerLo, int componentType,
+            String logicalPath, String componentName, String options);
+
+    public static native int addAlternativeLocationMapping(long components, long writerHi, long writerLo,
+            int componentType, String logicalPath, String componentName, String path, String filespec,
+            boolean recursive, String destination);
+
+    public static native int addNewTarget(long components, long writerHi, long writerLo, int componentType,
+            String logicalPath, String componentName, String path, String fileName, boolean recursive,
+            String alternatePath);
+
+    public static native int preRestore(long components, long token, long[] out);
+
+    public static native int setFileRestoreStatus(long components, long writerHi, long writerLo, int componentType,
+            String logicalPath, String componentName, int status);
+
+    public static native int postRestore(long components, long token, long[] out);
+
     /** SetBackupSucceeded as the simulated writers were told it: out[0] long[], out[1] String[] (Rows.Outcome*). */
     public static native void simulatorComponentOutcomes(long machine, Object[] out);
 
