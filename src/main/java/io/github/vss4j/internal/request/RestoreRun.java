@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * Prepares one restore ("Overview of Processing a Restore Under VSS"): InitializeForRestore with the document,
  * GatherWriterMetadata, the components selected, SetRestoreState, PreRestore, the writers checked. It hands over a
  * {@link RestoreSession}; on the way out of a failure, timeout or cancel it cleans up: the running operation
- * cancelled and, once PreRestore started, each writer told that no file was restored (NONE) and PostRestore run, so
- * that no writer stays in its restore state; then the object released.
+ * cancelled and, once PreRestore finished, each writer told that no file was restored (NONE) and PostRestore run, so
+ * that no writer stays in its restore state; then the object released. [I] After a PreRestore that failed or was
+ * cancelled VSS takes neither call (VSS_E_BAD_STATE): the object is released alone.
  */
 public final class RestoreRun {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreRequest.class);
@@ -46,7 +47,7 @@ public final class RestoreRun {
     private BackupComponents backup;
     private List<RestoreComponent> components = List.of();
     private List<WriterStatus> writers = List.of();
-    private boolean preRestoreStarted;
+    private boolean preRestoreDone;
 
     /**
      * @param cancelled completes when the caller cancels; null when only an interrupt stops it
@@ -121,8 +122,9 @@ public final class RestoreRun {
         steps.run(Phase.GATHER_WRITER_METADATA, () -> steps.await(backup::gatherWriterMetadata));
         steps.run(Phase.SELECT_FOR_RESTORE, this::select);
         steps.run(Phase.PRE_RESTORE, () -> {
-            preRestoreStarted = true;
-            return steps.await(backup::preRestore);
+            steps.await(backup::preRestore);
+            preRestoreDone = true;
+            return null;
         });
         List<RecordedComponent> recorded = steps.run(Phase.WRITER_STATUS_AFTER_PRE_RESTORE, this::checkWriters);
         progress.restorePrepared(components);
@@ -197,16 +199,30 @@ public final class RestoreRun {
                 .findFirst();
     }
 
+    // A cancel or timeout can cross PreRestore's own end: the writers are then prepared and must hear the end.
+    private static boolean finishedAnyway(VssAsync cancelled) {
+        if (cancelled.operation() != Operation.PRE_RESTORE) {
+            return false;
+        }
+        try {
+            return cancelled.queryStatus().state() == io.github.vss4j.AsyncStatus.State.FINISHED;
+        } catch (VssException | RuntimeException unknown) {
+            LOG.warn("Could not learn whether the cancelled PreRestore finished: {}", unknown.getMessage());
+            return false;
+        }
+    }
+
     private void cleanUp() {
         boolean interrupted = Thread.interrupted();
         VssAsync cancelled = steps.cancelRunning(spec.cleanupTimeout());
         if (cancelled != null) {
+            preRestoreDone |= finishedAnyway(cancelled);
             cancelled.close();
         }
         interrupted |= steps.interruptedWhileCancelling();
         if (backup != null) {
             try {
-                if (preRestoreStarted) {
+                if (preRestoreDone) {
                     // [I] Nothing was copied yet: NONE tells each writer so; PostRestore lets it leave its restore
                     // state as after any restore.
                     RestoreEnding.tell(backup, components, c -> io.github.vss4j.FileRestoreStatus.NONE, progress);
@@ -217,7 +233,7 @@ public final class RestoreRun {
             }
         }
         progress.cleanedUp(1, steps.cancelledAsync(), false);
-        progress.restoreReleased(false, preRestoreStarted);
+        progress.restoreReleased(false, preRestoreDone);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
