@@ -37,12 +37,18 @@ class RestoreRequestTest extends ShadowCopyTestBase {
 
     /** A full component-mode backup of db1 and db2, both reported backed up; its final document. */
     private static String backUp(Vss vss) throws Exception {
-        try (ShadowCopySet set = vss.shadowCopy().component(SQL, DB1).component(SQL, DB2)
-                .backupType(BackupType.FULL).create()) {
+        return documentOf(vss.shadowCopy().component(SQL, DB1).component(SQL, DB2).backupType(BackupType.FULL));
+    }
+
+    /** Runs a component-mode backup, reports every component backed up, and returns the final document. */
+    static String documentOf(ShadowCopyRequest request) throws Exception {
+        ShadowCopySet set = request.create();
+        try {
             set.allComponentsSucceeded();
+        } finally {
             set.close();
-            return set.backupComponentsDocument().orElseThrow();
         }
+        return set.backupComponentsDocument().orElseThrow();
     }
 
     private static RestoreComponent named(PreparedRestore restore, String path) {
@@ -174,12 +180,7 @@ class RestoreRequestTest extends ShadowCopyTestBase {
         SimulatedWriter plain = SimulatedWriter.named("Plain").withBackupSchema(0x10)
                 .withComponent(SimulatedComponent.fileGroup("", "files").file("C:\\Data", "*", true));
         Vss vss = vss(Simulation.builder().volume(C).writer(plain).build());
-        String document;
-        try (ShadowCopySet set = vss.shadowCopy().component("Plain", "files").create()) {
-            set.allComponentsSucceeded();
-            set.close();
-            document = set.backupComponentsDocument().orElseThrow();
-        }
+        String document = documentOf(vss.shadowCopy().component("Plain", "files"));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> vss.restore(document)
                 .component("Plain", "files").newTarget("Plain", "files", new NewTarget("C:\\Data", "*", true, "E:\\"))
                 .prepare());
@@ -195,12 +196,7 @@ class RestoreRequestTest extends ShadowCopyTestBase {
                 .withComponent(SimulatedComponent.database("I1", "db2").databaseFile("D:\\SQL", "db2.mdf")
                         .failingAt(WriterPhase.FREEZE, VssError.VSS_E_WRITERERROR_NONRETRYABLE));
         Vss vss = vss(Simulation.builder().volume(D).writer(sql).build());
-        String document;
-        try (ShadowCopySet set = vss.shadowCopy().everyComponentOf("SqlLike").writerPolicy(WriterPolicy.REPORT)
-                .create()) {
-            set.close();
-            document = set.backupComponentsDocument().orElseThrow();
-        }
+        String document = documentOf(vss.shadowCopy().everyComponentOf("SqlLike").writerPolicy(WriterPolicy.REPORT));
         RecordingListener listener = new RecordingListener();
         VssException thrown = assertThrows(VssException.class, () -> vss.restore(document).component("SqlLike",
                 "I1\\db2").listener(listener).prepare());
