@@ -41,11 +41,11 @@ bool putComponentTexts(JNIEnv* env, jobjectArray strings, jsize row, const Compo
          putString(env, strings, s + S::kBackupOptions, c.backupOptions);
 }
 
-// Makes out[0] a long[rows * longsPer] and out[1] a String[rows * stringsPer], fills them row by row.
+// Makes out[slot] a long[rows * longsPer] and out[slot + 1] a String[rows * stringsPer], fills them row by row.
 template <typename Row, typename Fill>
 bool putRows(JNIEnv* env, jobjectArray out, const std::vector<Row>& rows, jsize longsPer, jsize stringsPer,
-             Fill fill) {
-  if (!checkLength(env, out, 2, "result holder")) return false;
+             Fill fill, jsize slot = 0) {
+  if (!checkLength(env, out, slot + 2, "result holder")) return false;
   const auto count = static_cast<jsize>(rows.size());
   LocalRef<jlongArray> longs(env, env->NewLongArray(count * longsPer));
   if (longs.get() == nullptr) return false;
@@ -54,8 +54,8 @@ bool putRows(JNIEnv* env, jobjectArray out, const std::vector<Row>& rows, jsize 
   for (jsize i = 0; i < count; ++i) {
     if (!fill(longs.get(), strings.get(), i, rows[static_cast<std::size_t>(i)])) return false;
   }
-  env->SetObjectArrayElement(out, 0, longs.get());
-  env->SetObjectArrayElement(out, 1, strings.get());
+  env->SetObjectArrayElement(out, slot, longs.get());
+  env->SetObjectArrayElement(out, slot + 1, strings.get());
   return !env->ExceptionCheck();
 }
 
@@ -424,6 +424,65 @@ bool getWriterDescription(JNIEnv* env, jobjectArray holder, WriterMetadata& w) {
         ds[i * DS::kCount + DS::kComponentName]});
   }
   return true;
+}
+
+namespace {
+
+// One alternate location mapping or new target of a restore record, by the record's index.
+struct FileSetRow {
+  jlong record;
+  jlong kind;  // 0: alternate location mapping, 1: new target
+  const sim::FileMapping* mapping;
+};
+
+}  // namespace
+
+bool putRestoreRecords(JNIEnv* env, jobjectArray out, const std::vector<sim::RestoreRecord>& records) {
+  using L = rows::RestoreRecordLongs;
+  using S = rows::RestoreRecordStrings;
+  std::vector<FileSetRow> fileSets;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const auto record = static_cast<jlong>(i);
+    for (const sim::FileMapping& m : records[i].alternateLocations) fileSets.push_back({record, 0, &m});
+    for (const sim::FileMapping& m : records[i].newTargets) fileSets.push_back({record, 1, &m});
+  }
+  const bool recordsPut = putRows(
+      env, out, records, L::kCount, S::kCount,
+      [env](jlongArray longs, jobjectArray strings, jsize row, const sim::RestoreRecord& r) {
+        jlong values[L::kCount] = {};
+        setGuid(values, L::kInstanceId, r.instanceId);
+        setGuid(values, L::kWriterId, r.writerId);
+        values[L::kType] = r.type;
+        values[L::kRestoreType] = r.restoreType;
+        values[L::kAdditionalRestores] = r.additionalRestores ? 1 : 0;
+        values[L::kRestoreTarget] = r.restoreTarget;
+        values[L::kFileRestoreStatus] = r.fileRestoreStatus;
+        values[L::kPostRestoreDone] = r.postRestoreDone ? 1 : 0;
+        env->SetLongArrayRegion(longs, row * L::kCount, L::kCount, values);
+        const jsize s = row * S::kCount;
+        return !env->ExceptionCheck() && putString(env, strings, s + S::kLogicalPath, r.logicalPath) &&
+               putString(env, strings, s + S::kComponentName, r.componentName) &&
+               putString(env, strings, s + S::kRestoreOptions, r.restoreOptions) &&
+               putString(env, strings, s + S::kPreRestoreFailure, r.preRestoreFailure) &&
+               putString(env, strings, s + S::kPostRestoreFailure, r.postRestoreFailure);
+      });
+  using FL = rows::RestoreFileSetLongs;
+  using FS = rows::RestoreFileSetStrings;
+  return recordsPut &&
+         putRows(
+             env, out, fileSets, FL::kCount, FS::kCount,
+             [env](jlongArray longs, jobjectArray strings, jsize row, const FileSetRow& f) {
+               jlong values[FL::kCount] = {};
+               values[FL::kRecord] = f.record;
+               values[FL::kKind] = f.kind;
+               values[FL::kRecursive] = f.mapping->recursive ? 1 : 0;
+               env->SetLongArrayRegion(longs, row * FL::kCount, FL::kCount, values);
+               const jsize s = row * FS::kCount;
+               return !env->ExceptionCheck() && putString(env, strings, s + FS::kPath, f.mapping->path) &&
+                      putString(env, strings, s + FS::kFilespec, f.mapping->filespec) &&
+                      putString(env, strings, s + FS::kDestination, f.mapping->destination);
+             },
+             2);
 }
 
 }  // namespace vss4j::jni

@@ -38,5 +38,8 @@ bool putRecordedComponents(JNIEnv* env, jobjectArray out, const std::vector<Reco
 // The simulator's record of SetBackupSucceeded, one row per component (out[0] long[], out[1] String[]).
 bool putComponentOutcomes(JNIEnv* env, jobjectArray out, const std::vector<sim::ComponentOutcome>& outcomes);
 bool getWriterDescription(JNIEnv* env, jobjectArray holder, WriterMetadata& writer);
+// The simulator's restore records: out[0..1] the records, out[2..3] their file sets (rows.txt's RestoreRecord*,
+// RestoreFileSet*).
+bool putRestoreRecords(JNIEnv* env, jobjectArray out, const std::vector<sim::RestoreRecord>& records);
 
 }  // namespace vss4j::jni

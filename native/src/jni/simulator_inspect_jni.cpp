@@ -1,5 +1,5 @@
 // NativeBridge's entry points that describe a simulated machine beyond volumes, writers and faults
-// (providers, machine name) and let tests look at its writers.
+// (providers, machine name, restore targets) and let tests look at its writers.
 #include <jni.h>
 
 #include <memory>
@@ -51,5 +51,27 @@ VSS4J_JNI(void, simulatorComponentOutcomes)(JNIEnv* env, jclass, jlong handle, j
   jni::guardedVoid(env, [&] {
     std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle);
     if (machine) jni::putComponentOutcomes(env, out, machine->componentOutcomes());
+  });
+}
+
+VSS4J_JNI(void, simulatorRestoreRecords)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
+  jni::guardedVoid(env, [&] {
+    std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle);
+    if (machine) jni::putRestoreRecords(env, out, machine->restoreRecords());
+  });
+}
+
+VSS4J_JNI(jboolean, simulatorSetRestoreTarget)(JNIEnv* env, jclass, jlong handle, jlong instanceIdHi,
+                                               jlong instanceIdLo, jint componentType, jstring logicalPath,
+                                               jstring componentName, jint target) {
+  return jni::guarded(env, jboolean{JNI_FALSE}, [&]() -> jboolean {
+    std::optional<vss4j::WString> path = jni::toWString(env, logicalPath, "logicalPath");
+    if (!path) return JNI_FALSE;
+    std::optional<vss4j::WString> name = jni::toWString(env, componentName, "componentName");
+    if (!name) return JNI_FALSE;
+    std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle);
+    if (!machine) return JNI_FALSE;
+    const sim::RestoreTargetChoice choice{componentType, *path, *name, target};
+    return machine->setRestoreTarget(jni::guidOf(instanceIdHi, instanceIdLo), choice) ? JNI_TRUE : JNI_FALSE;
   });
 }

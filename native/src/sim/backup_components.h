@@ -85,8 +85,9 @@ class SimBackupComponents final : public BackupComponents {
                           const WString* logicalPath, const WString& componentName, WString AddedComponent::*field,
                           const WString& text);
 
-  // The restore calls that change one component of the loaded document: in `phases`, for a component the document
-  // holds (VSS_E_OBJECT_NOT_FOUND otherwise), with valid arguments (E_INVALIDARG otherwise), whose notes `change` edits.
+  // The restore calls that change one component of the loaded document: in `phases`, with valid arguments
+  // (E_INVALIDARG otherwise), for a component the document holds (VSS_E_OBJECT_NOT_FOUND otherwise), whose notes
+  // `change` edits.
   hresult onRestoreComponent(Operation operation, std::initializer_list<ObjectPhase> phases, bool argumentsValid,
                              const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
                              const WString& componentName, const std::function<void(RestoreNotes&)>& change);

@@ -63,12 +63,16 @@ public final class BackupComponents implements AutoCloseable {
 
     /** {@code InitializeForBackup(xml)}: resumes from a Backup Components Document saved earlier. */
     public void initializeForBackup(String backupComponentsDocument) throws VssException {
+        check(Operation.INITIALIZE_FOR_BACKUP,
+                NativeBridge.initializeForBackup(live(), checkedDocument(backupComponentsDocument)), null);
+    }
+
+    private static String checkedDocument(String backupComponentsDocument) {
         Objects.requireNonNull(backupComponentsDocument, "backupComponentsDocument");
         if (backupComponentsDocument.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("the Backup Components Document contains a NUL character");
         }
-        check(Operation.INITIALIZE_FOR_BACKUP, NativeBridge.initializeForBackup(live(), backupComponentsDocument),
-                null);
+        return backupComponentsDocument;
     }
 
     /** {@code SetContext}: once, before StartSnapshotSet; BACKUP when never called. */
@@ -157,13 +161,10 @@ public final class BackupComponents implements AutoCloseable {
     public void addComponent(UUID instanceId, UUID writerId, ComponentType type, String logicalPath,
             String componentName) throws VssException {
         Objects.requireNonNull(instanceId, "instanceId");
-        Objects.requireNonNull(writerId, "writerId");
-        String path = ComponentNames.logicalPath(logicalPath);
-        String name = ComponentNames.componentName(componentName);
-        ComponentNames.checkType(type);
+        ComponentNames.Key key = ComponentNames.key(writerId, type, logicalPath, componentName);
         check(Operation.ADD_COMPONENT, NativeBridge.addComponent(live(), Guids.hi(instanceId), Guids.lo(instanceId),
-                Guids.hi(writerId), Guids.lo(writerId), type.value(), path, name),
-                ComponentNames.describe(writerId, path, name));
+                Guids.hi(writerId), Guids.lo(writerId), type.value(), key.path(), key.name()),
+                key.description());
     }
 
     /**
@@ -175,13 +176,22 @@ public final class BackupComponents implements AutoCloseable {
     public void setBackupSucceeded(UUID instanceId, UUID writerId, ComponentType type, String logicalPath,
             String componentName, boolean succeeded) throws VssException {
         Objects.requireNonNull(instanceId, "instanceId");
-        Objects.requireNonNull(writerId, "writerId");
-        String path = ComponentNames.logicalPath(logicalPath);
-        String name = ComponentNames.componentName(componentName);
-        ComponentNames.checkType(type);
-        check(Operation.SET_BACKUP_SUCCEEDED, NativeBridge.setBackupSucceeded(live(), Guids.hi(instanceId),
-                Guids.lo(instanceId), Guids.hi(writerId), Guids.lo(writerId), type.value(), path, name, succeeded),
-                ComponentNames.describe(writerId, path, name));
+        setInstanceFlag(Operation.SET_BACKUP_SUCCEEDED, NativeBridge::setBackupSucceeded, instanceId, writerId, type,
+                logicalPath, componentName, succeeded);
+    }
+
+    /** The native side of SetBackupSucceeded and SetSelectedForRestore: an instance, a component, a flag. */
+    @FunctionalInterface
+    private interface InstanceFlagCall {
+        int call(long components, long instanceHi, long instanceLo, long writerHi, long writerLo, int componentType,
+                String logicalPath, String componentName, boolean flag);
+    }
+
+    private void setInstanceFlag(Operation operation, InstanceFlagCall call, UUID instanceId, UUID writerId,
+            ComponentType type, String logicalPath, String componentName, boolean flag) throws VssException {
+        ComponentNames.Key key = ComponentNames.key(writerId, type, logicalPath, componentName);
+        check(operation, call.call(live(), Guids.hi(instanceId), Guids.lo(instanceId), Guids.hi(writerId),
+                Guids.lo(writerId), type.value(), key.path(), key.name(), flag), key.description());
     }
 
     /**
@@ -216,13 +226,10 @@ public final class BackupComponents implements AutoCloseable {
 
     private void setComponentText(Operation operation, ComponentTextCall call, String textName, UUID writerId,
             ComponentType type, String logicalPath, String componentName, String text) throws VssException {
-        Objects.requireNonNull(writerId, "writerId");
-        String path = ComponentNames.logicalPath(logicalPath);
-        String name = ComponentNames.componentName(componentName);
-        ComponentNames.checkType(type);
+        ComponentNames.Key key = ComponentNames.key(writerId, type, logicalPath, componentName);
         String checked = ComponentNames.text(textName, text);
-        check(operation, call.call(live(), Guids.hi(writerId), Guids.lo(writerId), type.value(), path, name,
-                checked), ComponentNames.describe(writerId, path, name));
+        check(operation, call.call(live(), Guids.hi(writerId), Guids.lo(writerId), type.value(), key.path(),
+                key.name(), checked), key.description());
     }
 
     /**
@@ -259,12 +266,8 @@ public final class BackupComponents implements AutoCloseable {
      * Backup calls on a restore object, and restore calls on a backup object, fail with VSS_E_BAD_STATE.
      */
     public void initializeForRestore(String backupComponentsDocument) throws VssException {
-        Objects.requireNonNull(backupComponentsDocument, "backupComponentsDocument");
-        if (backupComponentsDocument.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("the Backup Components Document contains a NUL character");
-        }
-        check(Operation.INITIALIZE_FOR_RESTORE, NativeBridge.initializeForRestore(live(), backupComponentsDocument),
-                null);
+        check(Operation.INITIALIZE_FOR_RESTORE,
+                NativeBridge.initializeForRestore(live(), checkedDocument(backupComponentsDocument)), null);
     }
 
     /**
@@ -291,13 +294,8 @@ public final class BackupComponents implements AutoCloseable {
      */
     public void setSelectedForRestore(UUID instanceId, UUID writerId, ComponentType type, String logicalPath,
             String componentName, boolean selected) throws VssException {
-        Objects.requireNonNull(writerId, "writerId");
-        String path = ComponentNames.logicalPath(logicalPath);
-        String name = ComponentNames.componentName(componentName);
-        ComponentNames.checkType(type);
-        check(Operation.SET_SELECTED_FOR_RESTORE, NativeBridge.setSelectedForRestore(live(), Guids.hi(instanceId),
-                Guids.lo(instanceId), Guids.hi(writerId), Guids.lo(writerId), type.value(), path, name, selected),
-                ComponentNames.describe(writerId, path, name));
+        setInstanceFlag(Operation.SET_SELECTED_FOR_RESTORE, NativeBridge::setSelectedForRestore, instanceId, writerId,
+                type, logicalPath, componentName, selected);
     }
 
     /**
@@ -307,13 +305,9 @@ public final class BackupComponents implements AutoCloseable {
      */
     public void setAdditionalRestores(UUID writerId, ComponentType type, String logicalPath, String componentName,
             boolean additionalRestores) throws VssException {
-        Objects.requireNonNull(writerId, "writerId");
-        String path = ComponentNames.logicalPath(logicalPath);
-        String name = ComponentNames.componentName(componentName);
-        ComponentNames.checkType(type);
+        ComponentNames.Key key = ComponentNames.key(writerId, type, logicalPath, componentName);
         check(Operation.SET_ADDITIONAL_RESTORES, NativeBridge.setAdditionalRestores(live(), Guids.hi(writerId),
-                Guids.lo(writerId), type.value(), path, name, additionalRestores),
-                ComponentNames.describe(writerId, path, name));
+                Guids.lo(writerId), type.value(), key.path(), key.name(), additionalRestores), key.description());
     }
 
     /**
@@ -375,12 +369,9 @@ public final class BackupComponents implements AutoCloseable {
     private void addFileSet(Operation operation, FileSetCall call, UUID writerId, ComponentType type,
             String logicalPath, String componentName, String path, String fileSpec, boolean recursive,
             String destination) throws VssException {
-        Objects.requireNonNull(writerId, "writerId");
-        String logical = ComponentNames.logicalPath(logicalPath);
-        String name = ComponentNames.componentName(componentName);
-        ComponentNames.checkType(type);
-        check(operation, call.call(live(), Guids.hi(writerId), Guids.lo(writerId), type.value(), logical, name, path,
-                fileSpec, recursive, destination), ComponentNames.describe(writerId, logical, name));
+        ComponentNames.Key key = ComponentNames.key(writerId, type, logicalPath, componentName);
+        check(operation, call.call(live(), Guids.hi(writerId), Guids.lo(writerId), type.value(), key.path(),
+                key.name(), path, fileSpec, recursive, destination), key.description());
     }
 
     /**
@@ -399,14 +390,11 @@ public final class BackupComponents implements AutoCloseable {
      */
     public void setFileRestoreStatus(UUID writerId, ComponentType type, String logicalPath, String componentName,
             FileRestoreStatus status) throws VssException {
-        Objects.requireNonNull(writerId, "writerId");
+        ComponentNames.Key key = ComponentNames.key(writerId, type, logicalPath, componentName);
         Objects.requireNonNull(status, "status");
-        String path = ComponentNames.logicalPath(logicalPath);
-        String name = ComponentNames.componentName(componentName);
-        ComponentNames.checkType(type);
         check(Operation.SET_FILE_RESTORE_STATUS, NativeBridge.setFileRestoreStatus(live(), Guids.hi(writerId),
-                Guids.lo(writerId), type.value(), path, name, status.value()),
-                ComponentNames.describe(writerId, path, name) + ", status " + status.name());
+                Guids.lo(writerId), type.value(), key.path(), key.name(), status.value()),
+                key.description() + ", status " + status.name());
     }
 
     /** {@code PostRestore}: tells the writers the files are back, so that they recover their data. After PreRestore. */

@@ -1,6 +1,7 @@
 package io.github.vss4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.simulator.SimulatedMachine;
@@ -107,6 +108,20 @@ public abstract class SimulatedVssTest {
         List<UUID> ids = prepareSet(backup, context, volumes);
         await(backup.doSnapshotSet());
         return ids;
+    }
+
+    /** A call through the API that may throw. */
+    @FunctionalInterface
+    protected interface Call {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code call}, which must fail with {@code error} in {@code operation}; returns what it threw. */
+    protected static VssException assertError(VssError error, Operation operation, Call call) {
+        VssException thrown = assertThrows(VssException.class, call::run);
+        assertEquals(error, thrown.error(), thrown.getMessage());
+        assertEquals(operation, thrown.operation());
+        return thrown;
     }
 
     @AfterEach

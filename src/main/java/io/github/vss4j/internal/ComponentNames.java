@@ -50,6 +50,26 @@ public final class ComponentNames {
         }
     }
 
+    /**
+     * A component as a call names it, checked: the writer class, then the logical path, the name and the type, each
+     * by the rules above.
+     *
+     * @param path        the logical path, null for none
+     * @param name        the component name
+     * @param description which component of which writer, for error messages
+     */
+    public record Key(String path, String name, String description) {
+    }
+
+    /** Checks a writer class and component as {@link Key} says. */
+    public static Key key(UUID writerId, ComponentType type, String logicalPath, String componentName) {
+        Objects.requireNonNull(writerId, "writerId");
+        String path = logicalPath(logicalPath);
+        String name = componentName(componentName);
+        checkType(type);
+        return new Key(path, name, describe(writerId, path, name));
+    }
+
     /** For error messages: which component of which writer. */
     public static String describe(UUID writerId, String logicalPath, String name) {
         String where = logicalPath == null ? "" : printable(logicalPath) + "\\";

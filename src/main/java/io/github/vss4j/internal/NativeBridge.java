@@ -174,6 +174,13 @@ public final class NativeBridge {
     /** SetBackupSucceeded as the simulated writers were told it: out[0] long[], out[1] String[] (Rows.Outcome*). */
     public static native void simulatorComponentOutcomes(long machine, Object[] out);
 
+    /** The simulated writers' restores: out[0..1] Rows.RestoreRecord*, out[2..3] Rows.RestoreFileSet*. */
+    public static native void simulatorRestoreRecords(long machine, Object[] out);
+
+    /** False if the writer instance or its component is unknown, or the target is no VSS_RESTORE_TARGET. */
+    public static native boolean simulatorSetRestoreTarget(long machine, long instanceIdHi, long instanceIdLo,
+            int componentType, String logicalPath, String componentName, int target);
+
     public static native int freeWriterMetadata(long components);
 
     /** {@code out[0..1]}: the snapshot set id. */

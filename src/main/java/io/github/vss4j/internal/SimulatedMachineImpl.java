@@ -7,6 +7,8 @@ import io.github.vss4j.WriterStatus;
 import io.github.vss4j.internal.loader.NativeLibrary;
 import io.github.vss4j.simulator.ComponentFault;
 import io.github.vss4j.simulator.ComponentOutcome;
+import io.github.vss4j.simulator.ComponentRestore;
+import io.github.vss4j.simulator.ComponentRestoreTarget;
 import io.github.vss4j.simulator.Fault;
 import io.github.vss4j.simulator.SimulatedMachine;
 import io.github.vss4j.simulator.SimulatedVolume;
@@ -66,6 +68,13 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
                         f.type().value(), f.logicalPath(), f.componentName(), f.phase().ordinal(), f.failure())) {
                     throw new IllegalStateException("the fault of component " + f.componentName() + " of writer "
                             + w.name() + " could not be added to the machine");
+                }
+            }
+            for (ComponentRestoreTarget t : w.restoreTargets()) {
+                if (!NativeBridge.simulatorSetRestoreTarget(m, Guids.hi(w.instanceId()), Guids.lo(w.instanceId()),
+                        t.type().value(), t.logicalPath(), t.componentName(), t.target().value())) {
+                    throw new IllegalStateException("the restore target of component " + t.componentName()
+                            + " of writer " + w.name() + " could not be set on the machine");
                 }
             }
         }
@@ -151,5 +160,15 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
                     strings[s + Rows.OutcomeStrings.BACKUP_OPTIONS], (int) longs[l + Rows.OutcomeLongs.FAILURE]));
         }
         return List.copyOf(outcomes);
+    }
+
+    @Override
+    public List<ComponentRestore> componentRestores() {
+        Object[] holder = new Object[4];
+        backend.use(m -> {
+            NativeBridge.simulatorRestoreRecords(m, holder);
+            return null;
+        });
+        return RestoreRecords.read(holder, writerNames);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.vss4j.simulator;
 
+import io.github.vss4j.RestoreMethod;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,8 @@ import java.util.UUID;
  *
  * <p>The files live on the volumes named here (put those volumes on the machine, or the files lie on no volume).
  * Each writer can be changed further like any {@link SimulatedWriter}, e.g. {@code .failingAt(...)}. The ids and
- * names are Microsoft's; the component layouts follow what these writers report on Windows as far as documented,
- * and are otherwise plausible ones (marked [I] below).
+ * names are Microsoft's; the component layouts and restore methods follow what these writers report on Windows as
+ * far as documented, and are otherwise plausible ones (marked [I] below).
  */
 public final class CommonWriters {
     /** The SQL Server writer's class id, as {@code vssadmin list writers} shows it. */
@@ -44,6 +45,38 @@ public final class CommonWriters {
      * incremental (file) backups as not; the exact mask is inferred from that list.
      */
     public static final int SQL_SERVER_SCHEMA = 0x1 | 0x10 | 0x100 | 0x200 | 0x2000;
+
+    // VSS_RESTOREMETHOD_ENUM and VSS_WRITERRESTORE_ENUM values (vswriter.h).
+    private static final int RESTORE_IF_CAN_REPLACE = 2;
+    private static final int RESTORE_AT_REBOOT = 5;
+    private static final int RESTORE_AT_REBOOT_IF_CANNOT_REPLACE = 6;
+    private static final int WRITER_RESTORE_NEVER = 1;
+    private static final int WRITER_RESTORE_IF_REPLACE_FAILS = 2;
+    private static final int WRITER_RESTORE_ALWAYS = 3;
+
+    /**
+     * The SQL Server writer's restore method: restore if the files can be replaced, the writer taking part in
+     * PreRestore and PostRestore (it takes the databases offline and brings them back), no service to stop, no
+     * reboot. [I] Microsoft does not publish the SQL writer's metadata; this is what its restore behaviour implies.
+     */
+    public static final RestoreMethod SQL_SERVER_RESTORE =
+            new RestoreMethod(RESTORE_IF_CAN_REPLACE, "", "", WRITER_RESTORE_ALWAYS, false, 0);
+
+    /**
+     * The System Writer's restore method: the operating system's files are in use, so those that cannot be replaced
+     * are replaced at the next boot, and a reboot is required. [I] Inferred from the files it reports; Microsoft
+     * documents no restore method for it and supports no online system state restore.
+     */
+    public static final RestoreMethod SYSTEM_WRITER_RESTORE =
+            new RestoreMethod(RESTORE_AT_REBOOT_IF_CANNOT_REPLACE, "", "", WRITER_RESTORE_IF_REPLACE_FAILS, true, 0);
+
+    /**
+     * The Registry Writer's restore method: the system hives are always in use, so they are restored at the next
+     * boot, and a reboot is required; Microsoft documents that the Registry Writer restores in place. [I] The
+     * method's values are inferred.
+     */
+    public static final RestoreMethod REGISTRY_WRITER_RESTORE =
+            new RestoreMethod(RESTORE_AT_REBOOT, "", "", WRITER_RESTORE_NEVER, true, 0);
 
     private static final String SIMULATED_SERVER = "VSS4J-SIM";
     private static final String[][] SYSTEM_DATABASES = {
@@ -81,7 +114,8 @@ public final class CommonWriters {
             Objects.requireNonNull(database, "a database name");
             all.add(new String[] {database, database + ".mdf", database + "_log.ldf"});
         }
-        SimulatedWriter writer = writer(SQL_SERVER_WRITER, SQL_SERVER_WRITER_ID).withBackupSchema(SQL_SERVER_SCHEMA);
+        SimulatedWriter writer = writer(SQL_SERVER_WRITER, SQL_SERVER_WRITER_ID).withBackupSchema(SQL_SERVER_SCHEMA)
+                .withRestoreMethod(SQL_SERVER_RESTORE);
         for (String[] database : all) {
             writer = writer.withComponent(SimulatedComponent.database(logicalPath, database[0])
                     .databaseFile(dataFolder, database[1]).logFile(logFolder, database[2]));
@@ -95,7 +129,7 @@ public final class CommonWriters {
      * the System Writer reports; its real file list is thousands of files, reduced here to two folders.
      */
     public static SimulatedWriter systemWriter() {
-        return writer(SYSTEM_WRITER, SYSTEM_WRITER_ID)
+        return writer(SYSTEM_WRITER, SYSTEM_WRITER_ID).withRestoreMethod(SYSTEM_WRITER_RESTORE)
                 .withComponent(SimulatedComponent.fileGroup("", "System Files")
                         .file("C:\\Windows\\System32", "*", true))
                 .withComponent(SimulatedComponent.fileGroup("", "Win32 Services Files")
@@ -112,7 +146,8 @@ public final class CommonWriters {
         for (String hive : List.of("DEFAULT", "SAM", "SECURITY", "SOFTWARE", "SYSTEM")) {
             registry = registry.file("C:\\Windows\\System32\\config", hive, false);
         }
-        return writer(REGISTRY_WRITER, REGISTRY_WRITER_ID).withComponent(registry);
+        return writer(REGISTRY_WRITER, REGISTRY_WRITER_ID).withRestoreMethod(REGISTRY_WRITER_RESTORE)
+                .withComponent(registry);
     }
 
     // The instance id differs on every real machine; here it is derived from the name, so that tests can repeat.

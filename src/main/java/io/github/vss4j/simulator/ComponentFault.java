@@ -8,7 +8,10 @@ import java.util.Objects;
  * writers do with {@code IVssComponentEx2::SetFailure}: the requester reads the error with GetWriterComponents
  * ({@link io.github.vss4j.RecordedComponent#failure()}), and the writer's own status stays as it is (inferred: the
  * documentation keeps component failures apart from the writer's and says no more). Only a component the backup
- * selected with AddComponent fails; the writer must not have failed as a whole before the phase.
+ * selected with AddComponent fails; the writer must not have failed as a whole before the phase. At
+ * {@link WriterPhase#PRE_RESTORE} or {@link WriterPhase#POST_RESTORE} a component selected for restore gets the
+ * writer's pre- or post-restore failure message instead
+ * ({@link io.github.vss4j.RecordedComponent#preRestoreFailureMessage()}).
  *
  * @param type          the component's type
  * @param logicalPath   its logical path, or empty

@@ -3,6 +3,7 @@ package io.github.vss4j.simulator;
 import io.github.vss4j.ComponentDependency;
 import io.github.vss4j.ComponentType;
 import io.github.vss4j.FileDescriptor;
+import io.github.vss4j.RestoreTarget;
 import io.github.vss4j.VssError;
 import io.github.vss4j.WriterComponent;
 import java.util.ArrayList;
@@ -24,19 +25,22 @@ import java.util.UUID;
  * SimulatedComponent.fileGroup("", "Config").file("C:\\App\\Config", "*", true).selectableForBackup(false)
  * SimulatedComponent.database("SQLSERVER\\INSTANCE1", "db2")
  *         .failingAt(WriterPhase.FREEZE, VssError.VSS_E_WRITERERROR_NONRETRYABLE)  // db2 fails, db1 goes on
+ * SimulatedComponent.database("SQLSERVER\\INSTANCE1", "db3").restoreTarget(RestoreTarget.ALTERNATE)
  * }</pre>
  */
 public final class SimulatedComponent {
     private final WriterComponent component;
     private final ComponentFault fault;
+    private final ComponentRestoreTarget restoreTarget;
 
-    private SimulatedComponent(WriterComponent component, ComponentFault fault) {
+    private SimulatedComponent(WriterComponent component, ComponentFault fault, ComponentRestoreTarget restoreTarget) {
         this.component = component;
         this.fault = fault;
+        this.restoreTarget = restoreTarget;
     }
 
     private SimulatedComponent with(WriterComponent changed) {
-        return new SimulatedComponent(changed, fault);
+        return new SimulatedComponent(changed, fault, restoreTarget);
     }
 
     /** A database component, selectable for backup and for restore, with no files yet. */
@@ -57,7 +61,7 @@ public final class SimulatedComponent {
         noNul("component name", name);
         noNul("logical path", Objects.requireNonNullElse(logicalPath, ""));
         return new SimulatedComponent(new WriterComponent(type, logicalPath, name, "", true, true, false, 0,
-                List.of(), List.of(), List.of(), List.of()), null);
+                List.of(), List.of(), List.of(), List.of()), null, null);
     }
 
     /** Its display name. */
@@ -145,12 +149,27 @@ public final class SimulatedComponent {
     /** {@link #failingAt(WriterPhase, VssError)} with a raw HRESULT. */
     public SimulatedComponent failingAt(WriterPhase phase, int hresult) {
         return new SimulatedComponent(component,
-                new ComponentFault(component.type(), component.logicalPath(), component.name(), phase, hresult));
+                new ComponentFault(component.type(), component.logicalPath(), component.name(), phase, hresult),
+                restoreTarget);
     }
 
     /** Where and how its writer fails it, if it does. */
     public Optional<ComponentFault> fault() {
         return Optional.ofNullable(fault);
+    }
+
+    /**
+     * The same component, restored by its writer to {@code target} ({@link ComponentRestoreTarget}): what the writer
+     * sets at PreRestore when the component is selected for restore, {@link RestoreTarget#ORIGINAL} unless told.
+     */
+    public SimulatedComponent restoreTarget(RestoreTarget target) {
+        return new SimulatedComponent(component, fault,
+                new ComponentRestoreTarget(component.type(), component.logicalPath(), component.name(), target));
+    }
+
+    /** Where its writer restores it, if told otherwise than {@link RestoreTarget#ORIGINAL}. */
+    public Optional<ComponentRestoreTarget> restoreTarget() {
+        return Optional.ofNullable(restoreTarget);
     }
 
     /** The component as GetWriterMetadata reports it, its files' volumes not yet resolved. */

@@ -99,4 +99,29 @@ public interface SimulatedMachine {
                         && o.componentName().equals(componentName))
                 .findFirst();
     }
+
+    /**
+     * Every component a writer was asked to restore (selected, and PreRestore run), one row per component (the
+     * latest restore counts), in the order first restored: what the writer was told and what it answered.
+     */
+    List<ComponentRestore> componentRestores();
+
+    /**
+     * What the writer named {@code writerName} was told and answered about restoring its component
+     * {@code logicalPath} (empty or null for none) / {@code componentName}; empty if it was never asked to restore
+     * it.
+     *
+     * <pre>{@code
+     * ComponentRestore db1 = machine.componentRestore("SqlServerWriter", "VSS4J-SIM", "db1").orElseThrow();
+     * assertEquals(FileRestoreStatus.ALL, db1.fileRestoreStatus());   // the SQL writer restored db1, status ALL
+     * }</pre>
+     */
+    default Optional<ComponentRestore> componentRestore(String writerName, String logicalPath,
+            String componentName) {
+        String path = logicalPath == null ? "" : logicalPath;
+        return componentRestores().stream()
+                .filter(r -> r.writerName().equals(writerName) && r.logicalPath().equals(path)
+                        && r.componentName().equals(componentName))
+                .findFirst();
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.vss4j.simulator;
 
+import io.github.vss4j.ComponentType;
 import io.github.vss4j.FileDescriptor;
 import io.github.vss4j.RestoreMethod;
 import io.github.vss4j.VssError;
@@ -16,7 +17,11 @@ import java.util.UUID;
  * A VSS writer on a simulated machine. In the writer contexts ({@code BACKUP}, {@code APP_ROLLBACK},
  * {@code CLIENT_ACCESSIBLE_WRITERS}) it answers GatherWriterMetadata and shows in GatherWriterStatus, moving
  * through the states Windows documents: {@code STABLE} after identify and PrepareForBackup,
- * {@code WAITING_FOR_BACKUP_COMPLETE} after DoSnapshotSet, {@code STABLE} again after BackupComplete. A writer
+ * {@code WAITING_FOR_BACKUP_COMPLETE} after DoSnapshotSet, {@code STABLE} again after BackupComplete. In a restore
+ * it takes part when one of its components is selected: at PreRestore it refuses a component it did not back up
+ * (FAILED_AT_PRE_RESTORE, {@code VSS_E_WRITERERROR_NONRETRYABLE}) and sets each one's restore target; at
+ * PostRestore it reads the file restore status; {@link SimulatedMachine#componentRestores()} shows what it was
+ * told. A writer
  * described as failing at a phase shows {@code FAILED_AT_<phase>} with its writer error from then on and sits
  * out the rest of that backup; a writer that fails at identify gives no metadata. Whether its failure during
  * DoSnapshotSet fails DoSnapshotSet too is {@link Simulation.Builder#writerFailureFailsSnapshotSet(boolean)}.
@@ -44,10 +49,13 @@ import java.util.UUID;
  *                      volumes resolved against the machine's simulated volumes
  * @param componentFaults the components it fails on their own
  *                      ({@link SimulatedComponent#failingAt(WriterPhase, VssError)})
+ * @param restoreTargets where it restores the components it does not restore to their original location
+ *                      ({@link SimulatedComponent#restoreTarget(io.github.vss4j.RestoreTarget)})
  */
 public record SimulatedWriter(String name, UUID writerId, UUID instanceId, WriterPhase failsAt, int failure,
         boolean hangs, RestoreMethod restoreMethod, int backupSchema, List<FileDescriptor> excludeFiles,
-        List<WriterComponent> components, List<ComponentFault> componentFaults) {
+        List<WriterComponent> components, List<ComponentFault> componentFaults,
+        List<ComponentRestoreTarget> restoreTargets) {
 
     /**
      * Checks that nothing is missing, that a hanging writer names its phase, that no two components share a
@@ -73,12 +81,20 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
         }
         componentFaults = List.copyOf(componentFaults);
         for (ComponentFault f : componentFaults) {
-            if (components.stream().noneMatch(c -> c.type() == f.type() && c.logicalPath().equals(f.logicalPath())
-                    && c.name().equals(f.componentName()))) {
-                throw new IllegalArgumentException("writer " + name + " has no " + f.type() + " component '"
-                        + f.componentName() + "' under logical path '" + f.logicalPath() + "' to fail");
-            }
+            requireComponent(name, components, f.type(), f.logicalPath(), f.componentName(), "to fail");
         }
+        restoreTargets = List.copyOf(restoreTargets);
+        for (ComponentRestoreTarget t : restoreTargets) {
+            requireComponent(name, components, t.type(), t.logicalPath(), t.componentName(), "to restore");
+        }
+    }
+
+    /** A writer whose components all go back to their original location. */
+    public SimulatedWriter(String name, UUID writerId, UUID instanceId, WriterPhase failsAt, int failure,
+            boolean hangs, RestoreMethod restoreMethod, int backupSchema, List<FileDescriptor> excludeFiles,
+            List<WriterComponent> components, List<ComponentFault> componentFaults) {
+        this(name, writerId, instanceId, failsAt, failure, hangs, restoreMethod, backupSchema, excludeFiles,
+                components, componentFaults, List.of());
     }
 
     /** A writer whose components do not fail on their own. */
@@ -87,6 +103,15 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
             List<WriterComponent> components) {
         this(name, writerId, instanceId, failsAt, failure, hangs, restoreMethod, backupSchema, excludeFiles,
                 components, List.of());
+    }
+
+    private static void requireComponent(String writer, List<WriterComponent> components,
+            ComponentType type, String logicalPath, String componentName, String purpose) {
+        if (components.stream().noneMatch(c -> c.type() == type && c.logicalPath().equals(logicalPath)
+                && c.name().equals(componentName))) {
+            throw new IllegalArgumentException("writer " + writer + " has no " + type + " component '"
+                    + componentName + "' under logical path '" + logicalPath + "' " + purpose);
+        }
     }
 
     /** A writer without components, restore method or schema (the identity and failure plan alone). */
@@ -102,20 +127,23 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
         more.add(component.component());
         List<ComponentFault> faults = new ArrayList<>(componentFaults);
         component.fault().ifPresent(faults::add);
+        List<ComponentRestoreTarget> targets = new ArrayList<>(restoreTargets);
+        component.restoreTarget().ifPresent(targets::add);
         return new SimulatedWriter(name, writerId, instanceId, failsAt, failure, hangs, restoreMethod, backupSchema,
-                excludeFiles, more, faults);
+                excludeFiles, more, faults, targets);
     }
 
     /** The same writer with this restore method. */
     public SimulatedWriter withRestoreMethod(RestoreMethod method) {
         return new SimulatedWriter(name, writerId, instanceId, failsAt, failure, hangs,
-                Objects.requireNonNull(method, "method"), backupSchema, excludeFiles, components, componentFaults);
+                Objects.requireNonNull(method, "method"), backupSchema, excludeFiles, components, componentFaults,
+                restoreTargets);
     }
 
     /** The same writer with this {@code VSS_BACKUP_SCHEMA} mask (which backup types it supports beyond full). */
     public SimulatedWriter withBackupSchema(int schema) {
         return new SimulatedWriter(name, writerId, instanceId, failsAt, failure, hangs, restoreMethod, schema,
-                excludeFiles, components, componentFaults);
+                excludeFiles, components, componentFaults, restoreTargets);
     }
 
     /** The same writer asking requesters not to back up {@code fileSpec} in {@code path}. */
@@ -125,7 +153,7 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
         List<FileDescriptor> more = new ArrayList<>(excludeFiles);
         more.add(new FileDescriptor(path, fileSpec, recursive, "", ""));
         return new SimulatedWriter(name, writerId, instanceId, failsAt, failure, hangs, restoreMethod, backupSchema,
-                more, components, componentFaults);
+                more, components, componentFaults, restoreTargets);
     }
 
     /** A healthy writer; its ids are derived from its name, so that the same name gives the same ids. */
@@ -148,7 +176,7 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
     public SimulatedWriter failingAt(WriterPhase phase, int hresult) {
         Objects.requireNonNull(phase, "phase");
         return new SimulatedWriter(name, writerId, instanceId, phase, hresult, false, restoreMethod, backupSchema,
-                excludeFiles, components, componentFaults);
+                excludeFiles, components, componentFaults, restoreTargets);
     }
 
     /**
@@ -159,6 +187,6 @@ public record SimulatedWriter(String name, UUID writerId, UUID instanceId, Write
      */
     public SimulatedWriter hangingAt(WriterPhase phase) {
         return new SimulatedWriter(name, writerId, instanceId, phase, VssError.VSS_E_WRITERERROR_TIMEOUT.hresult(),
-                true, restoreMethod, backupSchema, excludeFiles, components, componentFaults);
+                true, restoreMethod, backupSchema, excludeFiles, components, componentFaults, restoreTargets);
     }
 }

@@ -1,7 +1,8 @@
 package io.github.vss4j.simulator;
 
 /**
- * Where in a backup a simulated writer fails or hangs: the writer events of VSS, each run by one requester call.
+ * Where in a backup or a restore a simulated writer fails or hangs: the writer events of VSS, each run by one
+ * requester call. A writer takes part in a restore's phases only when one of its components is selected for it.
  *
  * <pre>{@code
  * SimulatedWriter.named("SqlServerWriter").failingAt(WriterPhase.FREEZE, VssError.VSS_E_WRITERERROR_TIMEOUT)
@@ -18,6 +19,10 @@ package io.github.vss4j.simulator;
  * <tr><td>{@link #THAW}</td><td>DoSnapshotSet</td><td>FAILED_AT_THAW</td></tr>
  * <tr><td>{@link #POST_SNAPSHOT}</td><td>DoSnapshotSet</td><td>FAILED_AT_POST_SNAPSHOT</td></tr>
  * <tr><td>{@link #BACKUP_COMPLETE}</td><td>BackupComplete</td><td>FAILED_AT_BACKUP_COMPLETE</td></tr>
+ * <tr><td>{@link #PRE_RESTORE}</td><td>PreRestore</td><td>FAILED_AT_PRE_RESTORE (and each selected component's
+ * pre-restore failure message)</td></tr>
+ * <tr><td>{@link #POST_RESTORE}</td><td>PostRestore</td><td>FAILED_AT_POST_RESTORE (and each selected component's
+ * post-restore failure message)</td></tr>
  * </tbody>
  * </table>
  */
@@ -38,5 +43,9 @@ public enum WriterPhase {
     /** PostSnapshot, the last writer event of DoSnapshotSet. */
     POST_SNAPSHOT,
     /** BackupComplete. */
-    BACKUP_COMPLETE
+    BACKUP_COMPLETE,
+    /** PreRestore, before the requester puts the files back. */
+    PRE_RESTORE,
+    /** PostRestore, once the files are back. */
+    POST_RESTORE
 }

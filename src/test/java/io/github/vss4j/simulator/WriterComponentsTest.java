@@ -242,14 +242,4 @@ class WriterComponentsTest extends SimulatedVssTest {
         assertThrows(IllegalArgumentException.class, () -> SimulatedComponent.fileGroup("", "g").logFile("C:\\x", "*"));
         assertThrows(IllegalArgumentException.class, () -> SimulatedComponent.fileGroup("", ""));
     }
-
-    private interface Call {
-        void run() throws Exception;
-    }
-
-    private static void assertError(VssError error, Operation operation, Call call) {
-        VssException thrown = assertThrows(VssException.class, call::run);
-        assertEquals(error, thrown.error(), thrown.getMessage());
-        assertEquals(operation, thrown.operation());
-    }
 }

@@ -88,8 +88,10 @@ class WriterSimulationTest extends SimulatedVssTest {
         assertEquals(WriterState.STABLE, stateOf(machine(vss), SQL));
     }
 
+    // The backup's phases; a restore's (PRE_RESTORE, POST_RESTORE) are RestoreCallsTest's.
     @ParameterizedTest
-    @EnumSource(value = WriterPhase.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = WriterPhase.class, names = {"NONE", "PRE_RESTORE", "POST_RESTORE"},
+            mode = EnumSource.Mode.EXCLUDE)
     void aWriterFailingAtAPhaseShowsTheDocumentedFailedStateAndItsError(WriterPhase phase) throws Exception {
         WriterState expected = WriterState.valueOf("FAILED_AT_" + phase.name());
         Vss vss = vss(Simulation.builder().volume(C).writer(REGISTRY)
