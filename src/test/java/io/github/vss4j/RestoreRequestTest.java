@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.simulator.CommonWriters;
+import io.github.vss4j.simulator.ComponentRestore;
 import io.github.vss4j.simulator.Fault;
+import io.github.vss4j.simulator.RestoredFiles;
 import io.github.vss4j.simulator.SimulatedComponent;
 import io.github.vss4j.simulator.SimulatedWriter;
 import io.github.vss4j.simulator.Simulation;
@@ -80,7 +82,8 @@ class RestoreRequestTest extends ShadowCopyTestBase {
             assertEquals(List.of("D:\\SQL\\Data db1.mdf", "D:\\SQL\\Logs db1_log.ldf"),
                     db1.files().stream().map(f -> f.path() + " " + f.fileSpec()).toList());
             assertEquals(RestoreTarget.ORIGINAL, db1.restoreTarget(), "the writer's choice at PreRestore");
-            assertEquals(RestoreMethodType.UNDEFINED, db1.instructions().method());
+            assertEquals(RestoreMethodType.RESTORE_IF_CAN_REPLACE, db1.instructions().method());
+            assertEquals(WriterRestore.ALWAYS, db1.instructions().writerRestore());
             assertFalse(listener.events(ProgressEvent.RestorePrepared.class).isEmpty());
             restore.componentRestored(db1);
             restore.componentFailed(named(restore, DB2));
@@ -101,6 +104,67 @@ class RestoreRequestTest extends ShadowCopyTestBase {
         assertEquals(List.of(DB2), told.failed().stream().map(RestoreComponent::path).toList());
         ProgressEvent.RestoreReleased released = listener.events(ProgressEvent.RestoreReleased.class).get(0);
         assertTrue(released.finished() && released.postRestoreRan());
+        // What the simulated SQL writer was told, as it recorded it.
+        ComponentRestore toldDb1 = machine(vss).componentRestore(SQL, "VSS4J-SIM", "db1").orElseThrow();
+        ComponentRestore toldDb2 = machine(vss).componentRestore(SQL, "VSS4J-SIM", "db2").orElseThrow();
+        assertEquals(FileRestoreStatus.ALL, toldDb1.fileRestoreStatus());
+        assertEquals(FileRestoreStatus.FAILED, toldDb2.fileRestoreStatus());
+        assertTrue(toldDb1.postRestoreDone() && toldDb2.postRestoreDone());
+        assertEquals(RestoreType.BY_COPY, toldDb1.restoreType());
+        assertEquals(2, machine(vss).componentRestores().size(), "no other component was restored");
+        assertEquals(0, machine(vss).liveObjects());
+    }
+
+    @Test
+    void theTargetAWriterChoosesAtPreRestoreIsReported() throws Exception {
+        SimulatedWriter sql = SimulatedWriter.named("SqlLike").withBackupSchema(0x10)
+                .withComponent(SimulatedComponent.database("I1", "db1").databaseFile("D:\\SQL", "db1.mdf")
+                        .restoreTarget(RestoreTarget.ALTERNATE));
+        Vss vss = vss(Simulation.builder().volume(D).writer(sql).build());
+        String document = documentOf(vss.shadowCopy().everyComponentOf("SqlLike"));
+        try (PreparedRestore restore = vss.restore(document).prepare()) {
+            assertEquals(RestoreTarget.ALTERNATE, restore.components().get(0).restoreTarget());
+            restore.allComponentsRestored();
+            restore.finish();
+        }
+        assertEquals(RestoreTarget.ALTERNATE, machine(vss).componentRestore("SqlLike", "I1", "db1").orElseThrow()
+                .restoreTarget());
+    }
+
+    @Test
+    void aWriterThatFailsAtPostRestoreIsInTheResultNotThrown() throws Exception {
+        Vss vss = sqlMachine(CommonWriters.sqlServer("db1", "db2").failingAt(WriterPhase.POST_RESTORE,
+                VssError.VSS_E_WRITERERROR_RETRYABLE), Simulation.builder());
+        String document = backUp(vss);
+        RestoreResult result;
+        try (PreparedRestore restore = vss.restore(document).component(SQL, DB1).prepare()) {
+            restore.allComponentsRestored();
+            result = restore.finish();
+        }
+        assertFalse(result.succeeded());
+        assertFalse(result.components().get(0).postRestoreFailureMessage().isEmpty());
+        assertEquals(WriterState.FAILED_AT_POST_RESTORE, result.writerStatus().get(0).state());
+        assertEquals(0, machine(vss).liveObjects());
+    }
+
+    @Test
+    void aWriterFailingAtPreRestoreFailsPrepareUnlessItsFailureIsOnlyReported() throws Exception {
+        Vss vss = sqlMachine(CommonWriters.sqlServer("db1", "db2").failingAt(WriterPhase.PRE_RESTORE,
+                VssError.VSS_E_WRITERERROR_RETRYABLE), Simulation.builder());
+        String document = backUp(vss);
+        VssException thrown = assertThrows(VssException.class, () -> vss.restore(document).prepare());
+        assertEquals(Phase.WRITER_STATUS_AFTER_PRE_RESTORE, thrown.phase().orElseThrow());
+        assertEquals(VssError.VSS_E_WRITERERROR_RETRYABLE, thrown.error());
+        assertInOrder(vss, Operation.PRE_RESTORE, Operation.SET_FILE_RESTORE_STATUS, Operation.POST_RESTORE);
+        assertFalse(machine(vss).componentRestore(SQL, "VSS4J-SIM", "db1").orElseThrow().postRestoreDone(),
+                "PostRestore does not reach a writer that failed at PreRestore");
+        try (PreparedRestore restore = vss.restore(document).writerPolicy(WriterPolicy.REPORT).prepare()) {
+            assertTrue(restore.writerStatus().stream().anyMatch(WriterStatus::isFailed));
+            restore.componentNotRestored(restore.components().get(0));
+            RestoreResult result = restore.finish();
+            assertFalse(result.components().get(0).preRestoreFailureMessage().isEmpty());
+            assertEquals(FileRestoreStatus.NONE, result.components().get(0).status());
+        }
         assertEquals(0, machine(vss).liveObjects());
     }
 
@@ -150,6 +214,13 @@ class RestoreRequestTest extends ShadowCopyTestBase {
             restore.allComponentsRestored();
             restore.finish();
         }
+        ComponentRestore told = machine(vss).componentRestore(SQL, "VSS4J-SIM", "db1").orElseThrow();
+        assertEquals("WITH NORECOVERY", told.restoreOptions());
+        assertTrue(told.additionalRestores());
+        assertEquals(List.of(new RestoredFiles("D:\\SQL\\Data", "db1.mdf", false, "E:\\Moved")),
+                told.alternateLocations());
+        assertEquals(List.of(new RestoredFiles("D:\\SQL\\Logs", "db1_log.ldf", false, "E:\\Logs")),
+                told.newTargets());
         assertInOrder(vss, Operation.SET_SELECTED_FOR_RESTORE, Operation.SET_RESTORE_OPTIONS,
                 Operation.SET_ADDITIONAL_RESTORES, Operation.ADD_ALTERNATIVE_LOCATION_MAPPING, Operation.ADD_NEW_TARGET,
                 Operation.SET_RESTORE_STATE, Operation.PRE_RESTORE);

@@ -55,7 +55,7 @@ class CliRestoreTest {
         assertEquals("VSS4J-SIM", component.get("logicalPath").asText());
         assertEquals("ORIGINAL", component.get("restoreTarget").asText());
         assertEquals("sales.mdf", component.get("files").get(0).get("fileSpec").asText());
-        assertEquals("UNDEFINED", component.get("restoreMethod").get("method").asText());
+        assertEquals("RESTORE_IF_CAN_REPLACE", component.get("restoreMethod").get("method").asText());
         String json = run.err().lines().filter(l -> l.startsWith("json=")).findFirst().orElseThrow()
                 .substring("json=".length()).trim();
         assertFalse(Files.exists(Path.of(json)), "the JSON file is deleted after the command: " + json);
