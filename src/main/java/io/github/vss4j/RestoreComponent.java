@@ -34,12 +34,8 @@ public record RestoreComponent(String writerName, UUID writerId, UUID instanceId
 
     /** Checks that nothing is missing; copies the lists. */
     public RestoreComponent {
-        Objects.requireNonNull(writerName, "writerName");
-        Objects.requireNonNull(writerId, "writerId");
-        Objects.requireNonNull(instanceId, "instanceId");
-        Objects.requireNonNull(type, "type");
+        SelectedComponent.requireIdentity(writerName, writerId, instanceId, type, name);
         logicalPath = Objects.requireNonNullElse(logicalPath, "");
-        Objects.requireNonNull(name, "name");
         files = List.copyOf(files);
         Objects.requireNonNull(restoreTarget, "restoreTarget");
         alternateLocations = List.copyOf(alternateLocations);

@@ -37,6 +37,12 @@ class RestoreRequestTest extends ShadowCopyTestBase {
         return sqlMachine(CommonWriters.sqlServer("db1", "db2"), Simulation.builder());
     }
 
+    /** The SQL machine with a PreRestore that takes an hour. */
+    private Vss slowAtPreRestore() {
+        return sqlMachine(CommonWriters.sqlServer("db1", "db2"), Simulation.builder()
+                .duration(Operation.PRE_RESTORE, Duration.ofHours(1)));
+    }
+
     /** A full component-mode backup of db1 and db2, both reported backed up; its final document. */
     private static String backUp(Vss vss) throws Exception {
         return documentOf(vss.shadowCopy().component(SQL, DB1).component(SQL, DB2).backupType(BackupType.FULL));
@@ -304,8 +310,7 @@ class RestoreRequestTest extends ShadowCopyTestBase {
 
     @Test
     void aPreRestoreTimeoutCancelsAndReleases() throws Exception {
-        Vss vss = sqlMachine(CommonWriters.sqlServer("db1", "db2"), Simulation.builder()
-                .duration(Operation.PRE_RESTORE, Duration.ofHours(1)));
+        Vss vss = slowAtPreRestore();
         String document = backUp(vss);
         RecordingListener listener = new RecordingListener();
         VssException thrown = assertThrows(VssException.class, () -> vss.restore(document)
@@ -318,8 +323,7 @@ class RestoreRequestTest extends ShadowCopyTestBase {
 
     @Test
     void cancellingPrepareAsyncStopsItAndReleases() throws Exception {
-        Vss vss = sqlMachine(CommonWriters.sqlServer("db1", "db2"), Simulation.builder()
-                .duration(Operation.PRE_RESTORE, Duration.ofHours(1)));
+        Vss vss = slowAtPreRestore();
         String document = backUp(vss);
         CompletableFuture<CompletableFuture<PreparedRestore>> future = new CompletableFuture<>();
         RecordingListener listener = new RecordingListener().on(RecordingListener.started(Phase.PRE_RESTORE),

@@ -198,20 +198,23 @@ final class RestoreCommand {
         ComponentReports.files(node.putArray("files"), c.files());
         ArrayNode mappings = node.putArray("alternateLocations");
         for (AlternateLocation m : c.alternateLocations()) {
-            ObjectNode mapping = mappings.addObject();
-            mapping.put("path", m.path());
-            mapping.put("filespec", m.filespec());
-            mapping.put("recursive", m.recursive());
-            mapping.put("destination", m.destination());
+            fileSet(mappings.addObject(), m.path(), "filespec", m.filespec(), m.recursive(), "destination",
+                    m.destination());
         }
         ArrayNode targets = node.putArray("newTargets");
         for (NewTarget t : c.newTargets()) {
-            ObjectNode target = targets.addObject();
-            target.put("path", t.path());
-            target.put("fileName", t.fileName());
-            target.put("recursive", t.recursive());
-            target.put("alternatePath", t.alternatePath());
+            fileSet(targets.addObject(), t.path(), "fileName", t.fileName(), t.recursive(), "alternatePath",
+                    t.alternatePath());
         }
+    }
+
+    /** A file set sent elsewhere, its fields named as VSS names them for mappings and for new targets. */
+    private static void fileSet(ObjectNode node, String path, String specName, String spec, boolean recursive,
+            String whereName, String where) {
+        node.put("path", path);
+        node.put(specName, spec);
+        node.put("recursive", recursive);
+        node.put(whereName, where);
     }
 
     private static void report(Session session, Vss vss, Options options, RestoreResult result, int execCode) {
