@@ -336,6 +336,45 @@ class RestoreRequestTest extends ShadowCopyTestBase {
     }
 
     @Test
+    void cancellingFinishAsyncBeforePostRestoreStillRunsItBoundedByTheCleanupTimeout() throws Exception {
+        Vss vss = sqlMachine(CommonWriters.sqlServer("db1", "db2"), Simulation.builder()
+                .duration(Operation.POST_RESTORE, Duration.ofHours(1)));
+        String document = backUp(vss);
+        CompletableFuture<CompletableFuture<RestoreResult>> handle = new CompletableFuture<>();
+        RecordingListener listener = new RecordingListener().on(RecordingListener.started(Phase.POST_RESTORE),
+                e -> handle.thenAccept(f -> f.cancel(true)));
+        PreparedRestore restore = vss.restore(document).listener(listener).cleanupTimeout(Duration.ofMillis(100))
+                .prepare();
+        restore.allComponentsRestored();
+        handle.complete(restore.finishAsync());
+        assertThrows(CancellationException.class, () -> handle.get().get(BOUND.toSeconds(), TimeUnit.SECONDS));
+        ProgressEvent.RestoreReleased released = listener.restoreReleased().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+        assertFalse(released.finished());
+        assertTrue(released.postRestoreRan());
+        assertEquals(1, count(vss, Operation.POST_RESTORE), "the writers still hear PostRestore, once");
+        assertEquals(2, count(vss, Operation.SET_FILE_RESTORE_STATUS), "each of the two components told once");
+        assertEquals(0, machine(vss).liveObjects());
+    }
+
+    @Test
+    void aPostRestoreTimeoutFailsFinishInItsPhaseAndReleases() throws Exception {
+        Vss vss = sqlMachine(CommonWriters.sqlServer("db1", "db2"), Simulation.builder()
+                .duration(Operation.POST_RESTORE, Duration.ofHours(1)));
+        String document = backUp(vss);
+        RecordingListener listener = new RecordingListener();
+        PreparedRestore restore = vss.restore(document).listener(listener)
+                .timeout(Phase.POST_RESTORE, Duration.ofMillis(50)).prepare();
+        restore.allComponentsRestored();
+        VssException thrown = assertThrows(VssException.class, restore::finish);
+        assertEquals(ShadowCopyRequest.TIMEOUT_HRESULT, thrown.hresult());
+        assertEquals(Phase.POST_RESTORE, thrown.phase().orElseThrow());
+        assertTrue(listener.events(ProgressEvent.CleanedUp.class).get(0).cancelledAsync());
+        assertEquals(1, count(vss, Operation.POST_RESTORE), "a cancelled PostRestore is not run again");
+        assertTrue(restore.isClosed());
+        assertEquals(0, machine(vss).liveObjects());
+    }
+
+    @Test
     void finishAsyncFinishesOnItsOwnThread() throws Exception {
         Vss vss = sqlMachine();
         String document = backUp(vss);

@@ -38,6 +38,8 @@ public final class RestoreSession {
     private final List<WriterStatus> writers;
     private final List<RecordedComponent> afterPreRestore;
     private final Map<RestoreComponent, FileRestoreStatus> reported = new ConcurrentHashMap<>();
+    // Only the finishing thread reads and writes it.
+    private boolean postRestoreStarted;
 
     RestoreSession(RestoreSpec spec, FailureContext failures, BackupComponents backup, Progress progress,
             List<RestoreComponent> components, List<WriterStatus> writers, List<RecordedComponent> afterPreRestore) {
@@ -102,14 +104,16 @@ public final class RestoreSession {
         PhaseSteps steps = new PhaseSteps(progress, waits, spec.timeouts(), spec.deadline(), 1,
                 Phase.SET_FILE_RESTORE_STATUS);
         Map<RestoreComponent, Boolean> told = null;
-        boolean postRestoreStarted = false;
         boolean finished = false;
+        postRestoreStarted = false;
         try {
             told = steps.run(Phase.SET_FILE_RESTORE_STATUS,
                     () -> RestoreEnding.tell(backup, components, this::statusOf, progress));
-            waits.checkCancelled();
-            postRestoreStarted = true;
-            steps.run(Phase.POST_RESTORE, () -> steps.await(backup::postRestore));
+            steps.run(Phase.POST_RESTORE, () -> steps.await(() -> {
+                VssAsync started = backup.postRestore();
+                postRestoreStarted = true;
+                return started;
+            }));
             Map<RestoreComponent, Boolean> toldNow = told;
             RestoreResult result = steps.run(Phase.WRITER_STATUS_AFTER_POST_RESTORE, () -> result(steps, toldNow));
             finished = true;
