@@ -1,5 +1,6 @@
 package io.github.vss4j.cli;
 
+import io.github.vss4j.RestoreTarget;
 import io.github.vss4j.simulator.SimulatedComponent;
 import io.github.vss4j.simulator.SimulatedWriter;
 import io.github.vss4j.simulator.WriterPhase;
@@ -10,12 +11,13 @@ import java.util.Set;
 
 /**
  * A writer's {@code components[]} in the machine file: each a database or a file group with its files, whether it
- * is selectable, and the phase at which the writer fails it alone (README, "Simulated machine file").
+ * is selectable, the phase at which the writer fails it alone, and where the writer restores it (README, "Simulated
+ * machine file").
  */
 final class MachineFileComponents {
     private static final Set<String> COMPONENT = Set.of("type", "logicalPath", "name", "caption", "selectable",
             "selectableForRestore", "notifyOnBackupComplete", "files", "databaseFiles", "logFiles", "failsAt",
-            "failure");
+            "failure", "restoreTarget");
     private static final Set<String> FILE = Set.of("path", "fileSpec", "recursive");
 
     private MachineFileComponents() {
@@ -73,10 +75,25 @@ final class MachineFileComponents {
             component = component.selectableForBackup(MachineFile.flag(field, "selectable", true))
                     .selectableForRestore(MachineFile.flag(field, "selectableForRestore", true))
                     .notifyOnBackupComplete(MachineFile.flag(field, "notifyOnBackupComplete", false));
+            Optional<JsonField> target = field.get("restoreTarget");
+            if (target.isPresent()) {
+                component = component.restoreTarget(restoreTarget(target.get()));
+            }
             return failing(component, field);
         } catch (IllegalArgumentException refused) {
             throw field.invalid("is refused: " + refused.getMessage());
         }
+    }
+
+    /** ORIGINAL, ALTERNATE, DIRECTED or ORIGINAL_LOCATION, in any case, with - or _. */
+    private static RestoreTarget restoreTarget(JsonField field) throws CliException {
+        String text = field.text().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (RestoreTarget target : RestoreTarget.values()) {
+            if (target != RestoreTarget.UNDEFINED && target.name().equals(text)) {
+                return target;
+            }
+        }
+        throw field.invalid("is not a restore target; known: ORIGINAL, ALTERNATE, DIRECTED, ORIGINAL_LOCATION");
     }
 
     private static SimulatedComponent failing(SimulatedComponent component, JsonField field) throws CliException {

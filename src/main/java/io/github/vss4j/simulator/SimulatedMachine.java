@@ -55,7 +55,8 @@ public interface SimulatedMachine {
      * that moved the writers is released, the healthy writers still waiting go back to {@code STABLE} (VSS's
      * BackupShutdown) and the failed ones keep their failure until a later backup moves them, as
      * {@code vssadmin list writers} shows them. Writers take no part in contexts without writers, which leave
-     * them as they were.
+     * them as they were. A restore moves the writers of the components it selects: {@code STABLE} after PreRestore
+     * and PostRestore, {@code FAILED_AT_PRE_RESTORE} or {@code FAILED_AT_POST_RESTORE} once one fails.
      */
     List<WriterStatus> writerStates();
 

@@ -19,14 +19,16 @@
  * <li>{@link io.github.vss4j.simulator.Simulation} describes a machine; its builder collects the parts.</li>
  * <li>{@link io.github.vss4j.simulator.SimulatedVolume}: names, support, shadow storage, copy limits.</li>
  * <li>{@link io.github.vss4j.simulator.SimulatedWriter} and {@link io.github.vss4j.simulator.WriterPhase}:
- *     writers that fail or hang at a phase.</li>
+ *     writers that fail or hang at a phase of a backup or a restore.</li>
  * <li>{@link io.github.vss4j.simulator.CommonWriters}: ready-made SQL Server, System and Registry writers.</li>
  * <li>{@link io.github.vss4j.simulator.Fault}: which call fails, with which HRESULT, how and when.</li>
- * <li>{@link io.github.vss4j.simulator.SimulatedMachine}: what tests check afterwards.</li>
+ * <li>{@link io.github.vss4j.simulator.SimulatedMachine}: what tests check afterwards, down to what each writer
+ *     was told in a restore ({@link io.github.vss4j.simulator.ComponentRestore}).</li>
  * </ul>
  *
  * <p>The machine follows the documented behaviour of VSS (state machine, contexts, limits, writer states,
- * persistent and auto-release copies, the machine-wide snapshot-set lock); where Windows leaves a point
+ * persistent and auto-release copies, the machine-wide snapshot-set lock, restore from a Backup Components Document
+ * the machine itself saved); where Windows leaves a point
  * undocumented it offers both readings as options.
  */
 package io.github.vss4j.simulator;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.Operation;
+import io.github.vss4j.RestoreTarget;
 import io.github.vss4j.VssContext;
 import io.github.vss4j.VssError;
 import io.github.vss4j.simulator.Fault;
@@ -85,6 +86,18 @@ class MachineFileTest {
         assertEquals(List.of(SimulatedWriter.named("System Writer"), expected), simulation.writers());
     }
 
+    @Test
+    void aComponentMayNameWhereItsWriterRestoresIt() throws Exception {
+        Simulation simulation = MachineFile.read(file("{\"writers\": [{\"name\": \"W\", \"components\": ["
+                + "{\"type\": \"database\", \"name\": \"x\", \"restoreTarget\": \"alternate\"},"
+                + "{\"type\": \"database\", \"name\": \"y\", \"restoreTarget\": \"original-location\"}]}]}"))
+                .simulation();
+        SimulatedWriter expected = SimulatedWriter.named("W")
+                .withComponent(SimulatedComponent.database("", "x").restoreTarget(RestoreTarget.ALTERNATE))
+                .withComponent(SimulatedComponent.database("", "y").restoreTarget(RestoreTarget.ORIGINAL_LOCATION));
+        assertEquals(List.of(expected), simulation.writers());
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "{\"volumez\": []}                                  | volumez: unknown field; known here:",
@@ -123,6 +136,7 @@ class MachineFileTest {
         "{\"writers\": [{\"name\": \"W\", \"components\": [{\"type\": \"database\", \"name\": \"x\", \"failsAt\": \"FREEZE\"}]}]} | writers[0].components[0].failure: missing",
         "{\"writers\": [{\"name\": \"W\", \"components\": [{\"type\": \"database\", \"name\": \"x\", \"failsAt\": \"IDENTIFY\", \"failure\": \"0x800423F3\"}]}]} | cannot fail at IDENTIFY",
         "{\"writers\": [{\"name\": \"W\", \"components\": [{\"type\": \"database\", \"name\": \"x\", \"sizeGb\": 3}]}]} | writers[0].components[0].sizeGb: unknown field",
+        "{\"writers\": [{\"name\": \"W\", \"components\": [{\"type\": \"database\", \"name\": \"x\", \"restoreTarget\": \"undefined\"}]}]} | writers[0].components[0].restoreTarget: \"undefined\" is not a restore target",
         "{\"writers\": [{\"name\": \"W\", \"components\": [{\"type\": \"database\", \"name\": \"x\", \"databaseFiles\": [{\"path\": \"D:\\\\\"}]}]}]} | writers[0].components[0].databaseFiles[0].fileSpec: missing",
         "[]                                                 | [] is not an object",
         "{\"volumes\": [\"C:\"],}                           | not valid JSON at line 1, column",

@@ -173,6 +173,20 @@ class RestoreCallsTest extends SimulatedVssTest {
     }
 
     @Test
+    void aComponentFailingAtPreRestoreGetsItsMessageWhileTheWriterStaysStable() throws Exception {
+        SimulatedWriter sql = new SimulatedWriter(SQL.name(), SQL.writerId(), SQL.instanceId(), WriterPhase.NONE, 0,
+                false).withComponent(SimulatedComponent.database(INSTANCE, "sales").databaseFile("D:\\SQL", "s.mdf"))
+                .withComponent(SimulatedComponent.database(INSTANCE, "hr").databaseFile("D:\\SQL", "hr.mdf")
+                        .failingAt(WriterPhase.PRE_RESTORE, VssError.VSS_E_WRITERERROR_NONRETRYABLE));
+        Vss vss = vss(machineWith(sql));
+        BackupComponents restore = hrPreRestored(vss);
+        assertEquals(WriterState.STABLE, sqlStatus(restore).state());
+        assertTrue(recorded(restore, "hr").preRestoreFailureMessage().contains("0x800423F4"),
+                recorded(restore, "hr").preRestoreFailureMessage());
+        assertEquals(0, recorded(restore, "hr").failure(), "a restore failure is not the backup's");
+    }
+
+    @Test
     void aDamagedOrForeignDocumentIsAnInvalidXmlDocument() throws Exception {
         Vss vss = vss(machineWith(SQL));
         String document = backupDocument(vss);
