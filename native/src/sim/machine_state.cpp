@@ -104,7 +104,10 @@ std::shared_ptr<OpRecord> MachineState::startOperation(std::uint64_t owner, Oper
   op->plannedError = plannedError;
   const auto now = Clock::now();
   auto length = durations[static_cast<std::size_t>(operation)];
-  if (writerHangsIn(object.writers, operation)) length += writerTimeout;
+  const bool restorePhase = operation == Operation::PreRestore || operation == Operation::PostRestore;
+  if (restorePhase ? restoreWriterHangs(object, operation) : writerHangsIn(object.writers, operation)) {
+    length += writerTimeout;
+  }
   op->deadline = now + std::chrono::duration_cast<Clock::duration>(length);
   pendingOps.reserve(pendingOps.size() + 1);
   object.pending = op;

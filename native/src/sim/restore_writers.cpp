@@ -57,12 +57,19 @@ const ComponentFault* faultAt(const WriterSpec& writer, const AddedComponent& co
   return nullptr;
 }
 
+bool takesPart(const ObjectState& object, const WriterRun& writer) {
+  for (const AddedComponent& component : object.components) {
+    if (component.restore.selected && component.instanceId == writer.spec.instanceId) return true;
+  }
+  return false;
+}
+
 void runWriter(ObjectState& object, WriterRun& writer, Operation operation) {
+  if (!takesPart(object, writer)) return;
   std::vector<AddedComponent*> selected;
   for (AddedComponent& component : object.components) {
     if (component.restore.selected && component.instanceId == writer.spec.instanceId) selected.push_back(&component);
   }
-  if (selected.empty()) return;
   hresult error = hr::kOk;
   if (operationOf(writer.spec.failsAt) == operation) {
     error = writer.spec.hangs ? hr::kWriterErrorTimeout : writer.spec.failure;
@@ -89,6 +96,16 @@ void runWriter(ObjectState& object, WriterRun& writer, Operation operation) {
 }
 
 }  // namespace
+
+bool restoreWriterHangs(const ObjectState& object, Operation operation) {
+  for (const WriterRun& writer : object.writers) {
+    if (writer.failure == hr::kOk && writer.spec.hangs && operationOf(writer.spec.failsAt) == operation &&
+        takesPart(object, writer)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 void runRestorePhase(ObjectState& object, Operation operation) {
   for (WriterRun& writer : object.writers) {

@@ -12,6 +12,10 @@
 
 namespace vss4j::sim {
 
+// Whether a writer that takes part in the restore phase of `operation` (one of its components is selected) and is
+// still healthy hangs in it: the operation then takes the writer timeout longer.
+bool restoreWriterHangs(const ObjectState& object, Operation operation);
+
 // Runs the writer phase of `operation` (Operation::PreRestore or Operation::PostRestore) on the object's writers.
 void runRestorePhase(ObjectState& object, Operation operation);
 

@@ -377,6 +377,30 @@ TEST_F(RestoreTest, PreRestoreIsAsynchronousAndReleasingMidwayCancelsIt) {
   EXPECT_TRUE(machine->restoreRecords().empty());
 }
 
+TEST_F(RestoreTest, AWriterHangingAtPreRestoreHoldsItForTheWriterTimeoutOnlyWhenItTakesPart) {
+  const WString document = backupDocument();
+  machine = Machine::create();
+  machine->addVolume(VolumeSpec{u"C:\\"});
+  machine->addVolume(VolumeSpec{u"D:\\"});
+  WriterSpec hanging = sqlWriter(WriterPhase::PreRestore);
+  hanging.hangs = true;
+  machine->addWriter(hanging);
+  machine->setWriterTimeout(std::chrono::hours(1));
+  {
+    // Nothing of the hanging writer's is selected: PreRestore does not wait for it.
+    auto object = restoring(document);
+    EXPECT_EQ(preRestore(*object), hr::kAsyncFinished);
+  }
+  auto object = restoring(document);
+  ASSERT_EQ(select(*object, u"db1"), hr::kOk);
+  std::unique_ptr<AsyncOperation> async;
+  ASSERT_EQ(object->preRestore(async), hr::kOk);
+  hresult state = hr::kOk;
+  ASSERT_EQ(async->queryStatus(state), hr::kOk);
+  EXPECT_EQ(state, hr::kAsyncPending);
+  EXPECT_EQ(async->cancel(), hr::kOk);
+}
+
 TEST_F(RestoreTest, APlannedFaultFailsTheCallAndIsCountedAsAnAttempt) {
   machine->addFault(FaultSpec{Operation::InitializeForRestore, hr::kVssUnexpected, false, 1, 1});
   machine->addFault(FaultSpec{Operation::PreRestore, hr::kVssUnexpected, true, 1, 1});

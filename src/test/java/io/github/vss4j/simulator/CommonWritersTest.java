@@ -71,4 +71,16 @@ class CommonWritersTest extends SimulatedVssTest {
                 hives.files().stream().map(FileDescriptor::fileSpec).toList());
         assertEquals(system.components().get(0).volumes(), hives.volumes(), "both on C:");
     }
+
+    @Test
+    void theirRestoreMethodsSayWhetherARebootIsNeeded() throws Exception {
+        List<WriterMetadata> writers = metadataOf(CommonWriters.sqlServer(), CommonWriters.systemWriter(),
+                CommonWriters.registryWriter());
+        assertEquals(CommonWriters.SQL_SERVER_RESTORE, writers.get(0).restoreMethod());
+        assertEquals(CommonWriters.SYSTEM_WRITER_RESTORE, writers.get(1).restoreMethod());
+        assertEquals(CommonWriters.REGISTRY_WRITER_RESTORE, writers.get(2).restoreMethod());
+        assertEquals(List.of(false, true, true),
+                writers.stream().map(w -> w.restoreMethod().rebootRequired()).toList());
+        assertEquals(List.of("", "", ""), writers.stream().map(w -> w.restoreMethod().service()).toList());
+    }
 }
