@@ -19,6 +19,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The one-call restore on the simulator: a component-mode backup's document restored through the writers, what
@@ -61,6 +62,14 @@ class RestoreRequestTest extends ShadowCopyTestBase {
 
     private static RestoreComponent named(PreparedRestore restore, String path) {
         return restore.components().stream().filter(c -> c.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    /** The failure {@code call} throws, in {@code phase}, with every object released. */
+    private static VssException failsIn(Phase phase, Vss vss, Executable call) {
+        VssException thrown = assertThrows(VssException.class, call);
+        assertEquals(phase, thrown.phase().orElseThrow(), thrown::getMessage);
+        assertEquals(0, machine(vss).liveObjects(), "every VSS object released");
+        return thrown;
     }
 
     private static void assertInOrder(Vss vss, Operation... operations) {
@@ -293,19 +302,16 @@ class RestoreRequestTest extends ShadowCopyTestBase {
         Vss vss = sqlMachine(CommonWriters.sqlServer("db1", "db2"), Simulation.builder()
                 .fault(Fault.on(Operation.PRE_RESTORE).fails(VssError.VSS_E_UNEXPECTED)));
         String document = backUp(vss);
-        VssException thrown = assertThrows(VssException.class, () -> vss.restore(document).prepare());
-        assertEquals(Phase.PRE_RESTORE, thrown.phase().orElseThrow());
+        VssException thrown = failsIn(Phase.PRE_RESTORE, vss, () -> vss.restore(document).prepare());
         assertEquals(VssError.VSS_E_UNEXPECTED, thrown.error());
-        assertEquals(0, machine(vss).liveObjects());
     }
 
     @Test
     void aDamagedDocumentFailsInitializeForRestore() throws Exception {
         Vss vss = sqlMachine();
-        VssException thrown = assertThrows(VssException.class, () -> vss.restore("<not a document").prepare());
-        assertEquals(Phase.INITIALIZE_FOR_RESTORE, thrown.phase().orElseThrow());
+        VssException thrown = failsIn(Phase.INITIALIZE_FOR_RESTORE, vss,
+                () -> vss.restore("<not a document").prepare());
         assertEquals(Operation.INITIALIZE_FOR_RESTORE, thrown.operation());
-        assertEquals(0, machine(vss).liveObjects());
     }
 
     @Test
@@ -313,12 +319,10 @@ class RestoreRequestTest extends ShadowCopyTestBase {
         Vss vss = slowAtPreRestore();
         String document = backUp(vss);
         RecordingListener listener = new RecordingListener();
-        VssException thrown = assertThrows(VssException.class, () -> vss.restore(document)
+        VssException thrown = failsIn(Phase.PRE_RESTORE, vss, () -> vss.restore(document)
                 .timeout(Phase.PRE_RESTORE, Duration.ofMillis(50)).listener(listener).prepare());
         assertEquals(ShadowCopyRequest.TIMEOUT_HRESULT, thrown.hresult());
-        assertEquals(Phase.PRE_RESTORE, thrown.phase().orElseThrow());
         assertTrue(listener.events(ProgressEvent.CleanedUp.class).get(0).cancelledAsync());
-        assertEquals(0, machine(vss).liveObjects());
     }
 
     @Test

@@ -208,7 +208,8 @@ public final class Progress {
     }
 
     void cleanedUp(int attempt, boolean cancelledAsync, boolean aborted) {
-        LOG.info("Cleaned up shadow copy attempt {}: {}{}released the backup-components object.", attempt,
+        LOG.info("Cleaned up {} attempt {}: {}{}released the backup-components object.",
+                noun.toLowerCase(java.util.Locale.ROOT), attempt,
                 cancelledAsync ? "cancelled the running operation, " : "",
                 aborted ? "aborted the backup, " : "");
         tell(new ProgressEvent.CleanedUp(attempt, cancelledAsync, aborted));
