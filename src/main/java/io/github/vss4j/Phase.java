@@ -1,8 +1,9 @@
 package io.github.vss4j;
 
 /**
- * The steps of a {@link ShadowCopyRequest}, in the order it runs them. Writer phases are skipped in contexts
- * without writers ({@link VssContext#involvesWriters()}).
+ * The steps of a {@link ShadowCopyRequest}, in the order it runs them, then those of a {@link RestoreRequest}
+ * (which also runs {@link #GATHER_WRITER_METADATA}). Writer phases are skipped in contexts without writers
+ * ({@link VssContext#involvesWriters()}).
  */
 public enum Phase {
     /** CreateVssBackupComponents, InitializeForBackup, SetContext and (with writers) SetBackupState. */
@@ -33,7 +34,31 @@ public enum Phase {
      */
     SET_BACKUP_SUCCEEDED(null),
     /** BackupComplete, run by {@link ShadowCopySet#close()}. */
-    BACKUP_COMPLETE(Operation.BACKUP_COMPLETE);
+    BACKUP_COMPLETE(Operation.BACKUP_COMPLETE),
+    /** Restore: CreateVssBackupComponents and InitializeForRestore with the Backup Components Document. */
+    INITIALIZE_FOR_RESTORE(null),
+    /**
+     * Restore: GetWriterMetadata and GetWriterComponents, the request's components found in the document and the
+     * writers' metadata, SetSelectedForRestore (and the options, additional restores, alternate location mappings
+     * and new targets asked for) for each, SetRestoreState.
+     */
+    SELECT_FOR_RESTORE(null),
+    /** Restore: PreRestore. */
+    PRE_RESTORE(Operation.PRE_RESTORE),
+    /**
+     * Restore: GatherWriterStatus and GetWriterStatus after PreRestore, checked against the writer policy, and
+     * GetWriterComponents for the targets the writers chose.
+     */
+    WRITER_STATUS_AFTER_PRE_RESTORE(Operation.GATHER_WRITER_STATUS),
+    /** Restore: SetFileRestoreStatus for every component, run by {@link PreparedRestore#finish()}. */
+    SET_FILE_RESTORE_STATUS(null),
+    /** Restore: PostRestore, run by {@link PreparedRestore#finish()}. */
+    POST_RESTORE(Operation.POST_RESTORE),
+    /**
+     * Restore: GatherWriterStatus, GetWriterStatus and GetWriterComponents after PostRestore (the writers' status
+     * and failure messages).
+     */
+    WRITER_STATUS_AFTER_POST_RESTORE(Operation.GATHER_WRITER_STATUS);
 
     private final Operation asyncOperation;
 
@@ -48,7 +73,13 @@ public enum Phase {
 
     /** Whether the phase exists only when writers take part. */
     public boolean involvesWriters() {
+        // Restore phases always involve writers: a restore has no context without them.
         return this != INITIALIZE && this != START_SNAPSHOT_SET && this != DO_SNAPSHOT_SET
                 && this != GET_SNAPSHOT_PROPERTIES;
+    }
+
+    /** Whether the phase belongs to a {@link RestoreRequest} ({@link #GATHER_WRITER_METADATA} belongs to both). */
+    public boolean isRestorePhase() {
+        return this == GATHER_WRITER_METADATA || ordinal() >= INITIALIZE_FOR_RESTORE.ordinal();
     }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a {@link ShadowCopyRequest} reports to its {@link ProgressListener}. Durations are measured on the
- * request's {@link Scheduler}.
+ * What a {@link ShadowCopyRequest} or a {@link RestoreRequest} reports to its {@link ProgressListener}. Durations are
+ * measured on the request's {@link Scheduler}. A restore has one attempt (VSS documents no retry for it): its events
+ * carry attempt 1.
  */
 public sealed interface ProgressEvent {
 
@@ -114,7 +115,9 @@ public sealed interface ProgressEvent {
 
     /**
      * The request ended: the last event of creating the set. Only the set's {@link ShadowCopySet#close()}
-     * reports after it ({@link Phase#BACKUP_COMPLETE}, then {@link SetReleased}).
+     * reports after it ({@link Phase#BACKUP_COMPLETE}, then {@link SetReleased}). For a restore, the end of
+     * {@link RestoreRequest#prepare()}; {@link PreparedRestore#finish()} or {@link PreparedRestore#close()} report
+     * after it, ending with {@link RestoreReleased}.
      *
      * @param attempt the last attempt
      * @param outcome how it ended
@@ -174,6 +177,65 @@ public sealed interface ProgressEvent {
             failed = List.copyOf(failed);
             untold = List.copyOf(untold);
         }
+    }
+
+    /**
+     * Restore: the request's components were found in the Backup Components Document and the writers' metadata, and
+     * selected for restore (SetSelectedForRestore, with what the request asked for each), then SetRestoreState.
+     *
+     * @param attempt    always 1
+     * @param components the components selected, targets not chosen yet
+     */
+    record RestoreSelected(int attempt, List<RestoreComponent> components) implements ProgressEvent {
+        /** Keeps an unmodifiable copy. */
+        public RestoreSelected {
+            components = List.copyOf(components);
+        }
+    }
+
+    /**
+     * Restore: PreRestore ran and the writers were checked; the components carry the targets their writers chose.
+     * The product copies the files now.
+     *
+     * @param attempt    always 1
+     * @param components the components to restore, with their targets
+     */
+    record RestorePrepared(int attempt, List<RestoreComponent> components) implements ProgressEvent {
+        /** Keeps an unmodifiable copy. */
+        public RestorePrepared {
+            components = List.copyOf(components);
+        }
+    }
+
+    /**
+     * Restore: each component's writer was told how the copy went (SetFileRestoreStatus), before PostRestore.
+     *
+     * @param attempt    always 1
+     * @param all        the components told {@link FileRestoreStatus#ALL}
+     * @param failed     the components told {@link FileRestoreStatus#FAILED} (reported failed, or not reported)
+     * @param none       the components told {@link FileRestoreStatus#NONE}
+     * @param untold     the components SetFileRestoreStatus failed for (logged)
+     */
+    record RestoreStatusTold(int attempt, List<RestoreComponent> all, List<RestoreComponent> failed,
+            List<RestoreComponent> none, List<RestoreComponent> untold) implements ProgressEvent {
+        /** Keeps unmodifiable copies. */
+        public RestoreStatusTold {
+            all = List.copyOf(all);
+            failed = List.copyOf(failed);
+            none = List.copyOf(none);
+            untold = List.copyOf(untold);
+        }
+    }
+
+    /**
+     * Restore: the backup-components object was released; the last event of a restore.
+     *
+     * @param attempt    always 1
+     * @param finished   whether {@link PreparedRestore#finish()} ran to its end (else a failure, a cancel or
+     *                   {@link PreparedRestore#close()} ended it)
+     * @param postRestoreRan whether PostRestore was run (it is whenever PreRestore was)
+     */
+    record RestoreReleased(int attempt, boolean finished, boolean postRestoreRan) implements ProgressEvent {
     }
 
     /** Why a request tries again. */

@@ -26,14 +26,19 @@ public record SelectedComponent(String writerName, UUID writerId, UUID instanceI
 
     /** Checks that nothing is missing; copies the lists. */
     public SelectedComponent {
+        requireIdentity(writerName, writerId, instanceId, type, name);
+        logicalPath = Objects.requireNonNullElse(logicalPath, "");
+        files = List.copyOf(files);
+        volumes = List.copyOf(volumes);
+    }
+
+    /** Refuses a component value without its writer, instance, type or name (a restore's too). */
+    static void requireIdentity(String writerName, UUID writerId, UUID instanceId, ComponentType type, String name) {
         Objects.requireNonNull(writerName, "writerName");
         Objects.requireNonNull(writerId, "writerId");
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(type, "type");
-        logicalPath = Objects.requireNonNullElse(logicalPath, "");
         Objects.requireNonNull(name, "name");
-        files = List.copyOf(files);
-        volumes = List.copyOf(volumes);
     }
 
     /** The component as a request names it: {@code LogicalPath\Name}, or {@code Name} without a logical path. */

@@ -1,6 +1,7 @@
 package io.github.vss4j;
 
 import io.github.vss4j.internal.VolumeNames;
+import io.github.vss4j.internal.request.AsyncRun;
 import io.github.vss4j.internal.request.ComponentChoice;
 import io.github.vss4j.internal.request.MadeSet;
 import io.github.vss4j.internal.request.RequestSpec;
@@ -230,6 +231,9 @@ public final class ShadowCopyRequest {
         if (!phase.isAsynchronous()) {
             throw new IllegalArgumentException(phase + " does not wait for VSS, so it takes no timeout");
         }
+        if (phase.isRestorePhase() && phase != Phase.GATHER_WRITER_METADATA) {
+            throw new IllegalArgumentException(phase + " is a restore phase: set its timeout on the RestoreRequest");
+        }
         timeouts.put(phase, positive(timeout, "timeout"));
         return this;
     }
@@ -309,18 +313,7 @@ public final class ShadowCopyRequest {
      */
     public CompletableFuture<ShadowCopySet> createAsync() {
         RequestSpec spec = spec();
-        CompletableFuture<ShadowCopySet> result = new CompletableFuture<>();
-        CompletableFuture<Void> cancelled = new CompletableFuture<>();
-        result.whenComplete((set, failure) -> {
-            if (result.isCancelled()) {
-                cancelled.complete(null);
-            }
-        });
-        ShadowCopyRun run = new ShadowCopyRun(spec, cancelled, RESULTS);
-        Thread thread = new Thread(() -> run.runInto(result), "vss4j-shadow-copy");
-        thread.setDaemon(true);
-        thread.start();
-        return result;
+        return AsyncRun.start("vss4j-shadow-copy", cancelled -> new ShadowCopyRun(spec, cancelled, RESULTS)::runInto);
     }
 
     private RequestSpec spec() {
@@ -346,7 +339,8 @@ public final class ShadowCopyRequest {
         return nameOrClassId.toLowerCase(Locale.ROOT);
     }
 
-    private static Duration positive(Duration duration, String what) {
+    /** {@code duration}, refused with an IllegalArgumentException naming {@code what} unless positive. */
+    static Duration positive(Duration duration, String what) {
         Objects.requireNonNull(duration, what);
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException(what + " must be positive, was " + duration);

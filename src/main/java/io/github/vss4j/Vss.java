@@ -105,6 +105,16 @@ public final class Vss {
         return new ShadowCopyRequest(this);
     }
 
+    /**
+     * A new restore through the writers, from the Backup Components Document a component-mode backup saved
+     * ({@link ShadowCopySet#backupComponentsDocument()}): choose components, then {@link RestoreRequest#prepare()}.
+     *
+     * @throws IllegalArgumentException if {@code backupComponentsDocument} is blank
+     */
+    public RestoreRequest restore(String backupComponentsDocument) {
+        return new RestoreRequest(this, backupComponentsDocument);
+    }
+
     /** The simulated machine behind this Vss; empty for the real one. */
     public Optional<SimulatedMachine> simulatedMachine() {
         return Optional.ofNullable(machine);

@@ -11,6 +11,7 @@ final class RecordingListener implements ProgressListener {
     private final List<ProgressEvent> events = new ArrayList<>();
     private final CompletableFuture<ProgressEvent.Finished> finished = new CompletableFuture<>();
     private final CompletableFuture<ProgressEvent.SetReleased> released = new CompletableFuture<>();
+    private final CompletableFuture<ProgressEvent.RestoreReleased> restoreReleased = new CompletableFuture<>();
     private Predicate<ProgressEvent> trigger = e -> false;
     private Consumer<ProgressEvent> action = e -> { };
 
@@ -40,6 +41,9 @@ final class RecordingListener implements ProgressListener {
         if (event instanceof ProgressEvent.SetReleased end) {
             released.complete(end);
         }
+        if (event instanceof ProgressEvent.RestoreReleased end) {
+            restoreReleased.complete(end);
+        }
     }
 
     synchronized List<ProgressEvent> events() {
@@ -56,6 +60,11 @@ final class RecordingListener implements ProgressListener {
 
     CompletableFuture<ProgressEvent.SetReleased> released() {
         return released;
+    }
+
+    /** Completes with a restore's last event. */
+    CompletableFuture<ProgressEvent.RestoreReleased> restoreReleased() {
+        return restoreReleased;
     }
 
     static Predicate<ProgressEvent> started(Phase phase) {

@@ -48,8 +48,10 @@ class ShadowCopyCancelTest extends ShadowCopyTestBase {
 
     @ParameterizedTest
     // The component-mode phases have their own cancel test (ComponentModeRequestTest); a volume request skips them.
-    @EnumSource(names = {"BACKUP_COMPLETE", "SELECT_COMPONENTS", "SET_BACKUP_SUCCEEDED"},
-            mode = EnumSource.Mode.EXCLUDE)
+    // The restore phases belong to RestoreRequest (RestoreRequestTest).
+    @EnumSource(names = {"BACKUP_COMPLETE", "SELECT_COMPONENTS", "SET_BACKUP_SUCCEEDED", "INITIALIZE_FOR_RESTORE",
+        "SELECT_FOR_RESTORE", "PRE_RESTORE", "WRITER_STATUS_AFTER_PRE_RESTORE", "SET_FILE_RESTORE_STATUS",
+        "POST_RESTORE", "WRITER_STATUS_AFTER_POST_RESTORE"}, mode = EnumSource.Mode.EXCLUDE)
     void cancellingTheFutureAtAPhaseCleansUpFully(Phase phase) throws Exception {
         Vss vss = slowAt(phase);
         CompletableFuture<CompletableFuture<ShadowCopySet>> handle = new CompletableFuture<>();

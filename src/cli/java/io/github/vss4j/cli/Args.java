@@ -20,6 +20,7 @@ final class Args {
     static final Map<String, Set<String>> COMMANDS = Map.of(
             "create", Set.of("--context", "--backup-type", "--include-writer", "--exclude-writer", "--timeout",
                     "--exec", "--keep", "--no-retry", "--writer-policy", "--component", "--save-document"),
+            "restore", Set.of("--document", "--component", "--exec", "--timeout", "--writer-policy"),
             "list", Set.of("--context"),
             "delete", Set.of("--all", "--force"),
             "writers", Set.of("--components"),
@@ -56,6 +57,7 @@ final class Args {
             Map.entry("--exec", (o, v) -> o.exec = v),
             Map.entry("--component", (o, v) -> o.components.add(v)),
             Map.entry("--save-document", (o, v) -> o.saveDocument = Path.of(v)),
+            Map.entry("--document", (o, v) -> o.document = Path.of(v)),
             Map.entry("--writer-policy", (o, v) -> o.writerPolicy = choose("--writer-policy", v,
                     Map.of("fail", WriterPolicy.FAIL, "report", WriterPolicy.REPORT))));
 
@@ -164,7 +166,7 @@ final class Args {
             case "--timeout" -> ", e.g. " + name + " 10m";
             case "--exec" -> ", e.g. " + name + " \"robocopy ...\"";
             case "--component" -> ", e.g. " + name + " SqlServerWriter:SQLHOST\\sales";
-            case "--save-document" -> ", e.g. " + name + " backup.xml";
+            case "--save-document", "--document" -> ", e.g. " + name + " backup.xml";
             case "--simulate", "--machine" -> ", e.g. --simulate=machine.json";
             default -> "";
         };

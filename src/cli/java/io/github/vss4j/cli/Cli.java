@@ -82,12 +82,12 @@ public final class Cli {
             return ExitCode.OK.code();
         }
         if (options.command == null) {
-            throw CliException.usage("no command given: create, list, delete or writers");
+            throw CliException.usage("no command given: create, restore, list, delete or writers");
         }
         Set<String> allowed = Args.COMMANDS.get(options.command);
         if (allowed == null) {
             throw CliException.usage("unknown command \"" + options.command
-                    + "\"; the commands are create, list, delete and writers");
+                    + "\"; the commands are create, restore, list, delete and writers");
         }
         for (String option : options.given) {
             if (Args.COMMANDS.values().stream().anyMatch(s -> s.contains(option)) && !allowed.contains(option)) {
@@ -98,11 +98,13 @@ public final class Cli {
         if (options.command.equals("create")) {
             CreateCommand.context(options);
         }
+        String document = options.command.equals("restore") ? RestoreCommand.document(options) : null;
         try (MachineStateFile state = options.keepsMachine ? MachineStateFile.open(options.machineFile, err) : null) {
             Vss vss = VssSource.open(session, volumes, args, state);
             try {
                 return switch (options.command) {
                     case "create" -> CreateCommand.run(vss, session, volumes);
+                    case "restore" -> RestoreCommand.run(vss, session, document);
                     case "list" -> ListCommand.run(vss, session);
                     case "delete" -> DeleteCommand.run(vss, session);
                     default -> WritersCommand.run(vss, session);

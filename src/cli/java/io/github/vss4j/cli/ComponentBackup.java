@@ -41,19 +41,25 @@ final class ComponentBackup {
             return;
         }
         for (String choice : options.components) {
-            int colon = choice.indexOf(':');
-            if (colon <= 0 || colon == choice.length() - 1) {
-                throw CliException.usage("--component \"" + choice + "\" is not WRITER:COMPONENT, e.g."
-                        + " --component SqlServerWriter:SQLHOST\\sales or --component \"System Writer:*\"");
-            }
-            String writer = choice.substring(0, colon);
-            String component = choice.substring(colon + 1);
+            String[] parts = split(choice);
+            String writer = parts[0];
+            String component = parts[1];
             if (component.equals(EVERY)) {
                 request.everyComponentOf(writer);
             } else {
                 request.component(writer, component);
             }
         }
+    }
+
+    /** {@code --component}'s value as writer and component ({@link #EVERY} for every one). */
+    static String[] split(String choice) throws CliException {
+        int colon = choice.indexOf(':');
+        if (colon <= 0 || colon == choice.length() - 1) {
+            throw CliException.usage("--component \"" + choice + "\" is not WRITER:COMPONENT, e.g."
+                    + " --component SqlServerWriter:SQLHOST\\sales or --component \"System Writer:*\"");
+        }
+        return new String[] {choice.substring(0, colon), choice.substring(colon + 1)};
     }
 
     /**

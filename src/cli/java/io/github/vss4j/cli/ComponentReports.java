@@ -55,7 +55,7 @@ final class ComponentReports {
         }
     }
 
-    private static void files(ArrayNode array, List<FileDescriptor> files) {
+    static void files(ArrayNode array, List<FileDescriptor> files) {
         for (FileDescriptor f : files) {
             ObjectNode file = array.addObject();
             file.put("path", f.path());

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Runs {@code --exec}'s command through the platform's shell while the shadow copies exist. */
 final class Exec {
@@ -36,15 +37,30 @@ final class Exec {
      */
     static int run(String command, ShadowCopySet set, boolean simulated, Session session, SetDisposal disposal)
             throws IOException, InterruptedException {
+        return run(command, environment -> describe(set, simulated, environment), session, disposal);
+    }
+
+    /** What a stop of vss4j (Ctrl-C, a kill) must end first: the running command. */
+    interface Guard {
+        /** Starts the command; a stop that came first wins and the command is not started. */
+        ExecChild start(SetDisposal.Start start) throws IOException;
+
+        /** The command has ended. */
+        void finished();
+    }
+
+    /** Runs {@code command} with what {@code environment} adds to its environment; returns its exit code. */
+    static int run(String command, Consumer<Map<String, String>> environment, Session session, Guard guard)
+            throws IOException, InterruptedException {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
         ProcessBuilder builder = new ProcessBuilder(windows ? List.of("cmd.exe", "/c", command)
                 : List.of("/bin/sh", "-c", command));
-        describe(set, simulated, builder.environment());
+        environment.accept(builder.environment());
         if (session.inheritStdin()) {
             builder.redirectInput(ProcessBuilder.Redirect.INHERIT);
         }
         // From its start a stop (Ctrl-C, a kill) ends the command before the copies it reads are released.
-        ExecChild child = disposal.start(() -> {
+        ExecChild child = guard.start(() -> {
             Process process = builder.start();
             if (!session.inheritStdin()) {
                 process.getOutputStream().close();
@@ -62,7 +78,7 @@ final class Exec {
             child.stop(ExecChild.GRACE);
             throw interrupted;
         } finally {
-            disposal.finished();
+            guard.finished();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.vss4j.cli;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,34 @@ final class ExecChild {
             return false;
         } catch (ExecutionException cannotHappen) {
             // onExit futures do not fail; if one did, the process is as good as gone.
+            return true;
+        }
+    }
+
+    /**
+     * Stops {@code command} (if it still runs) as the JVM shuts down, saying so on {@code err}.
+     *
+     * @param why why it must end first, e.g. "before releasing the copies it reads"
+     * @return true if it had to be killed
+     */
+    static boolean stopOnShutdown(ExecChild command, PrintStream err, String why) {
+        if (command == null || !command.process().isAlive()) {
+            return false;
+        }
+        err.println("vss4j: stopping --exec's command (pid " + command.process().pid() + ") " + why
+                + "; it is killed if it has not ended in " + GRACE.toMillis() + " ms");
+        err.flush();
+        try {
+            boolean ended = command.stop(GRACE);
+            command.drain();
+            if (!ended) {
+                err.println("vss4j: --exec's command did not end when asked and was killed");
+            }
+            return !ended;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            command.process().descendants().forEach(ProcessHandle::destroyForcibly);
+            command.process().destroyForcibly();
             return true;
         }
     }

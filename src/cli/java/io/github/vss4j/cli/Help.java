@@ -53,6 +53,28 @@ final class Help {
                       --save-document FILE
                                        write the Backup Components Document (after the writers were told)
                 """});
+        COMMANDS.put("restore", new String[] {"vss4j restore --document FILE --exec COMMAND [OPTIONS]", """
+                  restore              restore components through their writers from a Backup Components
+                                       Document: PreRestore, COMMAND copies the files back, PostRestore
+                      --document FILE  the document create --component --save-document wrote (required)
+                      --component WRITER:COMPONENT
+                                       the components to restore (repeatable; COMPONENT as for create, *
+                                       for every one of the writer in the document); default: all of them
+                      --exec COMMAND   (required) copies the files back, after PreRestore. COMMAND sees
+                                       VSS4J_RESTORE_JSON (a JSON file: each component's files, restore
+                                       target, restore method, alternate locations), VSS4J_RESTORE_COUNT and,
+                                       for N = 1..count, VSS4J_RESTORE_N (WRITER:COMPONENT),
+                                       VSS4J_RESTORE_N_WRITER, _TARGET, _METHOD, _SERVICE (to stop, or
+                                       empty), _REBOOT (true/false), _FILES (PATH\\SPEC;...). Exit code 0
+                                       tells each writer all files were restored (ALL), another FAILED;
+                                       then PostRestore. vss4j exits with COMMAND's code, or 1 if a writer
+                                       reported a failure. Stopped meanwhile, vss4j stops COMMAND, tells
+                                       the writers FAILED and runs PostRestore
+                      --timeout D      the most preparing (and again finishing) may take
+                      --writer-policy fail|report
+                                       fail (default) if a writer fails at PreRestore, or report it and go
+                                       on. With --simulate the machine is create --component's
+                """});
         COMMANDS.put("list", new String[] {"vss4j list [--context C]", """
                   list                 the shadow copies that exist (--context C narrows it)
                 """});

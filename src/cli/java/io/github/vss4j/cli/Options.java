@@ -39,6 +39,8 @@ final class Options {
     /** {@code --component WRITER:COMPONENT}, as given. */
     final List<String> components = new ArrayList<>();
     Path saveDocument;
+    /** {@code restore --document FILE}. */
+    Path document;
 
     boolean all;
     boolean force;

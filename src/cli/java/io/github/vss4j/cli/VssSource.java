@@ -27,7 +27,8 @@ final class VssSource {
         }
         if (options.machineFile == null) {
             try {
-                return Vss.simulator(ComponentBackup.requested(options) ? ComponentBackup.simulatedMachine(volumes)
+                boolean withWriters = ComponentBackup.requested(options) || "restore".equals(options.command);
+                return Vss.simulator(withWriters ? ComponentBackup.simulatedMachine(volumes)
                         : Simulation.withVolumes(volumes.toArray(String[]::new)));
             } catch (IllegalArgumentException bad) {
                 throw CliException.usage(bad.getMessage());

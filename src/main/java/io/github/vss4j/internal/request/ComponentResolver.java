@@ -51,7 +51,7 @@ final class ComponentResolver {
     }
 
     private void choose(ComponentChoice choice) {
-        WriterMetadata writer = writerOf(choice);
+        WriterMetadata writer = writerOf(choice, writers);
         if (choice.isEveryComponent()) {
             List<WriterComponent> selectable = writer.components().stream()
                     .filter(WriterComponent::selectableForBackup).toList();
@@ -77,7 +77,12 @@ final class ComponentResolver {
         add(writer, component, false, choice);
     }
 
-    private WriterMetadata writerOf(ComponentChoice choice) {
+    /**
+     * The one writer that answered GatherWriterMetadata under the choice's name or class id.
+     *
+     * @throws IllegalArgumentException if none did, or several instances did
+     */
+    static WriterMetadata writerOf(ComponentChoice choice, List<WriterMetadata> writers) {
         List<WriterMetadata> matching = writers.stream()
                 .filter(w -> choice.writerClassId().map(w.writerId()::equals)
                         .orElseGet(() -> w.writerName().equalsIgnoreCase(choice.writer())))

@@ -1,8 +1,10 @@
 package io.github.vss4j.internal.request;
 
+import io.github.vss4j.FileRestoreStatus;
 import io.github.vss4j.Phase;
 import io.github.vss4j.ProgressEvent;
 import io.github.vss4j.ProgressListener;
+import io.github.vss4j.RestoreComponent;
 import io.github.vss4j.SelectedComponent;
 import io.github.vss4j.ShadowCopyRequest;
 import io.github.vss4j.VssError;
@@ -21,10 +23,17 @@ public final class Progress {
 
     private final ProgressListener listener;
     private final WriterSelection selection;
+    private final String noun;
 
     Progress(ProgressListener listener, WriterSelection selection) {
+        this(listener, selection, "Shadow copy");
+    }
+
+    /** @param noun what the log calls the request's phases, e.g. {@code Restore} */
+    Progress(ProgressListener listener, WriterSelection selection, String noun) {
         this.listener = listener;
         this.selection = selection;
+        this.noun = noun;
     }
 
     /** A phase under way: ends exactly once with {@link #end(int)}. */
@@ -54,9 +63,9 @@ public final class Progress {
                 event.commit();
             }
             if (hresult == 0) {
-                LOG.info("Shadow copy phase {} finished in {} ms (attempt {}).", phase, took.toMillis(), attempt);
+                LOG.info("{} phase {} finished in {} ms (attempt {}).", noun, phase, took.toMillis(), attempt);
             } else {
-                LOG.info("Shadow copy phase {} ended with {} after {} ms (attempt {}).", phase, errorName(hresult),
+                LOG.info("{} phase {} ended with {} after {} ms (attempt {}).", noun, phase, errorName(hresult),
                         took.toMillis(), attempt);
             }
             tell(new ProgressEvent.PhaseEnded(phase, attempt, took, hresult));
@@ -64,7 +73,7 @@ public final class Progress {
     }
 
     Span start(Phase phase, int attempt, Waits clock) {
-        LOG.debug("Shadow copy phase {} starts (attempt {}).", phase, attempt);
+        LOG.debug("{} phase {} starts (attempt {}).", noun, phase, attempt);
         tell(new ProgressEvent.PhaseStarted(phase, attempt));
         return new Span(phase, attempt, clock);
     }
@@ -139,27 +148,75 @@ public final class Progress {
     }
 
     private static void componentEvent(String step, int attempt, SelectedComponent component, int hresult) {
+        componentEvent(step, attempt, component.writerName(), component.path(), component.selectedAsDependency(),
+                hresult);
+    }
+
+    private static void componentEvent(String step, int attempt, String writer, String path, boolean dependency,
+            int hresult) {
         ComponentEvent event = new ComponentEvent();
         if (event.shouldCommit()) {
             event.step = step;
             event.attempt = attempt;
-            event.writer = component.writerName();
-            event.component = component.path();
-            event.dependency = component.selectedAsDependency();
+            event.writer = writer;
+            event.component = path;
+            event.dependency = dependency;
             event.hresult = hresult;
             event.commit();
         }
     }
 
+    void restoreSelected(List<RestoreComponent> components) {
+        for (RestoreComponent c : components) {
+            componentEvent("SELECTED_FOR_RESTORE", 1, c.writerName(), c.path(), false, 0);
+        }
+        LOG.info("Selected {} component(s) for restore: {}.", components.size(), components);
+        tell(new ProgressEvent.RestoreSelected(1, components));
+    }
+
+    void restorePrepared(List<RestoreComponent> components) {
+        for (RestoreComponent c : components) {
+            LOG.info("Restore {}: target {}, method {}{}{}; {} file set(s).", c, c.restoreTarget(),
+                    c.instructions().method(),
+                    c.instructions().serviceToStop().isEmpty() ? "" : ", stop service " + c.instructions().serviceToStop(),
+                    c.instructions().rebootRequired() ? ", reboot required" : "", c.files().size());
+        }
+        tell(new ProgressEvent.RestorePrepared(1, components));
+    }
+
+    /** One SetFileRestoreStatus call: {@code hresult} 0 when the writer was told. */
+    void restoreStatusTold(RestoreComponent component, FileRestoreStatus status, int hresult) {
+        componentEvent("TOLD_RESTORE_" + status.name(), 1, component.writerName(), component.path(), false, hresult);
+        if (hresult != 0) {
+            LOG.warn("Could not tell writer {} that the restore of {} ended {}: {}.", component.writerName(),
+                    component.path(), status, errorName(hresult));
+        }
+    }
+
+    void restoreStatusesTold(List<RestoreComponent> all, List<RestoreComponent> failed, List<RestoreComponent> none,
+            List<RestoreComponent> untold) {
+        LOG.info("Told the writers how the restore went: all files {}, failed {}, none {}{}.", all, failed, none,
+                untold.isEmpty() ? "" : ", not told (SetFileRestoreStatus failed) " + untold);
+        tell(new ProgressEvent.RestoreStatusTold(1, all, failed, none, untold));
+    }
+
+    void restoreReleased(boolean finished, boolean postRestoreRan) {
+        LOG.info("Released the restore's backup-components object ({}{}).",
+                finished ? "the restore finished" : "the restore did not finish",
+                postRestoreRan ? ", after PostRestore" : ", PostRestore not needed");
+        tell(new ProgressEvent.RestoreReleased(1, finished, postRestoreRan));
+    }
+
     void cleanedUp(int attempt, boolean cancelledAsync, boolean aborted) {
-        LOG.info("Cleaned up shadow copy attempt {}: {}{}released the backup-components object.", attempt,
+        LOG.info("Cleaned up {} attempt {}: {}{}released the backup-components object.",
+                noun.toLowerCase(java.util.Locale.ROOT), attempt,
                 cancelledAsync ? "cancelled the running operation, " : "",
                 aborted ? "aborted the backup, " : "");
         tell(new ProgressEvent.CleanedUp(attempt, cancelledAsync, aborted));
     }
 
     void finished(int attempt, ProgressEvent.Outcome outcome) {
-        LOG.info("Shadow copy request {} after {} attempt(s).", outcome.name().toLowerCase(java.util.Locale.ROOT),
+        LOG.info("{} request {} after {} attempt(s).", noun, outcome.name().toLowerCase(java.util.Locale.ROOT),
                 attempt);
         tell(new ProgressEvent.Finished(attempt, outcome));
     }

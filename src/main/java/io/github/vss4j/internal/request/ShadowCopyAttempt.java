@@ -15,11 +15,9 @@ import io.github.vss4j.VssException;
 import io.github.vss4j.WriterMetadata;
 import io.github.vss4j.WriterPolicy;
 import io.github.vss4j.WriterStatus;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +37,7 @@ final class ShadowCopyAttempt {
     private final boolean writersTakePart;
 
     private BackupComponents backup;
-    private VssAsync running;
-    private Phase phase = Phase.INITIALIZE;
+    private final PhaseSteps steps;
     private boolean setStarted;
     private boolean snapshotTaken;
     private UUID snapshotSetId;
@@ -59,16 +56,7 @@ final class ShadowCopyAttempt {
         this.number = number;
         this.writersTakePart = spec.context().involvesWriters();
         this.volumes = spec.volumes();
-    }
-
-    @FunctionalInterface
-    private interface Step<T> {
-        T run() throws VssException, CancelledRun, InterruptedException;
-    }
-
-    @FunctionalInterface
-    private interface Start {
-        VssAsync start() throws VssException;
+        this.steps = new PhaseSteps(progress, waits, spec.timeouts(), spec.deadline(), number, Phase.INITIALIZE);
     }
 
     /** Runs the sequence; the set it returns owns the object. */
@@ -79,7 +67,7 @@ final class ShadowCopyAttempt {
             handedOver = true;
             return set;
         } catch (VssException failure) {
-            throw results.inContext(failure, phase, number, writers);
+            throw results.inContext(failure, steps.phase(), number, writers);
         } finally {
             if (!handedOver) {
                 cleanUp();
@@ -233,49 +221,13 @@ final class ShadowCopyAttempt {
                 p.attributes(), p.creationTime(), p);
     }
 
-    private <T> T step(Phase next, Step<T> body) throws VssException, CancelledRun, InterruptedException {
-        phase = next;
-        Progress.Span span = progress.start(next, number, waits);
-        int hresult = VssError.VSS_S_ASYNC_CANCELLED.hresult();
-        try {
-            waits.checkCancelled();
-            T result = body.run();
-            hresult = 0;
-            return result;
-        } catch (VssException failed) {
-            hresult = failed.hresult();
-            throw failed;
-        } catch (IllegalArgumentException refused) {
-            hresult = VssError.E_INVALIDARG.hresult();
-            throw refused;
-        } catch (RuntimeException bug) {
-            hresult = VssError.E_UNEXPECTED.hresult();
-            throw bug;
-        } finally {
-            span.end(hresult);
-        }
+    private <T> T step(Phase next, PhaseSteps.Step<T> body) throws VssException, CancelledRun,
+            InterruptedException {
+        return steps.run(next, body);
     }
 
-    /** Starts an operation and waits for it under the phase's timeout; a failure is the operation's. */
-    private Void awaitOperation(Start start) throws VssException, CancelledRun, InterruptedException {
-        VssAsync operation = start.start();
-        running = operation;
-        Duration timeout = spec.timeouts().get(phase);
-        Waits.End end = waits.await(operation, timeout);
-        if (end != Waits.End.ENDED) {
-            throw new VssException(operation.operation(), ShadowCopyRequest.TIMEOUT_HRESULT,
-                    end == Waits.End.TIMED_OUT ? "no result within the " + phase + " timeout of " + timeout
-                            : "the request's deadline of " + spec.deadline() + " passed");
-        }
-        running = null;
-        try {
-            operation.await();
-        } catch (CancellationException cancelledElsewhere) {
-            throw new CancelledRun();
-        } finally {
-            operation.close();
-        }
-        return null;
+    private Void awaitOperation(PhaseSteps.Start start) throws VssException, CancelledRun, InterruptedException {
+        return steps.await(start);
     }
 
     /**
@@ -297,7 +249,7 @@ final class ShadowCopyAttempt {
         awaitOperation(backup::gatherWriterStatus);
         writers = backup.getWriterStatus();
         List<WriterStatus> failed = spec.writers().failed(writers);
-        progress.writersChecked(phase, number, writers, failed);
+        progress.writersChecked(steps.phase(), number, writers, failed);
         if (!failed.isEmpty() && spec.writerPolicy() == WriterPolicy.FAIL) {
             int code = failed.get(0).failure() < 0 ? failed.get(0).failure()
                     : VssError.VSS_E_UNEXPECTED_WRITER_ERROR.hresult();
@@ -319,22 +271,13 @@ final class ShadowCopyAttempt {
 
     private void cleanUp() {
         boolean interrupted = Thread.interrupted();
-        boolean cancelledAsync = false;
         boolean aborted = false;
-        if (running != null) {
-            try {
-                cancelledAsync = running.cancel().state() == AsyncStatus.State.CANCELLED;
-            } catch (VssException | RuntimeException refused) {
-                LOG.warn("Could not cancel {} during clean-up: {}", running.operation().vssName(),
-                        refused.getMessage());
-            }
-            if (!waits.awaitEndQuietly(running, spec.cleanupTimeout())) {
-                interrupted = true;
-            }
-            noteSnapshotThatFinishedAnyway();
-            running.close();
-            running = null;
+        VssAsync cancelled = steps.cancelRunning(spec.cleanupTimeout());
+        if (cancelled != null) {
+            noteSnapshotThatFinishedAnyway(cancelled);
+            cancelled.close();
         }
+        interrupted |= steps.interruptedWhileCancelling();
         if (survey != null) {
             survey.close();
             survey = null;
@@ -354,14 +297,14 @@ final class ShadowCopyAttempt {
             }
             backup.close();
         }
-        progress.cleanedUp(number, cancelledAsync, aborted);
+        progress.cleanedUp(number, steps.cancelledAsync(), aborted);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
 
     // A cancel or timeout can cross DoSnapshotSet's own end: its copies then exist and must not be forgotten.
-    private void noteSnapshotThatFinishedAnyway() {
+    private void noteSnapshotThatFinishedAnyway(VssAsync running) {
         if (running.operation() != Operation.DO_SNAPSHOT_SET) {
             return;
         }

@@ -11,6 +11,7 @@
  * <p>It is a client of the public API like a user's own code: {@code Vss}, {@code BackupComponents},
  * {@code VssAsync} and the values. What only the API package may make (a {@code ShadowCopySet}, a
  * {@code VssException} with its phase and attempt) it asks of the {@link io.github.vss4j.internal.request.Results}
- * that {@code ShadowCopyRequest} hands it.
+ * that {@code ShadowCopyRequest} hands it ({@link io.github.vss4j.internal.request.RestoreResults} from
+ * {@code RestoreRequest}).
  */
 package io.github.vss4j.internal.request;
