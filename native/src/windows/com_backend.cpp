@@ -9,6 +9,7 @@
 #include "windows/bstr.h"
 #include "windows/com_ptr.h"
 #include "windows/convert.h"
+#include "windows/providers.h"
 #include "windows/writer_components.h"
 #include "windows/writer_metadata.h"
 
@@ -344,6 +345,10 @@ class ComBackupComponents final : public BackupComponents {
       }
       return result;
     });
+  }
+
+  hresult queryProviders(std::vector<ProviderProperties>& providers) override {
+    return asHresult("Query", [&] { return readProviders(*vss_.get(), *api_, providers); });
   }
 
   hresult deleteSnapshots(const Guid& sourceId, std::int32_t sourceObjectType, bool forceDelete,
