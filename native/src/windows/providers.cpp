@@ -1,34 +1,20 @@
 #include "windows/providers.h"
 
-#include "core/log.h"
+#include <utility>
+
 #include "windows/com_ptr.h"
 #include "windows/convert.h"
 
 namespace vss4j::win {
 namespace {
 
-// Frees the strings of one VSS_PROVIDER_PROP when the scope ends, a failed copy included.
-class ProviderPropGuard {
- public:
-  ProviderPropGuard(VSS_PROVIDER_PROP& prop, const VssApi& api) : prop_(prop), api_(api) {}
-  ProviderPropGuard(const ProviderPropGuard&) = delete;
-  ProviderPropGuard& operator=(const ProviderPropGuard&) = delete;
-  ~ProviderPropGuard() {
-    try {
-      api_.freeTaskMemory(prop_.m_pwszProviderName);
-      api_.freeTaskMemory(prop_.m_pwszProviderVersion);
-    } catch (...) {
-      // Only an injected function can throw; a destructor must not.
-      log(LogLevel::Error, "the task-memory free function threw");
-    }
-    prop_.m_pwszProviderName = nullptr;
-    prop_.m_pwszProviderVersion = nullptr;
-  }
-
- private:
-  VSS_PROVIDER_PROP& prop_;
-  const VssApi& api_;
-};
+// The two strings of a VSS_PROVIDER_PROP, freed as the documentation says (CoTaskMemFree each).
+void freeStrings(VSS_PROVIDER_PROP& prop, const VssApi& api) {
+  api.freeTaskMemory(prop.m_pwszProviderName);
+  api.freeTaskMemory(prop.m_pwszProviderVersion);
+  prop.m_pwszProviderName = nullptr;
+  prop.m_pwszProviderVersion = nullptr;
+}
 
 ProviderProperties toProviderProperties(const VSS_PROVIDER_PROP& prop) {
   ProviderProperties out;
@@ -55,8 +41,15 @@ HRESULT readProviders(IVssBackupComponents& vss, const VssApi& api, std::vector<
     if (FAILED(next)) return next;
     if (fetched == 0) break;
     if (object.Type != VSS_OBJECT_PROVIDER) continue;  // asked for providers only; nothing else to free
-    ProviderPropGuard release(object.Obj.Prov, api);
-    out.push_back(toProviderProperties(object.Obj.Prov));
+    ProviderProperties row;
+    try {
+      row = toProviderProperties(object.Obj.Prov);
+    } catch (...) {
+      freeStrings(object.Obj.Prov, api);  // a failed copy (out of memory) frees them too
+      throw;
+    }
+    freeStrings(object.Obj.Prov, api);
+    out.push_back(std::move(row));
   }
   return result;
 }

@@ -37,6 +37,19 @@ class CliProvidersTest {
     }
 
     @Test
+    void theHelpListsItAndItsOwnHelpIsItsPart() {
+        String all = run("--help").out();
+        assertTrue(all.contains("  providers   "), all);
+        CliRun help = run("providers", "--help");
+        assertEquals(0, help.exitCode(), help::toString);
+        assertTrue(help.out().startsWith("Usage: vss4j providers"), help::toString);
+        assertTrue(help.out().length() < all.length(), "providers' help is not the whole help");
+        CliRun unknown = run("bogus");
+        assertTrue(unknown.err().contains("the commands are create, list, delete, writers and providers"),
+                unknown::toString);
+    }
+
+    @Test
     void operandsAndOtherCommandsOptionsAreRefused() {
         CliRun operand = run("providers", "--simulate", "C:\\");
         assertEquals(2, operand.exitCode(), operand::toString);
