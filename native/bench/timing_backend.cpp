@@ -91,6 +91,9 @@ class TimingComponents final : public BackupComponents {
   }
   hresult abortBackup() override { return in_->abortBackup(); }
   hresult query(std::vector<SnapshotProperties>& snapshots) override { return in_->query(snapshots); }
+  hresult queryProviders(std::vector<ProviderProperties>& providers) override {
+    return in_->queryProviders(providers);
+  }
   hresult deleteSnapshots(const Guid& sourceId, std::int32_t type, bool force, std::int32_t& deleted,
                           Guid& nonDeleted) override {
     return in_->deleteSnapshots(sourceId, type, force, deleted, nonDeleted);

@@ -86,6 +86,9 @@ class BackupComponents {  // IVssBackupComponents
   virtual hresult abortBackup() = 0;
   // Query(GUID_NULL, VSS_OBJECT_NONE, VSS_OBJECT_SNAPSHOT): every finished copy of the current context.
   virtual hresult query(std::vector<SnapshotProperties>& snapshots) = 0;
+  // Query(GUID_NULL, VSS_OBJECT_NONE, VSS_OBJECT_PROVIDER): the registered providers. Same call and same state
+  // rules as above (after InitializeForBackup and SetContext, during a backup).
+  virtual hresult queryProviders(std::vector<ProviderProperties>& providers) = 0;
   virtual hresult deleteSnapshots(const Guid& sourceId, std::int32_t sourceObjectType, bool forceDelete,
                                   std::int32_t& deletedSnapshots, Guid& nonDeletedSnapshotId) = 0;
 

@@ -59,6 +59,12 @@ using WString = std::u16string;
   X(object_type, SNAPSHOT_SET, VSS_OBJECT_SNAPSHOT_SET, 2)                            \
   X(object_type, SNAPSHOT, VSS_OBJECT_SNAPSHOT, 3)                                    \
   X(object_type, PROVIDER, VSS_OBJECT_PROVIDER, 4)                                    \
+  /* VSS_PROVIDER_TYPE */                                                             \
+  X(provider_type, UNKNOWN, VSS_PROV_UNKNOWN, 0)                                      \
+  X(provider_type, SYSTEM, VSS_PROV_SYSTEM, 1)                                        \
+  X(provider_type, SOFTWARE, VSS_PROV_SOFTWARE, 2)                                    \
+  X(provider_type, HARDWARE, VSS_PROV_HARDWARE, 3)                                    \
+  X(provider_type, FILESHARE, VSS_PROV_FILESHARE, 4)                                  \
   /* VSS_WRITER_STATE */                                                              \
   X(writer_state, UNKNOWN, VSS_WS_UNKNOWN, 0)                                         \
   X(writer_state, STABLE, VSS_WS_STABLE, 1)                                           \
@@ -117,6 +123,16 @@ struct SnapshotProperties {
   std::int32_t snapshotAttributes = 0;
   std::int64_t creationTimestamp = 0;  // FILETIME: 100 ns ticks since 1601-01-01 UTC
   std::int32_t status = 0;             // VSS_SNAPSHOT_STATE
+};
+
+// VSS_PROVIDER_PROP, owned: the backend has already freed VSS's strings (CoTaskMemFree).
+struct ProviderProperties {
+  Guid providerId;
+  WString providerName;
+  std::int32_t providerType = provider_type::UNKNOWN;  // VSS_PROVIDER_TYPE
+  WString providerVersion;
+  Guid providerVersionId;
+  Guid classId;  // the provider's COM class
 };
 
 // One row of GetWriterStatus.

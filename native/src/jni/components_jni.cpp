@@ -306,6 +306,11 @@ VSS4J_JNI(jint, query)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
                    [&](const auto& rows) { return jni::putSnapshots(env, out, rows); });
 }
 
+VSS4J_JNI(jint, queryProviders)(JNIEnv* env, jclass, jlong handle, jobjectArray out) {
+  return listEntry(env, handle, &BackupComponents::queryProviders,
+                   [&](const auto& rows) { return jni::putProviders(env, out, rows); });
+}
+
 VSS4J_JNI(jint, deleteSnapshots)(JNIEnv* env, jclass, jlong handle, jlong idHi, jlong idLo, jint objectType,
                                  jboolean forceDelete, jlongArray out) {
   return jni::guarded(env, jint{0}, [&]() -> jint {

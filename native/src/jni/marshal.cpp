@@ -165,6 +165,23 @@ bool putWriterStatus(JNIEnv* env, jobjectArray out, const std::vector<WriterStat
                                                                      WriterStatusLongs::kFailure);
 }
 
+bool putProviders(JNIEnv* env, jobjectArray out, const std::vector<ProviderProperties>& providers) {
+  using L = rows::ProviderLongs;
+  using S = rows::ProviderStrings;
+  return putRows(env, out, providers, L::kCount, S::kCount,
+                 [env](jlongArray longs, jobjectArray strings, jsize row, const ProviderProperties& p) {
+                   jlong values[L::kCount] = {};
+                   setGuid(values, L::kProviderId, p.providerId);
+                   values[L::kProviderType] = p.providerType;
+                   setGuid(values, L::kVersionId, p.providerVersionId);
+                   setGuid(values, L::kClassId, p.classId);
+                   env->SetLongArrayRegion(longs, row * L::kCount, L::kCount, values);
+                   const jsize s = row * S::kCount;
+                   return !env->ExceptionCheck() && putString(env, strings, s + S::kProviderName, p.providerName) &&
+                          putString(env, strings, s + S::kVersion, p.providerVersion);
+                 });
+}
+
 namespace {
 
 // The four tables of writer metadata, flattened: each row names its parent by index (rows.txt).

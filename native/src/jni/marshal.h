@@ -23,6 +23,8 @@ bool getSnapshot(JNIEnv* env, jlongArray longs, jobjectArray strings, SnapshotPr
 // out[0] = long[], out[1] = String[], `longsPer`/`stringsPer` per row.
 bool putSnapshots(JNIEnv* env, jobjectArray out, const std::vector<SnapshotProperties>& snapshots);
 bool putWriterStatus(JNIEnv* env, jobjectArray out, const std::vector<WriterStatus>& writers);
+// Query's providers (out[0] long[], out[1] String[], rows.txt's Provider*).
+bool putProviders(JNIEnv* env, jobjectArray out, const std::vector<ProviderProperties>& providers);
 // Writer metadata crosses as four tables (rows.txt): out[0..1] writers, [2..3] components, [4..5] files,
 // [6..7] dependencies, each a long[] and a String[] (a writer's description, Java to C++).
 constexpr jsize kWriterMetadataSlots = 8;

@@ -6,6 +6,7 @@
 #include "sim/backup_document.h"
 #include "sim/call_rules.h"
 #include "sim/components.h"
+#include "sim/providers.h"
 #include "sim/text.h"
 
 namespace vss4j::sim {
@@ -432,6 +433,16 @@ hresult SimBackupComponents::query(std::vector<SnapshotProperties>& snapshots) {
       if (o.context == ctx::ALL || copy.context == o.context) found.push_back(copy.properties);
     }
     snapshots = std::move(found);
+    return hr::kOk;
+  });
+}
+
+// The same call as query(), asked for providers: the same state rules and the same fault plan (Operation::Query).
+hresult SimBackupComponents::queryProviders(std::vector<ProviderProperties>& providers) {
+  return call(Operation::Query, [&](ObjectState& o) -> hresult {
+    if (!in(o.phase, ObjectPhase::Init, ObjectPhase::SnapshotDone)) return hr::kBadState;
+    if (auto fault = immediateFault(*machine_, Operation::Query)) return *fault;
+    providers = registeredProviders(*machine_);
     return hr::kOk;
   });
 }

@@ -51,6 +51,7 @@ class SimBackupComponents final : public BackupComponents {
   hresult backupComplete(std::unique_ptr<AsyncOperation>& async) override;
   hresult abortBackup() override;
   hresult query(std::vector<SnapshotProperties>& snapshots) override;
+  hresult queryProviders(std::vector<ProviderProperties>& providers) override;
   hresult deleteSnapshots(const Guid& sourceId, std::int32_t sourceObjectType, bool forceDelete,
                           std::int32_t& deletedSnapshots, Guid& nonDeletedSnapshotId) override;
   hresult initializeForRestore(const WString& document) override;

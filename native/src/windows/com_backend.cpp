@@ -10,6 +10,7 @@
 #include "windows/com_ptr.h"
 #include "windows/component_key.h"
 #include "windows/convert.h"
+#include "windows/providers.h"
 #include "windows/restore_calls.h"
 #include "windows/writer_components.h"
 #include "windows/writer_metadata.h"
@@ -323,6 +324,10 @@ class ComBackupComponents final : public RestoreCalls {
       }
       return result;
     });
+  }
+
+  hresult queryProviders(std::vector<ProviderProperties>& providers) override {
+    return asHresult("Query", [&] { return readProviders(*vss_.get(), *api_, providers); });
   }
 
   hresult deleteSnapshots(const Guid& sourceId, std::int32_t sourceObjectType, bool forceDelete,

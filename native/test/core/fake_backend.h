@@ -122,6 +122,7 @@ class FakeComponents final : public BackupComponents {
   hresult backupComplete(std::unique_ptr<AsyncOperation>& async) override { return start(async); }
   hresult abortBackup() override { return note(); }
   hresult query(std::vector<SnapshotProperties>&) override { return note(); }
+  hresult queryProviders(std::vector<ProviderProperties>&) override { return note(); }
   hresult deleteSnapshots(const Guid&, std::int32_t, bool, std::int32_t&, Guid&) override { return note(); }
   hresult initializeForRestore(const WString&) override { return note(); }
   hresult setRestoreState(std::int32_t) override { return note(); }

@@ -576,6 +576,50 @@ class EnumObject final : public Unknown<IVssEnumObject> {
   HRESULT STDMETHODCALLTYPE Clone(IVssEnumObject**) override { return E_NOTIMPL; }
 };
 
+// A provider as the fake stores it; handed out as a VSS_PROVIDER_PROP with CoTaskMemAlloc'd strings, as VSS does.
+struct Provider {
+  VSS_ID id = GUID_NULL;
+  std::wstring name, version;
+  VSS_PROVIDER_TYPE type = VSS_PROV_SYSTEM;
+  VSS_ID versionId = GUID_NULL;
+  CLSID classId = GUID_NULL;
+};
+
+// IVssEnumObject over providers; records every string it hands out, for the test to see each freed once.
+class ProviderEnum final : public Unknown<IVssEnumObject> {
+ public:
+  ProviderEnum() : Unknown(kIidEnumObject) {}
+  std::vector<Provider> providers;
+  std::vector<void*> handedOut;
+  std::size_t position = 0;
+  HRESULT failAt = S_OK;  // returned by Next once the list is exhausted, instead of S_FALSE, when set
+
+  HRESULT STDMETHODCALLTYPE Next(ULONG celt, VSS_OBJECT_PROP* items, ULONG* fetched) override {
+    *fetched = 0;
+    for (ULONG i = 0; i < celt; ++i) {
+      if (position == providers.size()) return FAILED(failAt) ? failAt : S_FALSE;
+      const Provider& p = providers[position++];
+      items[i] = VSS_OBJECT_PROP{};
+      items[i].Type = VSS_OBJECT_PROVIDER;
+      VSS_PROVIDER_PROP& prop = items[i].Obj.Prov;
+      prop.m_ProviderId = p.id;
+      prop.m_pwszProviderName = taskString(p.name);
+      prop.m_eProviderType = p.type;
+      prop.m_pwszProviderVersion = taskString(p.version);
+      prop.m_ProviderVersionId = p.versionId;
+      prop.m_ClassId = p.classId;
+      for (void* text : {static_cast<void*>(prop.m_pwszProviderName), static_cast<void*>(prop.m_pwszProviderVersion)}) {
+        if (text != nullptr) handedOut.push_back(text);
+      }
+      ++*fetched;
+    }
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE Skip(ULONG) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE Reset() override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE Clone(IVssEnumObject**) override { return E_NOTIMPL; }
+};
+
 struct WriterRow {
   VSS_ID instanceId = GUID_NULL;
   VSS_ID writerId = GUID_NULL;
@@ -648,6 +692,7 @@ class BackupComponents final : public Unknown<IVssBackupComponentsEx> {
   std::vector<ExamineWriterMetadata*> writerMetadata;
   std::map<std::wstring, Snapshot> snapshotsById;  // key: the id as text
   EnumObject* queryResult = nullptr;
+  ProviderEnum* providerResult = nullptr;  // what Query for VSS_OBJECT_PROVIDER hands out
   LONG deletedCount = 0;
   VSS_ID nonDeleted = GUID_NULL;
 
@@ -851,9 +896,16 @@ class BackupComponents final : public Unknown<IVssBackupComponentsEx> {
   }
   HRESULT STDMETHODCALLTYPE Query(VSS_ID, VSS_OBJECT_TYPE queried, VSS_OBJECT_TYPE returned,
                                   IVssEnumObject** objects) override {
-    if (queried != VSS_OBJECT_NONE || returned != VSS_OBJECT_SNAPSHOT) return E_INVALIDARG;
+    // Query's documented arguments: VSS_OBJECT_NONE, and either copies or providers.
+    if (queried != VSS_OBJECT_NONE || (returned != VSS_OBJECT_SNAPSHOT && returned != VSS_OBJECT_PROVIDER)) {
+      return E_INVALIDARG;
+    }
     if (FAILED(callResult)) return callResult;
-    *objects = queryResult == nullptr ? nullptr : queryResult->give();
+    if (returned == VSS_OBJECT_PROVIDER) {
+      *objects = providerResult == nullptr ? nullptr : providerResult->give();
+    } else {
+      *objects = queryResult == nullptr ? nullptr : queryResult->give();
+    }
     return callResult;
   }
   HRESULT STDMETHODCALLTYPE IsVolumeSupported(VSS_ID providerId, VSS_PWSZ volumeName, BOOL* supported) override {

@@ -30,6 +30,17 @@ struct FreeLog {
       prop->*field.sdk = nullptr;
     }
   }
+
+  // What the task-memory free function received (the strings of a VSS_PROVIDER_PROP), then CoTaskMemFree.
+  std::vector<void*> freedMemory;
+
+  void releaseMemory(void* memory) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      freedMemory.push_back(memory);
+    }
+    CoTaskMemFree(memory);
+  }
 };
 
 // create: hands out `components` (one reference), or fails with `createResult`.
@@ -44,6 +55,7 @@ inline std::shared_ptr<VssApi> fakeApi(FreeLog& log, fake::BackupComponents* com
     return createResult;
   };
   api->freeSnapshotProperties = [&log](VSS_SNAPSHOT_PROP* prop) { log.release(prop); };
+  api->freeTaskMemory = [&log](void* memory) { log.releaseMemory(memory); };
   return api;
 }
 

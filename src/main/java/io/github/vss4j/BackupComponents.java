@@ -501,6 +501,17 @@ public final class BackupComponents implements AutoCloseable {
     }
 
     /**
+     * {@code Query} with {@code VSS_OBJECT_PROVIDER}: the registered shadow copy providers, the system provider
+     * among them. Called as {@link #query()} is: after {@link #initializeForBackup()} and
+     * {@link #setContext(VssContext)}, during a backup; a failure names {@link Operation#QUERY}.
+     */
+    public List<ProviderProperties> queryProviders() throws VssException {
+        Object[] holder = new Object[2];
+        check(Operation.QUERY, NativeBridge.queryProviders(live(), holder), null);
+        return Decode.providers(holder);
+    }
+
+    /**
      * {@code DeleteSnapshots}: deletes one shadow copy ({@code VSS_OBJECT_SNAPSHOT}).
      *
      * @return how many shadow copies were deleted

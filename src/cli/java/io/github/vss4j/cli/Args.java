@@ -24,6 +24,7 @@ final class Args {
             "list", Set.of("--context"),
             "delete", Set.of("--all", "--force"),
             "writers", Set.of("--components"),
+            "providers", Set.of(),
             "help", Set.of());
 
     static final Map<String, VssContext> CONTEXTS = Map.of(

@@ -82,12 +82,12 @@ public final class Cli {
             return ExitCode.OK.code();
         }
         if (options.command == null) {
-            throw CliException.usage("no command given: create, restore, list, delete or writers");
+            throw CliException.usage("no command given: create, restore, list, delete, writers or providers");
         }
         Set<String> allowed = Args.COMMANDS.get(options.command);
         if (allowed == null) {
             throw CliException.usage("unknown command \"" + options.command
-                    + "\"; the commands are create, restore, list, delete and writers");
+                    + "\"; the commands are create, restore, list, delete, writers and providers");
         }
         for (String option : options.given) {
             if (Args.COMMANDS.values().stream().anyMatch(s -> s.contains(option)) && !allowed.contains(option)) {
@@ -107,6 +107,7 @@ public final class Cli {
                     case "restore" -> RestoreCommand.run(vss, session, document);
                     case "list" -> ListCommand.run(vss, session);
                     case "delete" -> DeleteCommand.run(vss, session);
+                    case "providers" -> ProvidersCommand.run(vss, session);
                     default -> WritersCommand.run(vss, session);
                 };
             } finally {

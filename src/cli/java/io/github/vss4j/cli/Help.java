@@ -88,6 +88,9 @@ final class Help {
                       --components     and each writer's components: logical path, name, type, whether
                                        selectable, files and the volumes they live on
                 """});
+        COMMANDS.put("providers", new String[] {"vss4j providers", """
+                  providers            the registered shadow copy providers: name, type, version, id
+                """});
         COMMANDS.put("help", new String[] {"vss4j help | vss4j COMMAND --help", """
                   help                 this text; COMMAND --help shows that command's part of it
                 """});

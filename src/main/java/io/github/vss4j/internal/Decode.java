@@ -2,6 +2,8 @@ package io.github.vss4j.internal;
 
 import io.github.vss4j.ComponentType;
 import io.github.vss4j.FileRestoreStatus;
+import io.github.vss4j.ProviderProperties;
+import io.github.vss4j.ProviderType;
 import io.github.vss4j.RecordedComponent;
 import io.github.vss4j.RestoreTarget;
 import io.github.vss4j.SnapshotProperties;
@@ -66,6 +68,24 @@ public final class Decode {
         List<SnapshotProperties> result = new ArrayList<>();
         for (int row = 0; row < longs.length / Rows.SnapshotLongs.COUNT; row++) {
             result.add(snapshot(longs, strings, row));
+        }
+        return List.copyOf(result);
+    }
+
+    /** {@code holder[0]} long[], {@code holder[1]} String[], as filled by queryProviders. */
+    public static List<ProviderProperties> providers(Object[] holder) {
+        long[] longs = (long[]) holder[0];
+        String[] strings = (String[]) holder[1];
+        List<ProviderProperties> result = new ArrayList<>();
+        for (int row = 0; row < strings.length / Rows.ProviderStrings.COUNT; row++) {
+            int l = row * Rows.ProviderLongs.COUNT;
+            int s = row * Rows.ProviderStrings.COUNT;
+            result.add(new ProviderProperties(Guids.read(longs, l + Rows.ProviderLongs.PROVIDER_ID),
+                    strings[s + Rows.ProviderStrings.PROVIDER_NAME],
+                    ProviderType.of((int) longs[l + Rows.ProviderLongs.PROVIDER_TYPE]),
+                    strings[s + Rows.ProviderStrings.VERSION],
+                    Guids.read(longs, l + Rows.ProviderLongs.VERSION_ID),
+                    Guids.read(longs, l + Rows.ProviderLongs.CLASS_ID)));
         }
         return List.copyOf(result);
     }

@@ -217,6 +217,9 @@ public final class NativeBridge {
     /** Fills {@code out[0]} long[] and {@code out[1]} String[], Rows.Snapshot* per copy. */
     public static native int query(long components, Object[] out);
 
+    /** Fills {@code out[0]} long[] and {@code out[1]} String[], Rows.Provider* per registered provider. */
+    public static native int queryProviders(long components, Object[] out);
+
     /** {@code out[0]}: deleted count; {@code out[1..2]}: the id that could not be deleted, if any. */
     public static native int deleteSnapshots(long components, long idHi, long idLo, int objectType,
             boolean forceDelete, long[] out);

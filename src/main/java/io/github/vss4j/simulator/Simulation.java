@@ -281,7 +281,8 @@ public final class Simulation {
          * Registers a provider besides the system one, e.g. a storage array's hardware provider: AddToSnapshotSet
          * and IsVolumeSupported accept its id and the copies made through it report it. An id never registered
          * gives {@code VSS_E_PROVIDER_NOT_REGISTERED}. Registering the system provider or the same id twice
-         * changes nothing.
+         * changes nothing. {@code BackupComponents.queryProviders()} lists it after the system provider, as a
+         * {@code HARDWARE} provider named "vss4j simulated hardware provider" (only its id is known).
          */
         public Builder provider(UUID providerId) {
             Objects.requireNonNull(providerId, "providerId");
