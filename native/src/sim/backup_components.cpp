@@ -72,7 +72,7 @@ hresult SimBackupComponents::initializeForBackup(const WString* xml) {
     if (o.phase != ObjectPhase::Created) return hr::kBadState;
     if (auto fault = immediateFault(*machine_, Operation::InitializeForBackup)) return *fault;
     if (xml != nullptr) {
-      if (hresult r = readBackupComponentsDocument(*xml, machine_->machineName, o); failed(r)) return r;
+      if (hresult r = readBackupComponentsDocument(*xml, machine_->machineName, DocumentUse::Backup, o); failed(r)) return r;
     }
     o.phase = ObjectPhase::Init;
     return hr::kOk;

@@ -109,6 +109,7 @@ WString backupComponentsDocument(const ObjectState& object, const WString& machi
   appendAttribute(xml, "backupType", nameOf(kBackupTypeNames, object.backupType));
   appendAttribute(xml, "partialFileSupport", yesNo(object.partialFileSupport));
   if (!object.snapshotSetId.isNull()) appendAttribute(xml, "snapshotSetId", braced(object.snapshotSetId));
+  if (isRestore(object.phase)) appendAttribute(xml, "savedInRestore", yesNo(true));
   xml += u">\n";
   // One WRITER_COMPONENTS per writer instance, in the order its first component was added.
   std::vector<const AddedComponent*> firsts;
@@ -143,7 +144,8 @@ WString backupComponentsDocument(const ObjectState& object, const WString& machi
   return xml;
 }
 
-hresult readBackupComponentsDocument(const WString& xml, const WString& machineName, ObjectState& object) {
+hresult readBackupComponentsDocument(const WString& xml, const WString& machineName, DocumentUse use,
+                                     ObjectState& object) {
   const auto elements = parseXml(xml);
   if (!elements || elements->empty()) return hr::kInvalidXmlDocument;
   const XmlElement& root = elements->front();
@@ -156,6 +158,7 @@ hresult readBackupComponentsDocument(const WString& xml, const WString& machineN
     return hr::kInvalidXmlDocument;
   }
   if (*machine != machineName) return hr::kInvalidXmlDocument;
+  if (root.attribute("savedInRestore") != nullptr && use == DocumentUse::Backup) return hr::kInvalidXmlDocument;
   std::optional<Guid> setId;
   if (const WString* id = root.attribute("snapshotSetId")) {
     setId = guidOfBraced(*id);

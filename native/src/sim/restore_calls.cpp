@@ -31,7 +31,7 @@ hresult SimBackupComponents::initializeForRestore(const WString& document) {
   return call(Operation::InitializeForRestore, [&](ObjectState& o) -> hresult {
     if (o.phase != ObjectPhase::Created) return hr::kBadState;
     if (auto fault = immediateFault(*machine_, Operation::InitializeForRestore)) return *fault;
-    if (hresult r = readBackupComponentsDocument(document, machine_->machineName, o); failed(r)) return r;
+    if (hresult r = readBackupComponentsDocument(document, machine_->machineName, DocumentUse::Restore, o); failed(r)) return r;
     o.phase = ObjectPhase::RestoreInit;
     return hr::kOk;
   });

@@ -73,7 +73,7 @@ TEST(BackupDocument, WhatIsWrittenReadsBack) {
   const ObjectState written = documented();
   const WString document = backupComponentsDocument(written, u"HOST1");
   ObjectState read;
-  ASSERT_EQ(readBackupComponentsDocument(document, u"HOST1", read), hr::kOk);
+  ASSERT_EQ(readBackupComponentsDocument(document, u"HOST1", DocumentUse::Backup, read), hr::kOk);
   EXPECT_TRUE(read.fromDocument);
   EXPECT_TRUE(read.selectComponents);
   EXPECT_EQ(read.backupType, backup_type::DIFFERENTIAL);
@@ -97,10 +97,28 @@ TEST(BackupDocument, WhatIsWrittenReadsBack) {
   EXPECT_EQ(backupComponentsDocument(read, u"HOST1"), document);
 }
 
+TEST(BackupDocument, ADocumentSavedInARestoreIsNoBackupToResume) {
+  ObjectState restoring = documented();
+  restoring.phase = ObjectPhase::RestorePrepared;
+  const WString document = backupComponentsDocument(restoring, u"HOST1");
+  ObjectState forBackup;
+  EXPECT_EQ(readBackupComponentsDocument(document, u"HOST1", DocumentUse::Backup, forBackup), hr::kInvalidXmlDocument);
+  EXPECT_TRUE(forBackup.components.empty()) << "nothing loaded";
+  ObjectState forRestore;
+  ASSERT_EQ(readBackupComponentsDocument(document, u"HOST1", DocumentUse::Restore, forRestore), hr::kOk);
+  EXPECT_EQ(forRestore.components.size(), 3u);
+  // A backup's own document still resumes a backup.
+  ObjectState backup;
+  EXPECT_EQ(readBackupComponentsDocument(backupComponentsDocument(documented(), u"HOST1"), u"HOST1",
+                                         DocumentUse::Backup, backup),
+            hr::kOk);
+}
+
 TEST(BackupDocument, ForeignDamagedAndOtherDocumentsAreRefused) {
   const WString document = backupComponentsDocument(documented(), u"HOST1");
   ObjectState untouched;
-  EXPECT_EQ(readBackupComponentsDocument(document, u"HOST2", untouched), hr::kInvalidXmlDocument);
+  EXPECT_EQ(readBackupComponentsDocument(document, u"HOST2", DocumentUse::Backup, untouched),
+            hr::kInvalidXmlDocument);
   auto damaged = [&](const std::u16string& from, const std::u16string& to) {
     WString text = document;
     const std::size_t at = text.find(from);
@@ -121,7 +139,7 @@ TEST(BackupDocument, ForeignDamagedAndOtherDocumentsAreRefused) {
            WString(u"<BACKUP/>"),
            WString(u"<BACKUP_COMPONENTS machine=\"HOST1\"/>"),
        }) {
-    EXPECT_EQ(readBackupComponentsDocument(text, u"HOST1", untouched), hr::kInvalidXmlDocument)
+    EXPECT_EQ(readBackupComponentsDocument(text, u"HOST1", DocumentUse::Backup, untouched), hr::kInvalidXmlDocument)
         << std::string(text.begin(), text.end());
   }
   EXPECT_FALSE(untouched.fromDocument);

@@ -201,6 +201,23 @@ class RestoreCallsTest extends SimulatedVssTest {
     }
 
     @Test
+    void aDocumentSavedInARestoreResumesNoBackup() throws Exception {
+        Vss vss = vss(machineWith(SQL));
+        String saved;
+        try (BackupComponents restore = restoring(vss, backupDocument(vss))) {
+            saved = restore.saveAsXml();
+        }
+        try (BackupComponents backup = vss.createBackupComponents()) {
+            assertError(VssError.VSS_E_INVALID_XML_DOCUMENT, Operation.INITIALIZE_FOR_BACKUP,
+                    () -> backup.initializeForBackup(saved));
+            backup.initializeForBackup();  // nothing left half-done: the object is still new
+        }
+        try (BackupComponents again = restoring(vss, saved)) {
+            assertFalse(again.getWriterComponents().isEmpty(), "a restore may load it");
+        }
+    }
+
+    @Test
     void restoreCallsOnABackupObjectAreBadState() throws Exception {
         Vss vss = vss(machineWith(SQL));
         BackupComponents backup = components(vss);
