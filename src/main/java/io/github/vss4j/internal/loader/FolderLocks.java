@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,12 +82,61 @@ final class FolderLocks {
         return removed;
     }
 
+    /** {@link NativeLibrary#claimSubFolder}: made and marked under {@code folder}'s lock, so never listed unused. */
+    static Path claim(OwnerOnly files, Path folder, String child) throws IOException {
+        synchronized (JVM_WIDE) {
+            FileChannel locked = lockBase(folder);
+            try {
+                Path claimed = files.secureDirectory(folder.resolve(child));
+                markInUse(claimed);
+                return claimed;
+            } finally {
+                locked.close();
+            }
+        }
+    }
+
+    /** {@link NativeLibrary#unusedSubFolders}; also deletes the free in-use files of folders deleted since. */
+    static List<Path> unused(Path folder) throws IOException {
+        List<Path> unused = new ArrayList<>();
+        synchronized (JVM_WIDE) {
+            FileChannel locked = lockBase(folder);
+            try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
+                for (Path child : all) {
+                    String name = child.getFileName().toString();
+                    // a Windows junction is a directory to the JDK, and "other": never one of ours
+                    BasicFileAttributes it = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    boolean orphan = name.endsWith(IN_USE) && !Files.exists(child.resolveSibling(
+                            name.substring(0, name.length() - IN_USE.length())), LinkOption.NOFOLLOW_LINKS);
+                    if (orphan || it.isDirectory() && !it.isOther()) {
+                        FileLock lock = lockIfUnused(orphan ? child : inUseFile(child));
+                        if (lock != null) {
+                            lock.channel().close();
+                            if (orphan) {
+                                Files.delete(child);
+                            } else {
+                                unused.add(child);
+                            }
+                        }
+                    }
+                }
+            } finally {
+                locked.close();
+            }
+        }
+        return unused;
+    }
+
+    /** An exclusive lock on {@code inUse}, or null if this JVM has marked it or another process holds it. */
+    private static FileLock lockIfUnused(Path inUse) throws IOException {
+        synchronized (MARKS) {
+            return MARKS.containsKey(inUse) ? null : lock(inUse, false, false);
+        }
+    }
+
     private static boolean removeIfUnused(Path folder) throws IOException {
         Path inUse = inUseFile(folder);
-        FileLock lock;
-        synchronized (MARKS) {
-            lock = MARKS.containsKey(inUse) ? null : lock(inUse, false, false);
-        }
+        FileLock lock = lockIfUnused(inUse);
         if (lock == null) {
             return false;
         }

@@ -3,6 +3,7 @@ package io.github.vss4j.internal.loader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -49,6 +50,33 @@ public final class NativeLibrary {
     /** The file the shim was loaded from, once {@link #load()} has succeeded. */
     public static Optional<Path> loadedFile() {
         return Optional.ofNullable(loaded);
+    }
+
+    /**
+     * {@code <base>/<name>}: an owner-only folder in the per-user base the library is extracted to, created and
+     * checked by the extraction folder's rules (the first base not refused; else an {@link IOException} with every
+     * refusal). {@code name}: {@code [A-Za-z0-9._-]}, at most 64 characters, not starting with a dot and unlike a
+     * library folder's name, so the loader never removes it; else {@link IllegalArgumentException}.
+     */
+    public static Path privateFolder(String name) throws IOException {
+        return new NativeLoader(version(), null).privateFolder(name);
+    }
+
+    /**
+     * {@code <folder>/<child>}, created owner-only and marked in use until this process ends, a crash included, so
+     * that no {@link #unusedSubFolders} lists it meanwhile; {@code folder} from {@link #privateFolder}. Name a child
+     * after this process alone (two processes may not share one), by the rule for {@code name} above.
+     */
+    public static Path claimSubFolder(Path folder, String child) throws IOException {
+        return FolderLocks.claim(new OwnerOnly(null), folder, NativeLoader.checkedName(child));
+    }
+
+    /**
+     * The real directories in {@code folder} that no process has claimed or still holds: those of ended processes,
+     * for the caller to empty and delete. Links, junctions and files are never listed; nothing is deleted here.
+     */
+    public static List<Path> unusedSubFolders(Path folder) throws IOException {
+        return FolderLocks.unused(folder);
     }
 
     /** The manifest's version (class path), else pom.properties' (a named module), else "dev" (no jar). */

@@ -300,6 +300,39 @@ class NativeLoader {
         return actual.equals(expected) ? null : "its SHA-256 is " + actual + ", expected " + expected;
     }
 
+    /** {@link NativeLibrary#privateFolder}: made in the first base that {@link #placeIn} would not refuse either. */
+    Path privateFolder(String name) throws IOException {
+        checkedName(name);
+        List<Path> bases = baseDirectories();
+        List<IOException> refused = new ArrayList<>();
+        for (Path base : bases) {
+            try {
+                files.secureDirectory(base);
+                return files.secureDirectory(base.resolve(name));
+            } catch (IOException e) {
+                refused.add(e);
+            }
+        }
+        IOException error = new IOException("vss4j: cannot make the owner-only folder \"" + name + "\": "
+                + whyRefused(bases, refused) + "; " + EXTRACT_REMEDY, refused.get(0));
+        for (IOException other : refused.subList(1, refused.size())) {
+            error.addSuppressed(other);
+        }
+        throw error;
+    }
+
+    /** {@code name} if it is a folder name {@link NativeLibrary#privateFolder} accepts; else why not. */
+    static String checkedName(String name) {
+        if (name == null || name.length() > 64 || name.startsWith(".") || !NativePlatform.safeName(name).equals(name)
+                || NativePlatform.isVersionFolder(name) || name.endsWith(FolderLocks.IN_USE)) {
+            throw new IllegalArgumentException("vss4j: \"" + (name == null || name.length() <= 80 ? name
+                    : name.substring(0, 80) + "...") + "\" is not a private folder name: it must be 1 to 64 of"
+                    + " [A-Za-z0-9._-], not start with a dot, not end with " + FolderLocks.IN_USE
+                    + " and not look like a library folder (<version>-<16 hex digits>)");
+        }
+        return name;
+    }
+
     /** The jar's library, refused unless it has the digest recorded at build time. */
     private byte[] readBundled() {
         BundledResource bundled;
