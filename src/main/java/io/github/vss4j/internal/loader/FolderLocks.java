@@ -7,6 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -57,31 +58,6 @@ final class FolderLocks {
         }
     }
 
-    /**
-     * Removes and returns the version folders of {@code base} but {@code keep} that no process uses, that
-     * {@code keep}'s owner owns and that hold only files; under {@link #lockBase}. Others are left as they are.
-     */
-    static List<Path> removeUnused(Path base, Path keep) throws IOException {
-        List<Path> removed = new ArrayList<>();
-        Object me = Files.getOwner(keep, LinkOption.NOFOLLOW_LINKS);
-        try (DirectoryStream<Path> all = Files.newDirectoryStream(base)) {
-            for (Path folder : all) {
-                if (!folder.equals(keep) && NativePlatform.isVersionFolder(folder.getFileName().toString())
-                        && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
-                        && me.equals(Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS))) {
-                    try {
-                        if (removeIfUnused(folder)) {
-                            removed.add(folder);
-                        }
-                    } catch (IOException e) {
-                        NativeLoader.Log.LOG.debug("vss4j: left {} as it is: {}", folder, e.toString());
-                    }
-                }
-            }
-        }
-        return removed;
-    }
-
     /** {@link NativeLibrary#claimSubFolder}: made and marked under {@code folder}'s lock, so never listed unused. */
     static Path claim(OwnerOnly files, Path folder, String child) throws IOException {
         synchronized (JVM_WIDE) {
@@ -96,69 +72,100 @@ final class FolderLocks {
         }
     }
 
-    /** {@link NativeLibrary#unusedSubFolders}; also deletes the free in-use files of folders deleted since. */
+    /** {@link NativeLibrary#unusedSubFolders}, under {@code folder}'s lock. */
     static List<Path> unused(Path folder) throws IOException {
-        List<Path> unused = new ArrayList<>();
         synchronized (JVM_WIDE) {
             FileChannel locked = lockBase(folder);
-            try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
-                for (Path child : all) {
-                    String name = child.getFileName().toString();
-                    // a Windows junction is a directory to the JDK, and "other": never one of ours
-                    BasicFileAttributes it = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    boolean orphan = name.endsWith(IN_USE) && !Files.exists(child.resolveSibling(
-                            name.substring(0, name.length() - IN_USE.length())), LinkOption.NOFOLLOW_LINKS);
-                    if (orphan || it.isDirectory() && !it.isOther()) {
-                        FileLock lock = lockIfUnused(orphan ? child : inUseFile(child));
-                        if (lock != null) {
-                            lock.channel().close();
-                            if (orphan) {
-                                Files.delete(child);
-                            } else {
-                                unused.add(child);
-                            }
-                        }
-                    }
-                }
+            try {
+                return unusedUnderLock(folder);
             } finally {
                 locked.close();
+            }
+        }
+    }
+
+    /**
+     * The real directories in {@code folder} that no process marks (a Windows junction is a directory to the JDK,
+     * and "other": never listed); deletes the free in-use files of folders deleted since. Under {@link #lockBase},
+     * so no process marks one before the caller is done with it.
+     */
+    private static List<Path> unusedUnderLock(Path folder) throws IOException {
+        List<Path> unused = new ArrayList<>();
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
+            for (Path child : all) {
+                String name = child.getFileName().toString();
+                BasicFileAttributes it;
+                try {
+                    it = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException gone) {
+                    continue;  // another process's owner probe, deleted meanwhile
+                }
+                boolean orphan = name.endsWith(IN_USE) && !Files.exists(child.resolveSibling(
+                        name.substring(0, name.length() - IN_USE.length())), LinkOption.NOFOLLOW_LINKS);
+                if ((orphan || it.isDirectory() && !it.isOther()) && isFree(orphan ? child : inUseFile(child))) {
+                    if (orphan) {
+                        Files.delete(child);
+                    } else {
+                        unused.add(child);
+                    }
+                }
             }
         }
         return unused;
     }
 
-    /** An exclusive lock on {@code inUse}, or null if this JVM has marked it or another process holds it. */
-    private static FileLock lockIfUnused(Path inUse) throws IOException {
-        synchronized (MARKS) {
-            return MARKS.containsKey(inUse) ? null : lock(inUse, false, false);
+    /**
+     * Removes and returns the version folders of {@code base} but {@code keep} that no process uses, that
+     * {@code keep}'s owner owns and that hold only files; under {@link #lockBase}. Others are left as they are.
+     */
+    static List<Path> removeUnused(Path base, Path keep) throws IOException {
+        List<Path> removed = new ArrayList<>();
+        Object me = Files.getOwner(keep, LinkOption.NOFOLLOW_LINKS);
+        for (Path folder : unusedUnderLock(base)) {
+            try {
+                if (!folder.equals(keep) && NativePlatform.isVersionFolder(folder.getFileName().toString())
+                        && me.equals(Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS)) && removeFiles(folder)) {
+                    Files.deleteIfExists(inUseFile(folder));
+                    removed.add(folder);
+                }
+            } catch (IOException e) {
+                NativeLoader.Log.LOG.debug("vss4j: left {} as it is: {}", folder, e.toString());
+            }
         }
+        return removed;
     }
 
-    private static boolean removeIfUnused(Path folder) throws IOException {
-        Path inUse = inUseFile(folder);
-        FileLock lock = lockIfUnused(inUse);
-        if (lock == null) {
-            return false;
-        }
-        try {
-            List<Path> files = new ArrayList<>();
-            try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
-                for (Path file : all) {
-                    if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-                        return false;  // a load leaves files only: this folder is not one of ours
-                    }
-                    files.add(file);
+    /** Removes {@code folder} if it holds only files, as a load leaves it; else it is not one of ours. */
+    private static boolean removeFiles(Path folder) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
+            for (Path file : all) {
+                if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    return false;
                 }
+                files.add(file);
             }
-            for (Path file : files) {
-                Files.delete(file);
-            }
-            Files.delete(folder);
-        } finally {
+        }
+        for (Path file : files) {
+            Files.delete(file);
+        }
+        Files.delete(folder);
+        return true;
+    }
+
+    /** Whether no process marks {@code inUse}: missing (marks are made under the base lock) or lockable at once. */
+    private static boolean isFree(Path inUse) throws IOException {
+        if (!Files.exists(inUse, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        FileLock lock;
+        synchronized (MARKS) {
+            lock = MARKS.containsKey(inUse) ? null : lock(inUse, false, false);
+        }
+        if (lock != null) {
             lock.channel().close();
         }
-        Files.delete(inUse);
-        return true;
+        return lock != null;
     }
 
     /** {@code file} locked whole; null if not free or another class loader of this JVM holds it (then {@link #KEPT}). */
