@@ -1,10 +1,17 @@
 package io.github.vss4j.internal.loader;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /** A resource bundled with vss4j, a native or its digest: its URL (for messages) and its bytes, read at lookup. */
 record BundledResource(String location, byte[] bytes) {
@@ -22,23 +29,44 @@ record BundledResource(String location, byte[] bytes) {
         }
     }
 
+    /** Entry {@code name} of the jar file {@code jar} (whose URL is {@code jarUrl}), or null if it has none. */
+    static BundledResource inJar(File jar, String jarUrl, String name) throws IOException {
+        try (JarFile opened = new JarFile(jar)) {
+            JarEntry found = opened.getJarEntry(name);
+            if (found == null) {
+                return null;
+            }
+            try (InputStream in = opened.getInputStream(found)) {
+                return new BundledResource("jar:".concat(jarUrl).concat("!/").concat(name), in.readAllBytes());
+            }
+        }
+    }
+
     /**
-     * From vss4j's own jar, module or classes directory, so that an earlier class path entry's {@code natives/}
-     * cannot shadow ours; null if ours has none. Only where our location is unknown, the class loader's first.
+     * From vss4j's own jar or classes directory, so that an earlier class path entry's {@code natives/} cannot
+     * shadow ours; where that is no local file, the class loader's copy from our location, else its first.
      */
     static BundledResource find(String name) throws IOException {
         CodeSource source = BundledResource.class.getProtectionDomain().getCodeSource();
-        ClassLoader loader = BundledResource.class.getClassLoader();
-        if (source == null || source.getLocation() == null || loader == null) {
-            return of(BundledResource.class.getResource("/".concat(name)));
+        URL own = source == null ? null : source.getLocation();
+        File ownFile = null;
+        try {
+            ownFile = own != null && "file".equals(own.getProtocol()) ? new File(own.toURI()) : null;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // not a plain file: looked up below
         }
-        String own = source.getLocation().toString();
-        for (URL candidate : Collections.list(loader.getResources(name))) {
-            String at = candidate.toString();
-            if (at.startsWith("jar:".concat(own).concat("!/")) || at.startsWith(own)) {
+        if (ownFile != null && ownFile.isDirectory()) {
+            Path file = ownFile.toPath().resolve(name);
+            return Files.isRegularFile(file) ? new BundledResource(file.toUri().toString(), Files.readAllBytes(file)) : null;
+        } else if (ownFile != null) {
+            return inJar(ownFile, own.toString(), name);
+        }
+        ClassLoader loader = BundledResource.class.getClassLoader();
+        for (URL candidate : own == null || loader == null ? List.<URL>of() : Collections.list(loader.getResources(name))) {
+            if (candidate.toString().startsWith("jar:" + own + "!/") || candidate.toString().startsWith(own.toString())) {
                 return of(candidate);
             }
         }
-        return null;
+        return of(BundledResource.class.getResource("/" + name));
     }
 }
