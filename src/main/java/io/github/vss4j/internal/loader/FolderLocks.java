@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which version folders of a base are in use, told by file locks that vanish with their process, crash included:
+ * Which folders of a base (version folders, or a private folder's sub-folders) are in use, told by file locks that vanish with their process, crash included:
  * a shared lock on {@code <folder>.in-use} while a process uses the folder. All work in a base is done under an
  * exclusive lock on {@code <base>/.lock}, so a folder is never removed between its creation and its mark and no two
- * processes extract the same file at once. A folder is unused when its {@code .in-use} can be locked exclusively.
+ * processes extract the same file at once. A folder is unused when its {@code .in-use} is missing or can be locked
+ * exclusively.
  */
 final class FolderLocks {
     static final String IN_USE = ".in-use";
