@@ -24,13 +24,16 @@ class CliExposeTest {
         Files.copy(CliRun.exampleMachine(), machine);
     }
 
-    private String keptCopyOfC() {
-        CliRun created = run("create", "--machine", machine.toString(), "--keep", "--json", "C:");
-        assertEquals(0, created.exitCode(), created::toString);
-        return created.json().get("copies").get(0).get("snapshotId").asText();
+    /** The machine file's persistent (client-accessible) copy of C:, made when the machine started. */
+    private String keptCopyOfC() throws Exception {
+        CliRun list = run("list", "--machine", machine.toString(), "--json");
+        assertEquals(0, list.exitCode(), list::toString);
+        JsonNode copy = list.json().get("copies").get(0);
+        assertTrue(copy.get("persistent").asBoolean(), copy::toString);
+        return copy.get("snapshotId").asText();
     }
 
-    private JsonNode listed(String id) {
+    private JsonNode listed(String id) throws Exception {
         for (JsonNode copy : run("list", "--machine", machine.toString(), "--json").json().get("copies")) {
             if (copy.get("snapshotId").asText().equals(id)) {
                 return copy;
@@ -40,7 +43,7 @@ class CliExposeTest {
     }
 
     @Test
-    void aKeptCopyIsExposedAsADriveLetterThenUnexposed() {
+    void aKeptCopyIsExposedAsADriveLetterThenUnexposed() throws Exception {
         String id = keptCopyOfC();
         CliRun exposed = run("expose", "--machine", machine.toString(), id, "X:");
         assertEquals(0, exposed.exitCode(), exposed::toString);
@@ -61,7 +64,7 @@ class CliExposeTest {
     }
 
     @Test
-    void remotelyAsAShareWithAPathFromRootInJson() {
+    void remotelyAsAShareWithAPathFromRootInJson() throws Exception {
         String id = keptCopyOfC();
         CliRun exposed = run("expose", "--machine", machine.toString(), "--json", "--remotely", "--path-from-root",
                 "Users", id, "Then");
@@ -75,7 +78,7 @@ class CliExposeTest {
     }
 
     @Test
-    void anAutoReleaseCopyCannotBeExposed() {
+    void anAutoReleaseCopyCannotBeExposed() throws Exception {
         CliRun run = run("create", "--simulate", "--quiet", "C:", "--exec",
                 CliRun.onWindows() ? "cmd /c exit 0" : "true");
         assertEquals(0, run.exitCode(), run::toString);
@@ -86,7 +89,7 @@ class CliExposeTest {
     }
 
     @Test
-    void badCommandLinesAreUsageErrorsThatSayWhatIsWanted() {
+    void badCommandLinesAreUsageErrorsThatSayWhatIsWanted() throws Exception {
         String id = keptCopyOfC();
         CliRun noWhere = run("expose", "--machine", machine.toString(), id);
         assertEquals(2, noWhere.exitCode(), noWhere::toString);
@@ -106,7 +109,7 @@ class CliExposeTest {
     }
 
     @Test
-    void theHelpListsBoth() {
+    void theHelpListsBoth() throws Exception {
         String all = run("--help").out();
         assertTrue(all.contains("  expose ID X:|FOLDER"), all);
         assertTrue(all.contains("  unexpose ID "), all);
