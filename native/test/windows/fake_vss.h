@@ -356,10 +356,6 @@ class Component final : public Unknown<IVssComponentEx2> {
   bool selectedForRestore = false, additionalRestores = false;
   VSS_RESTORE_TARGET restoreTarget = VSS_RT_UNDEFINED;
   VSS_FILE_RESTORE_STATUS fileRestoreStatus = VSS_RS_UNDEFINED;
-  VSS_ID exposedId = GUID_NULL, unexposedId = GUID_NULL;
-  bool exposePathWasNull = false, exposeNameWasNull = false;
-  std::wstring exposePath, exposeName;
-  LONG exposeAttributes = 0;
   std::wstring restoreOptions, preRestoreFailure, postRestoreFailure;
   HRESULT selectedResult = S_OK, additionalResult = S_OK, targetResult = S_OK, statusResult = S_OK;
   std::atomic<int> restoreReads{0};  // calls to the restore getters
@@ -696,6 +692,10 @@ class BackupComponents final : public Unknown<IVssBackupComponentsEx2> {
   VSS_ID restoreInstance = GUID_NULL;  // SetSelectedForRestoreEx's instance
   std::wstring redirectedPath, files, destination;  // AddAlternativeLocationMapping's and AddNewTarget's
   VSS_FILE_RESTORE_STATUS fileRestoreStatus = VSS_RS_UNDEFINED;
+  VSS_ID exposedId = GUID_NULL, unexposedId = GUID_NULL;
+  bool exposePathWasNull = false, exposeNameWasNull = false;
+  std::wstring exposePath, exposeName;
+  LONG exposeAttributes = 0;
 
   // Returned data.
   VSS_ID newId = GUID_NULL;  // StartSnapshotSet / AddToSnapshotSet
