@@ -131,6 +131,11 @@ class TimingComponents final : public BackupComponents {
   hresult postRestore(std::unique_ptr<AsyncOperation>& async) override {
     return wrap(in_->postRestore(async), async);
   }
+  hresult exposeSnapshot(const Guid& snapshotId, const WString* pathFromRoot, std::int32_t attributes,
+                         const WString* expose, WString& exposed) override {
+    return in_->exposeSnapshot(snapshotId, pathFromRoot, attributes, expose, exposed);
+  }
+  hresult unexposeSnapshot(const Guid& snapshotId) override { return in_->unexposeSnapshot(snapshotId); }
 
  private:
   std::unique_ptr<BackupComponents> in_;

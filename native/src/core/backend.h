@@ -116,6 +116,15 @@ class BackupComponents {  // IVssBackupComponents
   virtual hresult setFileRestoreStatus(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
                                        const WString& componentName, std::int32_t status) = 0;  // VSS_FILE_RESTORE_STATUS
   virtual hresult postRestore(std::unique_ptr<AsyncOperation>& async) = 0;
+
+  // ExposeSnapshot: a persistent copy mounted as a drive letter ("X:") or an empty NTFS folder (locally,
+  // pathFromRoot null), or shared (remotely; expose null lets VSS name the share). `exposed` is the name VSS
+  // gave it (the backend frees VSS's string, CoTaskMemFree). In INIT or after DoSnapshotSet, any context.
+  virtual hresult exposeSnapshot(const Guid& snapshotId, const WString* pathFromRoot, std::int32_t attributes,
+                                 const WString* expose, WString& exposed) = 0;
+  // IVssBackupComponentsEx2::UnexposeSnapshot (Windows Server 2008 and later): removes the drive letter, folder
+  // mount or share; VSS_E_OBJECT_NOT_FOUND if the copy does not exist or is not exposed.
+  virtual hresult unexposeSnapshot(const Guid& snapshotId) = 0;
 };
 
 class Backend {  // where BackupComponents objects come from: real VSS, or one simulated machine

@@ -72,6 +72,10 @@ class SimBackupComponents final : public BackupComponents {
   hresult setFileRestoreStatus(const Guid& writerId, std::int32_t componentType, const WString* logicalPath,
                                const WString& componentName, std::int32_t status) override;
   hresult postRestore(std::unique_ptr<AsyncOperation>& async) override;
+  // expose_calls.cpp
+  hresult exposeSnapshot(const Guid& snapshotId, const WString* pathFromRoot, std::int32_t attributes,
+                         const WString* expose, WString& exposed) override;
+  hresult unexposeSnapshot(const Guid& snapshotId) override;
 
  private:
   // Runs `body` under the machine's lock with due operations settled and the call logged; no exception leaves.

@@ -10,6 +10,7 @@
 #include "windows/com_ptr.h"
 #include "windows/component_key.h"
 #include "windows/convert.h"
+#include "windows/expose_calls.h"
 #include "windows/providers.h"
 #include "windows/restore_calls.h"
 #include "windows/writer_components.h"
@@ -342,6 +343,17 @@ class ComBackupComponents final : public RestoreCalls {
       nonDeletedSnapshotId = toGuid(notDeleted);
       return result;
     });
+  }
+
+  hresult exposeSnapshot(const Guid& snapshotId, const WString* pathFromRoot, std::int32_t attributes,
+                         const WString* expose, WString& exposed) override {
+    return asHresult("ExposeSnapshot", [&] {
+      return win::exposeSnapshot(*vss_.get(), *api_, snapshotId, pathFromRoot, attributes, expose, exposed);
+    });
+  }
+
+  hresult unexposeSnapshot(const Guid& snapshotId) override {
+    return asHresult("UnexposeSnapshot", [&] { return win::unexposeSnapshot(*vss_.get(), snapshotId); });
   }
 
  protected:

@@ -148,6 +148,10 @@ class FakeComponents final : public BackupComponents {
     return note();
   }
   hresult postRestore(std::unique_ptr<AsyncOperation>& async) override { return start(async); }
+  hresult exposeSnapshot(const Guid&, const WString*, std::int32_t, const WString*, WString&) override {
+    return note();
+  }
+  hresult unexposeSnapshot(const Guid&) override { return note(); }
 
   hresult immediateFailure = hr::kOk;  // what the asynchronous calls return at once
 

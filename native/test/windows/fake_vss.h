@@ -85,6 +85,7 @@ constexpr IID kIidExamineWriterMetadata = {0x902fcf7f, 0xb7fd, 0x42f8, {0x81, 0x
 constexpr IID kIidComponentEx = {0x156c8b5e, 0xf131, 0x4bd7, {0x9c, 0x97, 0xd1, 0x92, 0x3b, 0xe7, 0xe1, 0xfa}};
 constexpr IID kIidComponentEx2 = {0x3b5be0f2, 0x07a9, 0x4e4b, {0xbd, 0xd3, 0xcf, 0xdc, 0x8e, 0x2c, 0x0d, 0x2d}};
 constexpr IID kIidBackupComponentsEx = {0x963f03ad, 0x9e4c, 0x4a34, {0xac, 0x15, 0xe4, 0xb6, 0x17, 0x4e, 0x50, 0x36}};
+constexpr IID kIidBackupComponentsEx2 = {0xacfe2b3a, 0x22c9, 0x4ef8, {0xbd, 0x03, 0x2f, 0x9c, 0xa2, 0x30, 0x08, 0x4e}};
 
 // IVssAsync over an operation the test ends with finish(); Wait honours its timeout.
 class Async final : public Unknown<IVssAsync> {
@@ -629,14 +630,23 @@ struct WriterRow {
 };
 
 // IVssBackupComponents, and IVssBackupComponentsEx through QueryInterface while `extended` (every VSS since
-// Windows Server 2003 SP1 answers it).
-class BackupComponents final : public Unknown<IVssBackupComponentsEx> {
+// Windows Server 2003 SP1 answers it), IVssBackupComponentsEx2 while `extended2` (Windows Server 2008 / Vista on).
+class BackupComponents final : public Unknown<IVssBackupComponentsEx2> {
  public:
   BackupComponents() : Unknown(kIidBackupComponents) {}
   bool extended = true;
   int extendedQueries = 0;
+  bool extended2 = true;
+  int extended2Queries = 0;
 
   HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** object) override {
+    if (object != nullptr && IsEqualIID(riid, kIidBackupComponentsEx2)) {
+      ++extended2Queries;
+      *object = extended2 ? static_cast<IVssBackupComponentsEx2*>(this) : nullptr;
+      if (!extended2) return E_NOINTERFACE;
+      AddRef();
+      return S_OK;
+    }
     if (object == nullptr || !IsEqualIID(riid, kIidBackupComponentsEx)) return Unknown::QueryInterface(riid, object);
     ++extendedQueries;
     if (!extended) {
@@ -682,6 +692,10 @@ class BackupComponents final : public Unknown<IVssBackupComponentsEx> {
   VSS_ID restoreInstance = GUID_NULL;  // SetSelectedForRestoreEx's instance
   std::wstring redirectedPath, files, destination;  // AddAlternativeLocationMapping's and AddNewTarget's
   VSS_FILE_RESTORE_STATUS fileRestoreStatus = VSS_RS_UNDEFINED;
+  VSS_ID exposedId = GUID_NULL, unexposedId = GUID_NULL;
+  bool exposePathWasNull = false, exposeNameWasNull = false;
+  std::wstring exposePath, exposeName;
+  LONG exposeAttributes = 0;
 
   // Returned data.
   VSS_ID newId = GUID_NULL;  // StartSnapshotSet / AddToSnapshotSet
@@ -694,6 +708,8 @@ class BackupComponents final : public Unknown<IVssBackupComponentsEx> {
   EnumObject* queryResult = nullptr;
   ProviderEnum* providerResult = nullptr;  // what Query for VSS_OBJECT_PROVIDER hands out
   LONG deletedCount = 0;
+  std::wstring exposedName;               // what ExposeSnapshot hands out
+  wchar_t* handedOutExposed = nullptr;    // the string it handed out last (for the test of who frees it)
   VSS_ID nonDeleted = GUID_NULL;
 
   static std::wstring key(const VSS_ID& id) {
@@ -926,7 +942,43 @@ class BackupComponents final : public Unknown<IVssBackupComponentsEx> {
     disabledInstances.assign(ids, ids + count);
     return callResult;
   }
-  HRESULT STDMETHODCALLTYPE ExposeSnapshot(VSS_ID, VSS_PWSZ, LONG, VSS_PWSZ, VSS_PWSZ*) override { return E_NOTIMPL; }
+  // ExposeSnapshot records its arguments (null kept apart from empty) and hands out `exposedName` as VSS does:
+  // a CoTaskMemAlloc'd copy the caller frees, NULL on failure.
+  HRESULT STDMETHODCALLTYPE ExposeSnapshot(VSS_ID id, VSS_PWSZ pathFromRoot, LONG attributes, VSS_PWSZ expose,
+                                           VSS_PWSZ* exposed) override {
+    exposedId = id;
+    exposePathWasNull = pathFromRoot == nullptr;
+    exposePath = pathFromRoot == nullptr ? L"" : pathFromRoot;
+    exposeAttributes = attributes;
+    exposeNameWasNull = expose == nullptr;
+    exposeName = expose == nullptr ? L"" : expose;
+    *exposed = nullptr;
+    if (FAILED(callResult)) return callResult;
+    const std::size_t bytes = (exposedName.size() + 1) * sizeof(wchar_t);
+    auto* text = static_cast<wchar_t*>(CoTaskMemAlloc(bytes));
+    if (text == nullptr) return E_OUTOFMEMORY;
+    std::copy(exposedName.c_str(), exposedName.c_str() + exposedName.size() + 1, text);
+    *exposed = text;
+    handedOutExposed = text;
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE UnexposeSnapshot(VSS_ID id) override {
+    unexposedId = id;
+    return callResult;
+  }
+  HRESULT STDMETHODCALLTYPE SetAuthoritativeRestore(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, boolean) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetRollForward(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, VSS_ROLLFORWARD_TYPE,
+                                           LPCWSTR) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetRestoreName(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE BreakSnapshotSetEx(VSS_ID, DWORD, IVssAsync**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE PreFastRecovery(VSS_ID, DWORD, IVssAsync**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE FastRecovery(VSS_ID, DWORD, IVssAsync**) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE RevertToSnapshot(VSS_ID, BOOL) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE QueryRevertStatus(VSS_PWSZ, IVssAsync**) override { return E_NOTIMPL; }
 

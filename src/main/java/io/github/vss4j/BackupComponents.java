@@ -1,6 +1,7 @@
 package io.github.vss4j;
 
 import io.github.vss4j.internal.Decode;
+import io.github.vss4j.internal.ExposeNames;
 import io.github.vss4j.internal.FileSets;
 import io.github.vss4j.internal.Guids;
 import io.github.vss4j.internal.NativeBridge;
@@ -543,6 +544,60 @@ public final class BackupComponents implements AutoCloseable {
             throw new SnapshotDeletionException(hresult, id, (int) out[0], named ? notDeleted : null);
         }
         return (int) out[0];
+    }
+
+    /**
+     * {@code ExposeSnapshot}: makes a persistent shadow copy visible to other processes, locally as a drive letter
+     * ({@code "X:"}) or an empty NTFS folder ({@code "C:\\Mount\\Copy"}) with {@code pathFromRoot} null, or
+     * remotely as a file share ({@code expose} the share name, or null for VSS to choose one; {@code pathFromRoot}
+     * the part of the volume shared, or null for its root). Only persistent copies (contexts such as
+     * {@link VssContext#CLIENT_ACCESSIBLE} or {@link VssContext#NAS_ROLLBACK}) can be exposed; an auto-release copy
+     * is refused by VSS ({@code E_INVALIDARG} as observed). The copy's {@link SnapshotProperties} then report the
+     * exposed name and path and the attribute. Windows keeps a persistent copy exposed across restarts, until
+     * {@link #unexposeSnapshot(UUID)} or its deletion.
+     *
+     * @param attribute {@link SnapshotAttribute#EXPOSED_LOCALLY} or {@link SnapshotAttribute#EXPOSED_REMOTELY}
+     * @return the name VSS exposed the copy as: the drive letter, folder or share name
+     * @throws IllegalArgumentException for a combination or a name VSS does not take, naming it and the rule
+     */
+    public String exposeSnapshot(UUID snapshotId, String pathFromRoot, SnapshotAttribute attribute, String expose)
+            throws VssException {
+        Objects.requireNonNull(snapshotId, "snapshotId");
+        Objects.requireNonNull(attribute, "attribute must be EXPOSED_LOCALLY or EXPOSED_REMOTELY");
+        if (attribute == SnapshotAttribute.EXPOSED_LOCALLY) {
+            if (pathFromRoot != null) {
+                throw new IllegalArgumentException("pathFromRoot " + VolumeNames.printable(pathFromRoot)
+                        + " must be null when exposing locally: the whole volume is mounted; a path from root "
+                        + "is for a share (EXPOSED_REMOTELY)");
+            }
+            ExposeNames.checkLocal(expose);
+        } else if (attribute == SnapshotAttribute.EXPOSED_REMOTELY) {
+            ExposeNames.checkShare(expose);
+            ExposeNames.checkPathFromRoot(pathFromRoot);
+        } else {
+            throw new IllegalArgumentException("attribute " + attribute
+                    + " cannot expose a copy: give EXPOSED_LOCALLY or EXPOSED_REMOTELY");
+        }
+        String[] out = new String[1];
+        check(Operation.EXPOSE_SNAPSHOT, NativeBridge.exposeSnapshot(live(), snapshotId.getMostSignificantBits(),
+                snapshotId.getLeastSignificantBits(), pathFromRoot, attribute.bit(), expose, out),
+                "snapshot " + snapshotId + " as " + (expose == null ? "a share VSS names" : VolumeNames.printable(expose)));
+        return out[0];
+    }
+
+    /** {@link #exposeSnapshot} locally: as a drive letter ({@code "X:"}) or an empty NTFS folder. */
+    public String exposeLocally(UUID snapshotId, String driveLetterOrFolder) throws VssException {
+        return exposeSnapshot(snapshotId, null, SnapshotAttribute.EXPOSED_LOCALLY, driveLetterOrFolder);
+    }
+
+    /**
+     * {@code IVssBackupComponentsEx2::UnexposeSnapshot} (Windows Server 2008 / Vista and later): removes the drive
+     * letter, folder mount or share. {@code VSS_E_OBJECT_NOT_FOUND} if the copy does not exist or is not exposed.
+     */
+    public void unexposeSnapshot(UUID snapshotId) throws VssException {
+        Objects.requireNonNull(snapshotId, "snapshotId");
+        check(Operation.UNEXPOSE_SNAPSHOT, NativeBridge.unexposeSnapshot(live(), snapshotId.getMostSignificantBits(),
+                snapshotId.getLeastSignificantBits()), "snapshot " + snapshotId);
     }
 
     /** Whether {@link #close()} has been called. */

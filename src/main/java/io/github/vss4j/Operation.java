@@ -45,7 +45,9 @@ public enum Operation {
     ADD_NEW_TARGET("AddNewTarget", false),
     PRE_RESTORE("PreRestore", true),
     SET_FILE_RESTORE_STATUS("SetFileRestoreStatus", false),
-    POST_RESTORE("PostRestore", true);
+    POST_RESTORE("PostRestore", true),
+    EXPOSE_SNAPSHOT("ExposeSnapshot", false),
+    UNEXPOSE_SNAPSHOT("UnexposeSnapshot", false);
 
     private final String vssName;
     private final boolean asynchronous;

@@ -25,6 +25,8 @@ final class Args {
             "delete", Set.of("--all", "--force"),
             "writers", Set.of("--components"),
             "providers", Set.of(),
+            "expose", Set.of("--remotely", "--path-from-root"),
+            "unexpose", Set.of(),
             "help", Set.of());
 
     static final Map<String, VssContext> CONTEXTS = Map.of(
@@ -59,20 +61,22 @@ final class Args {
             Map.entry("--component", (o, v) -> o.components.add(v)),
             Map.entry("--save-document", (o, v) -> o.saveDocument = Path.of(v)),
             Map.entry("--document", (o, v) -> o.document = Path.of(v)),
+            Map.entry("--path-from-root", (o, v) -> o.pathFromRoot = v),
             Map.entry("--writer-policy", (o, v) -> o.writerPolicy = choose("--writer-policy", v,
                     Map.of("fail", WriterPolicy.FAIL, "report", WriterPolicy.REPORT))));
 
-    private static final Map<String, Consumer<Options>> FLAGS = Map.of(
-            "--help", o -> o.help = true,
-            "--version", o -> o.version = true,
-            "--json", o -> o.json = true,
-            "--quiet", o -> o.quiet = true,
-            "--verbose", o -> o.verbose = true,
-            "--keep", o -> o.keep = true,
-            "--no-retry", o -> o.noRetry = true,
-            "--all", o -> o.all = true,
-            "--force", o -> o.force = true,
-            "--components", o -> o.listComponents = true);
+    private static final Map<String, Consumer<Options>> FLAGS = Map.ofEntries(
+            Map.entry("--help", o -> o.help = true),
+            Map.entry("--version", o -> o.version = true),
+            Map.entry("--json", o -> o.json = true),
+            Map.entry("--quiet", o -> o.quiet = true),
+            Map.entry("--verbose", o -> o.verbose = true),
+            Map.entry("--keep", o -> o.keep = true),
+            Map.entry("--no-retry", o -> o.noRetry = true),
+            Map.entry("--all", o -> o.all = true),
+            Map.entry("--force", o -> o.force = true),
+            Map.entry("--remotely", o -> o.remotely = true),
+            Map.entry("--components", o -> o.listComponents = true));
 
     private Args() {
     }

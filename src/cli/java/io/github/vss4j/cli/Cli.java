@@ -82,12 +82,14 @@ public final class Cli {
             return ExitCode.OK.code();
         }
         if (options.command == null) {
-            throw CliException.usage("no command given: create, restore, list, delete, writers or providers");
+            throw CliException.usage(
+                    "no command given: create, restore, list, delete, expose, unexpose, writers or providers");
         }
         Set<String> allowed = Args.COMMANDS.get(options.command);
         if (allowed == null) {
             throw CliException.usage("unknown command \"" + options.command
-                    + "\"; the commands are create, restore, list, delete, writers and providers");
+                    + "\"; the commands are create, restore, list, delete, expose, unexpose, writers and "
+                    + "providers");
         }
         for (String option : options.given) {
             if (Args.COMMANDS.values().stream().anyMatch(s -> s.contains(option)) && !allowed.contains(option)) {
@@ -108,6 +110,8 @@ public final class Cli {
                     case "list" -> ListCommand.run(vss, session);
                     case "delete" -> DeleteCommand.run(vss, session);
                     case "providers" -> ProvidersCommand.run(vss, session);
+                    case "expose" -> ExposeCommand.expose(vss, session);
+                    case "unexpose" -> ExposeCommand.unexpose(vss, session);
                     default -> WritersCommand.run(vss, session);
                 };
             } finally {

@@ -75,7 +75,8 @@ final class DeleteCommand {
         return ExitCode.OK.code();
     }
 
-    private static UUID id(String operand) throws CliException {
+    /** A shadow copy or set id as the user typed it, braces allowed; else a usage error naming it. */
+    static UUID id(String operand) throws CliException {
         String text = operand.startsWith("{") && operand.endsWith("}")
                 ? operand.substring(1, operand.length() - 1) : operand;
         try {

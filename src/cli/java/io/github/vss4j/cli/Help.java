@@ -83,6 +83,16 @@ final class Help {
                       --all            delete every shadow copy
                       --force          VSS's bForceDelete
                 """});
+        COMMANDS.put("expose", new String[] {"vss4j expose ID X:|FOLDER|SHARE [--remotely] [--path-from-root P]", """
+                  expose ID X:|FOLDER  mount a persistent shadow copy as a free drive letter or an empty NTFS
+                                       folder (ExposeSnapshot; auto-release copies cannot be exposed)
+                      --remotely       as a file share instead (SHARE optional: VSS then names one)
+                      --path-from-root P
+                                       with --remotely: share only that folder of the volume
+                """});
+        COMMANDS.put("unexpose", new String[] {"vss4j unexpose ID", """
+                  unexpose ID          remove a copy's drive letter, folder mount or share (UnexposeSnapshot)
+                """});
         COMMANDS.put("writers", new String[] {"vss4j writers [--components]", """
                   writers              every writer's metadata and status (prepares an empty set, aborts it)
                       --components     and each writer's components: logical path, name, type, whether

@@ -45,6 +45,11 @@ final class Options {
     boolean all;
     boolean force;
 
+    /** {@code expose --remotely}: as a share rather than a drive letter or folder. */
+    boolean remotely;
+    /** {@code expose --path-from-root P}: the part of the volume a share shows. */
+    String pathFromRoot;
+
     /** {@code writers --components}. */
     boolean listComponents;
 }

@@ -233,4 +233,13 @@ public final class NativeBridge {
 
     /** Drops Java's handle; the IVssAsync is released once its waiter is done with it too. */
     public static native void asyncRelease(long async);
+
+    // ExposeSnapshot
+
+    /** {@code out[0]}: the name VSS exposed the copy as. pathFromRoot and expose may be null, as VSS takes them. */
+    public static native int exposeSnapshot(long components, long idHi, long idLo, String pathFromRoot,
+            int attributes, String expose, String[] out);
+
+    /** IVssBackupComponentsEx2::UnexposeSnapshot. */
+    public static native int unexposeSnapshot(long components, long idHi, long idLo);
 }
