@@ -45,7 +45,10 @@ public enum Operation {
     ADD_NEW_TARGET("AddNewTarget", false),
     PRE_RESTORE("PreRestore", true),
     SET_FILE_RESTORE_STATUS("SetFileRestoreStatus", false),
-    POST_RESTORE("PostRestore", true);
+    POST_RESTORE("PostRestore", true),
+    QUERY_DIFF_AREAS_FOR_VOLUME("QueryDiffAreasForVolume", false),
+    ADD_DIFF_AREA("AddDiffArea", false),
+    CHANGE_DIFF_AREA_MAXIMUM_SIZE("ChangeDiffAreaMaximumSize", false);
 
     private final String vssName;
     private final boolean asynchronous;

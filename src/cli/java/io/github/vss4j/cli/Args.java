@@ -25,6 +25,7 @@ final class Args {
             "delete", Set.of("--all", "--force"),
             "writers", Set.of("--components"),
             "providers", Set.of(),
+            "storage", Set.of("--on", "--max"),
             "help", Set.of());
 
     static final Map<String, VssContext> CONTEXTS = Map.of(
@@ -59,6 +60,8 @@ final class Args {
             Map.entry("--component", (o, v) -> o.components.add(v)),
             Map.entry("--save-document", (o, v) -> o.saveDocument = Path.of(v)),
             Map.entry("--document", (o, v) -> o.document = Path.of(v)),
+            Map.entry("--on", (o, v) -> o.storageOn = v),
+            Map.entry("--max", (o, v) -> o.storageMax = v),
             Map.entry("--writer-policy", (o, v) -> o.writerPolicy = choose("--writer-policy", v,
                     Map.of("fail", WriterPolicy.FAIL, "report", WriterPolicy.REPORT))));
 

@@ -45,7 +45,7 @@ class CliProvidersTest {
         assertTrue(help.out().startsWith("Usage: vss4j providers"), help::toString);
         assertTrue(help.out().length() < all.length(), "providers' help is not the whole help");
         CliRun unknown = run("bogus");
-        assertTrue(unknown.err().contains("the commands are create, restore, list, delete, writers and providers"),
+        assertTrue(unknown.err().contains("the commands are create, restore, list, delete, writers, providers and storage"),
                 unknown::toString);
     }
 
