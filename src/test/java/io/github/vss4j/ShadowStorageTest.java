@@ -1,9 +1,11 @@
 package io.github.vss4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.vss4j.simulator.Fault;
 import io.github.vss4j.simulator.SimulatedVolume;
 import io.github.vss4j.simulator.Simulation;
 import java.util.List;
@@ -80,6 +82,36 @@ class ShadowStorageTest extends SimulatedVssTest {
         VssException thrown = assertThrows(VssException.class, () -> vss.changeShadowStorageMaximum(E, E, 0));
         assertEquals(VssError.VSS_E_VOLUME_IN_USE, thrown.error());
         assertEquals(Operation.CHANGE_DIFF_AREA_MAXIMUM_SIZE, thrown.operation());
+    }
+
+    @Test
+    void aSetThatRunsOutOfStorageSaysWhatTheStorageHolds() throws Exception {
+        Vss vss = withLimitedE();
+        ShadowCopyRequest request = vss.shadowCopy().volumes(C, E).context(VssContext.CLIENT_ACCESSIBLE)
+                .retryPlan(RetryPlan.none());
+        try (ShadowCopySet first = request.create()) {
+            assertEquals(2, first.copies().size());
+        }
+        VssException thrown = assertThrows(VssException.class, request::create);
+        assertEquals(VssError.VSS_E_INSUFFICIENT_STORAGE, thrown.error());
+        assertEquals(Operation.DO_SNAPSHOT_SET, thrown.operation());
+        assertEquals(Phase.DO_SNAPSHOT_SET, thrown.phase().orElseThrow());
+        String detail = thrown.detail().orElseThrow();
+        assertTrue(detail.contains("E:\\ (storage on E:\\) uses 100.0 MB (104857600 bytes) of 150.0 MB (157286400 bytes)"
+                + " maximum"), detail);
+        assertTrue(detail.contains("C:\\ (storage on C:\\) uses 0 bytes of an unbounded maximum"), detail);
+        assertTrue(thrown.getMessage().contains(detail), thrown.getMessage());
+    }
+
+    @Test
+    void otherFailuresOfTheSetCarryNoStorageReading() throws Exception {
+        Vss vss = vss(Simulation.builder().volume(C)
+                .fault(Fault.on(Operation.DO_SNAPSHOT_SET).fails(VssError.VSS_E_PROVIDER_VETO)).build());
+        VssException thrown = assertThrows(VssException.class, () -> vss.shadowCopy().volumes(C)
+                .context(VssContext.CLIENT_ACCESSIBLE).retryPlan(RetryPlan.none()).create());
+        assertEquals(VssError.VSS_E_PROVIDER_VETO, thrown.error());
+        assertTrue(thrown.detail().map(d -> !d.contains("shadow storage")).orElse(true), thrown::getMessage);
+        assertFalse(machine(vss).callLog().contains(Operation.QUERY_DIFF_AREAS_FOR_VOLUME));
     }
 
     @Test
