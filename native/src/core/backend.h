@@ -127,11 +127,33 @@ class BackupComponents {  // IVssBackupComponents
   virtual hresult unexposeSnapshot(const Guid& snapshotId) = 0;
 };
 
+// IVssDifferentialSoftwareSnapshotMgmt of the system provider (IVssSnapshotMgmt::GetProviderMgmtInterface): the
+// shadow copy storage areas ("diff areas") of its copies. A different COM object from IVssBackupComponents, with
+// no state of its own between calls. Volume names take a trailing backslash (drive letter, mounted folder or
+// volume GUID path); a byte count of -1 means no limit.
+class ShadowStorage {
+ public:
+  virtual ~ShadowStorage() = default;
+  // QueryDiffAreasForVolume: the associations whose original volume is `volume`.
+  virtual hresult queryDiffAreasForVolume(const WString& volume, std::vector<DiffArea>& areas) = 0;
+  // AddDiffArea: at least 320 MB, or -1.
+  virtual hresult addDiffArea(const WString& volume, const WString& diffAreaVolume, std::int64_t maximumBytes) = 0;
+  // ChangeDiffAreaMaximumSize: 0 deletes the association, -1 lifts the limit.
+  virtual hresult changeDiffAreaMaximumSize(const WString& volume, const WString& diffAreaVolume,
+                                            std::int64_t maximumBytes) = 0;
+};
+
 class Backend {  // where BackupComponents objects come from: real VSS, or one simulated machine
  public:
   virtual ~Backend() = default;
   // CreateVssBackupComponents. Runs on the new object's own thread.
   virtual hresult createBackupComponents(std::unique_ptr<BackupComponents>& components) = 0;
+  // CoCreateInstance(CLSID_VssSnapshotMgmt), then GetProviderMgmtInterface for the system provider. A backend
+  // that cannot manage shadow storage answers E_NOTIMPL.
+  virtual hresult openShadowStorage(std::unique_ptr<ShadowStorage>& storage) {
+    storage.reset();
+    return hr::kNotImpl;
+  }
   // Run first and last on every thread the core starts (Windows: join and leave the multithreaded apartment).
   virtual void threadStarted() {}
   virtual void threadStopping() {}

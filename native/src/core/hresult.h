@@ -44,6 +44,8 @@ constexpr bool failed(hresult hr) { return hr < 0; }
   X(kWriterInfrastructure, VSS_E_WRITER_INFRASTRUCTURE, 0x80042318u)                       \
   X(kWriterNotResponding, VSS_E_WRITER_NOT_RESPONDING, 0x80042319u)                        \
   X(kUnsupportedContext, VSS_E_UNSUPPORTED_CONTEXT, 0x8004231Bu)                           \
+  X(kVolumeInUse, VSS_E_VOLUME_IN_USE, 0x8004231Du)                                        \
+  X(kMaxDiffAreaAssociations, VSS_E_MAXIMUM_DIFFAREA_ASSOCIATIONS_REACHED, 0x8004231Eu)    \
   X(kInsufficientStorage, VSS_E_INSUFFICIENT_STORAGE, 0x8004231Fu)                         \
   X(kRebootRequired, VSS_E_REBOOT_REQUIRED, 0x80042327u)                                   \
   X(kTransactionFreezeTimeout, VSS_E_TRANSACTION_FREEZE_TIMEOUT, 0x80042328u)              \

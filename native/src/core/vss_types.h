@@ -135,6 +135,16 @@ struct ProviderProperties {
   Guid classId;  // the provider's COM class
 };
 
+// VSS_DIFF_AREA_PROP, owned: one shadow copy storage area association (the backend has freed VSS's strings).
+// maximumBytes -1: no limit.
+struct DiffArea {
+  WString volumeName;          // the original volume, whose copies the area holds
+  WString diffAreaVolumeName;  // the volume the area lives on
+  std::int64_t maximumBytes = -1;
+  std::int64_t allocatedBytes = 0;
+  std::int64_t usedBytes = 0;
+};
+
 // One row of GetWriterStatus.
 struct WriterStatus {
   Guid instanceId;

@@ -182,6 +182,22 @@ bool putProviders(JNIEnv* env, jobjectArray out, const std::vector<ProviderPrope
                  });
 }
 
+bool putDiffAreas(JNIEnv* env, jobjectArray out, const std::vector<DiffArea>& areas) {
+  using L = rows::DiffAreaLongs;
+  using S = rows::DiffAreaStrings;
+  return putRows(env, out, areas, L::kCount, S::kCount,
+                 [env](jlongArray longs, jobjectArray strings, jsize row, const DiffArea& a) {
+                   jlong values[L::kCount] = {};
+                   values[L::kMaximumBytes] = a.maximumBytes;
+                   values[L::kAllocatedBytes] = a.allocatedBytes;
+                   values[L::kUsedBytes] = a.usedBytes;
+                   env->SetLongArrayRegion(longs, row * L::kCount, L::kCount, values);
+                   const jsize s = row * S::kCount;
+                   return !env->ExceptionCheck() && putString(env, strings, s + S::kVolumeName, a.volumeName) &&
+                          putString(env, strings, s + S::kDiffAreaVolumeName, a.diffAreaVolumeName);
+                 });
+}
+
 namespace {
 
 // The four tables of writer metadata, flattened: each row names its parent by index (rows.txt).

@@ -25,6 +25,8 @@ bool putSnapshots(JNIEnv* env, jobjectArray out, const std::vector<SnapshotPrope
 bool putWriterStatus(JNIEnv* env, jobjectArray out, const std::vector<WriterStatus>& writers);
 // Query's providers (out[0] long[], out[1] String[], rows.txt's Provider*).
 bool putProviders(JNIEnv* env, jobjectArray out, const std::vector<ProviderProperties>& providers);
+// QueryDiffAreasForVolume's associations (out[0] long[], out[1] String[], rows.txt's DiffArea*).
+bool putDiffAreas(JNIEnv* env, jobjectArray out, const std::vector<DiffArea>& areas);
 // Writer metadata crosses as four tables (rows.txt): out[0..1] writers, [2..3] components, [4..5] files,
 // [6..7] dependencies, each a long[] and a String[] (a writer's description, Java to C++).
 constexpr jsize kWriterMetadataSlots = 8;

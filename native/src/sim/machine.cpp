@@ -6,6 +6,7 @@
 #include "sim/backup_components.h"
 #include "sim/components.h"
 #include "sim/machine_state.h"
+#include "sim/shadow_storage.h"
 #include "sim/text.h"
 
 namespace vss4j::sim {
@@ -35,6 +36,16 @@ class SimMachine final : public Machine {
       return hr::kOutOfMemory;
     } catch (...) {
       return hr::kUnexpected;
+    }
+  }
+
+  hresult openShadowStorage(std::unique_ptr<ShadowStorage>& storage) override {
+    storage.reset();
+    try {
+      storage = sim::openShadowStorage(state_);
+      return hr::kOk;
+    } catch (const std::bad_alloc&) {
+      return hr::kOutOfMemory;
     }
   }
 

@@ -21,6 +21,8 @@ struct VolumeSpec {
   // The volume GUID path, \\?\Volume{GUID}\, which AddToSnapshotSet also takes and copies report as their
   // original volume, as Windows does. Empty: the machine gives the volume one of its own for its lifetime.
   WString guidName = {};
+  // The volume the shadow storage lives on (AddDiffArea). Empty: the volume itself.
+  WString diffAreaVolume = {};
 };
 
 // Where a writer fails (VSS's phases as the writer sees them).
@@ -160,6 +162,8 @@ class Machine : public Backend {
   // the context its attributes name, DeleteSnapshots removes it, and new copies get device numbers after its.
   // Its original volume must be one of the machine's, else false and nothing is added.
   virtual bool addExistingCopy(const SnapshotProperties& copy) = 0;
+  // The system provider's shadow storage management (sim/shadow_storage.h), counted among liveObjects().
+  hresult openShadowStorage(std::unique_ptr<ShadowStorage>& storage) override = 0;
 
   // For tests: objects alive now (BackupComponents + AsyncOperation), which must come back to zero.
   virtual std::int64_t liveObjects() const = 0;

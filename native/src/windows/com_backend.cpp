@@ -12,6 +12,7 @@
 #include "windows/convert.h"
 #include "windows/expose_calls.h"
 #include "windows/providers.h"
+#include "windows/shadow_storage.h"
 #include "windows/restore_calls.h"
 #include "windows/writer_components.h"
 #include "windows/writer_metadata.h"
@@ -407,6 +408,10 @@ class ComBackend final : public Backend {
       components = std::make_unique<ComBackupComponents>(std::move(raw), api_);
       return result;
     });
+  }
+
+  hresult openShadowStorage(std::unique_ptr<ShadowStorage>& storage) override {
+    return win::openShadowStorage(api_, storage);
   }
 
   void threadStarted() override {

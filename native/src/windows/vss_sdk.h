@@ -7,3 +7,4 @@
 #include <vswriter.h>
 #include <vsbackup.h>
 #include <vsserror.h>
+#include <vsmgmt.h>

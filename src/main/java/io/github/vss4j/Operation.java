@@ -47,7 +47,10 @@ public enum Operation {
     SET_FILE_RESTORE_STATUS("SetFileRestoreStatus", false),
     POST_RESTORE("PostRestore", true),
     EXPOSE_SNAPSHOT("ExposeSnapshot", false),
-    UNEXPOSE_SNAPSHOT("UnexposeSnapshot", false);
+    UNEXPOSE_SNAPSHOT("UnexposeSnapshot", false),
+    QUERY_DIFF_AREAS_FOR_VOLUME("QueryDiffAreasForVolume", false),
+    ADD_DIFF_AREA("AddDiffArea", false),
+    CHANGE_DIFF_AREA_MAXIMUM_SIZE("ChangeDiffAreaMaximumSize", false);
 
     private final String vssName;
     private final boolean asynchronous;

@@ -74,19 +74,6 @@ public final class ShadowCopyRequest {
     /** The most volumes one snapshot set may hold. */
     public static final int MAX_VOLUMES = 64;
 
-    // The engine (internal.request) runs the request; what it hands back that is not public API is made here.
-    private static final Results RESULTS = new Results() {
-        @Override
-        public VssException inContext(VssException failure, Phase phase, int attempt, List<WriterStatus> writers) {
-            return failure.withContext(phase, attempt, writers);
-        }
-
-        @Override
-        public ShadowCopySet shadowCopySet(MadeSet made) {
-            return new ShadowCopySet(made);
-        }
-    };
-
     private final Vss vss;
     private final List<String> volumes = new ArrayList<>();
     private final List<ComponentChoice> components = new ArrayList<>();
@@ -103,6 +90,28 @@ public final class ShadowCopyRequest {
     private Scheduler scheduler = Scheduler.system();
     private RandomGenerator jitter;
     private ProgressListener listener = ProgressListener.none();
+
+    // The engine (internal.request) runs the request; what it hands back that is not public API is made here. A
+    // DoSnapshotSet that ran out of shadow storage says what the storage of the set's volumes holds.
+    private Results results() {
+        List<String> names = List.copyOf(volumes);
+        return new Results() {
+            @Override
+            public VssException inContext(VssException failure, Phase phase, int attempt, List<WriterStatus> writers) {
+                VssException located = failure.withContext(phase, attempt, writers);
+                if (failure.error() != VssError.VSS_E_INSUFFICIENT_STORAGE
+                        || failure.operation() != Operation.DO_SNAPSHOT_SET) {
+                    return located;
+                }
+                return StorageDiagnosis.describe(vss, names).map(located::withStorage).orElse(located);
+            }
+
+            @Override
+            public ShadowCopySet shadowCopySet(MadeSet made) {
+                return new ShadowCopySet(made);
+            }
+        };
+    }
 
     ShadowCopyRequest(Vss vss) {
         this.vss = Objects.requireNonNull(vss, "vss");
@@ -299,7 +308,7 @@ public final class ShadowCopyRequest {
      * @throws IllegalArgumentException if the writers cannot serve the components chosen (see the class comment)
      */
     public ShadowCopySet create() throws VssException, InterruptedException {
-        return new ShadowCopyRun(spec(), null, RESULTS).run();
+        return new ShadowCopyRun(spec(), null, results()).run();
     }
 
     /**
@@ -313,7 +322,7 @@ public final class ShadowCopyRequest {
      */
     public CompletableFuture<ShadowCopySet> createAsync() {
         RequestSpec spec = spec();
-        return AsyncRun.start("vss4j-shadow-copy", cancelled -> new ShadowCopyRun(spec, cancelled, RESULTS)::runInto);
+        return AsyncRun.start("vss4j-shadow-copy", cancelled -> new ShadowCopyRun(spec, cancelled, results())::runInto);
     }
 
     private RequestSpec spec() {

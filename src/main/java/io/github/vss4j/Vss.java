@@ -7,6 +7,7 @@ import io.github.vss4j.internal.completion.CallbackExecutor;
 import io.github.vss4j.internal.loader.NativeLibrary;
 import io.github.vss4j.simulator.SimulatedMachine;
 import io.github.vss4j.simulator.Simulation;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -116,6 +117,43 @@ public final class Vss {
     }
 
     /** The simulated machine behind this Vss; empty for the real one. */
+    /**
+     * The system provider's shadow storage of {@code volume} (QueryDiffAreasForVolume): where its copies keep their
+     * data, and how much they use, have allocated and may take. Usually one row.
+     *
+     * @param volume a drive letter, mounted folder or {@code \\?\Volume{GUID}\} name, with its trailing backslash
+     * @throws VssException e.g. {@link VssError#E_ACCESSDENIED} without administrator rights
+     */
+    public List<ShadowStorage> shadowStorage(String volume) throws VssException {
+        return ShadowStorageCalls.query(backend, volume);
+    }
+
+    /**
+     * Changes the maximum size of the shadow storage of {@code volume} on {@code diffAreaVolume}
+     * (ChangeDiffAreaMaximumSize), as {@code vssadmin resize shadowstorage} does. A maximum below what the copies
+     * use makes VSS delete the oldest copies; 0 deletes the area ({@link VssError#VSS_E_VOLUME_IN_USE} while copies
+     * use it); {@link ShadowStorage#UNBOUNDED} lifts the limit.
+     *
+     * @throws VssException {@link VssError#VSS_E_OBJECT_NOT_FOUND} when the volume's storage is not on
+     *                      {@code diffAreaVolume}
+     */
+    public void changeShadowStorageMaximum(String volume, String diffAreaVolume, long maximumBytes)
+            throws VssException {
+        ShadowStorageCalls.changeMaximum(backend, volume, diffAreaVolume, maximumBytes);
+    }
+
+    /**
+     * Puts the shadow storage of {@code volume} on {@code diffAreaVolume} (AddDiffArea), as {@code vssadmin add
+     * shadowstorage} does; at least {@link ShadowStorage#MINIMUM_BYTES} or {@link ShadowStorage#UNBOUNDED}.
+     *
+     * @throws VssException {@link VssError#VSS_E_OBJECT_ALREADY_EXISTS} when the volume has storage already (once it
+     *                      has copies it has), {@link VssError#VSS_E_VOLUME_NOT_SUPPORTED} for a volume without
+     *                      shadow copies
+     */
+    public void addShadowStorage(String volume, String diffAreaVolume, long maximumBytes) throws VssException {
+        ShadowStorageCalls.add(backend, volume, diffAreaVolume, maximumBytes);
+    }
+
     public Optional<SimulatedMachine> simulatedMachine() {
         return Optional.ofNullable(machine);
     }

@@ -110,6 +110,12 @@ public enum VssError {
     VSS_E_UNSUPPORTED_CONTEXT(0x8004231B,
             "The shadow copy provider does not support the requested context.",
             "Use a context that the provider supports, such as BACKUP with the system provider."),
+    VSS_E_VOLUME_IN_USE(0x8004231D,
+            "The shadow copy storage area is in use by shadow copies of the volume.",
+            "Delete the volume's shadow copies first, or keep the storage area and change only its maximum size."),
+    VSS_E_MAXIMUM_DIFFAREA_ASSOCIATIONS_REACHED(0x8004231E,
+            "The volume already has the maximum number of shadow copy storage associations.",
+            "Change the maximum size of the volume's existing shadow copy storage instead of adding another."),
     VSS_E_INSUFFICIENT_STORAGE(0x8004231F,
             "There is not enough disk space to create the shadow copy.",
             "Free space on the volume or in its shadow copy storage area, or delete old persistent shadow copies,"

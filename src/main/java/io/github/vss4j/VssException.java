@@ -79,6 +79,16 @@ public class VssException extends IOException {
         return new VssException(operation, hresult, detail, phase, attempt, copy, this);
     }
 
+    /**
+     * This failure again, with what the shadow storage of its volumes held when it happened (for
+     * VSS_E_INSUFFICIENT_STORAGE) added to its detail; the same error, operation, HRESULT and context, this one as
+     * its cause. Not API: {@link ShadowCopyRequest} adds it.
+     */
+    VssException withStorage(String storage) {
+        String more = detail == null ? storage : detail + "; " + storage;
+        return new VssException(operation, hresult, more, phase, attempt, writerStatus, this);
+    }
+
     /** The translated error; {@link VssError#UNKNOWN} when the code is not in the table. */
     public VssError error() {
         return error;

@@ -53,6 +53,9 @@ class VssErrorTest {
         DOCUMENTED.put("VSS_E_WRITER_INFRASTRUCTURE", 0x80042318);
         DOCUMENTED.put("VSS_E_WRITER_NOT_RESPONDING", 0x80042319);
         DOCUMENTED.put("VSS_E_UNSUPPORTED_CONTEXT", 0x8004231B);
+        // The shadow storage calls' codes: vsserror.h and Microsoft's pages of the vsmgmt.h methods.
+        DOCUMENTED.put("VSS_E_VOLUME_IN_USE", 0x8004231D);
+        DOCUMENTED.put("VSS_E_MAXIMUM_DIFFAREA_ASSOCIATIONS_REACHED", 0x8004231E);
         DOCUMENTED.put("VSS_E_INSUFFICIENT_STORAGE", 0x8004231F);
         DOCUMENTED.put("VSS_E_REBOOT_REQUIRED", 0x80042327);
         DOCUMENTED.put("VSS_E_TRANSACTION_FREEZE_TIMEOUT", 0x80042328);
@@ -73,8 +76,8 @@ class VssErrorTest {
             "VSS_E_HOLD_WRITES_TIMEOUT", "VSS_E_PROVIDER_VETO", "VSS_E_UNEXPECTED_PROVIDER_ERROR");
 
     @Test
-    void theDocumentedTableHasFortyOneCodes() {
-        assertEquals(41, DOCUMENTED.size());
+    void theDocumentedTableHasFortyThreeCodes() {
+        assertEquals(43, DOCUMENTED.size());
     }
 
     @Test

@@ -17,17 +17,18 @@ import java.util.function.Consumer;
  */
 final class Args {
     /** The commands and the options each takes besides the global ones. */
-    static final Map<String, Set<String>> COMMANDS = Map.of(
-            "create", Set.of("--context", "--backup-type", "--include-writer", "--exclude-writer", "--timeout",
-                    "--exec", "--keep", "--no-retry", "--writer-policy", "--component", "--save-document"),
-            "restore", Set.of("--document", "--component", "--exec", "--timeout", "--writer-policy"),
-            "list", Set.of("--context"),
-            "delete", Set.of("--all", "--force"),
-            "writers", Set.of("--components"),
-            "providers", Set.of(),
-            "expose", Set.of("--remotely", "--path-from-root"),
-            "unexpose", Set.of(),
-            "help", Set.of());
+    static final Map<String, Set<String>> COMMANDS = Map.ofEntries(
+            Map.entry("create", Set.of("--context", "--backup-type", "--include-writer", "--exclude-writer", "--timeout",
+                    "--exec", "--keep", "--no-retry", "--writer-policy", "--component", "--save-document")),
+            Map.entry("restore", Set.of("--document", "--component", "--exec", "--timeout", "--writer-policy")),
+            Map.entry("list", Set.of("--context")),
+            Map.entry("delete", Set.of("--all", "--force")),
+            Map.entry("writers", Set.of("--components")),
+            Map.entry("providers", Set.of()),
+            Map.entry("expose", Set.of("--remotely", "--path-from-root")),
+            Map.entry("unexpose", Set.of()),
+            Map.entry("storage", Set.of("--on", "--max")),
+            Map.entry("help", Set.of()));
 
     static final Map<String, VssContext> CONTEXTS = Map.of(
             "backup", VssContext.BACKUP,
@@ -62,6 +63,8 @@ final class Args {
             Map.entry("--save-document", (o, v) -> o.saveDocument = Path.of(v)),
             Map.entry("--document", (o, v) -> o.document = Path.of(v)),
             Map.entry("--path-from-root", (o, v) -> o.pathFromRoot = v),
+            Map.entry("--on", (o, v) -> o.storageOn = v),
+            Map.entry("--max", (o, v) -> o.storageMax = v),
             Map.entry("--writer-policy", (o, v) -> o.writerPolicy = choose("--writer-policy", v,
                     Map.of("fail", WriterPolicy.FAIL, "report", WriterPolicy.REPORT))));
 

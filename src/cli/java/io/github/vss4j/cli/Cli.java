@@ -83,20 +83,24 @@ public final class Cli {
         }
         if (options.command == null) {
             throw CliException.usage(
-                    "no command given: create, restore, list, delete, expose, unexpose, writers or providers");
+                    "no command given: create, restore, list, delete, expose, unexpose, writers, providers or storage");
         }
         Set<String> allowed = Args.COMMANDS.get(options.command);
         if (allowed == null) {
             throw CliException.usage("unknown command \"" + options.command
-                    + "\"; the commands are create, restore, list, delete, expose, unexpose, writers and "
-                    + "providers");
+                    + "\"; the commands are create, restore, list, delete, expose, unexpose, writers, providers "
+                    + "and storage");
         }
         for (String option : options.given) {
             if (Args.COMMANDS.values().stream().anyMatch(s -> s.contains(option)) && !allowed.contains(option)) {
                 throw CliException.usage(options.command + " does not take " + option);
             }
         }
-        List<String> volumes = options.command.equals("create") ? CreateCommand.volumes(options) : List.of();
+        List<String> volumes = switch (options.command) {
+            case "create" -> CreateCommand.volumes(options);
+            case "storage" -> StorageCommand.volumes(options);
+            default -> List.of();
+        };
         if (options.command.equals("create")) {
             CreateCommand.context(options);
         }
@@ -112,6 +116,7 @@ public final class Cli {
                     case "providers" -> ProvidersCommand.run(vss, session);
                     case "expose" -> ExposeCommand.expose(vss, session);
                     case "unexpose" -> ExposeCommand.unexpose(vss, session);
+                    case "storage" -> StorageCommand.run(vss, session, storageVolumes(options, volumes));
                     default -> WritersCommand.run(vss, session);
                 };
             } finally {
@@ -121,6 +126,18 @@ public final class Cli {
                 }
             }
         }
+    }
+
+    /** The volumes {@code storage} lists when none is named: the machine file's, or this machine's drives. */
+    private static List<String> storageVolumes(Options options, List<String> named) throws CliException {
+        if (!options.simulate) {
+            return StorageCommand.systemVolumes();
+        }
+        if (options.machineFile == null) {
+            return named;
+        }
+        return MachineFile.read(options.machineFile).simulation().volumes().stream()
+                .map(io.github.vss4j.simulator.SimulatedVolume::name).toList();
     }
 
     /** The library's own messages (a failed load, a refused JVM) start as the command line's lines do: once is enough. */

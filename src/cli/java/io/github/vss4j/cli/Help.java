@@ -101,6 +101,16 @@ final class Help {
         COMMANDS.put("providers", new String[] {"vss4j providers", """
                   providers            the registered shadow copy providers: name, type, version, id
                 """});
+        COMMANDS.put("storage", new String[] {"vss4j storage [VOLUME...] | vss4j storage resize|add VOLUME --on VOLUME --max SIZE", """
+                  storage              the shadow copy storage of each volume (all drives when none is named):
+                                       where it lives, used, allocated and maximum bytes
+                  storage resize       change the maximum of VOLUME's storage on --on's volume; below what the
+                                       copies use, Windows deletes the oldest copies
+                  storage add          put VOLUME's storage on --on's volume (before the volume has copies)
+                      --on VOLUME      the volume the storage lives on (often VOLUME itself)
+                      --max SIZE       bytes with an optional KB/MB/GB/TB suffix, NN% of --on's volume, or
+                                       UNBOUNDED; add takes at least 320MB
+                """});
         COMMANDS.put("help", new String[] {"vss4j help | vss4j COMMAND --help", """
                   help                 this text; COMMAND --help shows that command's part of it
                 """});

@@ -33,6 +33,8 @@ final class Options {
     final List<String> excludeWriters = new ArrayList<>();
     Duration timeout;
     String exec;
+    String storageOn;   // storage resize/add: the volume the storage lives on
+    String storageMax;  // storage resize/add: the maximum, as StorageSize reads it
     boolean keep;
     boolean noRetry;
     WriterPolicy writerPolicy;

@@ -6,6 +6,7 @@ import io.github.vss4j.ProviderProperties;
 import io.github.vss4j.ProviderType;
 import io.github.vss4j.RecordedComponent;
 import io.github.vss4j.RestoreTarget;
+import io.github.vss4j.ShadowStorage;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.WriterMetadata;
 import io.github.vss4j.WriterState;
@@ -86,6 +87,22 @@ public final class Decode {
                     strings[s + Rows.ProviderStrings.VERSION],
                     Guids.read(longs, l + Rows.ProviderLongs.VERSION_ID),
                     Guids.read(longs, l + Rows.ProviderLongs.CLASS_ID)));
+        }
+        return List.copyOf(result);
+    }
+
+    /** {@code holder[0]} long[], {@code holder[1]} String[], as filled by shadowStorageQuery. */
+    public static List<ShadowStorage> diffAreas(Object[] holder) {
+        long[] longs = (long[]) holder[0];
+        String[] strings = (String[]) holder[1];
+        List<ShadowStorage> result = new ArrayList<>();
+        for (int row = 0; row < strings.length / Rows.DiffAreaStrings.COUNT; row++) {
+            int l = row * Rows.DiffAreaLongs.COUNT;
+            int s = row * Rows.DiffAreaStrings.COUNT;
+            result.add(new ShadowStorage(strings[s + Rows.DiffAreaStrings.VOLUME_NAME],
+                    strings[s + Rows.DiffAreaStrings.DIFF_AREA_VOLUME_NAME],
+                    longs[l + Rows.DiffAreaLongs.USED_BYTES], longs[l + Rows.DiffAreaLongs.ALLOCATED_BYTES],
+                    longs[l + Rows.DiffAreaLongs.MAXIMUM_BYTES]));
         }
         return List.copyOf(result);
     }

@@ -242,4 +242,15 @@ public final class NativeBridge {
 
     /** IVssBackupComponentsEx2::UnexposeSnapshot. */
     public static native int unexposeSnapshot(long components, long idHi, long idLo);
+
+    // Shadow storage
+
+    /** QueryDiffAreasForVolume of the system provider: {@code out[0]} long[], {@code out[1]} String[] (Rows.DiffArea*). */
+    public static native int shadowStorageQuery(long backend, String volume, Object[] out);
+
+    /** AddDiffArea of the system provider. */
+    public static native int shadowStorageAdd(long backend, String volume, String diffAreaVolume, long maximumBytes);
+
+    /** ChangeDiffAreaMaximumSize of the system provider. */
+    public static native int shadowStorageResize(long backend, String volume, String diffAreaVolume, long maximumBytes);
 }

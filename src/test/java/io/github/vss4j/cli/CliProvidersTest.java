@@ -45,8 +45,8 @@ class CliProvidersTest {
         assertTrue(help.out().startsWith("Usage: vss4j providers"), help::toString);
         assertTrue(help.out().length() < all.length(), "providers' help is not the whole help");
         CliRun unknown = run("bogus");
-        assertTrue(unknown.err().contains(
-                "the commands are create, restore, list, delete, expose, unexpose, writers and providers"),
+        assertTrue(unknown.err().contains("the commands are create, restore, list, delete, expose, unexpose, writers, "
+                + "providers and storage"),
                 unknown::toString);
     }
 
