@@ -44,6 +44,25 @@ vss4j::hresult onShadowStorage(vss4j::Backend& backend, F&& call) {
 }
 
 
+// AddDiffArea and ChangeDiffAreaMaximumSize take the same arguments and answer only an HRESULT.
+using DiffAreaChange = vss4j::hresult (vss4j::ShadowStorage::*)(const vss4j::WString&, const vss4j::WString&,
+                                                                 std::int64_t);
+
+jint changeDiffArea(JNIEnv* env, jlong handle, jstring volume, jstring diffAreaVolume, jlong maximumBytes,
+                    DiffAreaChange change) {
+  return jni::guarded(env, jint{0}, [&]() -> jint {
+    std::optional<vss4j::WString> name = jni::toWString(env, volume, "volume name");
+    if (!name) return 0;
+    std::optional<vss4j::WString> host = jni::toWString(env, diffAreaVolume, "diff area volume name");
+    if (!host) return 0;
+    std::shared_ptr<vss4j::Backend> backend = jni::backendOrThrow(env, handle);
+    if (!backend) return 0;
+    return onShadowStorage(*backend, [&](vss4j::ShadowStorage& storage) {
+      return (storage.*change)(*name, *host, static_cast<std::int64_t>(maximumBytes));
+    });
+  });
+}
+
 }  // namespace
 
 VSS4J_JNI(jint, shadowStorageQuery)(JNIEnv* env, jclass, jlong handle, jstring volume, jobjectArray out) {
@@ -62,30 +81,11 @@ VSS4J_JNI(jint, shadowStorageQuery)(JNIEnv* env, jclass, jlong handle, jstring v
 
 VSS4J_JNI(jint, shadowStorageAdd)(JNIEnv* env, jclass, jlong handle, jstring volume, jstring diffAreaVolume,
                                   jlong maximumBytes) {
-  return jni::guarded(env, jint{0}, [&]() -> jint {
-    std::optional<vss4j::WString> name = jni::toWString(env, volume, "volume name");
-    if (!name) return 0;
-    std::optional<vss4j::WString> host = jni::toWString(env, diffAreaVolume, "diff area volume name");
-    if (!host) return 0;
-    std::shared_ptr<vss4j::Backend> backend = jni::backendOrThrow(env, handle);
-    if (!backend) return 0;
-    return onShadowStorage(*backend, [&](vss4j::ShadowStorage& storage) {
-      return storage.addDiffArea(*name, *host, maximumBytes);
-    });
-  });
+  return changeDiffArea(env, handle, volume, diffAreaVolume, maximumBytes, &vss4j::ShadowStorage::addDiffArea);
 }
 
 VSS4J_JNI(jint, shadowStorageResize)(JNIEnv* env, jclass, jlong handle, jstring volume, jstring diffAreaVolume,
                                      jlong maximumBytes) {
-  return jni::guarded(env, jint{0}, [&]() -> jint {
-    std::optional<vss4j::WString> name = jni::toWString(env, volume, "volume name");
-    if (!name) return 0;
-    std::optional<vss4j::WString> host = jni::toWString(env, diffAreaVolume, "diff area volume name");
-    if (!host) return 0;
-    std::shared_ptr<vss4j::Backend> backend = jni::backendOrThrow(env, handle);
-    if (!backend) return 0;
-    return onShadowStorage(*backend, [&](vss4j::ShadowStorage& storage) {
-      return storage.changeDiffAreaMaximumSize(*name, *host, maximumBytes);
-    });
-  });
+  return changeDiffArea(env, handle, volume, diffAreaVolume, maximumBytes,
+                        &vss4j::ShadowStorage::changeDiffAreaMaximumSize);
 }
