@@ -136,8 +136,10 @@ class SimShadowStorage final : public ShadowStorage {
 
 DiffArea diffAreaOf(const MachineState& machine, const VolumeSpec& volume) {
   DiffArea area;
-  area.volumeName = volume.name;
-  area.diffAreaVolumeName = diffAreaHost(machine, volume).name;
+  // Every volume name of the management interfaces is the volume's \\?\Volume{GUID}\ name (VSS_VOLUME_PROP,
+  // VSS_DIFF_VOLUME_PROP say so; [I] VSS_DIFF_AREA_PROP's "volume name" is the same), whatever name was asked.
+  area.volumeName = volume.guidName;
+  area.diffAreaVolumeName = diffAreaHost(machine, volume).guidName;
   area.maximumBytes = volume.diffAreaBytes;
   area.usedBytes = usedBy(machine, volume);
   // [I] Windows allocates the area ahead of use in steps; the simulator allocates exactly what is used.

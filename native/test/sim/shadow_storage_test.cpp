@@ -44,8 +44,9 @@ TEST_F(ShadowStorageTest, AVolumeListsItsOwnDiffAreaWithWhatItsCopiesUse) {
   ASSERT_EQ(takeCopy(u"E:\\"), hr::kAsyncFinished);
   auto storage = open();
   const DiffArea area = only(*storage, u"e:\\");
-  EXPECT_EQ(area.volumeName, u"E:\\");
-  EXPECT_EQ(area.diffAreaVolumeName, u"E:\\");
+  // Named by its volume GUID path, as every name of the management interfaces is.
+  EXPECT_EQ(area.volumeName.rfind(u"\\\\?\\Volume{", 0), 0u);
+  EXPECT_EQ(area.diffAreaVolumeName, area.volumeName);
   EXPECT_EQ(area.maximumBytes, 1000 * kMiB);
   EXPECT_EQ(area.usedBytes, 200 * kMiB);
   EXPECT_EQ(area.allocatedBytes, 200 * kMiB);
@@ -104,7 +105,7 @@ TEST_F(ShadowStorageTest, AddDiffAreaPutsTheStorageOnAnotherVolumeBeforeAnyCopy)
   auto storage = open();
   ASSERT_EQ(storage->addDiffArea(u"C:\\", u"D:\\", 400 * kMiB), hr::kOk);
   const DiffArea area = only(*storage, u"C:\\");
-  EXPECT_EQ(area.diffAreaVolumeName, u"D:\\");
+  EXPECT_EQ(area.diffAreaVolumeName, only(*storage, u"D:\\").volumeName);
   EXPECT_EQ(area.maximumBytes, 400 * kMiB);
   EXPECT_EQ(storage->addDiffArea(u"C:\\", u"D:\\", 400 * kMiB), hr::kObjectAlreadyExists);
   EXPECT_EQ(storage->changeDiffAreaMaximumSize(u"C:\\", u"C:\\", 800 * kMiB), hr::kObjectNotFound);
@@ -123,7 +124,8 @@ TEST_F(ShadowStorageTest, AddDiffAreaRefusesWhatMicrosoftDocuments) {
   EXPECT_EQ(storage->addDiffArea(u"F:\\", u"D:\\", -1), hr::kVolumeNotSupported);
   EXPECT_EQ(storage->addDiffArea(u"C:\\", u"F:\\", -1), hr::kVolumeNotSupported);
   EXPECT_EQ(storage->addDiffArea(u"E:\\", u"D:\\", -1), hr::kObjectAlreadyExists);  // its copy uses its own
-  EXPECT_EQ(only(*storage, u"E:\\").diffAreaVolumeName, u"E:\\");
+  const DiffArea e = only(*storage, u"E:\\");
+  EXPECT_EQ(e.diffAreaVolumeName, e.volumeName);
 }
 
 TEST_F(ShadowStorageTest, CallsAreLoggedAndFaultPlansReachThem) {

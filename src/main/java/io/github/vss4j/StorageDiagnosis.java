@@ -45,7 +45,9 @@ final class StorageDiagnosis {
         List<String> parts = new ArrayList<>();
         for (String volume : volumes) {
             for (ShadowStorage s : vss.shadowStorage(volume)) {
-                parts.add(s.volume() + " (storage on " + s.diffAreaVolume() + ") uses " + bytes(s.usedBytes())
+                // VSS names both by their volume GUID paths; the name the request used is the one people know.
+                String on = s.diffAreaVolume().equalsIgnoreCase(s.volume()) ? volume : s.diffAreaVolume();
+                parts.add(volume + " (storage on " + on + ") uses " + bytes(s.usedBytes())
                         + " of " + (s.isUnbounded() ? "an unbounded maximum" : bytes(s.maximumBytes()) + " maximum")
                         + ", " + bytes(s.allocatedBytes()) + " allocated");
             }

@@ -4,9 +4,11 @@ import io.github.vss4j.internal.NativeBridge;
 import io.github.vss4j.internal.OwnedHandle;
 import io.github.vss4j.internal.SimulatedMachineImpl;
 import io.github.vss4j.internal.completion.CallbackExecutor;
+import io.github.vss4j.internal.health.HealthCheck;
 import io.github.vss4j.internal.loader.NativeLibrary;
 import io.github.vss4j.simulator.SimulatedMachine;
 import io.github.vss4j.simulator.Simulation;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -152,6 +154,21 @@ public final class Vss {
      */
     public void addShadowStorage(String volume, String diffAreaVolume, long maximumBytes) throws VssException {
         ShadowStorageCalls.add(backend, volume, diffAreaVolume, maximumBytes);
+    }
+
+    /**
+     * Whether this machine can take shadow copies now and, if not, what to do: VSS reachable with this process's
+     * rights, providers registered, no other snapshot set in progress, no writer left failed (with the service to
+     * restart), and room in each volume's shadow storage. Writers answer only to a prepared backup, so this prepares
+     * an empty snapshot set and aborts it; no shadow copy is made. Never throws for what it finds: a refusal is a
+     * finding in the report.
+     *
+     * @param volumes the volumes whose shadow storage to check, e.g. {@code C:\}; none checks no storage
+     * @param bound   how long each writer round may take before it is cancelled and reported, e.g. 60 s
+     * @throws InterruptedException if this thread is interrupted while writers answer
+     */
+    public HealthReport checkHealth(List<String> volumes, Duration bound) throws InterruptedException {
+        return HealthCheck.run(this, volumes, bound);
     }
 
     public Optional<SimulatedMachine> simulatedMachine() {

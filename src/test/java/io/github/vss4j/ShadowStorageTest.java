@@ -15,10 +15,15 @@ import org.junit.jupiter.api.Test;
 class ShadowStorageTest extends SimulatedVssTest {
     private static final long MB = 1024L * 1024;
     private static final String E = "E:\\";
+    // VSS names the volumes of a storage area by their GUID paths, whatever name was asked.
+    private static final String C_GUID = "\\\\?\\Volume{0000000c-0000-0000-0000-000000000000}\\";
+    private static final String D_GUID = "\\\\?\\Volume{0000000d-0000-0000-0000-000000000000}\\";
+    private static final String E_GUID = "\\\\?\\Volume{0000000e-0000-0000-0000-000000000000}\\";
 
     private Vss withLimitedE() {
-        return vss(Simulation.builder().volume(C).volume(D)
-                .volume(SimulatedVolume.of(E).withDiffArea(150 * MB, 100 * MB)).build());
+        return vss(Simulation.builder().volume(SimulatedVolume.of(C).withGuidName(C_GUID))
+                .volume(SimulatedVolume.of(D).withGuidName(D_GUID))
+                .volume(SimulatedVolume.of(E).withDiffArea(150 * MB, 100 * MB).withGuidName(E_GUID)).build());
     }
 
     @Test
@@ -27,7 +32,7 @@ class ShadowStorageTest extends SimulatedVssTest {
         try (BackupComponents backup = components(vss)) {
             snapshot(backup, VssContext.CLIENT_ACCESSIBLE, E);
         }
-        assertEquals(List.of(new ShadowStorage(E, E, 100 * MB, 100 * MB, 150 * MB)), vss.shadowStorage(E));
+        assertEquals(List.of(new ShadowStorage(E_GUID, E_GUID, 100 * MB, 100 * MB, 150 * MB)), vss.shadowStorage(E));
         ShadowStorage c = vss.shadowStorage(C).get(0);
         assertTrue(c.isUnbounded());
         assertEquals(Long.MAX_VALUE, c.freeBytes());
@@ -55,7 +60,7 @@ class ShadowStorageTest extends SimulatedVssTest {
     void addingStorageOnAnotherVolumeShowsThere() throws Exception {
         Vss vss = withLimitedE();
         vss.addShadowStorage(C, D, ShadowStorage.MINIMUM_BYTES);
-        assertEquals(List.of(new ShadowStorage(C, D, 0, 0, ShadowStorage.MINIMUM_BYTES)), vss.shadowStorage(C));
+        assertEquals(List.of(new ShadowStorage(C_GUID, D_GUID, 0, 0, ShadowStorage.MINIMUM_BYTES)), vss.shadowStorage(C));
         VssException again = assertThrows(VssException.class, () -> vss.addShadowStorage(C, D, -1));
         assertEquals(VssError.VSS_E_OBJECT_ALREADY_EXISTS, again.error());
         assertEquals(Operation.ADD_DIFF_AREA, again.operation());

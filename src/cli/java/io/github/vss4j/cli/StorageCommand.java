@@ -43,10 +43,10 @@ final class StorageCommand {
             throw CliException.usage("--on and --max go with storage resize or storage add, not with the list");
         }
         List<String> volumes = operands.isEmpty() ? machineVolumes : operands;
-        List<ShadowStorage> rows = new ArrayList<>();
+        List<NamedStorage> rows = new ArrayList<>();
         for (String volume : volumes) {
             try {
-                rows.addAll(vss.shadowStorage(volume));
+                rows.addAll(NamedStorage.of(volume, vss.shadowStorage(volume)));
             } catch (VssException unsupported) {
                 // Listing every volume, as vssadmin does, passes over those without shadow copies (a DVD drive).
                 if (!operands.isEmpty() || (unsupported.error() != VssError.VSS_E_VOLUME_NOT_SUPPORTED
@@ -86,7 +86,7 @@ final class StorageCommand {
         } else {
             vss.addShadowStorage(volume, options.storageOn, bytes);
         }
-        print(vss, session, vss.shadowStorage(volume));
+        print(vss, session, NamedStorage.of(volume, vss.shadowStorage(volume)));
         return ExitCode.OK.code();
     }
 
@@ -104,12 +104,29 @@ final class StorageCommand {
         }
     }
 
-    private static void print(Vss vss, Session session, List<ShadowStorage> rows) {
+    /**
+     * A storage row with the name it was asked for: VSS names volumes by their {@code \\?\Volume{GUID}\} path
+     * only, which an operator does not recognize.
+     */
+    private record NamedStorage(String named, ShadowStorage storage) {
+        static List<NamedStorage> of(String named, List<ShadowStorage> rows) {
+            return rows.stream().map(s -> new NamedStorage(named, s)).toList();
+        }
+
+        /** Where the area lives: the named volume when on itself, else VSS's name of the other volume. */
+        String storageOn() {
+            return storage.diffAreaVolume().equalsIgnoreCase(storage.volume()) ? named : storage.diffAreaVolume();
+        }
+    }
+
+    private static void print(Vss vss, Session session, List<NamedStorage> rows) {
         if (session.json()) {
             ObjectNode report = Reports.report("storage", vss.isSimulated());
             ArrayNode array = report.putArray("storage");
-            for (ShadowStorage s : rows) {
+            for (NamedStorage named : rows) {
+                ShadowStorage s = named.storage();
                 ObjectNode node = array.addObject();
+                node.put("named", named.named());
                 node.put("volume", s.volume());
                 node.put("diffAreaVolume", s.diffAreaVolume());
                 node.put("usedBytes", s.usedBytes());
@@ -122,8 +139,9 @@ final class StorageCommand {
             session.out().println("No shadow copy storage.");
         } else {
             Table table = new Table("VOLUME", "STORAGE ON", "USED", "ALLOCATED", "MAXIMUM");
-            for (ShadowStorage s : rows) {
-                table.row(s.volume(), s.diffAreaVolume(), StorageSize.show(s.usedBytes()),
+            for (NamedStorage named : rows) {
+                ShadowStorage s = named.storage();
+                table.row(named.named(), named.storageOn(), StorageSize.show(s.usedBytes()),
                         StorageSize.show(s.allocatedBytes()), StorageSize.show(s.maximumBytes()));
             }
             table.print(session.out());

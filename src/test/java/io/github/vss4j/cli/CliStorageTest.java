@@ -38,11 +38,12 @@ class CliStorageTest {
         JsonNode report = run("storage", "--simulate=" + machine(dir), "--json", "D:\\").json();
         assertEquals("storage", report.get("command").asText());
         JsonNode d = report.get("storage").get(0);
-        assertEquals("D:\\", d.get("volume").asText());
-        assertEquals("D:\\", d.get("diffAreaVolume").asText());
+        assertEquals("D:\\", d.get("named").asText());
+        assertTrue(d.get("volume").asText().startsWith("\\\\?\\Volume{"), d::toString);
+        assertEquals(d.get("volume").asText(), d.get("diffAreaVolume").asText());
         assertEquals(1073741824L, d.get("maximumBytes").asLong());
         assertEquals(0, d.get("usedBytes").asLong());
-        assertEquals(6, d.size(), d::toString);
+        assertEquals(7, d.size(), d::toString);
     }
 
     @Test
@@ -61,7 +62,9 @@ class CliStorageTest {
         JsonNode added = run("storage", "add", "C:\\", "--on", "D:\\", "--max", "500MB", "--simulate=" + machine(dir),
                 "--json").json();
         JsonNode c = added.get("storage").get(0);
-        assertEquals("D:\\", c.get("diffAreaVolume").asText(), added::toString);
+        JsonNode d = run("storage", "--simulate=" + dir.resolve("machine.json"), "--json", "D:\\").json();
+        assertEquals(d.get("storage").get(0).get("volume").asText(), c.get("diffAreaVolume").asText(),
+                added::toString);
         assertEquals(500L << 20, c.get("maximumBytes").asLong());
     }
 
