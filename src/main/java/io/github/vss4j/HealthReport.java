@@ -1,5 +1,6 @@
 package io.github.vss4j;
 
+import io.github.vss4j.internal.health.HealthCheck;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,14 @@ public record HealthReport(Instant checkedAt, boolean simulated, List<HealthFind
         writers = List.copyOf(writers);
         volumes = List.copyOf(volumes);
         providers = List.copyOf(providers);
+    }
+
+    /**
+     * The report of a machine whose VSS could not be reached at all, e.g. when {@link Vss#system()} threw: one
+     * finding that says what to do (for {@link VssError#E_ACCESSDENIED}: run elevated).
+     */
+    public static HealthReport unreachable(VssException refused) {
+        return HealthCheck.unreachable(java.util.Objects.requireNonNull(refused, "refused"));
     }
 
     /** Whether nothing stands in the way of shadow copies now ({@link HealthFinding.Severity#PROBLEM}s only). */

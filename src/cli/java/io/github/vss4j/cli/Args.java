@@ -28,6 +28,7 @@ final class Args {
             Map.entry("expose", Set.of("--remotely", "--path-from-root")),
             Map.entry("unexpose", Set.of()),
             Map.entry("storage", Set.of("--on", "--max")),
+            Map.entry("doctor", Set.of("--timeout")),
             Map.entry("help", Set.of()));
 
     static final Map<String, VssContext> CONTEXTS = Map.of(

@@ -83,13 +83,13 @@ public final class Cli {
         }
         if (options.command == null) {
             throw CliException.usage(
-                    "no command given: create, restore, list, delete, expose, unexpose, writers, providers or storage");
+                    "no command given: create, restore, list, delete, expose, unexpose, writers, providers, storage or doctor");
         }
         Set<String> allowed = Args.COMMANDS.get(options.command);
         if (allowed == null) {
             throw CliException.usage("unknown command \"" + options.command
-                    + "\"; the commands are create, restore, list, delete, expose, unexpose, writers, providers "
-                    + "and storage");
+                    + "\"; the commands are create, restore, list, delete, expose, unexpose, writers, providers, "
+                    + "storage and doctor");
         }
         for (String option : options.given) {
             if (Args.COMMANDS.values().stream().anyMatch(s -> s.contains(option)) && !allowed.contains(option)) {
@@ -99,6 +99,7 @@ public final class Cli {
         List<String> volumes = switch (options.command) {
             case "create" -> CreateCommand.volumes(options);
             case "storage" -> StorageCommand.volumes(options);
+            case "doctor" -> options.operands;
             default -> List.of();
         };
         if (options.command.equals("create")) {
@@ -106,7 +107,15 @@ public final class Cli {
         }
         String document = options.command.equals("restore") ? RestoreCommand.document(options) : null;
         try (MachineStateFile state = options.keepsMachine ? MachineStateFile.open(options.machineFile, err) : null) {
-            Vss vss = VssSource.open(session, volumes, args, state);
+            Vss vss;
+            try {
+                vss = VssSource.open(session, volumes, args, state);
+            } catch (VssException refused) {
+                if (options.command.equals("doctor")) {
+                    return DoctorCommand.unreachable(session, refused);
+                }
+                throw refused;
+            }
             try {
                 return switch (options.command) {
                     case "create" -> CreateCommand.run(vss, session, volumes);
@@ -117,6 +126,7 @@ public final class Cli {
                     case "expose" -> ExposeCommand.expose(vss, session);
                     case "unexpose" -> ExposeCommand.unexpose(vss, session);
                     case "storage" -> StorageCommand.run(vss, session, storageVolumes(options, volumes));
+                    case "doctor" -> DoctorCommand.run(vss, session, doctorVolumes(options, volumes));
                     default -> WritersCommand.run(vss, session);
                 };
             } finally {
@@ -138,6 +148,18 @@ public final class Cli {
         }
         return MachineFile.read(options.machineFile).simulation().volumes().stream()
                 .map(io.github.vss4j.simulator.SimulatedVolume::name).toList();
+    }
+
+    /** The volumes {@code doctor} checks when none is named: as {@code storage}'s, or the default machine's. */
+    private static List<String> doctorVolumes(Options options, List<String> named) throws CliException {
+        if (!named.isEmpty()) {
+            return named;
+        }
+        if (options.simulate && options.machineFile == null) {
+            return ComponentBackup.simulatedMachine(named).volumes().stream()
+                    .map(io.github.vss4j.simulator.SimulatedVolume::name).toList();
+        }
+        return storageVolumes(options, named);
     }
 
     /** The library's own messages (a failed load, a refused JVM) start as the command line's lines do: once is enough. */

@@ -27,7 +27,8 @@ final class VssSource {
         }
         if (options.machineFile == null) {
             try {
-                boolean withWriters = ComponentBackup.requested(options) || "restore".equals(options.command);
+                boolean withWriters = ComponentBackup.requested(options) || "restore".equals(options.command)
+                        || "doctor".equals(options.command);
                 return Vss.simulator(withWriters ? ComponentBackup.simulatedMachine(volumes)
                         : Simulation.withVolumes(volumes.toArray(String[]::new)));
             } catch (IllegalArgumentException bad) {

@@ -46,7 +46,7 @@ class CliProvidersTest {
         assertTrue(help.out().length() < all.length(), "providers' help is not the whole help");
         CliRun unknown = run("bogus");
         assertTrue(unknown.err().contains("the commands are create, restore, list, delete, expose, unexpose, writers, "
-                + "providers and storage"),
+                + "providers, storage and doctor"),
                 unknown::toString);
     }
 
