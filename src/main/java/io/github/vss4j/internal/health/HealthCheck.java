@@ -172,9 +172,8 @@ public final class HealthCheck {
         boolean failedState = writer.state().isFailed();
         findings.add(new HealthFinding(failedState ? Severity.PROBLEM : Severity.WARNING,
                 "writer \"" + writer.writerName() + "\"",
-                "it is " + writer.state() + (writer.failure() < 0 ? " with last error "
-                        + writer.failureError().name() : "") + (failedState
-                                ? ", so a backup that includes it fails" : ""),
+                "it is " + writer.state() + (failedState ? ", so a backup that includes it fails"
+                        : " but reported an error"),
                 WriterServices.restartAdvice(writer.writerId(), writer.writerName()),
                 writer.failure() < 0 ? OptionalInt.of(writer.failure()) : OptionalInt.empty()));
     }

@@ -48,15 +48,20 @@ final class StorageRoom {
             findings.add(new HealthFinding(Severity.PROBLEM, "volume " + volume,
                     "its shadow storage is full: " + count + " copies use " + used + " of " + area.maximumBytes()
                             + " bytes, and the next copy needs about " + used / count + " more",
-                    "raise the maximum (vss4j storage resize " + volume + " --on " + area.diffAreaVolume()
+                    "raise the maximum (vss4j storage resize " + volume + " --on " + where(volume, area)
                             + " --max SIZE) or delete old copies (vss4j delete)",
                     OptionalInt.of(VssError.VSS_E_INSUFFICIENT_STORAGE.hresult())));
         } else if (storage.stream().anyMatch(a -> !a.isUnbounded() && a.maximumBytes() < ShadowStorage.MINIMUM_BYTES)) {
             findings.add(new HealthFinding(Severity.WARNING, "volume " + volume,
                     "its shadow storage maximum is below the 320 MB that VSS needs for a copy",
-                    "raise it: vss4j storage resize " + volume + " --on " + storage.get(0).diffAreaVolume()
+                    "raise it: vss4j storage resize " + volume + " --on " + where(volume, storage.get(0))
                             + " --max 10%", OptionalInt.empty()));
         }
         return new VolumeHealth(volume, storage, count, fit);
+    }
+
+    /** The area's volume as an operator names it: VSS reports GUID paths only, so the asked name when it is itself. */
+    private static String where(String volume, ShadowStorage area) {
+        return area.diffAreaVolume().equalsIgnoreCase(area.volume()) ? volume : area.diffAreaVolume();
     }
 }
