@@ -2,6 +2,7 @@ package io.github.vss4j.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.ShadowStorage;
 import io.github.vss4j.Vss;
@@ -34,6 +35,9 @@ class RealShadowStorageIT {
             List<ShadowStorage> resized = vss.shadowStorage(system);
             resized.forEach(s -> System.out.println("storage resized: " + s));
             assertEquals(ONE_GB, resized.get(0).maximumBytes(), resized::toString);
+            // [I] the simulator names both volumes by their GUID paths, as every other management structure does.
+            assertTrue(resized.get(0).volume().startsWith("\\\\?\\Volume{"), resized::toString);
+            assertTrue(resized.get(0).diffAreaVolume().startsWith("\\\\?\\Volume{"), resized::toString);
         } finally {
             if (before.isEmpty()) {
                 putBackAbsent(vss, system, host);
