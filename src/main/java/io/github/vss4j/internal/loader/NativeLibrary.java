@@ -26,9 +26,6 @@ public final class NativeLibrary {
 
     /** Loads the shim unless it is loaded already; throws {@link UnsatisfiedLinkError} saying why not. */
     public static void load() {
-        if (loaded != null) {
-            return;
-        }
         synchronized (LOCK) {
             if (loaded == null) {
                 NativeLoader once = new NativeLoader(version(), null);
@@ -82,18 +79,15 @@ public final class NativeLibrary {
     /** The manifest's version (class path), else pom.properties' (a named module), else "dev" (no jar). */
     static String version() {
         String version = NativeLibrary.class.getPackage().getImplementationVersion();
-        if (version != null) {
-            return version;
-        }
-        try (InputStream in = NativeLibrary.class.getResourceAsStream("/META-INF/maven/io.github.vss4j/vss4j/pom.properties")) {
+        Properties pom = new Properties();
+        try (InputStream in = version != null ? null
+                : NativeLibrary.class.getResourceAsStream("/META-INF/maven/io.github.vss4j/vss4j/pom.properties")) {
             if (in != null) {
-                Properties pom = new Properties();
                 pom.load(in);
-                return pom.getProperty("version", "dev");
             }
         } catch (IOException e) {
             // the version only names the extraction directory; the digest beside it is what matters
         }
-        return "dev";
+        return version != null ? version : pom.getProperty("version", "dev");
     }
 }
