@@ -25,10 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One load (its steps: the package comment). What it takes from the JVM goes through five methods that tests
- * override; its fields keep what it tried, for the outcome and the message if it fails. A fresh JVM pays for the
- * first use of each facility, so a warm load starts no logger, regular expression, lambda or random number
- * generator, and joins strings with {@link String#concat}.
+ * One load (its steps: the package comment); tests override the five methods through which it asks the JVM. A warm
+ * load starts no logger, regular expression, lambda or SecureRandom and joins strings with concat: a fresh JVM pays
+ * for the first use of each.
  */
 class NativeLoader {
     private static final String EXTRACT_REMEDY = "set -D" + NativeLibrary.EXTRACT_DIR_PROPERTY
@@ -203,8 +202,8 @@ class NativeLoader {
         }
         String tmp = property("java.io.tmpdir");
         List<Path> all = new ArrayList<>(List.of(NativePlatform.baseDirectory(tmp, property("user.name"),
-                !files.isPosix() && elevated(tmp))));
-        if (files.isPosix()) {
+                !OwnerOnly.POSIX && elevated(tmp))));
+        if (OwnerOnly.POSIX) {
             all.addAll(NativePlatform.fallbackDirectories(environment(NativePlatform.RUNTIME_DIR_VARIABLE),
                     environment(NativePlatform.CACHE_HOME_VARIABLE), property("user.home")));
         }
@@ -279,7 +278,7 @@ class NativeLoader {
             Log.LOG.info("vss4j: extracted the native library for {} to {} (SHA-256 {})", target.folder(), file, expected);
         }
         try {
-            if (outcome == Outcome.FALLBACK && files.isPosix()) {
+            if (outcome == Outcome.FALLBACK && OwnerOnly.POSIX) {
                 Files.deleteIfExists(file);  // POSIX lets a loaded copy go; Windows keeps it until it is unloaded
             }
         } catch (IOException e) {
@@ -298,7 +297,7 @@ class NativeLoader {
         Path temp = Files.createTempFile(shared.getParent(), ".vss4j-", ".tmp");  // rw-------, or the folder's ACL
         try {
             Files.write(temp, library);
-            if (files.isPosix()) {
+            if (OwnerOnly.POSIX) {
                 Files.setPosixFilePermissions(temp, OwnerOnly.SEALED_FILE);
             }
             Path placed = null;

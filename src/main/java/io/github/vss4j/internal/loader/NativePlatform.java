@@ -162,7 +162,13 @@ record NativePlatform(String folder, String fileName) {
 
     /** The platform for a folder name such as {@code windows_64}; the file name follows the folder's OS. */
     static NativePlatform ofFolder(String folder) {
-        if (!folder.matches("[a-z0-9]+_[a-z0-9_]+")) {
+        int underscore = folder.indexOf('_');
+        boolean named = underscore > 0 && underscore < folder.length() - 1;
+        for (int i = 0; i < folder.length() && named; i++) {
+            named = folder.charAt(i) >= 'a' && folder.charAt(i) <= 'z' || folder.charAt(i) >= '0' && folder.charAt(i) <= '9'
+                    || folder.charAt(i) == '_';
+        }
+        if (!named) {  // not by a regular expression: every load comes here, and a fresh JVM pays for the first one
             throw new UnsatisfiedLinkError("vss4j: " + NativeLibrary.PLATFORM_PROPERTY + "=\"" + folder
                     + "\" is not a platform folder name (expected <os>_<arch> in lower case, e.g. linux_64,"
                     + " windows_64, windows_arm64, linux_arm64)");

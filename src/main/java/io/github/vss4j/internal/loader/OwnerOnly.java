@@ -42,15 +42,12 @@ final class OwnerOnly {
     static final Set<PosixFilePermission> WRITABLE_FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> SEALED_FILE = PosixFilePermissions.fromString("r-x------");
     private static final String ELSEWHERE = "choose another place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY;
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final String ELEVATED_DEFAULT = " (\"" + NativePlatform.ELEVATED_SUFFIX + "\" by default)";
+    static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private UserPrincipal self;
 
     OwnerOnly(UserPrincipal self) {
         this.self = self;
-    }
-
-    boolean isPosix() {
-        return POSIX;
     }
 
     /** What makes a new file or directory {@code permissions} as it is created, on POSIX; nothing elsewhere. */
@@ -139,19 +136,14 @@ final class OwnerOnly {
      * not, in a sentence that says what to do. A directory of the other kind of run is refused, never taken over.
      */
     static String whyNotOurs(Path dir, UserPrincipal owner, UserPrincipal self) {
-        if (owner.equals(self)) {
-            return null;
-        } else if (ownsAsGroup(owner) && !ownsAsGroup(self)) {
-            return dir + " was created by an elevated process (it is owned by the group " + owner.getName()
-                    + ") and this process, not elevated, can neither use nor repair it; elevated runs extract to a"
-                    + " directory of their own (\"" + NativePlatform.ELEVATED_SUFFIX + "\") by default. Delete it from an"
-                    + " elevated prompt, or " + ELSEWHERE;
-        } else if (ownsAsGroup(self) && !ownsAsGroup(owner)) {
-            return dir + " is owned by " + owner.getName() + ", while this elevated process creates files owned by"
-                    + " the group " + self.getName() + "; vss4j keeps elevated and non-elevated runs in separate"
-                    + " directories (\"" + NativePlatform.ELEVATED_SUFFIX + "\" by default), so " + ELSEWHERE;
-        }
-        return dir + " is owned by " + owner.getName() + ", not by the current user " + self.getName()
+        return owner.equals(self) ? null : ownsAsGroup(owner) && !ownsAsGroup(self) ? dir + " was created by an"
+                + " elevated process (it is owned by the group " + owner.getName() + ") and this process, not elevated,"
+                + " can neither use nor repair it; elevated runs extract to a directory of their own" + ELEVATED_DEFAULT
+                + ". Delete it from an elevated prompt, or " + ELSEWHERE
+                : ownsAsGroup(self) && !ownsAsGroup(owner) ? dir + " is owned by " + owner.getName() + ", while this"
+                + " elevated process creates files owned by the group " + self.getName() + "; vss4j keeps elevated and"
+                + " non-elevated runs in separate directories" + ELEVATED_DEFAULT + ", so " + ELSEWHERE
+                : dir + " is owned by " + owner.getName() + ", not by the current user " + self.getName()
                 + "; vss4j never loads from a directory that someone else controls. Remove it or " + ELSEWHERE;
     }
 
