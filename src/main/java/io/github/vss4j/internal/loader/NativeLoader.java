@@ -178,7 +178,11 @@ class NativeLoader {
                 return name == null ? placeIn(base) : files.secureDirectory(files.secureDirectory(base).resolve(name));
             } catch (IOException e) {
                 refused.add(e);
-                release();  // this folder is not used after all
+                try {
+                    release();  // this folder is not used after all
+                } catch (IOException notClosed) {
+                    e.addSuppressed(notClosed);
+                }
             }
         }
         StringBuilder why = new StringBuilder(bases.size() == 1 ? "" : "tried " + bases.size() + " places, each refused: ");
