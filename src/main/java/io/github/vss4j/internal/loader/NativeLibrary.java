@@ -17,9 +17,8 @@ public final class NativeLibrary {
     public static final String PLATFORM_PROPERTY = "vss4j.platform";
 
     private static final Object LOCK = new Object();
+    /** Set once; the mark that its folder is in use stays in {@link FolderLocks} until the JVM exits. */
     private static volatile Path loaded;
-    /** Kept while this class lives: it holds the mark that its folder is in use. */
-    private static NativeLoader loader;
 
     private NativeLibrary() {
     }
@@ -28,9 +27,7 @@ public final class NativeLibrary {
     public static void load() {
         synchronized (LOCK) {
             if (loaded == null) {
-                NativeLoader once = new NativeLoader(version(), null);
-                loaded = once.load();
-                loader = once;
+                loaded = new NativeLoader(version(), null).load();
             }
         }
     }
