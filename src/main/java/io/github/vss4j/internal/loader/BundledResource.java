@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Collections;
 import java.util.List;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /** A resource bundled with vss4j, a native or its digest: its URL (for messages) and its bytes, read at lookup. */
@@ -32,12 +31,10 @@ record BundledResource(String location, byte[] bytes) {
     /** Entry {@code name} of the jar file {@code jar} (whose URL is {@code jarUrl}), or null if it has none. */
     static BundledResource inJar(File jar, String jarUrl, String name) throws IOException {
         try (JarFile opened = new JarFile(jar)) {
-            JarEntry found = opened.getJarEntry(name);
-            if (found == null) {
-                return null;
-            }
-            try (InputStream in = opened.getInputStream(found)) {
-                return new BundledResource("jar:".concat(jarUrl).concat("!/").concat(name), in.readAllBytes());
+            var found = opened.getJarEntry(name);
+            try (InputStream in = found == null ? null : opened.getInputStream(found)) {
+                String where = "jar:".concat(jarUrl).concat("!/").concat(name);
+                return in == null ? null : new BundledResource(where, in.readAllBytes());
             }
         }
     }
@@ -62,8 +59,9 @@ record BundledResource(String location, byte[] bytes) {
             return inJar(ownFile, own.toString(), name);
         }
         ClassLoader loader = BundledResource.class.getClassLoader();
-        for (URL candidate : own == null || loader == null ? List.<URL>of() : Collections.list(loader.getResources(name))) {
-            if (candidate.toString().startsWith("jar:" + own + "!/") || candidate.toString().startsWith(own.toString())) {
+        List<URL> candidates = own == null || loader == null ? List.of() : Collections.list(loader.getResources(name));
+        for (URL candidate : candidates) {
+            if (candidate.toString().startsWith(own.toString()) || candidate.toString().startsWith("jar:" + own + "!/")) {
                 return of(candidate);
             }
         }

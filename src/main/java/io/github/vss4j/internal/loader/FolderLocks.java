@@ -18,11 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which folders of a base (version folders, or a private folder's sub-folders) are in use, told by file locks that vanish with their process, crash included:
- * a shared lock on {@code <folder>.in-use} while a process uses the folder. All work in a base is done under an
- * exclusive lock on {@code <base>/.lock}, so a folder is never removed between its creation and its mark and no two
- * processes extract the same file at once. A folder is unused when its {@code .in-use} is missing or can be locked
- * exclusively.
+ * Which folders of a base (version folders, or a private folder's sub-folders) are in use, told by locks that
+ * vanish with their process, crash included: a shared lock on {@code <folder>.in-use} while a process uses the
+ * folder. All work in a base is done under an exclusive lock on {@code <base>/.lock}, so a folder is never removed
+ * between its creation and its mark and no two processes extract the same file at once.
  */
 final class FolderLocks {
     static final String IN_USE = ".in-use";
@@ -43,16 +42,16 @@ final class FolderLocks {
 
     /** Marks {@code folder} in use (under {@link #lockBase}); false if this JVM has marked it already. */
     static boolean markInUse(Path folder) throws IOException {
-        Path file = inUseFile(folder);
         synchronized (MARKS) {
-            FileLock lock = MARKS.containsKey(file) ? null : lock(file, true, true);
-            return lock != null && MARKS.put(file, lock.channel()) == null;
+            FileLock lock = MARKS.containsKey(inUseFile(folder)) ? null : lock(inUseFile(folder), true, true);
+            return lock != null && MARKS.put(inUseFile(folder), lock.channel()) == null;
         }
     }
 
+    /** Ends this JVM's mark on {@code folder}, if any. */
     static void unmark(Path folder) throws IOException {
         synchronized (MARKS) {
-            FileChannel channel = MARKS.remove(inUseFile(folder));
+            FileChannel channel = folder == null ? null : MARKS.remove(inUseFile(folder));
             if (channel != null) {
                 channel.close();
             }
@@ -60,56 +59,47 @@ final class FolderLocks {
     }
 
     /** {@link NativeLibrary#claimSubFolder}: made and marked under {@code folder}'s lock, so never listed unused. */
+    @SuppressWarnings("try")
     static Path claim(OwnerOnly files, Path folder, String child) throws IOException {
         synchronized (JVM_WIDE) {
-            FileChannel locked = lockBase(folder);
-            try {
+            try (FileChannel locked = lockBase(folder)) {
                 Path claimed = files.secureDirectory(folder.resolve(child));
                 markInUse(claimed);
                 return claimed;
-            } finally {
-                locked.close();
-            }
-        }
-    }
-
-    /** {@link NativeLibrary#unusedSubFolders}, under {@code folder}'s lock. */
-    static List<Path> unused(Path folder) throws IOException {
-        synchronized (JVM_WIDE) {
-            FileChannel locked = lockBase(folder);
-            try {
-                return unusedUnderLock(folder);
-            } finally {
-                locked.close();
             }
         }
     }
 
     /**
-     * The real directories in {@code folder} that no process marks (a Windows junction is a directory to the JDK,
-     * and "other": never listed); deletes the free in-use files of folders deleted since. Under {@link #lockBase},
-     * so no process marks one before the caller is done with it.
+     * {@link NativeLibrary#unusedSubFolders}: the real directories in {@code folder} that no process marks (a
+     * Windows junction is a directory to the JDK, and "other": never listed); deletes the free in-use files of
+     * folders deleted since.
      */
+    @SuppressWarnings("try")
+    static List<Path> unused(Path folder) throws IOException {
+        synchronized (JVM_WIDE) {
+            try (FileChannel locked = lockBase(folder)) {
+                return unusedUnderLock(folder);
+            }
+        }
+    }
+
     private static List<Path> unusedUnderLock(Path folder) throws IOException {
         List<Path> unused = new ArrayList<>();
-        try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
-            for (Path child : all) {
-                String name = child.getFileName().toString();
-                BasicFileAttributes it;
-                try {
-                    it = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (NoSuchFileException gone) {
-                    continue;  // another process's owner probe, deleted meanwhile
-                }
-                boolean orphan = name.endsWith(IN_USE) && !Files.exists(child.resolveSibling(
-                        name.substring(0, name.length() - IN_USE.length())), LinkOption.NOFOLLOW_LINKS);
-                if ((orphan || it.isDirectory() && !it.isOther()) && isFree(orphan ? child : inUseFile(child))) {
-                    if (orphan) {
-                        Files.delete(child);
-                    } else {
-                        unused.add(child);
-                    }
-                }
+        for (Path child : list(folder)) {
+            String name = child.getFileName().toString();
+            BasicFileAttributes it;
+            try {
+                it = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException gone) {
+                continue;  // another process's owner probe, deleted meanwhile
+            }
+            boolean orphan = name.endsWith(IN_USE) && !Files.exists(child.resolveSibling(
+                    name.substring(0, name.length() - IN_USE.length())), LinkOption.NOFOLLOW_LINKS);
+            if (orphan && isFree(child)) {
+                Files.delete(child);
+            } else if (!orphan && it.isDirectory() && !it.isOther() && isFree(inUseFile(child))) {
+                unused.add(child);
             }
         }
         return unused;
@@ -117,18 +107,31 @@ final class FolderLocks {
 
     /**
      * Removes and returns the version folders of {@code base} but {@code keep} that no process uses, that
-     * {@code keep}'s owner owns and that hold only files; under {@link #lockBase}. Others are left as they are.
+     * {@code keep}'s owner owns and that hold only files, as a load leaves them; under {@link #lockBase}.
      */
     static List<Path> removeUnused(Path base, Path keep) throws IOException {
         List<Path> removed = new ArrayList<>();
         Object me = Files.getOwner(keep, LinkOption.NOFOLLOW_LINKS);
         for (Path folder : unusedUnderLock(base)) {
             try {
-                if (!folder.equals(keep) && NativePlatform.isVersionFolder(folder.getFileName().toString())
-                        && me.equals(Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS)) && removeFiles(folder)) {
-                    Files.deleteIfExists(inUseFile(folder));
-                    removed.add(folder);
+                if (folder.equals(keep) || !NativePlatform.isVersionFolder(folder.getFileName().toString())
+                        || !me.equals(Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS))) {
+                    continue;
                 }
+                List<Path> files = list(folder);
+                boolean onlyFiles = true;
+                for (Path file : files) {
+                    onlyFiles &= !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
+                }
+                if (!onlyFiles) {
+                    continue;  // not as a load leaves it: not ours to remove
+                }
+                for (Path file : files) {
+                    Files.delete(file);
+                }
+                Files.delete(folder);
+                Files.deleteIfExists(inUseFile(folder));
+                removed.add(folder);
             } catch (IOException e) {
                 NativeLoader.Log.LOG.debug("vss4j: left {} as it is: {}", folder, e.toString());
             }
@@ -136,22 +139,14 @@ final class FolderLocks {
         return removed;
     }
 
-    /** Removes {@code folder} if it holds only files, as a load leaves it; else it is not one of ours. */
-    private static boolean removeFiles(Path folder) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
-            for (Path file : all) {
-                if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-                    return false;
-                }
-                files.add(file);
+    private static List<Path> list(Path folder) throws IOException {
+        List<Path> all = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+            for (Path child : stream) {
+                all.add(child);
             }
         }
-        for (Path file : files) {
-            Files.delete(file);
-        }
-        Files.delete(folder);
-        return true;
+        return all;
     }
 
     /** Whether no process marks {@code inUse}: missing (marks are made under the base lock) or lockable at once. */

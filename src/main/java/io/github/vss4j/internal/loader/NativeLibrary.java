@@ -17,23 +17,17 @@ public final class NativeLibrary {
     public static final String PLATFORM_PROPERTY = "vss4j.platform";
 
     private static final Object LOCK = new Object();
+    /** Set once; the mark that its folder is in use stays in {@link FolderLocks} until the JVM exits. */
     private static volatile Path loaded;
-    /** Kept while this class lives: it holds the mark that its folder is in use. */
-    private static NativeLoader loader;
 
     private NativeLibrary() {
     }
 
     /** Loads the shim unless it is loaded already; throws {@link UnsatisfiedLinkError} saying why not. */
     public static void load() {
-        if (loaded != null) {
-            return;
-        }
         synchronized (LOCK) {
             if (loaded == null) {
-                NativeLoader once = new NativeLoader(version(), null);
-                loaded = once.load();
-                loader = once;
+                loaded = new NativeLoader(version(), null).load();
             }
         }
     }
@@ -82,18 +76,15 @@ public final class NativeLibrary {
     /** The manifest's version (class path), else pom.properties' (a named module), else "dev" (no jar). */
     static String version() {
         String version = NativeLibrary.class.getPackage().getImplementationVersion();
-        if (version != null) {
-            return version;
-        }
-        try (InputStream in = NativeLibrary.class.getResourceAsStream("/META-INF/maven/io.github.vss4j/vss4j/pom.properties")) {
+        Properties pom = new Properties();
+        try (InputStream in = version != null ? null
+                : NativeLibrary.class.getResourceAsStream("/META-INF/maven/io.github.vss4j/vss4j/pom.properties")) {
             if (in != null) {
-                Properties pom = new Properties();
                 pom.load(in);
-                return pom.getProperty("version", "dev");
             }
         } catch (IOException e) {
             // the version only names the extraction directory; the digest beside it is what matters
         }
-        return "dev";
+        return version != null ? version : pom.getProperty("version", "dev");
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,11 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One load, the same on every OS (its steps: the package comment). What it takes from the JVM goes through five
- * methods that tests override; its fields keep what it tried, for the outcome and the message if it fails.
- *
- * <p>A fresh JVM pays for the first use of each facility, so a warm load (an intact file reused) starts no logger,
- * regular expression, lambda or random number generator, and joins strings with {@link String#concat}.
+ * One load (its steps: the package comment); tests override the five methods through which it asks the JVM. A warm
+ * load starts no logger, regular expression, lambda or SecureRandom and joins strings with concat: a fresh JVM pays
+ * for the first use of each.
  */
 class NativeLoader {
     private static final String EXTRACT_REMEDY = "set -D" + NativeLibrary.EXTRACT_DIR_PROPERTY
@@ -88,10 +85,8 @@ class NativeLoader {
 
     /** Ends this load's mark on its folder; the library's own loader keeps it until the JVM exits, tests end it. */
     void release() throws IOException {
-        if (marked != null) {
-            FolderLocks.unmark(marked);
-            marked = null;
-        }
+        FolderLocks.unmark(marked);
+        marked = null;
     }
 
     /** Loads the library and returns the file loaded, or throws {@link UnsatisfiedLinkError}. Once per instance. */
@@ -121,44 +116,66 @@ class NativeLoader {
             installed = Path.of(explicit).toAbsolutePath().normalize();
             if (!explicit.isBlank() && Files.isRegularFile(installed)) {
                 link(installed);
-                Log.LOG.info("vss4j: loaded the pre-installed native library {} ({}), not the bundled one", installed, what);
                 outcome = Outcome.PREINSTALLED;
+                Log.LOG.info("vss4j: loaded the pre-installed native library {} ({}), not the bundled one", installed, what);
                 return installed;
             }
         } catch (InvalidPathException | UnsatisfiedLinkError e) {
-            throw failure(what + (installed == null ? " is not a valid path: " : ": System.load failed: ")
-                    + e.getMessage() + ". Point it at the vss4j library built for this platform (os.name="
-                    + property("os.name") + ", os.arch=" + property("os.arch") + ")," + remedy, e);
+            throw withCauses(new UnsatisfiedLinkError(what + (installed == null ? " is not a valid path: "
+                    : ": System.load failed: ") + e.getMessage() + ". Point it at the vss4j library built for this"
+                    + " platform (os.name=" + property("os.name") + ", os.arch=" + property("os.arch") + "),"
+                    + remedy), List.of(e));
         }
-        throw failure(what + " names no library file: " + installed + (Files.exists(installed) ? " is not a regular"
-                + " file." : " does not exist.") + " Nothing was loaded; the bundled library is not used while this"
-                + " property is set. Point it at the installed library file," + remedy);
+        throw new UnsatisfiedLinkError(what + " names no library file: " + installed + (Files.exists(installed)
+                ? " is not a regular file." : " does not exist.") + " Nothing was loaded; the bundled library is not"
+                + " used while this property is set. Point it at the installed library file," + remedy);
     }
 
     private Path loadBundled() {
         target = platform();
         resource = target.resource();
-        List<Path> bases;
         try {
             BundledResource digest = resource(target.digestResource());
             if (digest == null) {
-                throw resource(target.resource()) == null ? noLibrary() : fail("the jar has no SHA-256 for it"
-                        + " (resource " + target.digestResource() + " is missing), so it cannot be verified",
+                throw resource(resource) == null ? noLibrary() : fail("the jar has no SHA-256 for it (resource "
+                        + target.digestResource() + " is missing), so it cannot be verified",
                         "use a jar produced by the vss4j build, which records the digest");
             }
             expected = parseDigest(digest.read());
-            bases = baseDirectories();
         } catch (IOException e) {
-            throw fail("cannot read the bundled resources or name the extraction directory: " + e.getMessage(),
-                    "check that the jar is complete and readable, or " + EXTRACT_REMEDY, e);
+            throw fail("cannot read the bundled resources: " + e.getMessage(), "check that the jar is complete and"
+                    + " readable", e);
         }
         List<IOException> refused = new ArrayList<>();
+        try {
+            inFirstBase(null, refused);
+        } catch (IOException e) {
+            throw fail("cannot extract it to an owner-only directory: " + e.getMessage(), EXTRACT_REMEDY,
+                    refused.isEmpty() ? new Throwable[] {e} : refused.toArray(new Throwable[0]));
+        }
+        return link();
+    }
+
+    /** {@link NativeLibrary#privateFolder}: made in the first base that a load would not refuse either. */
+    Path privateFolder(String name) throws IOException {
+        List<IOException> refused = new ArrayList<>();
+        try {
+            return inFirstBase(checkedName(name), refused);
+        } catch (IOException e) {
+            throw withCauses(new IOException("vss4j: cannot make the owner-only folder \"" + name + "\": "
+                    + e.getMessage() + "; " + EXTRACT_REMEDY), refused.isEmpty() ? List.of(e) : refused);
+        }
+    }
+
+    /**
+     * In the first base directory not refused: {@code <base>/<name>} made owner-only, or for a null {@code name}
+     * the library placed; else an {@link IOException} saying why each was refused, the refusals in {@code refused}.
+     */
+    private Path inFirstBase(String name, List<IOException> refused) throws IOException {
+        List<Path> bases = baseDirectories();
         for (Path base : bases) {
-            Path folder = base.resolve(NativePlatform.directoryName(version, expected));
-            file = folder.resolve(target.fileName());
             try {
-                placeIn(base, folder);
-                return link();
+                return name == null ? placeIn(base) : files.secureDirectory(files.secureDirectory(base).resolve(name));
             } catch (IOException e) {
                 refused.add(e);
                 try {
@@ -168,44 +185,75 @@ class NativeLoader {
                 }
             }
         }
-        throw fail("cannot extract it to an owner-only directory: " + whyRefused(bases, refused), EXTRACT_REMEDY,
-                refused.toArray(new Throwable[0]));
+        StringBuilder why = new StringBuilder(bases.size() == 1 ? "" : "tried " + bases.size() + " places, each refused: ");
+        for (int i = 0; i < bases.size(); i++) {
+            IOException e = refused.get(i);  // NIO's exceptions for a path often carry nothing but the path as message
+            String reason = !(e instanceof FileSystemException f && f.getReason() == null) ? e.getMessage()
+                    : e.getMessage() + (e instanceof FileAlreadyExistsException ? " exists and is not a directory"
+                    : e instanceof AccessDeniedException ? ": access denied"
+                    : e instanceof NoSuchFileException ? " does not exist" : "");
+            why.append(bases.size() == 1 ? "" : (i == 0 ? "" : "; ") + (i + 1) + ") "
+                    + (reason.contains(bases.get(i).toString()) ? "" : bases.get(i) + ": ")).append(reason);
+        }
+        throw new IOException(why.toString());
+    }
+
+    /** {@value NativeLibrary#EXTRACT_DIR_PROPERTY} alone if set; else the per-user base, then POSIX fallbacks. */
+    private List<Path> baseDirectories() throws IOException {
+        String configured = property(NativeLibrary.EXTRACT_DIR_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return List.of(NativePlatform.absolute(configured));
+        }
+        String tmp = property("java.io.tmpdir");
+        List<Path> all = new ArrayList<>(List.of(NativePlatform.baseDirectory(tmp, property("user.name"),
+                !OwnerOnly.POSIX && elevated(tmp))));
+        if (OwnerOnly.POSIX) {
+            all.addAll(NativePlatform.fallbackDirectories(environment(NativePlatform.RUNTIME_DIR_VARIABLE),
+                    environment(NativePlatform.CACHE_HOME_VARIABLE), property("user.home")));
+        }
+        return all;
+    }
+
+    /** Whether files this process creates in {@code tmp} belong to a group: see {@link OwnerOnly}. */
+    private boolean elevated(String tmp) {
+        try {
+            return OwnerOnly.ownsAsGroup(files.self(Path.of(tmp)));
+        } catch (IOException | RuntimeException e) {
+            return false;  // the directory checks ask again, where they can, and say what is wrong
+        }
     }
 
     /**
-     * Reuses the intact file in {@code folder} or extracts it there, marks the folder in use and removes the base's
-     * unused folders of other builds, while this process alone works in {@code base}. The jar's bytes are checked
-     * before anything is created; a reuse does not read them.
+     * Reuses the intact file in {@code base}'s version folder or extracts it there, marks the folder in use and
+     * removes the base's unused folders of other builds, while this process alone works in {@code base}. The jar's
+     * bytes are checked before anything is created; a reuse does not read them.
      */
-    private void placeIn(Path base, Path folder) throws IOException {
+    @SuppressWarnings("try")
+    private Path placeIn(Path base) throws IOException {
+        Path folder = base.resolve(NativePlatform.directoryName(version, expected));
+        file = folder.resolve(target.fileName());
         if (library == null && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             library = readBundled();
         }
         files.secureDirectory(base);
         synchronized (FolderLocks.JVM_WIDE) {
-            FileChannel locked = FolderLocks.lockBase(base);
-            try {
+            try (FileChannel locked = FolderLocks.lockBase(base)) {
                 files.secureDirectory(folder);
                 marked = FolderLocks.markInUse(folder) ? folder : null;
                 String problem = Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? problem(file) : "missing";
-                if (problem == null) {
-                    outcome = Outcome.REUSED;
-                } else {
-                    if (!problem.equals("missing")) {
-                        Log.LOG.warn("vss4j: {} is not intact ({}); replacing it", file, problem);
-                    }
-                    Path shared = file;
-                    file = writeCopy(shared, true);
-                    outcome = !file.equals(shared) ? Outcome.FALLBACK
-                            : problem.equals("missing") ? Outcome.EXTRACTED : Outcome.REPLACED;
+                if (problem != null && !problem.equals("missing")) {
+                    Log.LOG.warn("vss4j: {} is not intact ({}); replacing it", file, problem);
                 }
+                Path shared = file;
+                file = problem == null ? file : writeCopy(shared, true);
+                outcome = problem == null ? Outcome.REUSED : !file.equals(shared) ? Outcome.FALLBACK
+                        : problem.equals("missing") ? Outcome.EXTRACTED : Outcome.REPLACED;
                 for (Path old : FolderLocks.removeUnused(base, folder)) {
                     Log.LOG.info("vss4j: removed {}, the folder of another vss4j build that no process uses", old);
                 }
-            } finally {
-                locked.close();
             }
         }
+        return file;
     }
 
     private Path link() {
@@ -226,22 +274,19 @@ class NativeLoader {
                 Log.LOG.warn("vss4j: {} is loaded by another class loader; loading a private copy {}", shared, file);
                 link(file);
             } catch (IOException | UnsatisfiedLinkError privateCopy) {
-                UnsatisfiedLinkError error = fail("another class loader has loaded " + shared + " and a private copy"
-                        + " cannot be loaded: " + privateCopy.getMessage(), "load vss4j from one class loader only",
-                        privateCopy);
-                error.addSuppressed(e);
-                throw error;
+                throw fail("another class loader has loaded " + shared + " and a private copy cannot be loaded: "
+                        + privateCopy.getMessage(), "load vss4j from one class loader only", privateCopy, e);
             }
         }
         if (outcome == Outcome.EXTRACTED || outcome == Outcome.REPLACED) {
             Log.LOG.info("vss4j: extracted the native library for {} to {} (SHA-256 {})", target.folder(), file, expected);
         }
-        if (outcome == Outcome.FALLBACK && files.isPosix()) {
-            try {
+        try {
+            if (outcome == Outcome.FALLBACK && OwnerOnly.POSIX) {
                 Files.deleteIfExists(file);  // POSIX lets a loaded copy go; Windows keeps it until it is unloaded
-            } catch (IOException e) {
-                Log.LOG.debug("vss4j: could not delete the private copy {}: {}", file, e.toString());
             }
+        } catch (IOException e) {
+            Log.LOG.debug("vss4j: could not delete the private copy {}: {}", file, e.toString());
         }
         return file;
     }
@@ -256,16 +301,14 @@ class NativeLoader {
         Path temp = Files.createTempFile(shared.getParent(), ".vss4j-", ".tmp");  // rw-------, or the folder's ACL
         try {
             Files.write(temp, library);
-            if (files.isPosix()) {
+            if (OwnerOnly.POSIX) {
                 Files.setPosixFilePermissions(temp, OwnerOnly.SEALED_FILE);
             }
             Path placed = null;
-            if (replace) {
-                try {
-                    placed = Files.move(temp, shared, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException notReplaced) {
-                    Log.LOG.warn("vss4j: could not replace {} ({}); loading a private copy", shared, notReplaced.toString());
-                }
+            try {
+                placed = replace ? Files.move(temp, shared, StandardCopyOption.ATOMIC_MOVE) : null;
+            } catch (IOException notReplaced) {
+                Log.LOG.warn("vss4j: could not replace {} ({}); loading a private copy", shared, notReplaced.toString());
             }
             if (placed == null) {
                 String name = shared.getFileName().toString();
@@ -289,36 +332,12 @@ class NativeLoader {
      */
     private String problem(Path candidate) throws IOException {
         String notOwnerOnly = files.whyNotOwnerOnly(candidate);
-        if (notOwnerOnly != null) {
+        byte[] found = notOwnerOnly == null ? Files.readAllBytes(candidate) : null;
+        if (found == null || library != null && Arrays.equals(found, library)) {
             return notOwnerOnly;
-        }
-        byte[] found = Files.readAllBytes(candidate);
-        if (library != null && Arrays.equals(found, library)) {
-            return null;
         }
         actual = sha256(found);
         return actual.equals(expected) ? null : "its SHA-256 is " + actual + ", expected " + expected;
-    }
-
-    /** {@link NativeLibrary#privateFolder}: made in the first base that {@link #placeIn} would not refuse either. */
-    Path privateFolder(String name) throws IOException {
-        checkedName(name);
-        List<Path> bases = baseDirectories();
-        List<IOException> refused = new ArrayList<>();
-        for (Path base : bases) {
-            try {
-                files.secureDirectory(base);
-                return files.secureDirectory(base.resolve(name));
-            } catch (IOException e) {
-                refused.add(e);
-            }
-        }
-        IOException error = new IOException("vss4j: cannot make the owner-only folder \"" + name + "\": "
-                + whyRefused(bases, refused) + "; " + EXTRACT_REMEDY, refused.get(0));
-        for (IOException other : refused.subList(1, refused.size())) {
-            error.addSuppressed(other);
-        }
-        throw error;
     }
 
     /** {@code name} if it is a folder name {@link NativeLibrary#privateFolder} accepts; else why not. */
@@ -345,7 +364,7 @@ class NativeLoader {
             throw noLibrary();
         }
         resource = bundled.location();
-        byte[] bytes = bundled.read();
+        byte[] bytes = bundled.bytes();
         actual = sha256(bytes);
         if (!expected.equals(actual)) {
             throw fail("the bundled library does not match the SHA-256 recorded at build time: the jar is corrupt or"
@@ -360,62 +379,12 @@ class NativeLoader {
                 + NativeLibrary.LIBRARY_PATH_PROPERTY + " to a library built for it");
     }
 
-    /** {@value NativeLibrary#EXTRACT_DIR_PROPERTY} alone if set; else the per-user base, then POSIX fallbacks. */
-    private List<Path> baseDirectories() throws IOException {
-        String configured = property(NativeLibrary.EXTRACT_DIR_PROPERTY);
-        String tmp = property("java.io.tmpdir");
-        if (configured != null && !configured.isBlank()) {
-            return List.of(NativePlatform.baseDirectory(configured, tmp, null, false));
-        }
-        List<Path> all = new ArrayList<>();
-        all.add(NativePlatform.baseDirectory(null, tmp, property("user.name"), !files.isPosix() && elevated(tmp)));
-        if (files.isPosix()) {
-            all.addAll(NativePlatform.fallbackDirectories(environment(NativePlatform.RUNTIME_DIR_VARIABLE),
-                    environment(NativePlatform.CACHE_HOME_VARIABLE), property("user.home")));
-        }
-        return all;
-    }
-
-    /** Whether files this process creates in {@code tmp} belong to a group: see {@link OwnerOnly}. */
-    private boolean elevated(String tmp) {
-        try {
-            return OwnerOnly.ownsAsGroup(files.self(Path.of(tmp)));
-        } catch (IOException | RuntimeException e) {
-            return false;  // the directory checks ask again, where they can, and say what is wrong
-        }
-    }
-
-    /** Why each place was refused: the reason alone for one place, else each place with its reason. */
-    private static String whyRefused(List<Path> bases, List<IOException> refused) {
-        StringBuilder why = new StringBuilder(bases.size() == 1 ? "" : "tried " + bases.size() + " places, each refused: ");
-        for (int i = 0; i < bases.size(); i++) {
-            String reason = describe(refused.get(i));
-            if (bases.size() > 1) {
-                why.append(i == 0 ? "" : "; ").append(i + 1).append(") ")
-                        .append(reason.contains(bases.get(i).toString()) ? "" : bases.get(i) + ": ");
-            }
-            why.append(reason);
-        }
-        return why.toString();
-    }
-
-    /** What went wrong, in words: NIO's exceptions for a path often carry nothing but the path as message. */
-    private static String describe(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        boolean bare = e instanceof FileSystemException fse && fse.getReason() == null;
-        return !bare ? message : e instanceof FileAlreadyExistsException ? message + " exists and is not a directory"
-                : e instanceof AccessDeniedException ? message + ": access denied"
-                : e instanceof NoSuchFileException ? message + " does not exist" : message;
-    }
-
     /** The first word of a {@code .sha256} file ({@code sha256sum}'s format, or a bare digest): 64 hex digits. */
     static String parseDigest(byte[] recorded) throws IOException {
         String text = new String(recorded, StandardCharsets.US_ASCII).trim();
-        int end = 0;
-        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-            end++;
-        }
-        String digest = text.substring(0, end).toLowerCase(Locale.ROOT);
+        // a first word of 64 characters ends at the 65th; a digest that passes holds no whitespace
+        String digest = text.substring(0, text.length() > 64 && Character.isWhitespace(text.charAt(64)) ? 64
+                : text.length()).toLowerCase(Locale.ROOT);
         if (digest.length() != 64 || !NativePlatform.isLowerHex(digest)) {
             throw new IOException("the recorded SHA-256 is not 64 hex digits: \""
                     + (text.length() <= 80 ? text : text.substring(0, 80) + "...") + "\"");
@@ -431,34 +400,23 @@ class NativeLoader {
         }
     }
 
-    /** An error with {@code message}, the first of {@code causes} as its cause and the others suppressed. */
-    static UnsatisfiedLinkError failure(String message, Throwable... causes) {
-        UnsatisfiedLinkError error = new UnsatisfiedLinkError(message);
-        error.initCause(causes.length == 0 ? null : causes[0]);
-        for (int i = 1; i < causes.length; i++) {
-            error.addSuppressed(causes[i]);
-        }
+    /** {@code error} with the first of {@code causes} as its cause and the others suppressed. */
+    static <T extends Throwable> T withCauses(T error, List<? extends Throwable> causes) {
+        error.initCause(causes.isEmpty() ? null : causes.get(0));
+        causes.stream().skip(1).forEach(error::addSuppressed);
         return error;
     }
 
     /** The error for this load: what was tried (platform, resource, file, digests), why it failed, what to do. */
     private UnsatisfiedLinkError fail(String reason, String remedy, Throwable... causes) {
-        StringBuilder m = new StringBuilder("vss4j: cannot load the native library for platform " + target.folder()
-                + " (os.name=" + property("os.name") + ", os.arch=" + property("os.arch") + "): " + reason
-                + ". Tried resource " + resource);
-        if (file != null) {
-            m.append(", file ").append(file);
-        }
-        if (expected != null) {
-            m.append(", expected SHA-256 ").append(expected).append(" (").append(target.digestResource()).append(')');
-        }
-        if (actual != null) {
-            m.append(", actual SHA-256 ").append(actual);
-        }
-        m.append(linking ? ". System.load was called and failed" : ". Nothing was loaded")
-                .append("; java.library.path is not searched. What you can do: ").append(remedy).append("; or set -D")
-                .append(NativeLibrary.LIBRARY_PATH_PROPERTY).append("=/path/to/").append(target.fileName())
-                .append(" to load a pre-installed library.");
-        return failure(m.toString(), causes);
+        return withCauses(new UnsatisfiedLinkError("vss4j: cannot load the native library for platform "
+                + target.folder() + " (os.name=" + property("os.name") + ", os.arch=" + property("os.arch") + "): "
+                + reason + ". Tried resource " + resource + (file != null ? ", file " + file : "")
+                + (expected != null ? ", expected SHA-256 " + expected + " (" + target.digestResource() + ")" : "")
+                + (actual != null ? ", actual SHA-256 " + actual : "")
+                + (linking ? ". System.load was called and failed" : ". Nothing was loaded")
+                + "; java.library.path is not searched. What you can do: " + remedy + "; or set -D"
+                + NativeLibrary.LIBRARY_PATH_PROPERTY + "=/path/to/" + target.fileName()
+                + " to load a pre-installed library."), List.of(causes));
     }
 }

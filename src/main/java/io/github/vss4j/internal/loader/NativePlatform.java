@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where the shim for one platform lives: in the jar, in native-lib-loader's layout and by its naming rules
- * ({@code natives/linux_64/libvss4j.so}, {@code natives/windows_64/vss4j.dll}); on disk, the base directories in
- * the order tried and the version folder's name.
+ * Where the shim for one platform lives: in the jar, by native-lib-loader's layout and naming rules
+ * ({@code natives/linux_64/libvss4j.so}, {@code natives/windows_64/vss4j.dll}); on disk, the default base
+ * directories in the order tried and the version folder's name.
  */
 record NativePlatform(String folder, String fileName) {
     static final String RUNTIME_DIR_VARIABLE = "XDG_RUNTIME_DIR";
@@ -20,13 +20,15 @@ record NativePlatform(String folder, String fileName) {
     /** Enough of the digest to tell builds apart, short enough for Windows paths. */
     static final int DIR_DIGEST_PREFIX = 16;
 
-    /** {@code configured} if set, else {@code <tmp>/vss4j-<user>[-elevated]}; absolute and normalized. */
-    static Path baseDirectory(String configured, String tmp, String user, boolean elevated) throws IOException {
+    /** {@code <tmp>/vss4j-<user>[-elevated]}, absolute and normalized. */
+    static Path baseDirectory(String tmp, String user, boolean elevated) throws IOException {
+        return absolute(tmp).resolve(baseName(user, elevated));
+    }
+
+    /** {@code path} made absolute and normalized; an invalid one is an {@link IOException} saying so. */
+    static Path absolute(String path) throws IOException {
         try {
-            if (configured != null && !configured.isBlank()) {
-                return Path.of(configured).toAbsolutePath().normalize();
-            }
-            return Path.of(tmp).toAbsolutePath().normalize().resolve(baseName(user, elevated));
+            return Path.of(path).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw new IOException("invalid extraction directory: " + e.getMessage(), e);
         }
@@ -77,8 +79,7 @@ record NativePlatform(String folder, String fileName) {
 
     static boolean isLowerHex(String s) {
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+            if (!(s.charAt(i) >= '0' && s.charAt(i) <= '9' || s.charAt(i) >= 'a' && s.charAt(i) <= 'f')) {
                 return false;
             }
         }
@@ -89,13 +90,11 @@ record NativePlatform(String folder, String fileName) {
     static String safeName(String s) {
         String text = s == null ? "" : s;
         StringBuilder name = new StringBuilder();
-        boolean onlyDots = true;
         for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
             int c = text.codePointAt(i);
             name.append(c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-') ? (char) c : '_');
-            onlyDots &= c == '.';
         }
-        return onlyDots ? "unknown" : name.toString();
+        return name.toString().replace(".", "").isEmpty() ? "unknown" : name.toString();
     }
 
     String resource() {
@@ -108,10 +107,8 @@ record NativePlatform(String folder, String fileName) {
 
     /** This machine's platform, unless {@code override} ({@value NativeLibrary#PLATFORM_PROPERTY}) names one. */
     static NativePlatform detect(String override) {
-        if (override != null && !override.isBlank()) {
-            return ofFolder(override.trim());
-        }
-        return of(System.getProperty("os.name"), System.getProperty("os.arch"));
+        return override != null && !override.isBlank() ? ofFolder(override.trim())
+                : of(System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
     /** Null unless these values (or {@code override}, for tests) describe a 32-bit JVM on Windows; else why not. */
@@ -143,33 +140,22 @@ record NativePlatform(String folder, String fileName) {
     /** native-lib-loader 2.5.0's {@code NativeLibraryUtil.getArchitecture()}, lower case; null for its UNKNOWN. */
     static String folderName(String osName, String osArch) {
         String arch = String.valueOf(osArch).toLowerCase(Locale.ENGLISH);
-        String processor;
-        if (arch.contains("arm")) {
-            processor = "arm";
-        } else if (arch.contains("aarch64")) {
-            processor = "arm64";
-        } else if (arch.contains("ppc")) {
-            processor = arch.contains("64") ? "ppc64" : "ppc";
-        } else if (arch.contains("86") || arch.contains("amd")) {
-            processor = arch.contains("64") ? "64" : "32";
-        } else if (arch.contains("riscv")) {
-            processor = arch.contains("64") ? "riscv64" : "riscv32";
-        } else {
-            return null;
-        }
+        String bits = arch.contains("64") ? "64" : "32";
+        String cpu = arch.contains("arm") ? "arm" : arch.contains("aarch64") ? "arm64"
+                : arch.contains("ppc") ? "ppc".concat(bits.equals("64") ? "64" : "")
+                : arch.contains("86") || arch.contains("amd") ? bits : arch.contains("riscv") ? "riscv".concat(bits) : null;
         String os = String.valueOf(osName).toLowerCase(Locale.ENGLISH);
-        if (os.contains("nix") || os.contains("nux")) {
-            return processor.startsWith("ppc") ? null : "linux_".concat(processor);
-        }
-        if (os.contains("aix")) {
-            return processor.equals("ppc") ? "aix_32" : processor.equals("ppc64") ? "aix_64" : null;
-        }
-        boolean intelOrArm64 = processor.equals("32") || processor.equals("64") || processor.equals("arm64");
-        if (os.contains("win")) {
-            return intelOrArm64 ? "windows_".concat(processor) : null;
-        }
-        if (os.contains("mac")) {
-            return intelOrArm64 ? "osx_".concat(processor) : processor.equals("ppc") ? "osx_ppc" : null;
+        boolean intelOrArm64 = "32".equals(cpu) || "64".equals(cpu) || "arm64".equals(cpu);
+        if (cpu == null) {
+            return null;
+        } else if (os.contains("nix") || os.contains("nux")) {
+            return cpu.startsWith("ppc") ? null : "linux_".concat(cpu);
+        } else if (os.contains("aix")) {
+            return cpu.equals("ppc") ? "aix_32" : cpu.equals("ppc64") ? "aix_64" : null;
+        } else if (os.contains("win")) {
+            return intelOrArm64 ? "windows_".concat(cpu) : null;
+        } else if (os.contains("mac")) {
+            return intelOrArm64 ? "osx_".concat(cpu) : cpu.equals("ppc") ? "osx_ppc" : null;
         }
         return null;
     }
@@ -179,10 +165,10 @@ record NativePlatform(String folder, String fileName) {
         int underscore = folder.indexOf('_');
         boolean named = underscore > 0 && underscore < folder.length() - 1;
         for (int i = 0; i < folder.length() && named; i++) {
-            char c = folder.charAt(i);
-            named = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
+            named = folder.charAt(i) >= 'a' && folder.charAt(i) <= 'z' || folder.charAt(i) >= '0' && folder.charAt(i) <= '9'
+                    || folder.charAt(i) == '_';
         }
-        if (!named) {
+        if (!named) {  // not by a regular expression: every load comes here, and a fresh JVM pays for the first one
             throw new UnsatisfiedLinkError("vss4j: " + NativeLibrary.PLATFORM_PROPERTY + "=\"" + folder
                     + "\" is not a platform folder name (expected <os>_<arch> in lower case, e.g. linux_64,"
                     + " windows_64, windows_arm64, linux_arm64)");

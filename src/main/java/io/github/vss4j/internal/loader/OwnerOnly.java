@@ -28,30 +28,26 @@ import java.util.Set;
  * The owner-only rule, the one place it is stated: directories and files that only the current user can use.
  * POSIX: directories exactly {@code rwx------}, files within {@code rw-------} or {@code r-x------}, in a parent
  * that group and others cannot write unless it is sticky (they could rename our directory away). Windows: an ACL
- * whose one entry allows the owner (inherited by what a directory holds). A directory that exists already is
- * used only if it is a real directory (not a link) owned by the current user; if it is ours but looser it is
- * tightened. Anything else is refused with an {@link IOException} that says why.
+ * whose one entry allows the owner (inherited by what a directory holds). An existing directory is used only if it
+ * is a real directory (not a link) owned by the current user; if it is ours but looser it is tightened. Anything
+ * else is refused with an {@link IOException} that says why.
  *
  * <p>"The current user" is the owner of a file this process creates. An elevated Windows administrator's files
  * belong to the Administrators group, which the same user's non-elevated token holds deny-only: neither kind of
- * run can trust or repair the other's directory, so each has a base of its own ({@link NativePlatform#baseDirectory}) and
- * never takes over the other's ({@link #whyNotOurs}, a pure function of the owners, tested on any OS).
+ * run can trust or repair the other's directory, so each has a base of its own and never takes over the other's
+ * ({@link #whyNotOurs}, a pure function of the owners, tested on any OS).
  */
 final class OwnerOnly {
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> WRITABLE_FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> SEALED_FILE = PosixFilePermissions.fromString("r-x------");
-
     private static final String ELSEWHERE = "choose another place with -D" + NativeLibrary.EXTRACT_DIR_PROPERTY;
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final String ELEVATED_DEFAULT = " (\"" + NativePlatform.ELEVATED_SUFFIX + "\" by default)";
+    static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private UserPrincipal self;
 
     OwnerOnly(UserPrincipal self) {
         this.self = self;
-    }
-
-    boolean isPosix() {
-        return POSIX;
     }
 
     /** What makes a new file or directory {@code permissions} as it is created, on POSIX; nothing elsewhere. */
@@ -68,8 +64,8 @@ final class OwnerOnly {
     }
 
     static boolean isSafeParent(Set<PosixFilePermission> permissions, boolean sticky) {
-        return sticky || !(permissions.contains(PosixFilePermission.GROUP_WRITE)
-                || permissions.contains(PosixFilePermission.OTHERS_WRITE));
+        return sticky || !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
     /** Whether a process whose new files get {@code owner} is elevated in the sense above; POSIX files never are. */
@@ -77,7 +73,7 @@ final class OwnerOnly {
         return owner instanceof GroupPrincipal;
     }
 
-    /** Makes {@code dir} (missing parents with default permissions) owner-only, as above, or says why it cannot. */
+    /** Makes {@code given} (missing parents with default permissions) owner-only, as above, or says why it cannot. */
     Path secureDirectory(Path given) throws IOException {
         Path dir = given.toAbsolutePath().normalize();
         Path parent = dir.getParent();
@@ -119,15 +115,15 @@ final class OwnerOnly {
         if (notOurs != null) {
             throw new IOException(notOurs);
         }
-        if (POSIX && !isOwnerOnlyDirectory(((PosixFileAttributes) basic).permissions())) {
+        if (basic instanceof PosixFileAttributes posix && !isOwnerOnlyDirectory(posix.permissions())) {
             NativeLoader.Log.LOG.warn("vss4j: tightening permissions of {} from {} to rwx------", dir,
-                    PosixFilePermissions.toString(((PosixFileAttributes) basic).permissions()));
+                    PosixFilePermissions.toString(posix.permissions()));
             Files.setPosixFilePermissions(dir, DIRECTORY);
         } else if (!POSIX) {
-            AclFileAttributeView view = aclView(dir);
             List<AclEntry> wanted = List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
                     .setPermissions(EnumSet.allOf(AclEntryPermission.class))
                     .setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT).build());
+            AclFileAttributeView view = aclView(dir);
             if (!wanted.equals(view.getAcl())) {
                 view.setAcl(wanted);
             }
@@ -140,21 +136,14 @@ final class OwnerOnly {
      * not, in a sentence that says what to do. A directory of the other kind of run is refused, never taken over.
      */
     static String whyNotOurs(Path dir, UserPrincipal owner, UserPrincipal self) {
-        if (owner.equals(self)) {
-            return null;
-        }
-        if (ownsAsGroup(owner) && !ownsAsGroup(self)) {
-            return dir + " was created by an elevated process (it is owned by the group " + owner.getName()
-                    + ") and this process, not elevated, can neither use nor repair it; elevated runs extract to a"
-                    + " directory of their own (\"" + NativePlatform.ELEVATED_SUFFIX + "\") by default. Delete it from an"
-                    + " elevated prompt, or " + ELSEWHERE;
-        }
-        if (ownsAsGroup(self) && !ownsAsGroup(owner)) {
-            return dir + " is owned by " + owner.getName() + ", while this elevated process creates files owned by"
-                    + " the group " + self.getName() + "; vss4j keeps elevated and non-elevated runs in separate"
-                    + " directories (\"" + NativePlatform.ELEVATED_SUFFIX + "\" by default), so " + ELSEWHERE;
-        }
-        return dir + " is owned by " + owner.getName() + ", not by the current user " + self.getName()
+        return owner.equals(self) ? null : ownsAsGroup(owner) && !ownsAsGroup(self) ? dir + " was created by an"
+                + " elevated process (it is owned by the group " + owner.getName() + ") and this process, not elevated,"
+                + " can neither use nor repair it; elevated runs extract to a directory of their own" + ELEVATED_DEFAULT
+                + ". Delete it from an elevated prompt, or " + ELSEWHERE
+                : ownsAsGroup(self) && !ownsAsGroup(owner) ? dir + " is owned by " + owner.getName() + ", while this"
+                + " elevated process creates files owned by the group " + self.getName() + "; vss4j keeps elevated and"
+                + " non-elevated runs in separate directories" + ELEVATED_DEFAULT + ", so " + ELSEWHERE
+                : dir + " is owned by " + owner.getName() + ", not by the current user " + self.getName()
                 + "; vss4j never loads from a directory that someone else controls. Remove it or " + ELSEWHERE;
     }
 
@@ -175,16 +164,12 @@ final class OwnerOnly {
     /** Null if {@code file} is a regular file (not a link) owned by us that only we can access; otherwise why not. */
     String whyNotOwnerOnly(Path file) throws IOException {
         BasicFileAttributes basic = attributes(file);
-        if (!basic.isRegularFile()) {
-            return "not a regular file";
-        }
-        UserPrincipal owner = owner(file, basic);
-        if (!owner.equals(self(file.getParent()))) {
-            return "owned by " + owner.getName();
-        }
-        if (POSIX) {
-            Set<PosixFilePermission> perms = ((PosixFileAttributes) basic).permissions();
-            return isOwnerOnlyFile(perms) ? null : "permissions " + PosixFilePermissions.toString(perms) + " are not owner-only";
+        UserPrincipal owner = basic.isRegularFile() ? owner(file, basic) : null;
+        if (owner == null || !owner.equals(self(file.getParent()))) {
+            return owner == null ? "not a regular file" : "owned by " + owner.getName();
+        } else if (basic instanceof PosixFileAttributes posix) {
+            return isOwnerOnlyFile(posix.permissions()) ? null
+                    : "permissions " + PosixFilePermissions.toString(posix.permissions()) + " are not owner-only";
         }
         for (AclEntry entry : aclView(file).getAcl()) {
             if (entry.type() == AclEntryType.ALLOW && !entry.principal().equals(owner)) {
@@ -194,14 +179,13 @@ final class OwnerOnly {
         return null;
     }
 
-    private BasicFileAttributes attributes(Path path) throws IOException {
+    private static BasicFileAttributes attributes(Path path) throws IOException {
         Class<? extends BasicFileAttributes> type = POSIX ? PosixFileAttributes.class : BasicFileAttributes.class;
         return Files.readAttributes(path, type, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static UserPrincipal owner(Path path, BasicFileAttributes attributes) throws IOException {
-        return attributes instanceof PosixFileAttributes posixAttributes ? posixAttributes.owner()
-                : Files.getOwner(path, LinkOption.NOFOLLOW_LINKS);
+        return attributes instanceof PosixFileAttributes posix ? posix.owner() : Files.getOwner(path, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static AclFileAttributeView aclView(Path path) throws IOException {

@@ -694,11 +694,38 @@ class NativeLoaderTest extends PretendJarTest {
         assertEquals("a_b", NativePlatform.safeName("a\u00e9b"));
         assertEquals("a_b", NativePlatform.safeName("a\uD83D\uDE00b"), "one replacement per code point");
         Path tmpDir = tmp.resolve("t");
-        assertEquals(tmpDir.resolve("vss4j-alice_.._bob"), NativePlatform.baseDirectory(null, tmpDir.toString(), "alice/../bob", false));
-        assertEquals(tmpDir.resolve("vss4j-unknown"), NativePlatform.baseDirectory(" ", tmpDir.toString(), null, false));
-        assertEquals(tmp.resolve("x"), NativePlatform.baseDirectory(tmp.resolve("x/../x").toString(), "/ignored", "u", false));
-        IOException invalid = assertThrows(IOException.class, () -> NativePlatform.baseDirectory("a\0b", "/t", "u", false));
-        assertTrue(invalid.getMessage().contains("invalid extraction directory"), invalid.getMessage());
+        assertEquals(tmpDir.resolve("vss4j-alice_.._bob"), NativePlatform.baseDirectory(tmpDir.toString(), "alice/../bob", false));
+        assertEquals(tmpDir.resolve("vss4j-unknown"), NativePlatform.baseDirectory(tmpDir.toString(), null, false));
+    }
+
+    @Test
+    void aConfiguredDirectoryIsUsedAsItIsNormalizedWhateverTheUser() throws IOException {
+        properties.put(NativeLibrary.EXTRACT_DIR_PROPERTY, tmp.resolve("x/../x").toString());
+        properties.put("user.name", "alice");
+
+        assertEquals(tmp.resolve("x"), loader().load().getParent().getParent());
+    }
+
+    @Test
+    void aBlankConfiguredDirectoryMeansTheDefaultOne() throws IOException {
+        properties.put(NativeLibrary.EXTRACT_DIR_PROPERTY, " ");
+        Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
+
+        Path base = loader().load().getParent().getParent();
+
+        assertEquals(javaTmp, base.getParent());
+        assertTrue(base.getFileName().toString().startsWith("vss4j-tester"), base.toString());
+    }
+
+    @Test
+    void anInvalidConfiguredDirectoryIsRefusedSayingWhichAndWhatToDo() {
+        properties.put(NativeLibrary.EXTRACT_DIR_PROPERTY, "a\0b");
+
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> loader().load());
+
+        assertTrue(error.getMessage().contains("invalid extraction directory"), error.getMessage());
+        assertTrue(error.getMessage().contains("a\0b"), error.getMessage());
+        assertRefusedWithTheRemedy(error);
     }
 
     // ---- folders of other builds ----------------------------------------------------------------------------------
