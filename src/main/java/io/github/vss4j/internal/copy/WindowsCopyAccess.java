@@ -1,6 +1,7 @@
 package io.github.vss4j.internal.copy;
 
 import io.github.vss4j.internal.NativeBridge;
+import io.github.vss4j.internal.loader.NativeLibrary;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
@@ -19,6 +20,11 @@ public final class WindowsCopyAccess implements CopyAccess {
 
     // Each mounted link with the device object behind it: an open checks that the file it reached is on that device.
     private final Map<Path, String> mounts = new ConcurrentHashMap<>();
+
+    /** Loads the native library if no {@code Vss} has yet. */
+    public WindowsCopyAccess() {
+        NativeLibrary.load();
+    }
 
     @Override
     public Path mount(String deviceObject, Path link) throws IOException {
@@ -57,7 +63,8 @@ public final class WindowsCopyAccess implements CopyAccess {
         throw openRefusal(error, at, deviceObject, privilegeEnabled);
     }
 
-    static IOException openRefusal(int error, Path file, String deviceObject, boolean privilegeEnabled) {
+    /** The exception for a refused open of {@code file} (public for the restricted-token integration test). */
+    public static IOException openRefusal(int error, Path file, String deviceObject, boolean privilegeEnabled) {
         String operation = "CreateFileW with backup semantics";
         if (error == Win32Errors.ERROR_DIRECTORY) {
             return Win32Errors.toException(error, operation + " (it is a directory; only files open for backup)",
