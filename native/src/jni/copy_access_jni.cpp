@@ -44,6 +44,12 @@ std::shared_ptr<vss4j::win::BackupFile> fileOrThrow(JNIEnv* env, jlong file) {
 std::optional<std::wstring> wideArgument(JNIEnv* env, jstring text, const char* what) {
   std::optional<vss4j::WString> utf16 = jni::toWString(env, text, what);
   if (!utf16) return std::nullopt;
+  // Win32 reads up to the first NUL: a path with one inside would name another file than Java asked for.
+  if (utf16->find(u'\0') != vss4j::WString::npos) {
+    jni::throwIllegalArgument(env, std::string("vss4j: ") + what + " holds a NUL character, which no Windows path "
+                                   "may hold");
+    return std::nullopt;
+  }
   return vss4j::win::toWide(*utf16);
 }
 

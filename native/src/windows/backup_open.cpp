@@ -23,21 +23,26 @@ bool isOnDevice(const std::wstring& path, const std::wstring& device) {
   return path.size() == device.size() || path[device.size()] == L'\\';
 }
 
-// GetFinalPathNameByHandleW(VOLUME_NAME_NT): the path with the links it went through resolved.
+// GetFinalPathNameByHandleW(VOLUME_NAME_NT): the path with the links it went through resolved. MAX_PATH first;
+// a longer path is asked for again with room for the longest path Windows has (32767 characters). The documented
+// answer for a small buffer is the size needed; Wine 8 answers 0 with ERROR_MORE_DATA instead (for any path past
+// MAX_PATH, whatever the buffer), taken the same way, so there a long path ends in ERROR_FILENAME_EXCED_RANGE.
 DWORD finalNtPath(HANDLE file, std::wstring& out) {
-  std::vector<wchar_t> buffer(MAX_PATH);
-  for (;;) {
-    const DWORD length = GetFinalPathNameByHandleW(file, buffer.data(), static_cast<DWORD>(buffer.size()),
-                                                   FILE_NAME_NORMALIZED | VOLUME_NAME_NT);
-    if (length == 0) return GetLastError();
-    // Too small: the answer is the size needed, counting the terminating null.
-    if (length >= buffer.size()) {
-      buffer.resize(length + 1);
-      continue;
+  constexpr DWORD kLongest = 32768;
+  for (DWORD size : {static_cast<DWORD>(MAX_PATH + 1), kLongest}) {
+    std::vector<wchar_t> buffer(size);
+    const DWORD length = GetFinalPathNameByHandleW(file, buffer.data(), size, FILE_NAME_NORMALIZED | VOLUME_NAME_NT);
+    if (length == 0) {
+      const DWORD error = GetLastError();
+      if (error == ERROR_MORE_DATA || error == ERROR_NOT_ENOUGH_MEMORY) continue;
+      return error;
     }
-    out.assign(buffer.data(), length);
-    return ERROR_SUCCESS;
+    if (length < size) {
+      out.assign(buffer.data(), length);
+      return ERROR_SUCCESS;
+    }
   }
+  return ERROR_FILENAME_EXCED_RANGE;
 }
 
 }  // namespace

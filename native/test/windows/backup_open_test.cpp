@@ -15,6 +15,11 @@
 namespace vss4j::win::test {
 namespace {
 
+bool runningUnderWine() {
+  HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
+  return ntdll != nullptr && GetProcAddress(ntdll, "wine_get_version") != nullptr;
+}
+
 // The thread has no token of its own: it is not impersonating.
 DWORD threadTokenError() {
   HANDLE token = nullptr;
@@ -135,9 +140,22 @@ TEST_F(BackupOpen, OpensBeyondMaxPathAndAnyUnicodeName) {
   // Greek, CJK and a character outside the BMP (a surrogate pair).
   const std::wstring path = deep + L"\\\u03b1\u03b2\u03b3-\u6587\u4ef6-\U0001F600.txt";
   ASSERT_TRUE(writeFile(path, "deep"));
+  // Wine 8's GetFinalPathNameByHandleW fails for any path past MAX_PATH (ERROR_MORE_DATA), so the device check is
+  // left out there; on Windows it runs, as RealCopyAccessIT's read of a deep file in a copy does.
+  if (runningUnderWine()) {
+    EXPECT_EQ(openForBackup(path, device).error, static_cast<DWORD>(ERROR_FILENAME_EXCED_RANGE));
+    device.clear();
+  }
   std::unique_ptr<BackupFile> file = open(path);
   ASSERT_TRUE(file);
   EXPECT_EQ(readSome(*file, 10), "deep");
+  // The same name within MAX_PATH: Unicode alone needs no special path.
+  const std::wstring shallow = scratch / L"\u03b1\u03b2\u03b3-\u6587\u4ef6-\U0001F600.txt";
+  ASSERT_TRUE(writeFile(shallow, "near"));
+  device = ntDeviceHolding(scratch.path());
+  std::unique_ptr<BackupFile> nearFile = open(shallow);
+  ASSERT_TRUE(nearFile);
+  EXPECT_EQ(readSome(*nearFile, 10), "near");
 }
 
 TEST_F(BackupOpen, AnImpersonatingThreadKeepsItsTokenAfterwards) {
