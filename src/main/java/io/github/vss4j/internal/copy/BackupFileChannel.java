@@ -4,6 +4,7 @@ import io.github.vss4j.internal.OwnedHandle;
 import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
@@ -57,13 +58,14 @@ final class BackupFileChannel implements SeekableByteChannel {
             int[] count = new int[1];
             int got;
             if (dst.isDirect()) {
-                int error = natives.read(id, dst, dst.position(), dst.remaining(), count);
+                int error = call(() -> natives.read(id, dst, dst.position(), dst.remaining(), count));
                 check(error, "ReadFile");
                 got = count[0];
                 dst.position(dst.position() + got);
             } else {
                 ByteBuffer buffer = transferBuffer();
-                int error = natives.read(id, buffer, 0, Math.min(dst.remaining(), buffer.capacity()), count);
+                int length = Math.min(dst.remaining(), buffer.capacity());
+                int error = call(() -> natives.read(id, buffer, 0, length, count));
                 check(error, "ReadFile");
                 got = count[0];
                 dst.put(buffer.duplicate().position(0).limit(got));
@@ -84,6 +86,23 @@ final class BackupFileChannel implements SeekableByteChannel {
             transfer = ByteBuffer.allocateDirect(TRANSFER_BYTES);
         }
         return transfer;
+    }
+
+    // A native call that finds the handle gone (the channel closed between live() and the call) answers
+    // IllegalStateException: to the caller, that is a close by another thread.
+    private interface NativeCall {
+        int run();
+    }
+
+    private int call(NativeCall call) throws AsynchronousCloseException {
+        try {
+            return call.run();
+        } catch (IllegalStateException e) {
+            if (handle.isClosed()) {
+                throw new AsynchronousCloseException();
+            }
+            throw e;
+        }
     }
 
     private void check(int error, String operation) throws IOException {
@@ -110,7 +129,8 @@ final class BackupFileChannel implements SeekableByteChannel {
         }
         lock.lock();
         try {
-            check(natives.seek(live(), newPosition), "SetFilePointerEx");
+            long id = live();
+            check(call(() -> natives.seek(id, newPosition)), "SetFilePointerEx");
             position = newPosition;
             return this;
         } finally {
@@ -123,7 +143,8 @@ final class BackupFileChannel implements SeekableByteChannel {
     public long size() throws IOException {
         long[] size = new long[1];
         try {
-            check(natives.size(live(), size), "GetFileSizeEx");
+            long id = live();
+            check(call(() -> natives.size(id, size)), "GetFileSizeEx");
             return size[0];
         } finally {
             Reference.reachabilityFence(handle);
