@@ -29,15 +29,16 @@ bool isOnDevice(const std::wstring& path, const std::wstring& device) {
 // MAX_PATH, whatever the buffer), taken the same way, so there a long path ends in ERROR_FILENAME_EXCED_RANGE.
 DWORD finalNtPath(HANDLE file, std::wstring& out) {
   constexpr DWORD kLongest = 32768;
-  for (DWORD size : {static_cast<DWORD>(MAX_PATH + 1), kLongest}) {
-    std::vector<wchar_t> buffer(size);
-    const DWORD length = GetFinalPathNameByHandleW(file, buffer.data(), size, FILE_NAME_NORMALIZED | VOLUME_NAME_NT);
+  for (DWORD capacity : {static_cast<DWORD>(MAX_PATH + 1), kLongest}) {
+    std::vector<wchar_t> buffer(capacity);
+    const DWORD length =
+        GetFinalPathNameByHandleW(file, buffer.data(), capacity, FILE_NAME_NORMALIZED | VOLUME_NAME_NT);
     if (length == 0) {
       const DWORD error = GetLastError();
       if (error == ERROR_MORE_DATA || error == ERROR_NOT_ENOUGH_MEMORY) continue;
       return error;
     }
-    if (length < size) {
+    if (length < capacity) {
       out.assign(buffer.data(), length);
       return ERROR_SUCCESS;
     }
@@ -101,9 +102,9 @@ ThreadBackupPrivilege::~ThreadBackupPrivilege() {
 
 BackupFile::~BackupFile() { CloseHandle(handle_); }
 
-DWORD BackupFile::read(void* buffer, DWORD length, DWORD& read) {
-  read = 0;
-  return ReadFile(handle_, buffer, length, &read, nullptr) ? ERROR_SUCCESS : GetLastError();
+DWORD BackupFile::read(void* buffer, DWORD length, DWORD& got) {
+  got = 0;
+  return ReadFile(handle_, buffer, length, &got, nullptr) ? ERROR_SUCCESS : GetLastError();
 }
 
 DWORD BackupFile::seek(std::int64_t position) {
@@ -112,10 +113,10 @@ DWORD BackupFile::seek(std::int64_t position) {
   return SetFilePointerEx(handle_, to, nullptr, FILE_BEGIN) ? ERROR_SUCCESS : GetLastError();
 }
 
-DWORD BackupFile::size(std::int64_t& size) {
+DWORD BackupFile::size(std::int64_t& bytes) {
   LARGE_INTEGER answer{};
   if (!GetFileSizeEx(handle_, &answer)) return GetLastError();
-  size = answer.QuadPart;
+  bytes = answer.QuadPart;
   return ERROR_SUCCESS;
 }
 

@@ -46,11 +46,11 @@ class BackupFile {
   BackupFile(const BackupFile&) = delete;
   BackupFile& operator=(const BackupFile&) = delete;
 
-  // ReadFile of at most `length` bytes; `read` is 0 at the end of the file.
-  DWORD read(void* buffer, DWORD length, DWORD& read);
+  // ReadFile of at most `length` bytes; `got` is 0 at the end of the file.
+  DWORD read(void* buffer, DWORD length, DWORD& got);
   // SetFilePointerEx(position, FILE_BEGIN); a position past the end is allowed (reads then return 0 bytes).
   DWORD seek(std::int64_t position);
-  DWORD size(std::int64_t& size);
+  DWORD size(std::int64_t& bytes);
 
  private:
   HANDLE handle_;
@@ -72,6 +72,8 @@ std::wstring ntDeviceOf(const std::wstring& deviceObject);
 // - ERROR_DIRECTORY: `path` is a directory (backup semantics would open it; this opens files only);
 // - ERROR_NOT_SAME_DEVICE: the opened file is not on `ntDevice` (e.g. \Device\HarddiskVolumeShadowCopy3), because
 //   a link inside the copy led out of it, as a junction to C:\... does. An empty `ntDevice` skips this check.
+//   [I] A file of a copy's volume has a final NT path under the copy's device name (\Device\X\...): Microsoft
+//   documents VOLUME_NAME_NT as "the path with the volume device path", not shadow copies in particular.
 BackupOpenResult openForBackup(const std::wstring& path, const std::wstring& ntDevice);
 
 }  // namespace vss4j::win

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.BackupComponents;
+import io.github.vss4j.BackupType;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssAsync;
@@ -72,7 +73,8 @@ class RealBackupOpenRestrictedIT {
         }
         Files.createDirectories(DENIED.getParent());
         Files.writeString(DENIED, CONTENT, StandardCharsets.UTF_8);
-        run("icacls", DENIED.toString(), "/deny", ADMINISTRATORS + ":(R)");
+        // Reading the data only: the file's attributes stay readable, so that the restricted run finds it.
+        run("icacls", DENIED.toString(), "/deny", ADMINISTRATORS + ":(RD)");
         assertThrows(AccessDeniedException.class, () -> Files.readString(DENIED),
                 "the deny entry applies to this elevated process");
 
@@ -82,6 +84,8 @@ class RealBackupOpenRestrictedIT {
         try (BackupComponents backup = Vss.system().createBackupComponents()) {
             backup.initializeForBackup();
             backup.setContext(VssContext.BACKUP);
+            backup.setBackupState(false, false, BackupType.COPY, false);
+            await(backup.gatherWriterMetadata());
             backup.startSnapshotSet();
             UUID id = backup.addToSnapshotSet(root.toString());
             await(backup.prepareForBackup());
