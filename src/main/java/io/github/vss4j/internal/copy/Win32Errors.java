@@ -1,6 +1,7 @@
 package io.github.vss4j.internal.copy;
 
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * Win32 errors of reading a copy as the JDK's file exceptions, each naming the path, the operation and the raw code:
  * a missing file or folder is a {@link NoSuchFileException}, a refusal an {@link AccessDeniedException} that names
- * SeBackupPrivilege (what a backup program needs to pass the file's ACL), anything else a
+ * SeBackupPrivilege (what a backup program needs to pass the file's ACL), a path taken a
+ * {@link FileAlreadyExistsException}, anything else a
  * {@link FileSystemException} with the code and Windows' words for it.
  */
 final class Win32Errors {
@@ -17,6 +19,7 @@ final class Win32Errors {
     static final int ERROR_PATH_NOT_FOUND = 3;
     static final int ERROR_ACCESS_DENIED = 5;
     static final int ERROR_NOT_SAME_DEVICE = 17;
+    static final int ERROR_ALREADY_EXISTS = 183;
     static final int ERROR_DIRECTORY = 267;
     static final int ERROR_PRIVILEGE_NOT_HELD = 1314;
 
@@ -30,7 +33,7 @@ final class Win32Errors {
             Map.entry(32, "The process cannot access the file because it is being used by another process"),
             Map.entry(87, "The parameter is incorrect"),
             Map.entry(123, "The filename, directory name, or volume label syntax is incorrect"),
-            Map.entry(183, "Cannot create a file when that file already exists"),
+            Map.entry(ERROR_ALREADY_EXISTS, "Cannot create a file when that file already exists"),
             Map.entry(206, "The filename or extension is too long"),
             Map.entry(ERROR_DIRECTORY, "The directory name is invalid"),
             Map.entry(ERROR_PRIVILEGE_NOT_HELD, "A required privilege is not held by the client"),
@@ -63,6 +66,8 @@ final class Win32Errors {
             case ERROR_PRIVILEGE_NOT_HELD:
                 return new AccessDeniedException(name, other,
                         privilege == null ? reason : reason + "; " + privilege + " is needed for it");
+            case ERROR_ALREADY_EXISTS:
+                return new FileAlreadyExistsException(name, other, reason);
             default:
                 return new FileSystemException(name, other, reason);
         }

@@ -36,6 +36,13 @@ class Win32ErrorsTest {
     }
 
     @Test
+    void aLinkPathTakenIsFileAlreadyExists() {
+        FileSystemException e = Win32Errors.toException(183, "CreateSymbolicLinkW", FILE, "device", null);
+        assertInstanceOf(java.nio.file.FileAlreadyExistsException.class, e);
+        assertTrue(e.getReason().contains("Win32 error 183"), e::getReason);
+    }
+
+    @Test
     void anyOtherErrorIsAFileSystemExceptionWithTheCodeAndWindowsWords() {
         FileSystemException e = Win32Errors.toException(32, "ReadFile", FILE, "other", null);
         assertEquals(FileSystemException.class, e.getClass());
