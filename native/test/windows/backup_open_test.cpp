@@ -5,6 +5,7 @@
 // runner only (RealBackupOpenRestrictedIT): Wine checks no ACLs.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <memory>
 #include <vector>
 
@@ -43,6 +44,35 @@ std::wstring ntDeviceHolding(const std::wstring& folder) {
   const std::size_t second = path.find(L'\\', 1);
   const std::size_t third = second == std::wstring::npos ? std::wstring::npos : path.find(L'\\', second + 1);
   return third == std::wstring::npos ? path : path.substr(0, third);
+}
+
+// SeBackupPrivilege in the process token: whether it is there, and its attributes (enabled or not).
+struct ProcessBackupPrivilege {
+  bool held = false;
+  DWORD attributes = 0;
+};
+
+ProcessBackupPrivilege processBackupPrivilege() {
+  ProcessBackupPrivilege result;
+  HANDLE token = nullptr;
+  if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token)) return result;
+  LUID backup{};
+  DWORD length = 0;
+  GetTokenInformation(token, TokenPrivileges, nullptr, 0, &length);
+  std::vector<unsigned char> buffer(length);
+  if (LookupPrivilegeValueW(nullptr, SE_BACKUP_NAME, &backup) &&
+      GetTokenInformation(token, TokenPrivileges, buffer.data(), length, &length)) {
+    const auto* privileges = reinterpret_cast<const TOKEN_PRIVILEGES*>(buffer.data());
+    for (DWORD i = 0; i < privileges->PrivilegeCount; ++i) {
+      const LUID_AND_ATTRIBUTES& entry = privileges->Privileges[i];
+      if (entry.Luid.LowPart == backup.LowPart && entry.Luid.HighPart == backup.HighPart) {
+        result.held = true;
+        result.attributes = entry.Attributes;
+      }
+    }
+  }
+  CloseHandle(token);
+  return result;
 }
 
 class BackupOpen : public ::testing::Test {
@@ -182,6 +212,21 @@ TEST_F(BackupOpen, AnImpersonatingThreadKeepsItsTokenAfterwards) {
   EXPECT_EQ(statsAfter.ImpersonationLevel, SecurityImpersonation);
   EXPECT_TRUE(RevertToSelf());
   EXPECT_EQ(threadTokenError(), static_cast<DWORD>(ERROR_NO_TOKEN));
+}
+
+TEST_F(BackupOpen, EnablesThePrivilegeWhenTheProcessHoldsItAndNeverChangesTheProcessToken) {
+  const std::wstring path = scratch / L"privilege.txt";
+  ASSERT_TRUE(writeFile(path, "x"));
+  const ProcessBackupPrivilege before = processBackupPrivilege();
+  const BackupOpenResult opened = openForBackup(path, device);
+  ASSERT_NE(opened.handle, INVALID_HANDLE_VALUE);
+  CloseHandle(opened.handle);
+  EXPECT_EQ(opened.privilegeEnabled, before.held) << "enabled exactly when the process token holds it";
+  const ProcessBackupPrivilege after = processBackupPrivilege();
+  EXPECT_EQ(after.held, before.held);
+  EXPECT_EQ(after.attributes, before.attributes) << "the process token's privilege state is what it was";
+  std::printf("process holds SeBackupPrivilege: %s (attributes 0x%lx)\n", before.held ? "yes" : "no",
+              static_cast<unsigned long>(before.attributes));
 }
 
 TEST(NtDevice, IsTheDeviceObjectWithoutItsWin32Prefix) {
