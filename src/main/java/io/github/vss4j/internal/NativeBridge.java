@@ -243,6 +243,36 @@ public final class NativeBridge {
     /** IVssBackupComponentsEx2::UnexposeSnapshot. */
     public static native int unexposeSnapshot(long components, long idHi, long idLo);
 
+    // Reading a copy on Windows (copy_access_jni.cpp): a directory link to the copy's device object, and files
+    // opened with backup semantics. Each returns a Win32 error code (0 for success) for Java to map; on another
+    // OS each throws UnsupportedOperationException.
+
+    /** CreateSymbolicLinkW(link, deviceObject + "\\", directory); a malformed device object: IllegalArgumentException. */
+    public static native int copyLinkCreate(String deviceObject, String link);
+
+    /** RemoveDirectoryW on the link (never the target); a missing link answers 0. */
+    public static native int copyLinkRemove(String link);
+
+    /**
+     * CreateFileW with backup semantics, SeBackupPrivilege enabled on this thread for the open only; refused
+     * (ERROR_NOT_SAME_DEVICE) if the file opened is not on {@code deviceObject}, as when a link inside the copy leads
+     * out of it, and (ERROR_DIRECTORY) if it is a directory. {@code out[0]}: the file handle id; {@code out[1]}: 1 if
+     * SeBackupPrivilege was enabled for the open (the process holds it), else 0.
+     */
+    public static native int backupOpen(String path, String deviceObject, long[] out);
+
+    /** ReadFile at the file pointer into {@code buffer} (direct) at [offset, offset+length); {@code out[0]}: bytes read, 0 at the end. */
+    public static native int backupRead(long file, java.nio.ByteBuffer buffer, int offset, int length, int[] out);
+
+    /** SetFilePointerEx(position, FILE_BEGIN). */
+    public static native int backupSeek(long file, long position);
+
+    /** {@code out[0]}: GetFileSizeEx. */
+    public static native int backupSize(long file, long[] out);
+
+    /** Drops the handle id; CloseHandle runs once, when no read on another thread still uses it. */
+    public static native void backupClose(long file);
+
     // Shadow storage
 
     /** QueryDiffAreasForVolume of the system provider: {@code out[0]} long[], {@code out[1]} String[] (Rows.DiffArea*). */
