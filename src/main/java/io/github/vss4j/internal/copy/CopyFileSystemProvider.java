@@ -13,6 +13,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.ReadOnlyFileSystemException;
@@ -104,14 +105,29 @@ final class CopyFileSystemProvider extends FileSystemProvider {
         }
         try {
             return DEFAULT.newByteChannel(normal.real(), READ_NO_FOLLOW);
-        } catch (FileSystemException refused) {
+        } catch (IOException refused) {
             BasicFileAttributes it = quietAttributes(normal);
             if (it != null) {
                 LinkGuard.refuseLink(normal, it);
             }
-            throw new FileSystemException(normal.toString(), null, refused.getReason() == null
-                    ? refused.toString() : refused.getReason());
+            throw named(refused, normal);
         }
+    }
+
+    /** The default provider's refusal, naming the path of the copy instead of the mount's. */
+    private static IOException named(IOException refused, CopyPath path) {
+        String reason = refused instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                : refused.getMessage();
+        IOException renamed;
+        if (refused instanceof NoSuchFileException) {
+            renamed = new NoSuchFileException(path.toString(), null, "no such file in the shadow copy");
+        } else if (refused instanceof AccessDeniedException) {
+            renamed = new AccessDeniedException(path.toString(), null, reason);
+        } else {
+            renamed = new FileSystemException(path.toString(), null, reason);
+        }
+        renamed.initCause(refused);
+        return renamed;
     }
 
     private static BasicFileAttributes quietAttributes(CopyPath normal) {
