@@ -24,7 +24,7 @@ final class BackupOpen {
         Objects.requireNonNull(file, "file");
         CopyPath inCopy = inCopy(fs, file);
         CopyPath normal = fs.guard().parentsChecked((CopyPath) inCopy.toAbsolutePath());
-        if (normal.rel().toString().isEmpty()) {
+        if (normal.isRoot()) {
             throw new FileSystemException(file.toString(), null, "it is the copy's root directory, not a file");
         }
         BasicFileAttributes it = fs.provider().defaultProvider().readAttributes(normal.real(),

@@ -33,7 +33,7 @@ final class CopyDirectoryStream implements DirectoryStream<Path> {
             public boolean hasNext() {
                 while (next == null && entries.hasNext()) {
                     Path entry = entries.next();
-                    CopyPath child = dir.child(entry.getFileName(), entry);
+                    CopyPath child = dir.child(entry);
                     if (accepts(child)) {
                         next = child;
                     }

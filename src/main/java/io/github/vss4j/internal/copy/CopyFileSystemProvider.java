@@ -1,6 +1,7 @@
 package io.github.vss4j.internal.copy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
@@ -75,7 +76,7 @@ final class CopyFileSystemProvider extends FileSystemProvider {
 
     // The root follows the mount (a link to the device object); any other name is never followed.
     private static LinkOption[] options(CopyPath normal) {
-        return normal.rel().toString().isEmpty() ? FOLLOW : NO_FOLLOW;
+        return normal.isRoot() ? FOLLOW : NO_FOLLOW;
     }
 
     private static CopyPath parentsChecked(Path path) throws IOException {
@@ -92,26 +93,55 @@ final class CopyFileSystemProvider extends FileSystemProvider {
     public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options,
             FileAttribute<?>... attrs) throws IOException {
         for (OpenOption option : options) {
-            if (option != StandardOpenOption.READ && option != LinkOption.NOFOLLOW_LINKS
-                    && option != StandardOpenOption.SPARSE && option != StandardOpenOption.SYNC
-                    && option != StandardOpenOption.DSYNC) {
-                throw readOnly(path, "open it with " + option);
-            }
+            refuseWriting(path, option);
         }
+        CopyPath normal = openable(path);
+        try {
+            return DEFAULT.newByteChannel(normal.real(), READ_NO_FOLLOW);
+        } catch (IOException refused) {
+            throw refusal(refused, normal);
+        }
+    }
+
+    /** The default provider's stream for the file, so that reading through a copy costs what reading a folder does. */
+    @Override
+    public InputStream newInputStream(Path path, OpenOption... options) throws IOException {
+        for (OpenOption option : options) {
+            refuseWriting(path, option);
+        }
+        CopyPath normal = openable(path);
+        try {
+            return DEFAULT.newInputStream(normal.real(), LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException refused) {
+            throw refusal(refused, normal);
+        }
+    }
+
+    private static void refuseWriting(Path path, OpenOption option) {
+        if (option != StandardOpenOption.READ && option != LinkOption.NOFOLLOW_LINKS
+                && option != StandardOpenOption.SPARSE && option != StandardOpenOption.SYNC
+                && option != StandardOpenOption.DSYNC) {
+            throw readOnly(path, "open it with " + option);
+        }
+    }
+
+    // Where opening with NOFOLLOW_LINKS does not refuse a link itself (Windows), the link is refused beforehand.
+    private static CopyPath openable(Path path) throws IOException {
         CopyPath normal = parentsChecked(path);
         if (!OPEN_REFUSES_LINKS) {
             LinkGuard.refuseLink(normal, DEFAULT.readAttributes(normal.real(), BasicFileAttributes.class,
                     options(normal)));
         }
-        try {
-            return DEFAULT.newByteChannel(normal.real(), READ_NO_FOLLOW);
-        } catch (IOException refused) {
-            BasicFileAttributes it = quietAttributes(normal);
-            if (it != null) {
-                LinkGuard.refuseLink(normal, it);
-            }
-            throw named(refused, normal);
+        return normal;
+    }
+
+    // A failed open: a link (O_NOFOLLOW's ELOOP) is refused by the rule, anything else named by the copy's path.
+    private static IOException refusal(IOException refused, CopyPath normal) throws FileSystemException {
+        BasicFileAttributes it = quietAttributes(normal);
+        if (it != null) {
+            LinkGuard.refuseLink(normal, it);
         }
+        return named(refused, normal);
     }
 
     /** The default provider's refusal, naming the path of the copy instead of the mount's. */
@@ -214,7 +244,7 @@ final class CopyFileSystemProvider extends FileSystemProvider {
     @Override
     public boolean isHidden(Path path) throws IOException {
         CopyPath normal = parentsChecked(path);
-        return !normal.rel().toString().isEmpty() && DEFAULT.isHidden(normal.real());
+        return !normal.isRoot() && DEFAULT.isHidden(normal.real());
     }
 
     @Override

@@ -16,13 +16,17 @@ import java.util.Objects;
 
 /**
  * A path of a {@link CopyFileSystem}: a default-file-system path relative to the copy's root ({@code rel}, empty for
- * the root), absolute or not. The default-file-system path it stands for is kept once known (a directory listing
- * knows it), so that walking a tree does not resolve each entry twice.
+ * the root), absolute or not. The default-file-system path it stands for is kept once known.
+ *
+ * <p>A path a directory listing made keeps the listed default-file-system path and the directory it was listed
+ * in, which was checked to be a real directory below real directories: such a path needs no check of its parents,
+ * and its {@code rel} is made only when asked for. Walking a tree then costs about what walking the folder costs.
  */
 final class CopyPath implements Path {
     private final CopyFileSystem fs;
-    private final Path rel;
     private final boolean absolute;
+    private final CopyPath listedIn;
+    private Path rel;
     private Path real;
 
     CopyPath(CopyFileSystem fs, Path rel, boolean absolute) {
@@ -34,11 +38,35 @@ final class CopyPath implements Path {
         this.rel = rel;
         this.absolute = absolute;
         this.real = real;
+        this.listedIn = null;
+    }
+
+    private CopyPath(CopyPath listedIn, Path entry) {
+        this.fs = listedIn.fs;
+        this.absolute = listedIn.absolute;
+        this.listedIn = listedIn;
+        this.real = entry;
     }
 
     /** The part below the copy's root, in the default file system; empty for the root. */
     Path rel() {
-        return rel;
+        Path known = rel;
+        if (known == null) {
+            Path name = real.getFileName();
+            known = listedIn.isEmpty() ? name : listedIn.rel().resolve(name);
+            rel = known;
+        }
+        return known;
+    }
+
+    /** Whether a listing of a checked directory made this path: its parents need no check. */
+    boolean isListed() {
+        return listedIn != null;
+    }
+
+    /** Whether this path names the copy's root directory (absolute or not, as a relative path counts from it). */
+    boolean isRoot() {
+        return listedIn == null && isEmpty();
     }
 
     /**
@@ -48,7 +76,7 @@ final class CopyPath implements Path {
     Path real() {
         Path known = real;
         if (known == null) {
-            known = rel.toString().isEmpty() ? fs.mountRoot() : fs.mountRoot().resolve(rel);
+            known = isEmpty() ? fs.mountRoot() : fs.mountRoot().resolve(rel());
             real = known;
         }
         return known;
@@ -59,7 +87,7 @@ final class CopyPath implements Path {
     }
 
     private boolean isEmpty() {
-        return rel.toString().isEmpty();
+        return listedIn == null && rel.toString().isEmpty();
     }
 
     static CopyPath of(Path path) {
@@ -98,13 +126,13 @@ final class CopyPath implements Path {
         if (absolute && isEmpty()) {
             return null;
         }
-        Path name = rel.getFileName();
+        Path name = rel().getFileName();
         return name == null ? null : with(name, false);
     }
 
     @Override
     public Path getParent() {
-        Path parent = rel.getParent();
+        Path parent = rel().getParent();
         if (parent != null) {
             return with(parent, absolute);
         }
@@ -113,7 +141,7 @@ final class CopyPath implements Path {
 
     @Override
     public int getNameCount() {
-        return absolute && isEmpty() ? 0 : rel.getNameCount();
+        return absolute && isEmpty() ? 0 : rel().getNameCount();
     }
 
     @Override
@@ -121,7 +149,7 @@ final class CopyPath implements Path {
         if (absolute && isEmpty()) {
             throw new IllegalArgumentException("the root of a shadow copy has no names");
         }
-        return with(rel.getName(index), false);
+        return with(rel().getName(index), false);
     }
 
     @Override
@@ -129,7 +157,7 @@ final class CopyPath implements Path {
         if (absolute && isEmpty()) {
             throw new IllegalArgumentException("the root of a shadow copy has no names");
         }
-        return with(rel.subpath(beginIndex, endIndex), false);
+        return with(rel().subpath(beginIndex, endIndex), false);
     }
 
     @Override
@@ -140,7 +168,7 @@ final class CopyPath implements Path {
         if (that.isEmpty()) {
             return absolute || isEmpty();
         }
-        return rel.startsWith(that.rel);
+        return rel().startsWith(that.rel());
     }
 
     @Override
@@ -151,13 +179,13 @@ final class CopyPath implements Path {
         if (that.absolute) {
             return equals(that);
         }
-        return !that.isEmpty() && rel.endsWith(that.rel);
+        return !that.isEmpty() && rel().endsWith(that.rel());
     }
 
     @Override
     public Path normalize() {
-        Path normal = rel.normalize();
-        return normal == rel ? this : with(normal, absolute);
+        Path normal = rel().normalize();
+        return normal == rel() ? this : with(normal, absolute);
     }
 
     @Override
@@ -169,7 +197,7 @@ final class CopyPath implements Path {
         if (that.isEmpty()) {
             return this;
         }
-        return with(isEmpty() ? that.rel : rel.resolve(that.rel), absolute);
+        return with(isEmpty() ? that.rel() : rel().resolve(that.rel()), absolute);
     }
 
     @Override
@@ -177,9 +205,9 @@ final class CopyPath implements Path {
         return resolve(fs.getPath(other));
     }
 
-    /** A child named by a listing: {@code name} is one name, {@code entry} the listed default-file-system path. */
-    CopyPath child(Path name, Path entry) {
-        return new CopyPath(fs, isEmpty() ? name : rel.resolve(name), absolute, entry);
+    /** A path that a listing of this directory gave as {@code entry}, a default-file-system path. */
+    CopyPath child(Path entry) {
+        return new CopyPath(this, entry);
     }
 
     @Override
@@ -189,12 +217,12 @@ final class CopyPath implements Path {
             throw new IllegalArgumentException("cannot relativize " + other + " against " + this
                     + ": one is absolute, the other is not");
         }
-        return with(rel.relativize(that.rel), false);
+        return with(rel().relativize(that.rel()), false);
     }
 
     @Override
     public URI toUri() {
-        String below = isEmpty() ? "" : "/" + rel.toString().replace(File.separatorChar, '/');
+        String below = isEmpty() ? "" : "/" + rel().toString().replace(File.separatorChar, '/');
         try {
             return new URI(CopyFileSystemProvider.SCHEME, null, "/" + fs.deviceObject().replace('\\', '/') + below,
                     null);
@@ -205,7 +233,7 @@ final class CopyPath implements Path {
 
     @Override
     public Path toAbsolutePath() {
-        return absolute ? this : with(rel, true);
+        return absolute ? this : with(rel(), true);
     }
 
     @Override
@@ -220,7 +248,7 @@ final class CopyPath implements Path {
 
     @Override
     public Iterator<Path> iterator() {
-        Iterator<Path> names = absolute && isEmpty() ? List.<Path>of().iterator() : rel.iterator();
+        Iterator<Path> names = absolute && isEmpty() ? List.<Path>of().iterator() : rel().iterator();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -240,25 +268,25 @@ final class CopyPath implements Path {
         if (absolute != that.absolute) {
             return absolute ? 1 : -1;
         }
-        return rel.compareTo(that.rel);
+        return rel().compareTo(that.rel());
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CopyPath that && that.fs == fs && that.absolute == absolute && that.rel.equals(rel);
+        return other instanceof CopyPath that && that.fs == fs && that.absolute == absolute && that.rel().equals(rel());
     }
 
     @Override
     public int hashCode() {
-        return rel.hashCode() * 31 + (absolute ? 1 : 0);
+        return rel().hashCode() * 31 + (absolute ? 1 : 0);
     }
 
     /** Absolute: the copy's device object and the path below it; relative: the path as given. */
     @Override
     public String toString() {
         if (!absolute) {
-            return rel.toString();
+            return rel().toString();
         }
-        return isEmpty() ? fs.deviceObject() : fs.deviceObject() + fs.getSeparator() + rel;
+        return isEmpty() ? fs.deviceObject() : fs.deviceObject() + fs.getSeparator() + rel();
     }
 }

@@ -40,9 +40,12 @@ final class LinkGuard {
      */
     CopyPath parentsChecked(CopyPath path) throws IOException {
         fs.requireOpen();
+        if (path.isListed()) {
+            return path;
+        }
         CopyPath normal = (CopyPath) path.normalize();
         Path rel = normal.rel();
-        if (rel.getNameCount() > 0 && rel.getName(0).toString().equals("..")) {
+        if (leavesTheRoot(rel.toString())) {
             throw new FileSystemException(path.toString(), null, "the path leaves the shadow copy's root through"
                     + " \"..\"; a path of the copy stays below its root");
         }
@@ -53,11 +56,17 @@ final class LinkGuard {
         return normal;
     }
 
+    // A normalized path keeps ".." only at its start.
+    private static boolean leavesTheRoot(String normalized) {
+        return normalized.startsWith("..") && (normalized.length() == 2 || normalized.charAt(2) == '/'
+                || normalized.charAt(2) == '\\');
+    }
+
     /** {@link #parentsChecked}, and the path itself must be a real directory (not a link to one). */
     CopyPath directoryChecked(CopyPath path) throws IOException {
         CopyPath normal = parentsChecked(path);
         Path rel = normal.rel();
-        if (!rel.toString().isEmpty() && !realDirectories.contains(rel)) {
+        if (!normal.isRoot() && !realDirectories.contains(rel)) {
             BasicFileAttributes it = attributes(normal, normal.real(), rel);
             refuseLink(normal, it);
             realDirectories.add(rel);
