@@ -285,9 +285,16 @@ final class CopyFileSystemProvider extends FileSystemProvider {
     public <A extends BasicFileAttributes> A readAttributes(Path path, Class<A> type, LinkOption... options)
             throws IOException {
         CopyPath normal = parentsChecked(path);
+        if (type == BasicFileAttributes.class && normal.attributes() != null) {
+            return type.cast(normal.attributes());
+        }
         A it = DEFAULT.readAttributes(normal.real(), type, options(normal));
         normal.getFileSystem().guard().noteAttributes(normal, it);
-        return LinkAttributes.reported(type, it);
+        A reported = LinkAttributes.reported(type, it);
+        if (type == BasicFileAttributes.class) {
+            normal.keepAttributes(reported);
+        }
+        return reported;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.ProviderMismatchException;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,7 @@ final class CopyPath implements Path {
     private final CopyPath listedIn;
     private Path rel;
     private Path real;
+    private BasicFileAttributes attributes;
 
     CopyPath(CopyFileSystem fs, Path rel, boolean absolute) {
         this(fs, rel, absolute, null);
@@ -57,6 +59,18 @@ final class CopyPath implements Path {
             rel = known;
         }
         return known;
+    }
+
+    /**
+     * The basic attributes last read of this path, or null. A shadow copy is read-only and point-in-time, so they
+     * cannot change: a walk that reads them and then asks {@code Files.isRegularFile} reads them once.
+     */
+    BasicFileAttributes attributes() {
+        return attributes;
+    }
+
+    void keepAttributes(BasicFileAttributes read) {
+        attributes = read;
     }
 
     /** Whether a listing of a checked directory made this path: its parents need no check. */
