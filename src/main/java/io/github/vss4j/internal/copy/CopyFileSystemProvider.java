@@ -15,6 +15,7 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotLinkException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.ReadOnlyFileSystemException;
@@ -151,6 +152,8 @@ final class CopyFileSystemProvider extends FileSystemProvider {
         IOException renamed;
         if (refused instanceof NoSuchFileException) {
             renamed = new NoSuchFileException(path.toString(), null, "no such file in the shadow copy");
+        } else if (refused instanceof NotLinkException) {
+            renamed = new NotLinkException(path.toString(), null, "not a link");
         } else if (refused instanceof AccessDeniedException) {
             renamed = new AccessDeniedException(path.toString(), null, reason);
         } else {
@@ -213,7 +216,18 @@ final class CopyFileSystemProvider extends FileSystemProvider {
     @Override
     public Path readSymbolicLink(Path link) throws IOException {
         CopyPath normal = parentsChecked(link);
-        Path target = DEFAULT.readSymbolicLink(normal.real());
+        Path target;
+        try {
+            target = DEFAULT.readSymbolicLink(normal.real());
+        } catch (NotLinkException notSymbolic) {
+            BasicFileAttributes it = DEFAULT.readAttributes(normal.real(), BasicFileAttributes.class, NO_FOLLOW);
+            if (!LinkGuard.isLink(it)) {
+                throw named(notSymbolic, normal);
+            }
+            // The JDK reads symbolic links' targets only, not a junction's or another reparse point's.
+            throw new FileSystemException(normal.toString(), null, "it is a junction or another reparse point whose"
+                    + " target the JDK cannot read; vss4j reports it as a link and never follows it");
+        }
         if (target.isAbsolute() || target.getRoot() != null) {
             return target;
         }

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.nio.file.ProviderMismatchException;
 import java.nio.file.ReadOnlyFileSystemException;
@@ -95,6 +96,9 @@ class CopyFileSystemTest {
         assertEquals(outside.toString(), Files.readSymbolicLink(root.resolve("Documents and Settings")).toString());
         Path relative = Files.readSymbolicLink(root.resolve("relative-link"));
         assertEquals(root.getFileSystem(), relative.getFileSystem(), "a relative target stays in the copy");
+        NotLinkException notLink = assertThrows(NotLinkException.class,
+                () -> Files.readSymbolicLink(root.resolve("a/b/c.txt")));
+        assertTrue(notLink.getMessage().startsWith(DEVICE), notLink.getMessage());
     }
 
     @Test
