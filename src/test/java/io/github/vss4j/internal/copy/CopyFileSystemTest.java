@@ -225,6 +225,22 @@ class CopyFileSystemTest {
     }
 
     @Test
+    void listsWithGlobsAndMatchers() throws IOException {
+        Path root = copy.root();
+        try (java.nio.file.DirectoryStream<Path> texts = Files.newDirectoryStream(root, "*.txt")) {
+            Set<String> names = new TreeSet<>();
+            texts.forEach(p -> names.add(p.getFileName().toString()));
+            assertEquals(Set.of(UNICODE), names);
+        }
+        java.nio.file.PathMatcher matcher = root.getFileSystem().getPathMatcher("glob:**/c.txt");
+        assertTrue(matcher.matches(root.resolve("a/b/c.txt")));
+        assertFalse(matcher.matches(root.resolve(UNICODE)));
+        try (Stream<Path> listed = Files.list(root.resolve("a"))) {
+            assertEquals(java.util.List.of(root.resolve("a/b")), listed.toList());
+        }
+    }
+
+    @Test
     void aReleasedCopyHasNoRootAndItsPathsAreClosed() throws IOException {
         Path root = copy.root();
         Path file = root.resolve("a/b/c.txt");
