@@ -130,8 +130,9 @@ final class CopyFileSystemProvider extends FileSystemProvider {
     private static CopyPath openable(Path path) throws IOException {
         CopyPath normal = parentsChecked(path);
         if (!OPEN_REFUSES_LINKS) {
-            LinkGuard.refuseLink(normal, DEFAULT.readAttributes(normal.real(), BasicFileAttributes.class,
-                    options(normal)));
+            BasicFileAttributes known = normal.attributes();
+            LinkGuard.refuseLink(normal, known != null ? known : DEFAULT.readAttributes(normal.real(),
+                    BasicFileAttributes.class, options(normal)));
         }
         return normal;
     }
