@@ -127,12 +127,15 @@ final class CopyFileSystemProvider extends FileSystemProvider {
     }
 
     // Where opening with NOFOLLOW_LINKS does not refuse a link itself (Windows), the link is refused beforehand.
+    // Attributes a walk read already refuse a link, or a FIFO or device whose open could block, at no cost.
     private static CopyPath openable(Path path) throws IOException {
         CopyPath normal = parentsChecked(path);
-        if (!OPEN_REFUSES_LINKS) {
-            BasicFileAttributes known = normal.attributes();
-            LinkGuard.refuseLink(normal, known != null ? known : DEFAULT.readAttributes(normal.real(),
-                    BasicFileAttributes.class, options(normal)));
+        BasicFileAttributes known = normal.attributes();
+        if (known != null) {
+            LinkGuard.refuseLink(normal, known);
+        } else if (!OPEN_REFUSES_LINKS) {
+            LinkGuard.refuseLink(normal, DEFAULT.readAttributes(normal.real(), BasicFileAttributes.class,
+                    options(normal)));
         }
         return normal;
     }
