@@ -83,8 +83,12 @@ final class LinkGuard {
 
     /** Throws if {@code it}, the attributes of {@code path} itself, are a link's. */
     static void refuseLink(CopyPath path, BasicFileAttributes it) throws FileSystemException {
-        if (isLink(it)) {
+        if (it.isSymbolicLink() || it.isOther() && it.isDirectory()) {
             throw new FileSystemException(path.toString(), null, "it is a link or reparse point; " + RULE);
+        }
+        if (it.isOther()) {
+            throw new FileSystemException(path.toString(), null, "it is neither a file nor a directory (a reparse"
+                    + " point, device or pipe), which vss4j does not open in a shadow copy");
         }
     }
 
