@@ -108,7 +108,7 @@ public final class ShadowCopyRequest {
 
             @Override
             public ShadowCopySet shadowCopySet(MadeSet made) {
-                return new ShadowCopySet(made);
+                return new ShadowCopySet(made, vss.copyAccess());
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.github.vss4j;
 
+import io.github.vss4j.internal.copy.CopyAccess;
 import io.github.vss4j.internal.request.MadeSet;
 import java.util.List;
 import java.util.Objects;
@@ -22,10 +23,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ShadowCopySet implements AutoCloseable {
     private final MadeSet made;
+    private final List<ShadowCopy> copies;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    ShadowCopySet(MadeSet made) {
+    /** @param access how the backend makes each copy readable ({@link ShadowCopy#root()}) */
+    ShadowCopySet(MadeSet made, CopyAccess access) {
         this.made = made;
+        this.copies = made.copies().stream().map(c -> c.readableThrough(access)).toList();
     }
 
     /** The snapshot set's id. */
@@ -33,9 +37,9 @@ public final class ShadowCopySet implements AutoCloseable {
         return made.snapshotSetId();
     }
 
-    /** The copies, in the order the request named the volumes. */
+    /** The copies, in the order the request named the volumes; each readable through {@link ShadowCopy#root()}. */
     public List<ShadowCopy> copies() {
-        return made.copies();
+        return copies;
     }
 
     /** The copy of {@code volume} as the request named it (case-insensitive). */
@@ -147,11 +151,18 @@ public final class ShadowCopySet implements AutoCloseable {
      * those reported with {@link #componentSucceeded}, false for all others) and saves the final Backup Components
      * Document. Then runs BackupComplete where it applies (under the request's {@link Phase#BACKUP_COMPLETE} timeout) and
      * releases the object. A failed BackupComplete is logged: the copies stay valid. Idempotent.
+     *
+     * <p>Before anything else it unmounts every copy's {@link ShadowCopy#root()} (removing the links it made), so
+     * nothing of vss4j's points at a released copy; the copies' roots then throw {@link IllegalStateException}.
      */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            made.release();
+            try {
+                copies.forEach(ShadowCopy::unmount);
+            } finally {
+                made.release();
+            }
         }
     }
 

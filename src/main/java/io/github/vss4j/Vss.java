@@ -4,10 +4,14 @@ import io.github.vss4j.internal.NativeBridge;
 import io.github.vss4j.internal.OwnedHandle;
 import io.github.vss4j.internal.SimulatedMachineImpl;
 import io.github.vss4j.internal.completion.CallbackExecutor;
+import io.github.vss4j.internal.copy.CopyAccess;
+import io.github.vss4j.internal.copy.CopyAccesses;
+import io.github.vss4j.internal.copy.CopyRoot;
 import io.github.vss4j.internal.health.HealthCheck;
 import io.github.vss4j.internal.loader.NativeLibrary;
 import io.github.vss4j.simulator.SimulatedMachine;
 import io.github.vss4j.simulator.Simulation;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -31,11 +35,14 @@ public final class Vss {
     private final OwnedHandle backend;
     private final SimulatedMachineImpl machine;
     private final CallbackExecutor callbackExecutor;
+    private final CopyAccess copyAccess;
 
-    private Vss(OwnedHandle backend, SimulatedMachineImpl machine, CallbackExecutor callbackExecutor) {
+    private Vss(OwnedHandle backend, SimulatedMachineImpl machine, CallbackExecutor callbackExecutor,
+            CopyAccess copyAccess) {
         this.backend = backend;
         this.machine = machine;
         this.callbackExecutor = callbackExecutor;
+        this.copyAccess = copyAccess;
     }
 
     /**
@@ -67,7 +74,7 @@ public final class Vss {
         }
         OwnedHandle backend = OwnedHandle.untilUnreachable(out[0], NativeBridge::backendRelease,
                 "the VSS backend is released");
-        return new Vss(backend, null, CallbackExecutor.vss4jThreads());
+        return new Vss(backend, null, CallbackExecutor.vss4jThreads(), CopyAccesses.of(backend, false));
     }
 
     /**
@@ -79,7 +86,8 @@ public final class Vss {
         Objects.requireNonNull(simulation, "simulation");
         NativeLibrary.checkRequester();
         SimulatedMachineImpl machine = SimulatedMachineImpl.start(simulation);
-        return new Vss(machine.backend(), machine, CallbackExecutor.vss4jThreads());
+        return new Vss(machine.backend(), machine, CallbackExecutor.vss4jThreads(),
+                CopyAccesses.of(machine.backend(), true));
     }
 
     /**
@@ -92,7 +100,38 @@ public final class Vss {
      * one is no longer referenced, and the backend is released only once neither is.
      */
     public Vss withCallbackExecutor(Executor executor) {
-        return new Vss(backend, machine, CallbackExecutor.callers(executor));
+        return new Vss(backend, machine, CallbackExecutor.callers(executor), copyAccess);
+    }
+
+    /** How this backend makes a copy readable (ShadowCopy.root, mount). */
+    CopyAccess copyAccess() {
+        return copyAccess;
+    }
+
+    /** The same VSS with another way to reach copies' files: for tests of what sits above the backends. */
+    Vss withCopyAccess(CopyAccess access) {
+        return new Vss(backend, machine, callbackExecutor, Objects.requireNonNull(access, "access"));
+    }
+
+    /**
+     * Makes a copy of the low-level API readable, as {@link ShadowCopy#root()} does for a request's copies: any
+     * copy this machine still holds (one from {@link BackupComponents#query()}, a persistent copy made earlier).
+     * Close the result before the copy is deleted or released; it does not keep the copy alive.
+     *
+     * @throws IllegalArgumentException if {@code copy} has no device object (nothing to mount)
+     * @throws IllegalStateException    for a simulated volume without content
+     * @throws IOException              if the copy cannot be made reachable
+     */
+    public MountedCopy mount(SnapshotProperties copy) throws IOException {
+        Objects.requireNonNull(copy, "copy");
+        if (copy.snapshotDeviceObject().isBlank()) {
+            throw new IllegalArgumentException("the shadow copy " + copy.snapshotId() + " has no device object"
+                    + " (snapshotDeviceObject is empty): there is nothing to mount");
+        }
+        CopyRoot root = new CopyRoot(copyAccess, copy.snapshotDeviceObject(), () -> "its MountedCopy is closed");
+        MountedCopy mounted = new MountedCopy(copy, root);
+        root.root();
+        return mounted;
     }
 
     /** {@code CreateVssBackupComponents}: a new object for one backup. */

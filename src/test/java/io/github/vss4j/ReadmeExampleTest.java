@@ -65,7 +65,7 @@ class ReadmeExampleTest {
             for (UUID id : List.of(c, d)) {
                 SnapshotProperties copy = backup.getSnapshotProperties(id);
                 copies.add(copy.snapshotDeviceObject());
-                // ... read files under the device object, e.g. \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopy7
+                // ... read it through vss.mount(copy).root(): see "Reading the copy"
             }
             try (VssAsync complete = backup.backupComplete()) {
                 complete.await();

@@ -28,7 +28,8 @@ import org.slf4j.Logger;
 /**
  * Every {@code ```java} block of README.md compiles against the library as it is. A block that is a whole source
  * file (it has imports or a class) is compiled as it stands; any other block is a fragment, compiled as the body of
- * a method that may throw, with the imports a reader would add ({@code io.github.vss4j}, its simulator,
+ * a method that may throw, with the imports a reader would add ({@code io.github.vss4j}, its simulator, {@code java.io.InputStream},
+ * {@code java.nio.channels}, {@code java.nio.file} and its {@code attribute} package,
  * {@code java.time}, {@code java.util}, {@code java.util.concurrent}) and the few names the README's fragments
  * take as given: {@code log} (an SLF4J Logger), {@code copies} (a {@code List<String>}) and
  * {@code read(volume, deviceObject)}.
@@ -100,6 +101,10 @@ class ReadmeSnippetsCompileTest {
         return """
                 import io.github.vss4j.*;
                 import io.github.vss4j.simulator.*;
+                import java.io.InputStream;
+                import java.nio.channels.*;
+                import java.nio.file.*;
+                import java.nio.file.attribute.*;
                 import java.time.*;
                 import java.util.*;
                 import java.util.concurrent.*;

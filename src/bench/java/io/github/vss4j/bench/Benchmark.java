@@ -46,6 +46,9 @@ public final class Benchmark {
     // which says nothing about vss4j (early in the JVM's life RSS can stand above where it ends many cycles later).
     private final int memoryWarmUp = Integer.getInteger("bench.memoryWarmUp", 30_000);
     private final int metadataGathers = Integer.getInteger("bench.metadataGathers", 1000);
+    private final int copyReadFiles = Integer.getInteger("bench.copyReadFiles", 10_000);
+    // Modest by default so that the row takes seconds; -Dbench.copyReadLargeMiB=1024 reads the 1 GiB file.
+    private final int copyReadLargeMiB = Integer.getInteger("bench.copyReadLargeMiB", 256);
     private final double cycleSeconds = Double.parseDouble(System.getProperty("bench.cycleSeconds", "3"));
     private final Map<String, Long> results = new LinkedHashMap<>();
     private final List<String[]> rows = new ArrayList<>();
@@ -104,6 +107,10 @@ public final class Benchmark {
         section("writer metadata, then heap over " + metadataGathers + " gathers");
         results.putAll(child(List.of("-Xmx1g"), MetadataProbe.class, "11", Integer.toString(metadataGathers)));
         results.putAll(driver(MetadataProbe.driverArgs(11)));
+        section("reading a copy's tree through root() and directly (" + copyReadFiles + " files + " + copyReadLargeMiB
+                + " MiB)");
+        results.putAll(child(List.of(), CopyReadProbe.class, Integer.toString(copyReadFiles), "4096",
+                Integer.toString(copyReadLargeMiB), "7"));
         printTables((System.nanoTime() - wallStart) / 1_000_000_000L);
     }
 
@@ -553,6 +560,7 @@ public final class Benchmark {
         row("  same, vs the JVM's first 1,000 cycles", heapN + " KiB", heapCold + " KiB", kib(heapN - heapCold),
                 "(none)", "-");
         rows.addAll(MetadataProbe.rows(this::get));
+        rows.addAll(CopyReadProbe.rows(this::get));
 
         System.out.println();
         System.out.println("| Measure | vss4j (Java) | Baseline | Ratio | Target | Result |");

@@ -59,14 +59,18 @@ final class CreateCommand {
         SetDisposal disposal = SetDisposal.guard(vss, set, options.keep, session.err());
         Integer execCode = null;
         CliException undeleted;
+        CopyRoots roots = CopyRoots.none(set);
         try {
+            if (options.exec != null || session.json()) {
+                roots = CopyRoots.make(set, session.err(), session.json());
+            }
             if (!session.json()) {
-                Reports.printCopies(session.out(), copies(set));
+                Reports.printCopies(session.out(), copies(set, roots));
                 printFailedWriters(session, set.writerStatus());
             }
             if (options.exec != null) {
                 try {
-                    execCode = Exec.run(options.exec, set, vss.isSimulated(), session, disposal);
+                    execCode = Exec.run(options.exec, set, roots, vss.isSimulated(), session, disposal);
                 } catch (IOException cannotStart) {
                     throw new CliException(ExitCode.FAILED, "--exec: the command could not be started: "
                             + cannotStart.getMessage(), cannotStart);
@@ -91,7 +95,7 @@ final class CreateCommand {
             report.put("context", set.context().name());
             report.put("snapshotSetId", set.snapshotSetId().toString());
             report.put("attempts", set.attempts());
-            report.set("copies", Reports.copies(copies(set)));
+            report.set("copies", Reports.copies(copies(set, roots)));
             report.set("writers", Reports.writers(set.writerStatus(), Map.of()));
             report.put("disposal", disposed);
             if (ComponentBackup.requested(options)) {
@@ -149,10 +153,12 @@ final class CreateCommand {
         }
     }
 
-    private static List<Reports.Copy> copies(ShadowCopySet set) {
+    private static List<Reports.Copy> copies(ShadowCopySet set, CopyRoots roots) {
         List<Reports.Copy> copies = new ArrayList<>();
-        for (ShadowCopy copy : set.copies()) {
-            copies.add(new Reports.Copy(copy.volume(), copy.properties()));
+        List<ShadowCopy> made = set.copies();
+        for (int i = 0; i < made.size(); i++) {
+            ShadowCopy copy = made.get(i);
+            copies.add(new Reports.Copy(copy.volume(), copy.properties(), roots.root(i), roots.error(i)));
         }
         return copies;
     }

@@ -16,7 +16,7 @@ final class Exec {
     }
 
     /** The environment the command sees: where the copies are. */
-    static void describe(ShadowCopySet set, boolean simulated, Map<String, String> environment) {
+    static void describe(ShadowCopySet set, CopyRoots roots, boolean simulated, Map<String, String> environment) {
         List<ShadowCopy> copies = set.copies();
         environment.put("VSS4J_SHADOW_COUNT", Integer.toString(copies.size()));
         environment.put("VSS4J_SNAPSHOT_SET_ID", set.snapshotSetId().toString());
@@ -28,6 +28,9 @@ final class Exec {
             environment.put(prefix, copy.deviceObject());
             environment.put(prefix + "_VOLUME", copy.volume());
             environment.put(prefix + "_ID", copy.snapshotId().toString());
+            if (roots.root(i) != null) {
+                environment.put(prefix + "_ROOT", roots.root(i));
+            }
         }
     }
 
@@ -35,9 +38,9 @@ final class Exec {
      * Runs {@code command} and returns its exit code. Its stdout goes to {@code session.out()}, or to stderr with
      * {@code --json} so that stdout stays one JSON document; its stderr to {@code session.err()}.
      */
-    static int run(String command, ShadowCopySet set, boolean simulated, Session session, SetDisposal disposal)
-            throws IOException, InterruptedException {
-        return run(command, environment -> describe(set, simulated, environment), session, disposal);
+    static int run(String command, ShadowCopySet set, CopyRoots roots, boolean simulated, Session session,
+            SetDisposal disposal) throws IOException, InterruptedException {
+        return run(command, environment -> describe(set, roots, simulated, environment), session, disposal);
     }
 
     /** What a stop of vss4j (Ctrl-C, a kill) must end first: the running command. */

@@ -37,7 +37,9 @@ final class Help {
                                        them; vss4j exits with COMMAND's exit code. COMMAND sees
                                        VSS4J_SHADOW_COUNT, VSS4J_SNAPSHOT_SET_ID, VSS4J_CONTEXT,
                                        VSS4J_SIMULATED and, for N = 1..count, VSS4J_SHADOW_N (device object),
-                                       VSS4J_SHADOW_N_VOLUME, VSS4J_SHADOW_N_ID. Stopped meanwhile (Ctrl-C, a
+                                       VSS4J_SHADOW_N_VOLUME, VSS4J_SHADOW_N_ID and VSS4J_SHADOW_N_ROOT (a
+                                       folder the command can read the copy under; unset, with a warning, if
+                                       the copy has no readable root). Stopped meanwhile (Ctrl-C, a
                                        kill), vss4j stops COMMAND first (asks, then kills it after 10 s), then
                                        releases the copies
                       --keep           keep the copies (persistent contexts; alone it means client-accessible);

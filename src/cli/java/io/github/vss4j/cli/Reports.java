@@ -51,7 +51,11 @@ final class Reports {
      * @param volume the volume as the operator named it, or as VSS reports it when listing
      * @param properties what VSS reports about the copy
      */
-    record Copy(String volume, SnapshotProperties properties) {
+    record Copy(String volume, SnapshotProperties properties, String root, String rootError) {
+        /** A copy without a readable root to show (list). */
+        Copy(String volume, SnapshotProperties properties) {
+            this(volume, properties, null, null);
+        }
     }
 
     static ArrayNode copies(List<Copy> copies) {
@@ -70,6 +74,12 @@ final class Reports {
             node.put("persistent", p.isPersistent());
             node.put("created", p.creationTime().toString());
             node.put("originatingMachine", p.originatingMachine());
+            if (copy.root() != null) {
+                node.put("root", copy.root());
+            }
+            if (copy.rootError() != null) {
+                node.put("rootError", copy.rootError());
+            }
         }
         return array;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.BackupComponents;
 import io.github.vss4j.BackupType;
+import io.github.vss4j.MountedCopy;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.Vss;
 import io.github.vss4j.VssAsync;
@@ -14,14 +15,12 @@ import io.github.vss4j.VssContext;
 import io.github.vss4j.VssError;
 import io.github.vss4j.VssException;
 import io.github.vss4j.WriterStatus;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -151,25 +150,14 @@ class RealVssIT {
         }
     }
 
-    /** Java cannot open \\?\GLOBALROOT paths itself: a directory link to the device object makes them reachable. */
+    /**
+     * Java cannot open \\?\GLOBALROOT paths itself: Vss.mount makes the copy readable (a directory link to the
+     * device object, in vss4j's owner-only folder), read through vss4j's read-only file system.
+     */
     private static String readThroughCopy(SnapshotProperties copy, Path original) throws Exception {
-        Path link = Path.of(systemDrive(), "Windows", "Temp", "vss4j-it-" + UUID.randomUUID());
-        Process mklink = new ProcessBuilder("cmd", "/c", "mklink", "/d", link.toString(),
-                copy.snapshotDeviceObject() + "\\").redirectErrorStream(true).start();
-        String output = new String(mklink.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(mklink.waitFor(1, TimeUnit.MINUTES), "mklink did not end");
-        assertEquals(0, mklink.exitValue(), output);
-        try {
+        try (MountedCopy mounted = Vss.system().mount(copy)) {
             Path relative = Path.of(systemDrive()).relativize(original);
-            return Files.readString(link.resolve(relative), StandardCharsets.UTF_8);
-        } finally {
-            deleteLink(link);
+            return Files.readString(mounted.root().resolve(relative.toString()), StandardCharsets.UTF_8);
         }
-    }
-
-    private static void deleteLink(Path link) throws IOException, InterruptedException {
-        Process rmdir = new ProcessBuilder("cmd", "/c", "rmdir", link.toString()).redirectErrorStream(true).start();
-        rmdir.getInputStream().readAllBytes();
-        rmdir.waitFor(1, TimeUnit.MINUTES);
     }
 }
