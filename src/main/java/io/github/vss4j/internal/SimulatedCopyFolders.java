@@ -87,7 +87,8 @@ final class SimulatedCopyFolders {
         PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class,
                 LinkOption.NOFOLLOW_LINKS);
         if (view != null) {
-            Set<PosixFilePermission> mode = EnumSet.copyOf(view.readAttributes().permissions());
+            Set<PosixFilePermission> mode = EnumSet.noneOf(PosixFilePermission.class);
+            mode.addAll(view.readAttributes().permissions());
             if (mode.addAll(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
                     PosixFilePermission.OWNER_EXECUTE))) {
                 view.setPermissions(mode);

@@ -91,7 +91,8 @@ public final class SimulatedCopyAccess implements CopyAccess {
                     + "(Simulation.builder().backupPrivilege(false))");
         }
         synchronized (GRANTING) {
-            Set<PosixFilePermission> granted = EnumSet.copyOf(mode);
+            Set<PosixFilePermission> granted = EnumSet.noneOf(PosixFilePermission.class);
+            granted.addAll(mode);
             granted.add(PosixFilePermission.OWNER_READ);
             view.setPermissions(granted);
             try {
