@@ -46,6 +46,11 @@ public final class Benchmark {
     // which says nothing about vss4j (early in the JVM's life RSS can stand above where it ends many cycles later).
     private final int memoryWarmUp = Integer.getInteger("bench.memoryWarmUp", 30_000);
     private final int metadataGathers = Integer.getInteger("bench.metadataGathers", 1000);
+    // The simulated volume with files: the figure is 10,000 small files and one 1 GiB file.
+    private final int contentFiles = Integer.getInteger("bench.contentFiles", 10_000);
+    private final int contentFileBytes = Integer.getInteger("bench.contentFileBytes", 4096);
+    private final long contentLargeBytes = Long.getLong("bench.contentLargeBytes", 1L << 30);
+    private final int contentRuns = Integer.getInteger("bench.contentRuns", 3);
     private final double cycleSeconds = Double.parseDouble(System.getProperty("bench.cycleSeconds", "3"));
     private final Map<String, Long> results = new LinkedHashMap<>();
     private final List<String[]> rows = new ArrayList<>();
@@ -104,6 +109,9 @@ public final class Benchmark {
         section("writer metadata, then heap over " + metadataGathers + " gathers");
         results.putAll(child(List.of("-Xmx1g"), MetadataProbe.class, "11", Integer.toString(metadataGathers)));
         results.putAll(driver(MetadataProbe.driverArgs(11)));
+        section("simulated volume with files: DoSnapshotSet vs cp -r, reading the copy vs the folder");
+        results.putAll(child(List.of("-Xmx256m"), ContentCopyProbe.class, Integer.toString(contentFiles),
+                Integer.toString(contentFileBytes), Long.toString(contentLargeBytes), Integer.toString(contentRuns)));
         printTables((System.nanoTime() - wallStart) / 1_000_000_000L);
     }
 
@@ -553,6 +561,7 @@ public final class Benchmark {
         row("  same, vs the JVM's first 1,000 cycles", heapN + " KiB", heapCold + " KiB", kib(heapN - heapCold),
                 "(none)", "-");
         rows.addAll(MetadataProbe.rows(this::get));
+        rows.addAll(ContentCopyProbe.rows(this::get));
 
         System.out.println();
         System.out.println("| Measure | vss4j (Java) | Baseline | Ratio | Target | Result |");
