@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where simulated machines keep their copies' files: {@code <private folder>/simulated-copies/process-<pid>/
@@ -40,9 +41,22 @@ final class SimulatedCopyFolders {
             removeTree(orphan);
         }
         if (claimed == null) {
-            claimed = NativeLibrary.claimSubFolder(base, "process-" + ProcessHandle.current().pid());
+            Path folder = NativeLibrary.claimSubFolder(base, "process-" + ProcessHandle.current().pid());
+            // Machines still reachable at exit never end (no cleaner runs then): their copies go with the process.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> removeAtExit(folder), "vss4j-simulated-copies"));
+            claimed = folder;
         }
         return claimed;
+    }
+
+    private static void removeAtExit(Path folder) {
+        try {
+            removeTree(folder);
+        } catch (IOException | RuntimeException e) {
+            // The next machine with files of this user removes it as an ended process's folder.
+            LoggerFactory.getLogger(SimulatedCopyFolders.class).debug(
+                    "vss4j: the simulated copies in {} are left for the next start to remove: {}", folder, e.toString());
+        }
     }
 
     /**
