@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.DosFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
@@ -73,6 +74,9 @@ final class SimulatedCopyFolders {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    clearReadOnly(file);
+                }
                 Files.deleteIfExists(file);
                 return FileVisitResult.CONTINUE;
             }
@@ -94,6 +98,16 @@ final class SimulatedCopyFolders {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    // Windows refuses to delete a read-only file, where POSIX asks only for the directory's write permission.
+    private static void clearReadOnly(Path file) throws IOException {
+        DosFileAttributeView dos = Files.getFileAttributeView(file, DosFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (dos != null && Files.getFileAttributeView(file, PosixFileAttributeView.class) == null
+                && dos.readAttributes().isReadOnly()) {
+            dos.setReadOnly(false);
+        }
     }
 
     // walkFileTree visits a link as a file (it follows none), so `dir` is a real directory here.
