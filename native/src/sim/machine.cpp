@@ -181,7 +181,7 @@ class SimMachine final : public Machine {
     state_->settle(Clock::now());
     CopyFiles files;
     for (const ShadowCopy& copy : state_->copies) {
-      // Device names are ASCII, compared as Windows compares volume names.
+      // [I] Device names are ASCII, matched ignoring case as the object manager matches names by default.
       if (!sameVolumeName(copy.properties.snapshotDeviceObject, deviceObject)) continue;
       const VolumeSpec* volume = state_->findVolume(copy.properties.originalVolumeName);
       files.volume = volume != nullptr ? volume->name : copy.properties.originalVolumeName;

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * the tree (SimulatedVolume.backedBy), is timed against {@code cp -r} of the same tree, in alternating order; then
  * reading every file of the copy through its mounted root with backup semantics (SimulatedCopyAccess, what
  * {@code ShadowCopy.root()} reads on the simulator) against reading the folder itself. The page cache is warm for
- * both sides. Args: small files, bytes each, bytes of the large file, runs (the median is reported).
+ * both sides, and the copy's write-back to disk has ended (sync) before either read is timed. Args: small files, bytes each, bytes of the large file, runs (the median is reported).
  */
 public final class ContentCopyProbe {
     private static final int FILES_PER_DIRECTORY = 100;
@@ -72,6 +72,9 @@ public final class ContentCopyProbe {
                     snapshot[i] = System.nanoTime() - start;
                     Path root = access.mount(backup.getSnapshotProperties(id).snapshotDeviceObject(),
                             work.resolve("unused-link"));
+                    // The copy's bytes are still being written back to disk, as cp's are after cp: neither count
+                    // that, and the reads below would pay for it, so the write-back ends first, outside the timing.
+                    sync();
                     // In alternating order, as the copies above: neither side always reads second.
                     long same = i % 2 == 0 ? 0 : timedRead(tree, Files::newByteChannel, direct, i);
                     long bytes = timedRead(root, access::openForBackup, throughRoot, i);
@@ -177,6 +180,13 @@ public final class ContentCopyProbe {
         long took = System.nanoTime() - start;
         deleteTree(target);
         return took;
+    }
+
+    private static void sync() throws IOException, InterruptedException {
+        Process sync = new ProcessBuilder("sync").inheritIO().start();
+        if (sync.waitFor() != 0) {
+            throw new IOException("sync exited with " + sync.exitValue());
+        }
     }
 
     private static long median(long[] values) {
