@@ -82,6 +82,11 @@ FinishedDirectory makeDirectory(const fs::path& from, const fs::path& to, const 
 }
 
 void finish(const std::vector<FinishedDirectory>& directories) {
+#ifdef _WIN32
+  // A directory's read-only attribute does not stop changes to it on Windows, and the C runtime cannot set a
+  // directory's time: the files carry the copy's read-only state there.
+  (void)directories;
+#else
   // Deepest first: a parent made read-only before its child would refuse the child's change of time.
   for (auto it = directories.rbegin(); it != directories.rend(); ++it) {
     std::error_code code;
@@ -90,6 +95,7 @@ void finish(const std::vector<FinishedDirectory>& directories) {
     fs::permissions(it->target, it->mode, fs::perm_options::replace, code);
     if (code) fail(code, "making read-only", it->target);
   }
+#endif
 }
 
 void copyTree(const fs::path& source, const fs::path& target) {
