@@ -1,14 +1,14 @@
 #include "sim/content_copy.h"
 
 #include <system_error>
+#include <utility>
+#include <vector>
 
 #ifndef _WIN32
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
-#include <utility>
-#include <vector>
 
 namespace vss4j::sim {
 namespace fs = std::filesystem;
