@@ -160,6 +160,38 @@ class SimMachine final : public Machine {
     return true;
   }
 
+  void setContentFolder(const std::filesystem::path& folder) override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->contentFolder = folder;
+  }
+
+  bool setVolumeContent(const WString& name, const std::filesystem::path& folder) override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    for (VolumeSpec& volume : state_->volumes) {
+      if (sameVolumeName(volume.name, name) || sameVolumeName(volume.guidName, name)) {
+        volume.content = folder;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  CopyFiles copyFiles(const WString& deviceObject) const override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->settle(Clock::now());
+    CopyFiles files;
+    for (const ShadowCopy& copy : state_->copies) {
+      // [I] Device names are ASCII, matched ignoring case as the object manager matches names by default.
+      if (!sameVolumeName(copy.properties.snapshotDeviceObject, deviceObject)) continue;
+      const VolumeSpec* volume = state_->findVolume(copy.properties.originalVolumeName);
+      files.volume = volume != nullptr ? volume->name : copy.properties.originalVolumeName;
+      files.kind = copy.content ? CopyFiles::Kind::Content : CopyFiles::Kind::NoContent;
+      if (copy.content) files.folder = copy.content->folder();
+      break;
+    }
+    return files;
+  }
+
   std::vector<WriterStatus> writerStates() const override {
     std::lock_guard<std::mutex> lock(state_->mutex);
     state_->settle(Clock::now());

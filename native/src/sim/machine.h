@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -23,6 +24,17 @@ struct VolumeSpec {
   WString guidName = {};
   // The volume the shadow storage lives on (AddDiffArea). Empty: the volume itself.
   WString diffAreaVolume = {};
+  // The folder whose tree the volume's copies hold (sim/content_copy.h), copied at DoSnapshotSet. Empty: the
+  // volume's copies have no files.
+  std::filesystem::path content = {};
+};
+
+// What the machine knows of the files of the copy with a device object.
+struct CopyFiles {
+  enum class Kind { UnknownCopy, NoContent, Content };
+  Kind kind = Kind::UnknownCopy;
+  WString volume = {};                 // the name the volume was described with (not for UnknownCopy)
+  std::filesystem::path folder = {};   // the copy's read-only tree (Content only)
 };
 
 // Where a writer fails (VSS's phases as the writer sees them).
@@ -162,6 +174,14 @@ class Machine : public Backend {
   // the context its attributes name, DeleteSnapshots removes it, and new copies get device numbers after its.
   // Its original volume must be one of the machine's, else false and nothing is added.
   virtual bool addExistingCopy(const SnapshotProperties& copy) = 0;
+  // Where the copies' files go (one folder per copy, named after its device), a private folder of the process
+  // that the machine removes when it ends. Needed before a DoSnapshotSet of a volume with content.
+  virtual void setContentFolder(const std::filesystem::path& folder) = 0;
+  // Backs the volume added before with the tree at `folder` (VolumeSpec::content); false if no volume has that
+  // name (either of its names, ignoring case).
+  virtual bool setVolumeContent(const WString& volume, const std::filesystem::path& folder) = 0;
+  // The files of the copy whose device object is `deviceObject` (ignoring case), while the copy exists.
+  virtual CopyFiles copyFiles(const WString& deviceObject) const = 0;
   // The system provider's shadow storage management (sim/shadow_storage.h), counted among liveObjects().
   hresult openShadowStorage(std::unique_ptr<ShadowStorage>& storage) override = 0;
 

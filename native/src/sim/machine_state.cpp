@@ -1,7 +1,9 @@
 #include "sim/machine_state.h"
 
 #include <algorithm>
+#include <cstdio>
 
+#include "core/log.h"
 #include "sim/components.h"
 #include "sim/restore_writers.h"
 #include "sim/text.h"
@@ -119,6 +121,16 @@ std::shared_ptr<OpRecord> MachineState::startOperation(std::uint64_t owner, Oper
   return op;
 }
 
+MachineState::~MachineState() {
+  copies.clear();
+  if (contentFolder.empty()) return;
+  std::string why;
+  if (!removeTree(contentFolder, why)) {
+    log(LogLevel::Warn, "The simulated machine could not remove its copies' folder; vss4j removes it at its next "
+                        "start. " + why);
+  }
+}
+
 void MachineState::settle(Clock::time_point now) {
   std::vector<std::shared_ptr<OpRecord>> due;
   for (const auto& op : pendingOps) {
@@ -233,12 +245,16 @@ void MachineState::finishSnapshotSet(ObjectState& object, OpRecord& op) {
     if (writerFailed && writerFailureFailsSnapshotSet) error = hr::kUnexpectedWriterError;
   }
   if (error == hr::kOk) error = checkDiffArea(object);
+  // Under the machine's mutex, as every effect of an operation is (see above): the copies' files exist when the
+  // copies do, for whoever looks next. Only this machine's calls wait; each machine has its own mutex.
+  std::vector<std::shared_ptr<const CopyContent>> contents;
+  if (error == hr::kOk) error = copyContents(object, contents);
   if (error != hr::kOk) {
     failed(op, error);
     leaveUnfinished(op.owner, object, Operation::DoSnapshotSet);
     return;
   }
-  commitCopies(op.owner, object);
+  commitCopies(op.owner, object, contents);
   stampComponents(object);
   object.phase = ObjectPhase::SnapshotDone;
   releaseSetLock(op.owner);
@@ -257,7 +273,42 @@ hresult MachineState::checkDiffArea(const ObjectState& object) const {
   return hr::kOk;
 }
 
-void MachineState::commitCopies(std::uint64_t owner, ObjectState& object) {
+namespace {
+std::string hex(hresult value) {
+  char text[11];
+  std::snprintf(text, sizeof text, "0x%08X", static_cast<unsigned>(value));
+  return text;
+}
+}  // namespace
+
+hresult MachineState::copyContents(const ObjectState& object,
+                                   std::vector<std::shared_ptr<const CopyContent>>& contents) const {
+  contents.assign(object.members.size(), nullptr);
+  std::int64_t device = nextDeviceNumber;  // as commitCopies numbers them
+  for (std::size_t i = 0; i < object.members.size(); ++i, ++device) {
+    const VolumeSpec* volume = findVolume(object.members[i].volume);
+    if (volume == nullptr || volume->content.empty()) continue;
+    if (contentFolder.empty()) {
+      log(LogLevel::Error, "A simulated volume has files (" + volume->content.u8string() +
+                               ") but the machine has no folder for its copies' files: DoSnapshotSet fails.");
+      return hr::kVssUnexpected;
+    }
+    const std::filesystem::path target =
+        contentFolder / std::filesystem::path(u"HarddiskVolumeShadowCopy" + decimal(device));
+    std::string why;
+    const hresult result = CopyContent::make(volume->content, target, contents[i], why);
+    if (result != hr::kOk) {
+      // The copies made so far go with `contents`.
+      log(LogLevel::Warn, "The simulated DoSnapshotSet could not copy the volume's backing folder " +
+                              volume->content.u8string() + ", so it fails with " + hex(result) + ": " + why);
+      return result;
+    }
+  }
+  return hr::kOk;
+}
+
+void MachineState::commitCopies(std::uint64_t owner, ObjectState& object,
+                                std::vector<std::shared_ptr<const CopyContent>>& contents) {
   // Everything is built before the first copy is added: the set appears whole or not at all.
   std::vector<ShadowCopy> made;
   made.reserve(object.members.size());
@@ -281,6 +332,7 @@ void MachineState::commitCopies(std::uint64_t owner, ObjectState& object) {
     copy.owner = owner;
     const VolumeSpec* volume = findVolume(member.volume);
     copy.diffAreaBytes = volume != nullptr ? volume->bytesPerCopy : 0;
+    copy.content = std::move(contents[made.size()]);
     made.push_back(std::move(copy));
   }
   copies.reserve(copies.size() + made.size());

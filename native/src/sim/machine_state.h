@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "sim/call_log.h"
+#include "sim/content_copy.h"
 #include "sim/fault_plan.h"
 #include "sim/machine.h"
 #include "sim/object_state.h"
@@ -48,11 +49,18 @@ struct ShadowCopy {
   std::int32_t context = ctx::BACKUP;
   std::uint64_t owner = 0;
   std::int64_t diffAreaBytes = 0;  // taken from the volume's shadow storage
+  // Its files (null: its volume has none), removed with the last ShadowCopy holding them, wherever a copy is
+  // erased: Release of an auto-release copy's object, DeleteSnapshots, a shrunken diff area, the machine's end.
+  std::shared_ptr<const CopyContent> content = {};
 };
 
 class MachineState {
  public:
   MachineState();
+  // Frees the copies' files, then the content folder.
+  ~MachineState();
+  MachineState(const MachineState&) = delete;
+  MachineState& operator=(const MachineState&) = delete;
 
   mutable std::mutex mutex;
   std::condition_variable changed;
@@ -68,6 +76,7 @@ class MachineState {
   bool writerFailureFailsSnapshotSet = false;
   WString machineName = u"VSS4J-SIM";
   std::vector<Guid> extraProviders;
+  std::filesystem::path contentFolder;  // see Machine::setContentFolder
 
   // State.
   std::map<std::uint64_t, ObjectState> objects;
@@ -114,7 +123,10 @@ class MachineState {
   // What an operation that failed or was cancelled leaves the object in: the same phase either way.
   void leaveUnfinished(std::uint64_t owner, ObjectState& object, Operation operation);
   hresult checkDiffArea(const ObjectState& object) const;
-  void commitCopies(std::uint64_t owner, ObjectState& object);
+  // The files of each member of the set (null for a volume without content), or the copy's failure.
+  hresult copyContents(const ObjectState& object, std::vector<std::shared_ptr<const CopyContent>>& contents) const;
+  void commitCopies(std::uint64_t owner, ObjectState& object,
+                    std::vector<std::shared_ptr<const CopyContent>>& contents);
   void failed(OpRecord& op, hresult error);
 
   std::mt19937_64 random_;

@@ -49,6 +49,11 @@ public final class Benchmark {
     private final int copyReadFiles = Integer.getInteger("bench.copyReadFiles", 10_000);
     // Modest by default so that the row takes seconds; -Dbench.copyReadLargeMiB=1024 reads the 1 GiB file.
     private final int copyReadLargeMiB = Integer.getInteger("bench.copyReadLargeMiB", 256);
+    // The simulated volume with files: the figure is 10,000 small files and one 1 GiB file.
+    private final int contentFiles = Integer.getInteger("bench.contentFiles", 10_000);
+    private final int contentFileBytes = Integer.getInteger("bench.contentFileBytes", 4096);
+    private final long contentLargeBytes = Long.getLong("bench.contentLargeBytes", 1L << 30);
+    private final int contentRuns = Integer.getInteger("bench.contentRuns", 3);
     private final double cycleSeconds = Double.parseDouble(System.getProperty("bench.cycleSeconds", "3"));
     private final Map<String, Long> results = new LinkedHashMap<>();
     private final List<String[]> rows = new ArrayList<>();
@@ -111,6 +116,9 @@ public final class Benchmark {
                 + " MiB)");
         results.putAll(child(List.of(), CopyReadProbe.class, Integer.toString(copyReadFiles), "4096",
                 Integer.toString(copyReadLargeMiB), "7"));
+        section("simulated volume with files: DoSnapshotSet vs cp -r, reading the copy vs the folder");
+        results.putAll(child(List.of("-Xmx256m"), ContentCopyProbe.class, Integer.toString(contentFiles),
+                Integer.toString(contentFileBytes), Long.toString(contentLargeBytes), Integer.toString(contentRuns)));
         printTables((System.nanoTime() - wallStart) / 1_000_000_000L);
     }
 
@@ -561,6 +569,7 @@ public final class Benchmark {
                 "(none)", "-");
         rows.addAll(MetadataProbe.rows(this::get));
         rows.addAll(CopyReadProbe.rows(this::get));
+        rows.addAll(ContentCopyProbe.rows(this::get));
 
         System.out.println();
         System.out.println("| Measure | vss4j (Java) | Baseline | Ratio | Target | Result |");

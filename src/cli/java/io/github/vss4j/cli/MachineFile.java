@@ -16,6 +16,7 @@ import io.github.vss4j.simulator.Simulation;
 import io.github.vss4j.simulator.WriterPhase;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,9 +36,9 @@ final class MachineFile {
             .build();
 
     private static final Set<String> TOP = Set.of("volumes", "writers", "faults", "durations", "writerTimeout",
-            "waitTimeoutResult", "writerFailureFailsSnapshotSet", "shadowCopies");
+            "waitTimeoutResult", "writerFailureFailsSnapshotSet", "shadowCopies", "backupPrivilege");
     private static final Set<String> VOLUME = Set.of("name", "guidName", "supported", "diffAreaBytes",
-            "bytesPerCopy", "maxShadowCopies");
+            "bytesPerCopy", "maxShadowCopies", "content");
     private static final Set<String> WRITER = Set.of("name", "failsAt", "failure", "hangs", "components");
     private static final Set<String> FAULT = Set.of("operation", "error", "throughQueryStatus", "firstAttempt",
             "attempts");
@@ -84,13 +85,14 @@ final class MachineFile {
         if (root == null || root.isMissingNode()) {
             throw CliException.usage(name + ": the file is empty; it should hold one JSON object");
         }
-        return read(new JsonField(name, "", root).object(TOP));
+        return read(new JsonField(name, "", root).object(TOP), file.toAbsolutePath().getParent());
     }
 
-    private static Machine read(JsonField top) throws CliException {
+    // `folder`: the machine file's, against which a relative "content" is resolved.
+    private static Machine read(JsonField top, Path folder) throws CliException {
         Simulation.Builder builder = Simulation.builder();
         for (JsonField volume : list(top, "volumes")) {
-            SimulatedVolume parsed = volume(volume);
+            SimulatedVolume parsed = volume(volume, folder);
             try {
                 builder.volume(parsed);
             } catch (IllegalArgumentException duplicate) {
@@ -134,6 +136,10 @@ final class MachineFile {
         if (writerFailure.isPresent()) {
             builder.writerFailureFailsSnapshotSet(writerFailure.get().bool());
         }
+        Optional<JsonField> backupPrivilege = top.get("backupPrivilege");
+        if (backupPrivilege.isPresent()) {
+            builder.backupPrivilege(backupPrivilege.get().bool());
+        }
         List<StartupCopies> copies = new ArrayList<>();
         for (JsonField copy : list(top, "shadowCopies")) {
             copies.add(startupCopies(copy));
@@ -146,7 +152,7 @@ final class MachineFile {
         return field.isEmpty() ? List.of() : field.get().array();
     }
 
-    private static SimulatedVolume volume(JsonField field) throws CliException {
+    private static SimulatedVolume volume(JsonField field, Path folder) throws CliException {
         if (field.node().isTextual()) {
             return described(field, () -> SimulatedVolume.of(volumeName(field)));
         }
@@ -174,7 +180,25 @@ final class MachineFile {
         if (max.isPresent()) {
             volume = volume.withMaxShadowCopies(max.get().intValue(-1));
         }
+        Optional<JsonField> content = field.get("content");
+        if (content.isPresent()) {
+            Path tree = contentFolder(content.get(), folder);
+            SimulatedVolume unbacked = volume;
+            volume = described(content.get(), () -> unbacked.backedBy(tree));
+        }
         return volume;
+    }
+
+    private static Path contentFolder(JsonField field, Path machineFolder) throws CliException {
+        String text = field.text();
+        if (text.isEmpty()) {
+            throw field.invalid("is empty: name the folder whose tree the volume's copies hold");
+        }
+        try {
+            return machineFolder == null ? Path.of(text) : machineFolder.resolve(text);
+        } catch (InvalidPathException bad) {
+            throw field.invalid("is not a path: " + bad.getMessage());
+        }
     }
 
     private interface Description {

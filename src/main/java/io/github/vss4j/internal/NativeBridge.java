@@ -89,6 +89,21 @@ public final class NativeBridge {
     /** Fills {@code out[0]} long[] and {@code out[1]} String[], Rows.WriterStatus* per configured writer. */
     public static native void simulatorWriterStates(long machine, Object[] out);
 
+    // ---- simulated machines: the files of copies (simulator_content_jni.cpp) --------------------------------
+
+    /** Where the machine puts its copies' files: an owner-only folder of this process, removed with the machine. */
+    public static native void simulatorSetContentFolder(long machine, String folder);
+
+    /** Backs the volume added before with the tree at {@code folder}; false if the machine has no such volume. */
+    public static native boolean simulatorSetVolumeContent(long machine, String volume, String folder);
+
+    /**
+     * The files of the copy at {@code deviceObject}: 0 no such copy (unknown or released); 1 its volume has no
+     * files, {@code out[0]} the volume's name; 2 {@code out[0]} the volume's name and {@code out[1]} the folder that
+     * holds the copy's read-only tree.
+     */
+    public static native int simulatorCopyFiles(long machine, String deviceObject, String[] out);
+
     // ---- IVssBackupComponents ----------------------------------------------------------------------------------
 
     /** CreateVssBackupComponents on a new object thread; {@code out[0]} receives the handle when S_OK. */

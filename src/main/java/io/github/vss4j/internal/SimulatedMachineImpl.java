@@ -14,16 +14,23 @@ import io.github.vss4j.simulator.SimulatedMachine;
 import io.github.vss4j.simulator.SimulatedVolume;
 import io.github.vss4j.simulator.SimulatedWriter;
 import io.github.vss4j.simulator.Simulation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.WeakHashMap;
 
 /** A native simulated machine built from a {@link Simulation}. */
 public final class SimulatedMachineImpl implements SimulatedMachine {
     private static final Operation[] OPERATIONS = Operation.values();
+    // Whether each machine's process holds SeBackupPrivilege, by its backend, for SimulatedCopyAccess (which is
+    // given the backend only); a machine's entry goes with its backend.
+    private static final Map<OwnedHandle, Boolean> BACKUP_PRIVILEGE = Collections.synchronizedMap(new WeakHashMap<>());
 
     // The same owner as the system backend's: released once no Vss and no SimulatedMachine of it is reachable;
     // objects made from it keep the native machine alive natively.
@@ -45,7 +52,21 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
             describe(m, simulation);
             return null;
         });
+        BACKUP_PRIVILEGE.put(machine.backend, simulation.backupPrivilege());
         return machine;
+    }
+
+    /**
+     * Whether the simulated process of the machine with this backend holds SeBackupPrivilege.
+     *
+     * @throws IllegalArgumentException if {@code backend} is no simulated machine's
+     */
+    public static boolean backupPrivilege(OwnedHandle backend) {
+        Boolean held = BACKUP_PRIVILEGE.get(backend);
+        if (held == null) {
+            throw new IllegalArgumentException("backend " + backend + " is not a simulated machine's");
+        }
+        return held;
     }
 
     private static void describe(long m, Simulation simulation) {
@@ -53,6 +74,7 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
             NativeBridge.simulatorAddVolume(m, v.name(), v.guidName(), v.supported(), v.diffAreaBytes(),
                     v.bytesPerCopy(), v.maxShadowCopies());
         }
+        describeFiles(m, simulation);
         for (SnapshotProperties copy : simulation.existingCopies()) {
             if (!NativeBridge.simulatorAddExistingCopy(m, Decode.snapshotLongs(copy), Decode.snapshotStrings(copy))) {
                 throw new IllegalStateException("existing copy " + copy.snapshotId() + " of "
@@ -91,6 +113,24 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
         simulation.machineName().ifPresent(name -> NativeBridge.simulatorSetMachineName(m, name));
         for (UUID provider : simulation.providers()) {
             NativeBridge.simulatorAddProvider(m, Guids.hi(provider), Guids.lo(provider));
+        }
+    }
+
+    // Only a machine with a backed volume makes a folder for its copies' files.
+    private static void describeFiles(long m, Simulation simulation) {
+        if (simulation.volumes().stream().allMatch(v -> v.content() == null)) {
+            return;
+        }
+        try {
+            NativeBridge.simulatorSetContentFolder(m, SimulatedCopyFolders.newMachineFolder().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the simulated machine has volumes with files but no private folder "
+                    + "for its copies' files: " + e.getMessage(), e);
+        }
+        for (SimulatedVolume v : simulation.volumes()) {
+            if (v.content() != null && !NativeBridge.simulatorSetVolumeContent(m, v.name(), v.content().toString())) {
+                throw new IllegalStateException("volume " + v.name() + " could not be backed by " + v.content());
+            }
         }
     }
 

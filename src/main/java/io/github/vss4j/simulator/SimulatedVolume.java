@@ -2,6 +2,9 @@ package io.github.vss4j.simulator;
 
 import io.github.vss4j.internal.VolumeNames;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -23,7 +26,19 @@ import java.util.regex.Pattern;
  * SimulatedVolume.of("F:\\").unsupported()                     // VOLUME_NOT_SUPPORTED
  * SimulatedVolume.of("G:\\Mounts\\Data\\")                     // a volume mounted in a folder
  * SimulatedVolume.of("H:\\").withGuidName("\\\\?\\Volume{6d2b1a6e-0000-4000-8000-100000000000}\\")
+ * SimulatedVolume.of("C:\\").backedBy(Path.of("src/test/resources/disk"))   // its copies hold that tree
  * }</pre>
+ *
+ * <p>A volume backed by a folder has files: at DoSnapshotSet its copy gets a private, read-only copy of the folder's
+ * tree as it is then, which the copy's root ({@code ShadowCopy.root()}) shows and which changes to the folder
+ * afterwards do not touch; the simulator deletes it when Windows would free the copy (an auto-release copy with
+ * its object, a persistent one at DeleteSnapshots, any copy with the machine). Symbolic links in the folder are
+ * copied as links, never followed. A file without owner-read permission stands for a file whose ACL denies the
+ * account: it reads only through backup semantics with SeBackupPrivilege ({@link Simulation.Builder#backupPrivilege}).
+ * The copy is a full one, made while DoSnapshotSet finishes: meant for test and development trees (thousands of
+ * files, up to a few GiB), it costs about what {@code cp -r} of the tree costs. A copy that cannot be made (the disk
+ * full, a file unreadable) fails DoSnapshotSet through QueryStatus, with {@code VSS_E_INSUFFICIENT_STORAGE} for a
+ * full disk and {@code VSS_E_PROVIDER_VETO} otherwise, and leaves nothing behind.
  *
  * <p>Every volume has two names, as on Windows: the drive letter or mount point it is described with, and its
  * volume GUID path {@code \\?\Volume{GUID}\}. AddToSnapshotSet and IsVolumeSupported take either; the copies
@@ -42,13 +57,19 @@ import java.util.regex.Pattern;
  * @param maxShadowCopies copies it may hold; -1 for VSS's limit (512, or 64 in client-accessible contexts)
  * @param guidName        its volume GUID path, {@code \\?\Volume{GUID}\}; {@code null} for one derived from
  *                        {@code name}
+ * @param content         the folder whose tree its copies hold, absolute and normalized; {@code null} for a
+ *                        volume whose copies have no files
  */
 public record SimulatedVolume(String name, boolean supported, long diffAreaBytes, long bytesPerCopy,
-        int maxShadowCopies, String guidName) {
+        int maxShadowCopies, String guidName, Path content) {
     private static final Pattern GUID_PATH = Pattern.compile(Pattern.quote("\\\\?\\Volume{")
             + "[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}" + Pattern.quote("}\\"));
 
-    /** Checks the names and the limits, and derives the GUID path when none is given. */
+    /**
+     * Checks the names, the limits and the folder, and derives the GUID path when none is given.
+     *
+     * @throws IllegalArgumentException if a rule above is broken, or {@code content} is not an existing directory
+     */
     public SimulatedVolume {
         Objects.requireNonNull(name, "name");
         if (name.isEmpty()) {
@@ -70,22 +91,37 @@ public record SimulatedVolume(String name, boolean supported, long diffAreaBytes
             throw new IllegalArgumentException("volume " + VolumeNames.printable(name)
                     + " is named by a GUID path already; it cannot have another, " + VolumeNames.printable(guidName));
         }
+        if (content != null) {
+            content = content.toAbsolutePath().normalize();
+            // A link to a folder is refused too: the copy reads the tree below the folder, never through a link.
+            if (!Files.isDirectory(content, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IllegalArgumentException("volume " + VolumeNames.printable(name) + ": content " + content
+                        + (Files.exists(content, LinkOption.NOFOLLOW_LINKS) ? " is not a directory" : " does not exist")
+                        + "; a simulated volume is backed by an existing directory");
+            }
+        }
+    }
+
+    /** The same volume with the given names and limits, without files. */
+    public SimulatedVolume(String name, boolean supported, long diffAreaBytes, long bytesPerCopy,
+            int maxShadowCopies, String guidName) {
+        this(name, supported, diffAreaBytes, bytesPerCopy, maxShadowCopies, guidName, null);
     }
 
     /** The same volume with the given names and limits and the GUID path derived from {@code name}. */
     public SimulatedVolume(String name, boolean supported, long diffAreaBytes, long bytesPerCopy,
             int maxShadowCopies) {
-        this(name, supported, diffAreaBytes, bytesPerCopy, maxShadowCopies, null);
+        this(name, supported, diffAreaBytes, bytesPerCopy, maxShadowCopies, null, null);
     }
 
     /** A supported volume with unlimited shadow storage and VSS's copy limit. */
     public static SimulatedVolume of(String name) {
-        return new SimulatedVolume(name, true, -1, 0, -1, null);
+        return new SimulatedVolume(name, true, -1, 0, -1, null, null);
     }
 
     /** The same volume, which VSS cannot shadow-copy. */
     public SimulatedVolume unsupported() {
-        return new SimulatedVolume(name, false, diffAreaBytes, bytesPerCopy, maxShadowCopies, guidName);
+        return new SimulatedVolume(name, false, diffAreaBytes, bytesPerCopy, maxShadowCopies, guidName, content);
     }
 
     /**
@@ -93,7 +129,7 @@ public record SimulatedVolume(String name, boolean supported, long diffAreaBytes
      * copy that would take more than there is left fails with {@code VSS_E_INSUFFICIENT_STORAGE}.
      */
     public SimulatedVolume withDiffArea(long bytes, long perCopy) {
-        return new SimulatedVolume(name, supported, bytes, perCopy, maxShadowCopies, guidName);
+        return new SimulatedVolume(name, supported, bytes, perCopy, maxShadowCopies, guidName, content);
     }
 
     /**
@@ -101,7 +137,7 @@ public record SimulatedVolume(String name, boolean supported, long diffAreaBytes
      * {@code VSS_E_MAXIMUM_NUMBER_OF_SNAPSHOTS_REACHED}. -1 restores VSS's own limit.
      */
     public SimulatedVolume withMaxShadowCopies(int limit) {
-        return new SimulatedVolume(name, supported, diffAreaBytes, bytesPerCopy, limit, guidName);
+        return new SimulatedVolume(name, supported, diffAreaBytes, bytesPerCopy, limit, guidName, content);
     }
 
     /**
@@ -111,7 +147,19 @@ public record SimulatedVolume(String name, boolean supported, long diffAreaBytes
      */
     public SimulatedVolume withGuidName(String guidPath) {
         Objects.requireNonNull(guidPath, "guidPath");
-        return new SimulatedVolume(name, supported, diffAreaBytes, bytesPerCopy, maxShadowCopies, guidPath);
+        return new SimulatedVolume(name, supported, diffAreaBytes, bytesPerCopy, maxShadowCopies, guidPath, content);
+    }
+
+    /**
+     * The same volume backed by {@code folder}: each copy of it holds the folder's tree as it was at DoSnapshotSet
+     * (see above). The folder is read at DoSnapshotSet, not now.
+     *
+     * @throws IllegalArgumentException if {@code folder} does not exist or is not a directory (a link to one
+     *                                  included)
+     */
+    public SimulatedVolume backedBy(Path folder) {
+        Objects.requireNonNull(folder, "folder");
+        return new SimulatedVolume(name, supported, diffAreaBytes, bytesPerCopy, maxShadowCopies, guidName, folder);
     }
 
     /** Whether {@code name} names this volume, by either of its names, ignoring case as Windows does. */

@@ -54,6 +54,7 @@ public final class Simulation {
     private final String machineName;
     private final List<UUID> providers;
     private final List<SnapshotProperties> existingCopies;
+    private final boolean backupPrivilege;
 
     private Simulation(Builder builder) {
         this.machineName = builder.machineName;
@@ -66,6 +67,7 @@ public final class Simulation {
         this.waitTimeoutResult = builder.waitTimeoutResult;
         this.writerFailureFailsSnapshotSet = builder.writerFailureFailsSnapshotSet;
         this.existingCopies = List.copyOf(builder.existingCopies);
+        this.backupPrivilege = builder.backupPrivilege;
     }
 
     /** Starts an empty description: no volumes, no writers, no faults. */
@@ -136,6 +138,14 @@ public final class Simulation {
     }
 
     /**
+     * Whether the simulated process holds {@code SeBackupPrivilege} (the default, as an elevated backup agent does):
+     * reading a copy's file with backup semantics then passes a file whose ACL denies the account.
+     */
+    public boolean backupPrivilege() {
+        return backupPrivilege;
+    }
+
+    /**
      * Collects the parts of a {@link Simulation}; every method returns the builder, so that a machine reads as
      * one expression. Not thread-safe; the {@link Simulation} it builds is.
      */
@@ -150,6 +160,7 @@ public final class Simulation {
         private String machineName;
         private final List<UUID> providers = new ArrayList<>();
         private final List<SnapshotProperties> existingCopies = new ArrayList<>();
+        private boolean backupPrivilege = true;
 
         private Builder() {
         }
@@ -314,6 +325,19 @@ public final class Simulation {
                 }
             }
             existingCopies.add(copy);
+            return this;
+        }
+
+        /**
+         * Whether the simulated process holds {@code SeBackupPrivilege} ({@code true} by default, as an elevated
+         * backup agent does). A file of a volume's backing folder without owner-read permission stands for a file
+         * whose ACL denies the account (see {@link SimulatedVolume#backedBy}): opened with backup semantics, it
+         * reads when the process holds the privilege and is refused with an
+         * {@link java.nio.file.AccessDeniedException} naming the file and {@code SeBackupPrivilege} when it does
+         * not. Files the account may read open either way.
+         */
+        public Builder backupPrivilege(boolean held) {
+            this.backupPrivilege = held;
             return this;
         }
 
