@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.BackupComponents;
-import io.github.vss4j.BackupType;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.Vss;
-import io.github.vss4j.VssAsync;
-import io.github.vss4j.VssContext;
 import io.github.vss4j.internal.NativeBridge;
 import io.github.vss4j.internal.copy.WindowsCopyAccess;
 import java.io.IOException;
@@ -21,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +33,6 @@ class RealBackupOpenRestrictedIT {
     private static final Path DENIED = Path.of("target", "backup-open-restricted", "denied.txt").toAbsolutePath();
     private static final String CONTENT = "only a backup program reads this";
     private static final String ADMINISTRATORS = "*S-1-5-32-544";
-    private static final Duration BOUND = Duration.ofMinutes(5);
 
     private static boolean restricted() {
         return Boolean.getBoolean("vss4j.expectAccessDenied");
@@ -51,11 +45,6 @@ class RealBackupOpenRestrictedIT {
         assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
     }
 
-    private static void await(VssAsync async) throws Exception {
-        try (async) {
-            assertTrue(async.await(BOUND), async + " did not end within " + BOUND);
-        }
-    }
 
     @Test
     void aFileDenyingAdministratorsOpensOnlyWithTheBackupPrivilege() throws Exception {
@@ -82,15 +71,7 @@ class RealBackupOpenRestrictedIT {
         WindowsCopyAccess access = new WindowsCopyAccess();
         Path mounts = Files.createTempDirectory("vss4j-restricted-it-");
         try (BackupComponents backup = Vss.system().createBackupComponents()) {
-            backup.initializeForBackup();
-            backup.setContext(VssContext.BACKUP);
-            backup.setBackupState(false, false, BackupType.COPY, false);
-            await(backup.gatherWriterMetadata());
-            backup.startSnapshotSet();
-            UUID id = backup.addToSnapshotSet(root.toString());
-            await(backup.prepareForBackup());
-            await(backup.doSnapshotSet());
-            SnapshotProperties copy = backup.getSnapshotProperties(id);
+            SnapshotProperties copy = BackupContextCopy.of(backup, root.toString());
             Path link = access.mount(copy.snapshotDeviceObject(), mounts.resolve("copy"));
             try {
                 Path inCopy = link.resolve(root.relativize(DENIED).toString());

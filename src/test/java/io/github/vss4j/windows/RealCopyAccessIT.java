@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.BackupComponents;
-import io.github.vss4j.BackupType;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.Vss;
-import io.github.vss4j.VssAsync;
-import io.github.vss4j.VssContext;
 import io.github.vss4j.internal.copy.WindowsCopyAccess;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -19,8 +16,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -36,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 @DisabledIfSystemProperty(named = "vss4j.expectAccessDenied", matches = "true",
         disabledReason = "a restricted token cannot take shadow copies")
 class RealCopyAccessIT {
-    private static final Duration BOUND = Duration.ofMinutes(5);
 
     @TempDir
     Path dir;
@@ -44,11 +38,6 @@ class RealCopyAccessIT {
     @TempDir
     Path mounts;
 
-    private static void await(VssAsync async) throws Exception {
-        try (async) {
-            assertTrue(async.await(BOUND), async + " did not end within " + BOUND);
-        }
-    }
 
     private static String readForBackup(WindowsCopyAccess access, Path file) throws Exception {
         try (SeekableByteChannel channel = access.openForBackup(file);
@@ -83,16 +72,8 @@ class RealCopyAccessIT {
 
         WindowsCopyAccess access = new WindowsCopyAccess();
         try (BackupComponents backup = Vss.system().createBackupComponents()) {
-            backup.initializeForBackup();
-            backup.setContext(VssContext.BACKUP);
-            backup.setBackupState(false, false, BackupType.COPY, false);
-            await(backup.gatherWriterMetadata());
-            backup.startSnapshotSet();
-            UUID id = backup.addToSnapshotSet(volumeRoot.toString());
-            await(backup.prepareForBackup());
-            await(backup.doSnapshotSet());
-            SnapshotProperties copy = backup.getSnapshotProperties(id);
-            System.out.println("copy " + id + " at " + copy.snapshotDeviceObject());
+            SnapshotProperties copy = BackupContextCopy.of(backup, volumeRoot.toString());
+            System.out.println("copy " + copy.snapshotId() + " at " + copy.snapshotDeviceObject());
             Files.writeString(file, "changed on the live volume after the copy", StandardCharsets.UTF_8);
 
             Path link = mounts.resolve("copy");
@@ -117,7 +98,7 @@ class RealCopyAccessIT {
             access.unmount(link);
             assertTrue(Files.notExists(link, LinkOption.NOFOLLOW_LINKS), "the link is gone");
             access.unmount(link);  // a missing link is no error
-            assertEquals(copy.snapshotDeviceObject(), backup.getSnapshotProperties(id).snapshotDeviceObject(),
+            assertEquals(copy.snapshotDeviceObject(), backup.getSnapshotProperties(copy.snapshotId()).snapshotDeviceObject(),
                     "the copy is still there");
             Path again = mounts.resolve("again");
             access.mount(copy.snapshotDeviceObject(), again);
