@@ -235,9 +235,11 @@ public final class ContentCopyProbe {
         long root = result.applyAsLong("content.read_root_ns");
         long direct = result.applyAsLong("content.read_direct_ns");
         double speed = (double) direct / root;
-        rows.add(new String[] {"Simulator: reading that tree through the copy's root" + median, ms(root),
-                "the folder directly " + ms(direct), String.format(Locale.ROOT, "%.2fx", speed),
-                "speed >= 0.9x of the folder's", speed >= 0.9 ? "PASS" : "MISS"});
+        // The copy's files and the folder's are different files (the copy was just written), so this row is for
+        // information; the 0.9x target is CopyReadProbe's, which reads the same files both ways, alternately.
+        rows.add(new String[] {"  same tree read through the simulated copy's root (other files than the folder's)"
+                + median, ms(root), "the folder directly " + ms(direct), String.format(Locale.ROOT, "%.2fx", speed),
+                "(none)", "-"});
         long backup = result.applyAsLong("content.read_backup_ns");
         rows.add(new String[] {"  same, each file opened with backup semantics (one more stat: the simulated ACL)",
                 ms(backup), "the folder directly " + ms(direct),
