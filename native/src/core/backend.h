@@ -143,6 +143,13 @@ class ShadowStorage {
                                             std::int64_t maximumBytes) = 0;
 };
 
+// A Windows service as the Service Control Manager reports it (SERVICE_STATUS_PROCESS, QUERY_SERVICE_CONFIG).
+struct ServiceState {
+  bool exists = false;
+  std::uint32_t currentState = 0;  // SERVICE_STOPPED (1) ... SERVICE_PAUSED (7)
+  std::uint32_t startType = 0;     // SERVICE_BOOT_START (0) ... SERVICE_DISABLED (4)
+};
+
 class Backend {  // where BackupComponents objects come from: real VSS, or one simulated machine
  public:
   virtual ~Backend() = default;
@@ -152,6 +159,14 @@ class Backend {  // where BackupComponents objects come from: real VSS, or one s
   // that cannot manage shadow storage answers E_NOTIMPL.
   virtual hresult openShadowStorage(std::unique_ptr<ShadowStorage>& storage) {
     storage.reset();
+    return hr::kNotImpl;
+  }
+  // The state and start type of the service named `name` (e.g. VSS, swprv): OpenSCManager, OpenService,
+  // QueryServiceStatusEx and QueryServiceConfig. A service that does not exist is S_OK with exists = false; any
+  // other failure is HRESULT_FROM_WIN32 of its error. A backend without services answers E_NOTIMPL.
+  virtual hresult queryService(const WString& name, ServiceState& state) {
+    (void)name;
+    state = ServiceState{};
     return hr::kNotImpl;
   }
   // Run first and last on every thread the core starts (Windows: join and leave the multithreaded apartment).

@@ -39,6 +39,18 @@ class SimMachine final : public Machine {
     }
   }
 
+  // [I] The services a requester's machine has: VSS and the system provider, both demand-start (Manual) and
+  // running while a requester uses them, as on a default Windows install. Service names compare without case.
+  hresult queryService(const WString& name, ServiceState& state) override {
+    state = ServiceState{};
+    if (sameVolumeName(name, u"VSS") || sameVolumeName(name, u"swprv")) {
+      state.exists = true;
+      state.currentState = 4;  // SERVICE_RUNNING
+      state.startType = 3;     // SERVICE_DEMAND_START
+    }
+    return hr::kOk;
+  }
+
   hresult openShadowStorage(std::unique_ptr<ShadowStorage>& storage) override {
     storage.reset();
     try {

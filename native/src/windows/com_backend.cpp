@@ -12,6 +12,7 @@
 #include "windows/convert.h"
 #include "windows/expose_calls.h"
 #include "windows/providers.h"
+#include "windows/service_state.h"
 #include "windows/shadow_storage.h"
 #include "windows/restore_calls.h"
 #include "windows/writer_components.h"
@@ -412,6 +413,10 @@ class ComBackend final : public Backend {
 
   hresult openShadowStorage(std::unique_ptr<ShadowStorage>& storage) override {
     return win::openShadowStorage(api_, storage);
+  }
+
+  hresult queryService(const WString& name, ServiceState& state) override {
+    return asHresult("QueryServiceStatusEx", [&]() -> hresult { return win::queryService(name, state); });
   }
 
   void threadStarted() override {

@@ -196,8 +196,8 @@ public final class Vss {
     }
 
     /**
-     * Whether this machine can take shadow copies now and, if not, what to do: VSS reachable with this process's
-     * rights, providers registered, no other snapshot set in progress, no writer left failed (with the service to
+     * Whether this machine can take shadow copies now and, if not, what to do: the VSS and system provider services
+     * not disabled, VSS reachable with this process's rights, providers registered, no other snapshot set in progress, no writer left failed (with the service to
      * restart), and room in each volume's shadow storage. Writers answer only to a prepared backup, so this prepares
      * an empty snapshot set and aborts it; no shadow copy is made. Never throws for what it finds: a refusal is a
      * finding in the report.
@@ -207,7 +207,7 @@ public final class Vss {
      * @throws InterruptedException if this thread is interrupted while writers answer
      */
     public HealthReport checkHealth(List<String> volumes, Duration bound) throws InterruptedException {
-        return HealthCheck.run(this, volumes, bound);
+        return HealthCheck.run(this, backend, volumes, bound);
     }
 
     public Optional<SimulatedMachine> simulatedMachine() {

@@ -77,6 +77,13 @@ public final class NativeBridge {
     /** Drops Java's reference to a backend; objects made from it keep it alive as long as they need it. */
     public static native void backendRelease(long backend);
 
+    /**
+     * The state of the Windows service {@code name} (the simulated machine's answer on a simulator):
+     * {@code out = {exists (0/1), currentState (SERVICE_STOPPED 1 .. SERVICE_PAUSED 7), startType (0 .. 4,
+     * SERVICE_DISABLED 4)}}; an HRESULT.
+     */
+    public static native int queryService(long backend, String name, int[] out);
+
     // ---- simulated machines: providers, name, writers (simulator_inspect_jni.cpp) ---------------------------
 
     /** Registers a provider besides the system one: AddToSnapshotSet accepts its id. */

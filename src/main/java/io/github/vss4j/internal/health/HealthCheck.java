@@ -14,6 +14,7 @@ import io.github.vss4j.VssError;
 import io.github.vss4j.VssException;
 import io.github.vss4j.VolumeHealth;
 import io.github.vss4j.WriterStatus;
+import io.github.vss4j.internal.OwnedHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,26 +33,31 @@ import java.util.Set;
  */
 public final class HealthCheck {
     private final Vss vss;
+    private final OwnedHandle backend;
     private final Duration bound;
     private final List<HealthFinding> findings = new ArrayList<>();
     private final Set<String> unusable = new HashSet<>();
 
-    private HealthCheck(Vss vss, Duration bound) {
+    private HealthCheck(Vss vss, OwnedHandle backend, Duration bound) {
         this.vss = vss;
+        this.backend = backend;
         this.bound = bound;
     }
 
     /**
+     * @param backend {@code vss}'s backend, whose services are asked for
      * @param volumes the volumes whose shadow storage is checked, as {@code Vss.shadowStorage} names them
      * @param bound   how long each writer round (metadata, prepare, status) may take before it is cancelled
      */
-    public static HealthReport run(Vss vss, List<String> volumes, Duration bound) throws InterruptedException {
+    public static HealthReport run(Vss vss, OwnedHandle backend, List<String> volumes, Duration bound)
+            throws InterruptedException {
         Objects.requireNonNull(vss, "vss");
+        Objects.requireNonNull(backend, "backend");
         List<String> named = List.copyOf(Objects.requireNonNull(volumes, "volumes"));
         if (Objects.requireNonNull(bound, "bound").isNegative() || bound.isZero()) {
             throw new IllegalArgumentException("bound must be positive, but was " + bound);
         }
-        return new HealthCheck(vss, bound).check(named);
+        return new HealthCheck(vss, backend, bound).check(named);
     }
 
     /** The report of a machine whose VSS could not even be reached (e.g. {@code Vss.system()} refused). */
@@ -63,6 +69,7 @@ public final class HealthCheck {
         List<ProviderProperties> providers = List.of();
         List<WriterStatus> writers = List.of();
         List<SnapshotProperties> copies = List.of();
+        ServiceCheck.into(backend, findings);
         try {
             providers = providers();
             copies = copiesAndVolumes(volumes);
