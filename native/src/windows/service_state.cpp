@@ -37,7 +37,7 @@ HRESULT queryService(const WString& name, ServiceState& state) {
   SERVICE_STATUS_PROCESS status{};
   DWORD needed = 0;
   if (!QueryServiceStatusEx(service.handle, SC_STATUS_PROCESS_INFO, reinterpret_cast<LPBYTE>(&status),
-                            sizeof status, &needed)) {
+                            static_cast<DWORD>(sizeof status), &needed)) {
     return lastError();
   }
   // QueryServiceConfigW: first the size (ERROR_INSUFFICIENT_BUFFER), then the configuration.

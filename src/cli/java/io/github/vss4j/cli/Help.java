@@ -115,9 +115,10 @@ final class Help {
                 """});
         COMMANDS.put("doctor", new String[] {"vss4j doctor [VOLUME...] [--timeout D]", """
                   doctor               whether this machine can take shadow copies now and, if not, what to
-                                       do: rights, providers, a set in progress, each writer's state (the
-                                       service to restart for a failed one), each volume's storage and how
-                                       many more copies fit (all drives when none is named). Prepares an
+                                       do: the VSS and swprv services, rights, providers, a set in
+                                       progress, each writer's state (the service to restart for a failed
+                                       one), each volume's storage and how many more copies fit (all
+                                       drives when none is named). Prepares an
                                        empty snapshot set and aborts it; makes no copy. Exit code 0 when
                                        healthy, else 4 (access denied), 5 (transient) or 1
                       --timeout D      the most each writer round may take (default 60s)
