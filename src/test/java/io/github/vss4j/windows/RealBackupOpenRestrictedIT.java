@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,13 +37,6 @@ class RealBackupOpenRestrictedIT {
         return Boolean.getBoolean("vss4j.expectAccessDenied");
     }
 
-    private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(1, TimeUnit.MINUTES), String.join(" ", command) + " did not end");
-        assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
-    }
-
 
     @Test
     void aFileDenyingAdministratorsOpensOnlyWithTheBackupPrivilege() throws Exception {
@@ -57,13 +49,13 @@ class RealBackupOpenRestrictedIT {
 
     private void readWithThePrivilege() throws Exception {
         if (Files.exists(DENIED)) {
-            run("icacls", DENIED.toString(), "/reset");
+            WindowsCommand.run("icacls", DENIED.toString(), "/reset");
             Files.delete(DENIED);
         }
         Files.createDirectories(DENIED.getParent());
         Files.writeString(DENIED, CONTENT, StandardCharsets.UTF_8);
         // Reading the data only: the file's attributes stay readable, so that the restricted run finds it.
-        run("icacls", DENIED.toString(), "/deny", ADMINISTRATORS + ":(RD)");
+        WindowsCommand.run("icacls", DENIED.toString(), "/deny", ADMINISTRATORS + ":(RD)");
         assertThrows(AccessDeniedException.class, () -> Files.readString(DENIED),
                 "the deny entry applies to this elevated process");
 

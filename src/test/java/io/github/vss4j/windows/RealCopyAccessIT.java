@@ -16,7 +16,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,19 +37,11 @@ class RealCopyAccessIT {
     @TempDir
     Path mounts;
 
-
     private static String readForBackup(WindowsCopyAccess access, Path file) throws Exception {
         try (SeekableByteChannel channel = access.openForBackup(file);
                 InputStream in = Channels.newInputStream(channel)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(1, TimeUnit.MINUTES), String.join(" ", command) + " did not end");
-        assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
     }
 
     @Test
@@ -68,7 +59,7 @@ class RealCopyAccessIT {
         // the live volume.
         Path live = Files.createDirectories(dir.resolve("live-target"));
         Files.writeString(live.resolve("live.txt"), "live volume");
-        run("cmd", "/d", "/c", "mklink", "/j", dir.resolve("junction").toString(), live.toString());
+        WindowsCommand.run("cmd", "/d", "/c", "mklink", "/j", dir.resolve("junction").toString(), live.toString());
 
         WindowsCopyAccess access = new WindowsCopyAccess();
         try (BackupComponents backup = Vss.system().createBackupComponents()) {

@@ -22,7 +22,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -52,17 +51,10 @@ class RealShadowCopyRootIT {
         return path.getRoot().toString();
     }
 
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(1, TimeUnit.MINUTES), String.join(" ", command) + " did not end");
-        assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
-    }
-
     @AfterEach
     void allowTheDeniedFileAgain() throws Exception {
         if (denied != null) {
-            run("icacls", denied.toString(), "/remove:d", ADMINISTRATORS);
+            WindowsCommand.run("icacls", denied.toString(), "/remove:d", ADMINISTRATORS);
         }
     }
 
@@ -80,9 +72,9 @@ class RealShadowCopyRootIT {
         Path outside = Files.createDirectories(dir.resolve("outside"));
         Files.writeString(outside.resolve("live.txt"), "on the live volume");
         Path junction = dir.resolve("Documents and Settings");
-        run("cmd", "/c", "mklink", "/J", junction.toString(), outside.toString());
+        WindowsCommand.run("cmd", "/c", "mklink", "/J", junction.toString(), outside.toString());
         denied = Files.writeString(dir.resolve("denied.txt"), "only with backup semantics");
-        run("icacls", denied.toString(), "/deny", ADMINISTRATORS + ":(R)");
+        WindowsCommand.run("icacls", denied.toString(), "/deny", ADMINISTRATORS + ":(R)");
         assertThrows(AccessDeniedException.class, () -> Files.readString(denied), "the ACL shuts us out");
 
         Path base = Path.of(volumeOf(dir));
