@@ -16,7 +16,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +35,6 @@ import java.util.stream.Stream;
  * both sides, and the copy's write-back to disk has ended (sync) before either read is timed. Args: small files, bytes each, bytes of the large file, runs (the median is reported).
  */
 public final class ContentCopyProbe {
-    private static final int FILES_PER_DIRECTORY = 100;
     private static final Duration BOUND = Duration.ofMinutes(10);
 
     private ContentCopyProbe() {
@@ -49,7 +47,8 @@ public final class ContentCopyProbe {
         int runs = Integer.parseInt(args[3]);
         Path work = Files.createTempDirectory("vss4j-bench-content");
         try {
-            Path tree = makeTree(work.resolve("tree"), files, smallBytes, largeBytes);
+            Path tree = work.resolve("tree");
+            BenchTree.write(tree, files, smallBytes, largeBytes);
             long[] copy = new long[runs];
             long[] snapshot = new long[runs];
             long[] direct = new long[runs];
@@ -128,24 +127,6 @@ public final class ContentCopyProbe {
         return id;
     }
 
-    private static Path makeTree(Path root, int files, int smallBytes, long largeBytes) throws IOException {
-        byte[] small = new byte[smallBytes];
-        Arrays.fill(small, (byte) 'x');
-        for (int i = 0; i < files; i++) {
-            Path directory = Files.createDirectories(root.resolve("d" + i / FILES_PER_DIRECTORY));
-            Files.write(directory.resolve("f" + i + ".txt"), small);
-        }
-        ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
-        try (SeekableByteChannel large = Files.newByteChannel(root.resolve("large.bin"), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
-            for (long written = 0; written < largeBytes; ) {
-                chunk.clear().limit((int) Math.min(chunk.capacity(), largeBytes - written));
-                chunk.put(0, (byte) written);  // not all zeros, so no file system can skip the bytes
-                written += large.write(chunk);
-            }
-        }
-        return root;
-    }
 
     private interface Opener {
         SeekableByteChannel open(Path file) throws IOException;

@@ -4,7 +4,6 @@ import io.github.vss4j.internal.copy.CopyAccess;
 import io.github.vss4j.internal.copy.CopyRoot;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import java.util.stream.Stream;
  * median of each. Args: the small files, their size in bytes, the large file's size in MiB, the rounds.
  */
 public final class CopyReadProbe {
-    private static final int PER_FOLDER = 100;
     private static final byte[] BUFFER = new byte[64 * 1024];
 
     private CopyReadProbe() {
@@ -54,7 +52,7 @@ public final class CopyReadProbe {
         int rounds = Integer.parseInt(args[3]);
         Path content = Files.createTempDirectory("vss4j-bench-copy");
         try {
-            long bytes = makeTree(content, files, size, largeMiB);
+            long bytes = BenchTree.write(content, files, size, largeMiB * 1024 * 1024);
             CopyRoot copy = new CopyRoot(folder(content), "\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy1",
                     () -> "the benchmark is over");
             Path root = copy.root();
@@ -86,23 +84,6 @@ public final class CopyReadProbe {
         }
     }
 
-    private static long makeTree(Path content, int files, int size, long largeMiB) throws IOException {
-        byte[] small = new byte[size];
-        Arrays.fill(small, (byte) 'x');
-        for (int i = 0; i < files; i++) {
-            Path folder = content.resolve("d" + (i / PER_FOLDER));
-            if (i % PER_FOLDER == 0) {
-                Files.createDirectories(folder);
-            }
-            Files.write(folder.resolve("f" + i + ".txt"), small);
-        }
-        try (OutputStream out = Files.newOutputStream(content.resolve("large.bin"))) {
-            for (long written = 0; written < largeMiB * 1024 * 1024; written += BUFFER.length) {
-                out.write(BUFFER);
-            }
-        }
-        return (long) files * size + largeMiB * 1024 * 1024;
-    }
 
     /** Walks {@code tree} and reads every regular file to its end, as a backup does. */
     private static void readTree(Path tree, long expected) throws IOException {
