@@ -4,8 +4,6 @@ import io.github.vss4j.internal.loader.NativeLibrary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where this process mounts copies: {@code <vss4j's per-user base>/copy-roots/<process>}, owner-only and marked in
@@ -13,7 +11,6 @@ import org.slf4j.LoggerFactory;
  * user (a killed JVM leaves its links behind), never following a link in them.
  */
 final class LinkFolder {
-    private static final Logger LOG = LoggerFactory.getLogger(LinkFolder.class);
     private static final String NAME = "copy-roots";
     private static final AtomicLong NEXT = new AtomicLong();
     private static Path mine;
@@ -39,18 +36,6 @@ final class LinkFolder {
 
     /** Removes what ended processes left in {@code base}; a folder that cannot be removed is logged and left. */
     static int removeOrphans(Path base) throws IOException {
-        int removed = 0;
-        for (Path orphan : NativeLibrary.unusedSubFolders(base)) {
-            try {
-                TreeRemoval.remove(orphan);
-                removed++;
-                LOG.info("Removed {}, the shadow copy links of a vss4j process that ended without unmounting them.",
-                        orphan);
-            } catch (IOException failed) {
-                LOG.warn("Could not remove {}, the shadow copy links of an ended vss4j process; it is tried again at"
-                        + " the next start: {}", orphan, failed.toString());
-            }
-        }
-        return removed;
+        return TreeRemoval.removeOrphans(base, "the shadow copy links");
     }
 }
