@@ -150,6 +150,28 @@ struct ServiceState {
   std::uint32_t startType = 0;     // SERVICE_BOOT_START (0) ... SERVICE_DISABLED (4)
 };
 
+// One entry of the Windows event log: the event's System section and its message as the Event Viewer shows it.
+struct LoggedEvent {
+  WString channel;                // the log it was read from: Application or System
+  WString source;                 // the provider's name, e.g. VSS, volsnap
+  std::uint32_t eventId = 0;      // EventID, without qualifiers
+  std::uint32_t level = 0;        // 1 critical, 2 error, 3 warning, 4 information, 5 verbose; 0 LogAlways
+  std::int64_t timeMillis = 0;    // TimeCreated: milliseconds since 1970-01-01 UTC
+  WString message;                // the formatted message; empty when its provider's message file is missing
+};
+
+// Which events to read: those of `sources` in the Application and System logs, created in [fromMillis, toMillis]
+// (milliseconds since 1970-01-01 UTC), of level 1 to maxLevel (0 counts as 4: LogAlways entries are kept), newest
+// first, at most maxCount. The whole read takes at most about timeoutMillis; what was read by then is answered.
+struct EventQuery {
+  std::vector<WString> sources;
+  std::int64_t fromMillis = 0;
+  std::int64_t toMillis = 0;
+  std::uint32_t maxLevel = 2;
+  std::uint32_t maxCount = 20;
+  std::uint32_t timeoutMillis = 2000;
+};
+
 class Backend {  // where BackupComponents objects come from: real VSS, or one simulated machine
  public:
   virtual ~Backend() = default;
@@ -167,6 +189,14 @@ class Backend {  // where BackupComponents objects come from: real VSS, or one s
   virtual hresult queryService(const WString& name, ServiceState& state) {
     (void)name;
     state = ServiceState{};
+    return hr::kNotImpl;
+  }
+  // The events a query names, newest first (wevtapi: EvtQuery, EvtNext, EvtRender, EvtFormatMessage on Windows;
+  // what the simulated machine logged for its faults elsewhere). Read-only. A log that cannot be read is its
+  // failure as an HRESULT (e.g. E_ACCESSDENIED); a backend without an event log answers E_NOTIMPL.
+  virtual hresult readEvents(const EventQuery& query, std::vector<LoggedEvent>& events) {
+    (void)query;
+    events.clear();
     return hr::kNotImpl;
   }
   // Run first and last on every thread the core starts (Windows: join and leave the multithreaded apartment).

@@ -198,6 +198,23 @@ bool putDiffAreas(JNIEnv* env, jobjectArray out, const std::vector<DiffArea>& ar
                  });
 }
 
+bool putEvents(JNIEnv* env, jobjectArray out, const std::vector<LoggedEvent>& events) {
+  using L = rows::EventLongs;
+  using S = rows::EventStrings;
+  return putRows(env, out, events, L::kCount, S::kCount,
+                 [env](jlongArray longs, jobjectArray strings, jsize row, const LoggedEvent& e) {
+                   jlong values[L::kCount] = {};
+                   values[L::kEventId] = static_cast<jlong>(e.eventId);
+                   values[L::kLevel] = static_cast<jlong>(e.level);
+                   values[L::kTimeMillis] = e.timeMillis;
+                   env->SetLongArrayRegion(longs, row * L::kCount, L::kCount, values);
+                   const jsize s = row * S::kCount;
+                   return !env->ExceptionCheck() && putString(env, strings, s + S::kChannel, e.channel) &&
+                          putString(env, strings, s + S::kSource, e.source) &&
+                          putString(env, strings, s + S::kMessage, e.message);
+                 });
+}
+
 namespace {
 
 // The four tables of writer metadata, flattened: each row names its parent by index (rows.txt).

@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "core/backend.h"
 #include "core/vss_types.h"
 #include "sim/machine.h"
 
@@ -27,6 +28,8 @@ bool putWriterStatus(JNIEnv* env, jobjectArray out, const std::vector<WriterStat
 bool putProviders(JNIEnv* env, jobjectArray out, const std::vector<ProviderProperties>& providers);
 // QueryDiffAreasForVolume's associations (out[0] long[], out[1] String[], rows.txt's DiffArea*).
 bool putDiffAreas(JNIEnv* env, jobjectArray out, const std::vector<DiffArea>& areas);
+// out[0] long[] EventLongs, out[1] String[] EventStrings, one row per event.
+bool putEvents(JNIEnv* env, jobjectArray out, const std::vector<LoggedEvent>& events);
 // Writer metadata crosses as four tables (rows.txt): out[0..1] writers, [2..3] components, [4..5] files,
 // [6..7] dependencies, each a long[] and a String[] (a writer's description, Java to C++).
 constexpr jsize kWriterMetadataSlots = 8;

@@ -2,6 +2,7 @@ package io.github.vss4j.internal;
 
 import io.github.vss4j.ComponentType;
 import io.github.vss4j.FileRestoreStatus;
+import io.github.vss4j.LoggedEvent;
 import io.github.vss4j.ProviderProperties;
 import io.github.vss4j.ProviderType;
 import io.github.vss4j.RecordedComponent;
@@ -11,6 +12,7 @@ import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.WriterMetadata;
 import io.github.vss4j.WriterState;
 import io.github.vss4j.WriterStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,6 +105,23 @@ public final class Decode {
                     strings[s + Rows.DiffAreaStrings.DIFF_AREA_VOLUME_NAME],
                     longs[l + Rows.DiffAreaLongs.USED_BYTES], longs[l + Rows.DiffAreaLongs.ALLOCATED_BYTES],
                     longs[l + Rows.DiffAreaLongs.MAXIMUM_BYTES]));
+        }
+        return List.copyOf(result);
+    }
+
+    /** {@code holder[0]} long[], {@code holder[1]} String[], as filled by readEvents. */
+    public static List<LoggedEvent> events(Object[] holder) {
+        long[] longs = (long[]) holder[0];
+        String[] strings = (String[]) holder[1];
+        List<LoggedEvent> result = new ArrayList<>();
+        for (int row = 0; row < strings.length / Rows.EventStrings.COUNT; row++) {
+            int l = row * Rows.EventLongs.COUNT;
+            int s = row * Rows.EventStrings.COUNT;
+            result.add(new LoggedEvent(strings[s + Rows.EventStrings.CHANNEL], strings[s + Rows.EventStrings.SOURCE],
+                    (int) longs[l + Rows.EventLongs.EVENT_ID],
+                    LoggedEvent.Level.of((int) longs[l + Rows.EventLongs.LEVEL]),
+                    Instant.ofEpochMilli(longs[l + Rows.EventLongs.TIME_MILLIS]),
+                    strings[s + Rows.EventStrings.MESSAGE]));
         }
         return List.copyOf(result);
     }

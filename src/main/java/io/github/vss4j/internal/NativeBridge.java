@@ -84,6 +84,16 @@ public final class NativeBridge {
      */
     public static native int queryService(long backend, String name, int[] out);
 
+    /**
+     * The event-log entries of {@code sources} (provider names: letters, digits, space, '.', '_', '-'; 1 to 32 of
+     * them) in the Application and System logs, created from {@code fromMillis} to {@code toMillis} (epoch
+     * milliseconds), of level 1 (critical) to {@code maxLevel}, newest first, at most {@code maxCount} (1..1000),
+     * read for at most about {@code timeoutMillis} (1..60000). {@code holder = {long[] EventLongs, String[]
+     * EventStrings}} on success (see {@code Decode.events}); an HRESULT (E_NOTIMPL: a backend without a log).
+     */
+    public static native int readEvents(long backend, String[] sources, long fromMillis, long toMillis, int maxLevel,
+            int maxCount, int timeoutMillis, Object[] holder);
+
     // ---- simulated machines: providers, name, writers (simulator_inspect_jni.cpp) ---------------------------
 
     /** Registers a provider besides the system one: AddToSnapshotSet accepts its id. */
