@@ -10,6 +10,7 @@
 #include "windows/com_ptr.h"
 #include "windows/component_key.h"
 #include "windows/convert.h"
+#include "windows/event_log.h"
 #include "windows/expose_calls.h"
 #include "windows/providers.h"
 #include "windows/service_state.h"
@@ -417,6 +418,10 @@ class ComBackend final : public Backend {
 
   hresult queryService(const WString& name, ServiceState& state) override {
     return asHresult("QueryServiceStatusEx", [&]() -> hresult { return win::queryService(name, state); });
+  }
+
+  hresult readEvents(const EventQuery& query, std::vector<LoggedEvent>& events) override {
+    return asHresult("EvtQuery", [&]() -> hresult { return win::readEvents(systemEventLogApi(), query, events); });
   }
 
   void threadStarted() override {
