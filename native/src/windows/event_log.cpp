@@ -25,6 +25,14 @@ hresult lastFailure() {
   return win32Failure(GetLastError());
 }
 
+// A failed call's error, not an earlier one's: the last error is cleared before each call whose failure is read
+// (Wine's EvtQuery, for one, fails without setting it; that is then E_FAIL).
+template <typename Call>
+auto freshCall(Call&& call) {
+  SetLastError(ERROR_SUCCESS);
+  return call();
+}
+
 std::string channelName(const wchar_t* channel) {
   return toUtf8(channel);
 }
@@ -74,11 +82,11 @@ hresult renderSystem(const EventLogApi& api, EVT_HANDLE context, EVT_HANDLE even
     return api.render(context, event, EvtRenderEventValues, static_cast<DWORD>(buffer.size() * sizeof(EVT_VARIANT)),
                       buffer.data(), &usedBytes, &count);
   };
-  if (!render()) {
+  if (!freshCall(render)) {
     const DWORD error = GetLastError();
     if (error != ERROR_INSUFFICIENT_BUFFER) return win32Failure(error);
     buffer.resize(usedBytes / sizeof(EVT_VARIANT) + 1);  // BufferUsed is the size needed, in bytes
-    if (!render()) return lastFailure();
+    if (!freshCall(render)) return lastFailure();
   }
   row = systemProperties(buffer.data(), std::min<DWORD>(count, static_cast<DWORD>(buffer.size())));
   return hr::kOk;
@@ -113,6 +121,26 @@ WString formatMessage(const EventLogApi& api, EVT_HANDLE metadata, EVT_HANDLE ev
   return toWString(buffer.data(), wcsnlen(buffer.data(), buffer.size()));
 }
 
+// The EvtRenderContextSystem context, created when the first entry is to be rendered: a read that finds nothing
+// never calls EvtCreateRenderContext (Wine's is a stub that raises an exception; its EvtQuery fails cleanly first).
+class SystemContext {
+ public:
+  explicit SystemContext(const EventLogApi& api) : api_(api), context_(api, nullptr) {}
+
+  hresult get(EVT_HANDLE& context) {
+    if (!context_) {
+      context_ = EvtHandle(api_, freshCall([&] { return api_.createRenderContext(0, nullptr, EvtRenderContextSystem); }));
+      if (!context_) return lastFailure();
+    }
+    context = context_.get();
+    return hr::kOk;
+  }
+
+ private:
+  const EventLogApi& api_;
+  EvtHandle context_;
+};
+
 // How one channel's read ended.
 struct ChannelRead {
   hresult result = hr::kOk;
@@ -120,14 +148,16 @@ struct ChannelRead {
 };
 
 ChannelRead readChannel(const EventLogApi& api, const wchar_t* channel, const std::wstring& xpath,
-                        const EventQuery& query, const Budget& budget, EVT_HANDLE context, Publishers& publishers,
+                        const EventQuery& query, const Budget& budget, SystemContext& systemContext, Publishers& publishers,
                         std::vector<LoggedEvent>& rows) {
   ChannelRead outcome;
   if (budget.remaining() == 0) {
     outcome.timedOut = true;
     return outcome;
   }
-  EvtHandle results(api, api.query(nullptr, channel, xpath.c_str(), EvtQueryChannelPath | EvtQueryReverseDirection));
+  EvtHandle results(api, freshCall([&] {
+                      return api.query(nullptr, channel, xpath.c_str(), EvtQueryChannelPath | EvtQueryReverseDirection);
+                    }));
   if (!results) {
     outcome.result = lastFailure();
     return outcome;
@@ -143,12 +173,15 @@ ChannelRead readChannel(const EventLogApi& api, const wchar_t* channel, const st
     const DWORD wanted = std::min<DWORD>(kBatch, query.maxCount - static_cast<DWORD>(rows.size()));
     EVT_HANDLE handed[kBatch] = {};
     DWORD returned = 0;
-    const BOOL ok = api.next(results.get(), wanted, handed, remaining, 0, &returned);
+    const BOOL ok = freshCall([&] { return api.next(results.get(), wanted, handed, remaining, 0, &returned); });
     const DWORD error = ok ? ERROR_SUCCESS : GetLastError();
     batch.clear();
     // [I] A failed EvtNext is not documented to hand out handles; any that Returned counts are closed all the same.
     for (DWORD i = 0; i < std::min(returned, wanted); ++i) batch.emplace_back(api, handed[i]);
     for (const EvtHandle& event : batch) {
+      EVT_HANDLE context = nullptr;
+      outcome.result = systemContext.get(context);
+      if (failed(outcome.result)) return outcome;
       LoggedEvent row;
       outcome.result = renderSystem(api, context, event.get(), row);
       if (failed(outcome.result)) return outcome;
@@ -193,19 +226,14 @@ hresult readEvents(const EventLogApi& api, const EventQuery& query, std::vector<
   if (xpath.empty()) return hr::kInvalidArg;
   if (query.maxCount == 0) return hr::kOk;
   const Budget budget(api, query.timeoutMillis);
-  EvtHandle context(api, api.createRenderContext(0, nullptr, EvtRenderContextSystem));
-  if (!context) {
-    const hresult result = lastFailure();
-    log(LogLevel::Warn, "The event log could not be read: EvtCreateRenderContext failed with " + hex(result) + ".");
-    return result;
-  }
+  SystemContext context(api);
   Publishers publishers(api);
   hresult firstFailure = hr::kOk;
   bool anyChannelRead = false;
   bool timedOut = false;
   for (const wchar_t* channel : kEventChannels) {
     std::vector<LoggedEvent> rows;
-    const ChannelRead outcome = readChannel(api, channel, xpath, query, budget, context.get(), publishers, rows);
+    const ChannelRead outcome = readChannel(api, channel, xpath, query, budget, context, publishers, rows);
     events.insert(events.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
     timedOut = timedOut || outcome.timedOut;
     if (succeeded(outcome.result)) {
