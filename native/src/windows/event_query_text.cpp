@@ -1,7 +1,6 @@
 #include "windows/event_query_text.h"
 
 #include <algorithm>
-#include <cwchar>
 
 #include "windows/convert.h"
 #include "windows/vss_sdk.h"
@@ -42,6 +41,13 @@ std::wstring timeCondition(const EventQuery& query) {
          L"']";
 }
 
+// `value` in decimal, zero-padded to `width` digits.
+void appendDigits(std::wstring& text, unsigned value, std::size_t width) {
+  const std::wstring digits = std::to_wstring(value);
+  if (digits.size() < width) text.append(width - digits.size(), L'0');
+  text += digits;
+}
+
 }  // namespace
 
 std::wstring isoUtcMillis(std::int64_t millis) {
@@ -50,12 +56,21 @@ std::wstring isoUtcMillis(std::int64_t millis) {
   FILETIME fileTime{static_cast<DWORD>(ticks & 0xFFFFFFFFULL), static_cast<DWORD>(ticks >> 32)};
   SYSTEMTIME utc{};
   if (!FileTimeToSystemTime(&fileTime, &utc)) return L"";  // cannot happen in the clamped range
-  wchar_t text[32];
-  std::swprintf(text, sizeof text / sizeof text[0], L"%04u-%02u-%02uT%02u:%02u:%02u.%03uZ",
-                static_cast<unsigned>(utc.wYear), static_cast<unsigned>(utc.wMonth), static_cast<unsigned>(utc.wDay),
-                static_cast<unsigned>(utc.wHour), static_cast<unsigned>(utc.wMinute),
-                static_cast<unsigned>(utc.wSecond), static_cast<unsigned>(utc.wMilliseconds));
-  return text;
+  std::wstring text;
+  appendDigits(text, utc.wYear, 4);
+  text += L'-';
+  appendDigits(text, utc.wMonth, 2);
+  text += L'-';
+  appendDigits(text, utc.wDay, 2);
+  text += L'T';
+  appendDigits(text, utc.wHour, 2);
+  text += L':';
+  appendDigits(text, utc.wMinute, 2);
+  text += L':';
+  appendDigits(text, utc.wSecond, 2);
+  text += L'.';
+  appendDigits(text, utc.wMilliseconds, 3);
+  return text + L'Z';
 }
 
 std::int64_t fileTimeToUnixMillis(std::uint64_t fileTime) {

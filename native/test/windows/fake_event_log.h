@@ -157,7 +157,7 @@ struct FakeEventLog {
       return FALSE;
     }
     const FakeEntry& entry = *event->second;
-    const DWORD arrayBytes = EvtSystemPropertyIdEND * sizeof(EVT_VARIANT);
+    const DWORD arrayBytes = static_cast<DWORD>(EvtSystemPropertyIdEND * sizeof(EVT_VARIANT));
     const DWORD needed = std::max<DWORD>(
         log.renderBytesAtLeast,
         arrayBytes + static_cast<DWORD>((entry.provider.size() + entry.channel.size() + 2) * sizeof(wchar_t)));
