@@ -106,15 +106,15 @@ WString formatMessage(const EventLogApi& api, EVT_HANDLE metadata, EVT_HANDLE ev
   std::vector<wchar_t> buffer(kFirstMessageChars, L'\0');
   DWORD usedChars = 0;
   auto format = [&]() {
-    return api.formatMessage(metadata, event, 0, 0, nullptr, EvtFormatMessageEvent, static_cast<DWORD>(buffer.size()),
-                             buffer.data(), &usedChars);
+    return api.formatMessage(metadata, event, 0, 0, nullptr, EvtFormatMessageEvent,
+                             static_cast<DWORD>(buffer.size()), buffer.data(), &usedChars);
   };
-  BOOL ok = format();
+  BOOL ok = freshCall(format);
   DWORD error = ok ? ERROR_SUCCESS : GetLastError();
   if (!ok && error == ERROR_INSUFFICIENT_BUFFER) {
     if (usedChars <= buffer.size() || usedChars > kMaxMessageChars) return {};
     buffer.assign(usedChars, L'\0');  // BufferUsed is the size needed, in characters, its null included
-    ok = format();
+    ok = freshCall(format);
     error = ok ? ERROR_SUCCESS : GetLastError();
   }
   if (!ok && !keepsPartialMessage(error)) return {};
@@ -129,7 +129,8 @@ class SystemContext {
 
   hresult get(EVT_HANDLE& context) {
     if (!context_) {
-      context_ = EvtHandle(api_, freshCall([&] { return api_.createRenderContext(0, nullptr, EvtRenderContextSystem); }));
+      auto create = [&] { return api_.createRenderContext(0, nullptr, EvtRenderContextSystem); };
+      context_ = EvtHandle(api_, freshCall(create));
       if (!context_) return lastFailure();
     }
     context = context_.get();
@@ -148,8 +149,8 @@ struct ChannelRead {
 };
 
 ChannelRead readChannel(const EventLogApi& api, const wchar_t* channel, const std::wstring& xpath,
-                        const EventQuery& query, const Budget& budget, SystemContext& systemContext, Publishers& publishers,
-                        std::vector<LoggedEvent>& rows) {
+                        const EventQuery& query, const Budget& budget, SystemContext& systemContext,
+                        Publishers& publishers, std::vector<LoggedEvent>& rows) {
   ChannelRead outcome;
   if (budget.remaining() == 0) {
     outcome.timedOut = true;

@@ -74,7 +74,9 @@ std::wstring isoUtcMillis(std::int64_t millis) {
 }
 
 std::int64_t fileTimeToUnixMillis(std::uint64_t fileTime) {
-  if (fileTime >= kUnixEpochFileTime) return static_cast<std::int64_t>((fileTime - kUnixEpochFileTime) / kTicksPerMilli);
+  if (fileTime >= kUnixEpochFileTime) {
+    return static_cast<std::int64_t>((fileTime - kUnixEpochFileTime) / kTicksPerMilli);
+  }
   return -static_cast<std::int64_t>((kUnixEpochFileTime - fileTime + kTicksPerMilli - 1) / kTicksPerMilli);
 }
 

@@ -119,9 +119,9 @@ TEST_F(EventLogReader, AProviderWithoutMetadataGivesAnEmptyMessageNotAFailure) {
 }
 
 TEST_F(EventLogReader, AMessageThatCannotBeFormattedIsEmpty) {
-  for (DWORD error : {static_cast<DWORD>(ERROR_EVT_MESSAGE_NOT_FOUND), static_cast<DWORD>(ERROR_EVT_MESSAGE_ID_NOT_FOUND),
-                      static_cast<DWORD>(ERROR_EVT_MESSAGE_LOCALE_NOT_FOUND), static_cast<DWORD>(ERROR_MUI_FILE_NOT_FOUND),
-                      static_cast<DWORD>(ERROR_RESOURCE_TYPE_NOT_FOUND)}) {
+  const DWORD errors[] = {ERROR_EVT_MESSAGE_NOT_FOUND, ERROR_EVT_MESSAGE_ID_NOT_FOUND,
+                          ERROR_EVT_MESSAGE_LOCALE_NOT_FOUND, ERROR_MUI_FILE_NOT_FOUND, ERROR_RESOURCE_TYPE_NOT_FOUND};
+  for (DWORD error : errors) {
     FakeEntry e = entry(L"VSS", 1, kFrom, L"stale text in the buffer");
     e.formatError = error;
     log.channels.clear();
@@ -160,7 +160,9 @@ TEST_F(EventLogReader, StopsAtMaxCountKeepingTheNewestOfBothChannels) {
 }
 
 TEST_F(EventLogReader, ATimeoutMidReadAnswersWhatWasRead) {
-  for (int i = 0; i < 5; ++i) log.add(L"Application", entry(L"VSS", static_cast<std::uint16_t>(i), kFrom + 10 - i, L"m"));
+  for (int i = 0; i < 5; ++i) {
+    log.add(L"Application", entry(L"VSS", static_cast<std::uint16_t>(i), kFrom + 10 - i, L"m"));
+  }
   log.nextErrorAfter[L"Application"] = 2;
   log.nextErrorCode[L"Application"] = ERROR_TIMEOUT;
   log.add(L"System", entry(L"volsnap", 25, kFrom, L"s"));

@@ -98,7 +98,8 @@ std::vector<EVT_VARIANT> systemSection() {
   values[EvtSystemLevel] = variant(EvtVarTypeByte);
   values[EvtSystemLevel].ByteVal = 2;
   values[EvtSystemTimeCreated] = variant(EvtVarTypeFileTime);
-  values[EvtSystemTimeCreated].FileTimeVal = kUnixEpochFileTime + static_cast<std::uint64_t>(k20261206T040506789) * 10000;
+  values[EvtSystemTimeCreated].FileTimeVal =
+      kUnixEpochFileTime + static_cast<std::uint64_t>(k20261206T040506789) * 10000;
   values[EvtSystemChannel] = variant(EvtVarTypeString);
   values[EvtSystemChannel].StringVal = L"Application";
   return values;

@@ -31,7 +31,7 @@ struct FakeEventLog {
   std::map<std::wstring, DWORD> queryErrors;                // EvtQuery of that channel fails so
   std::map<std::wstring, DWORD> nextErrorAfter;             // EvtNext fails so once this many entries were handed out
   std::map<std::wstring, DWORD> nextErrorCode;
-  std::set<std::wstring> providersWithoutMetadata;          // EvtOpenPublisherMetadata: ERROR_EVT_PUBLISHER_METADATA_NOT_FOUND
+  std::set<std::wstring> providersWithoutMetadata;          // their metadata: ERROR_EVT_PUBLISHER_METADATA_NOT_FOUND
   DWORD renderContextError = ERROR_SUCCESS;
   DWORD renderError = ERROR_SUCCESS;                        // every EvtRender of an entry fails so
   DWORD renderBytesAtLeast = 0;                             // EvtRender asks for at least this many bytes
