@@ -180,6 +180,11 @@ ChannelRead readChannel(const EventLogApi& api, const wchar_t* channel, const st
     // [I] A failed EvtNext is not documented to hand out handles; any that Returned counts are closed all the same.
     for (DWORD i = 0; i < std::min(returned, wanted); ++i) batch.emplace_back(api, handed[i]);
     for (const EvtHandle& event : batch) {
+      // Formatting loads the providers' message files, which can be slow: the budget is checked per entry too.
+      if (budget.remaining() == 0) {
+        outcome.timedOut = true;
+        return outcome;
+      }
       EVT_HANDLE context = nullptr;
       outcome.result = systemContext.get(context);
       if (failed(outcome.result)) return outcome;

@@ -182,10 +182,33 @@ TEST_F(EventLogReader, SpendsOnlyTheTimeBudgetAcrossBothChannels) {
   query.timeoutMillis = 1000;
   log.clockPerNext = 400;  // each EvtNext takes 400 ms of the 1000
   ASSERT_EQ(read(), S_OK);
-  // Budget 1000: EvtNext at 1000 left, at 600 left, at 200 left; then nothing is left, System is not queried.
+  // Budget 1000: EvtNext at 1000 left, at 600 left, at 200 left; the third batch arrives past the budget and is
+  // closed unread; System is not queried.
   EXPECT_EQ(log.nextTimeouts, (std::vector<DWORD>{1000, 600, 200}));
   EXPECT_EQ(log.queriedPaths, (std::vector<std::wstring>{L"Application"}));
-  EXPECT_EQ(events.size(), 48u);
+  EXPECT_EQ(events.size(), 32u);
+}
+
+TEST_F(EventLogReader, SlowFormattingStopsTheReadWithinTheBudget) {
+  for (int i = 0; i < 10; ++i) {
+    log.add(L"Application", entry(L"VSS", static_cast<std::uint16_t>(i), kFrom + 100 - i, L"m"));
+  }
+  log.add(L"System", entry(L"volsnap", 25, kFrom, L"s"));
+  query.timeoutMillis = 1000;
+  log.clockPerFormat = 300;  // 300 ms per message: the fourth one ends past the budget
+  ASSERT_EQ(read(), S_OK);
+  ASSERT_EQ(events.size(), 4u);
+  EXPECT_EQ(events[3].eventId, 3u);
+  EXPECT_EQ(log.formatCalls, 4);
+  EXPECT_EQ(log.queriedPaths, (std::vector<std::wstring>{L"Application"}));
+}
+
+TEST_F(EventLogReader, AMessageBeyond64KCharactersIsLeftEmpty) {
+  log.add(L"Application", entry(L"VSS", 1, kFrom, std::wstring(70000, L'x')));
+  ASSERT_EQ(read(), S_OK);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_TRUE(events[0].message.empty());
+  EXPECT_EQ(log.formatCalls, 1);
 }
 
 TEST_F(EventLogReader, AMissingChannelIsNotAFailureOfTheOther) {

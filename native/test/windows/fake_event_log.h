@@ -37,6 +37,7 @@ struct FakeEventLog {
   DWORD renderBytesAtLeast = 0;                             // EvtRender asks for at least this many bytes
   ULONGLONG clock = 5000;
   ULONGLONG clockPerNext = 0;                               // each EvtNext takes this long
+  ULONGLONG clockPerFormat = 0;                             // each EvtFormatMessage takes this long
 
   // What the reader did.
   std::vector<std::wstring> queriedPaths;
@@ -203,6 +204,7 @@ struct FakeEventLog {
                                    DWORD flags, DWORD bufferChars, LPWSTR buffer, PDWORD charsUsed) {
     FakeEventLog& log = the();
     ++log.formatCalls;
+    log.clock += log.clockPerFormat;
     auto event = log.events.find(key(eventHandle));
     auto metadataOf = log.metadata.find(key(metadataHandle));
     if (flags != EvtFormatMessageEvent || event == log.events.end() || metadataOf == log.metadata.end() ||
