@@ -189,6 +189,16 @@ TEST_F(EventLogReader, SpendsOnlyTheTimeBudgetAcrossBothChannels) {
   EXPECT_EQ(events.size(), 32u);
 }
 
+TEST_F(EventLogReader, EntriesHandedOutByAFailedEvtNextAreReadAndClosed) {
+  for (int i = 0; i < 3; ++i) {
+    log.add(L"Application", entry(L"VSS", static_cast<std::uint16_t>(i), kFrom + 10 - i, L"m"));
+  }
+  log.nextFailsWithItsBatch.insert(L"Application");
+  log.nextErrorCode[L"Application"] = ERROR_TIMEOUT;
+  ASSERT_EQ(read(), S_OK);
+  EXPECT_EQ(events.size(), 3u);
+}
+
 TEST_F(EventLogReader, SlowFormattingStopsTheReadWithinTheBudget) {
   for (int i = 0; i < 10; ++i) {
     log.add(L"Application", entry(L"VSS", static_cast<std::uint16_t>(i), kFrom + 100 - i, L"m"));

@@ -31,6 +31,7 @@ struct FakeEventLog {
   std::map<std::wstring, DWORD> queryErrors;                // EvtQuery of that channel fails so
   std::map<std::wstring, DWORD> nextErrorAfter;             // EvtNext fails so once this many entries were handed out
   std::map<std::wstring, DWORD> nextErrorCode;
+  std::set<std::wstring> nextFailsWithItsBatch;              // EvtNext hands out entries and fails with nextErrorCode
   std::set<std::wstring> providersWithoutMetadata;          // their metadata: ERROR_EVT_PUBLISHER_METADATA_NOT_FOUND
   DWORD renderContextError = ERROR_SUCCESS;
   DWORD renderError = ERROR_SUCCESS;                        // every EvtRender of an entry fails so
@@ -128,6 +129,10 @@ struct FakeEventLog {
       EVT_HANDLE event = log.handOut("event");
       log.events[key(event)] = &entries[set.cursor++];
       handles[(*returned)++] = event;
+    }
+    if (log.nextFailsWithItsBatch.count(set.channel) != 0) {
+      SetLastError(log.nextErrorCode[set.channel]);
+      return FALSE;
     }
     return TRUE;
   }
