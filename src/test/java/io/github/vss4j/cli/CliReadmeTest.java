@@ -14,6 +14,11 @@ class CliReadmeTest {
         return Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
     }
 
+    /** The operators' page, where the README's "Command line" section moved. */
+    private static String cliPage() throws Exception {
+        return Files.readString(Path.of("docs", "cli.md"), StandardCharsets.UTF_8);
+    }
+
     @Test
     void opensWithWhatItIsThenTheFirstCommand() throws Exception {
         String readme = readme();
@@ -29,13 +34,13 @@ class CliReadmeTest {
     @Test
     void showsTheExampleMachineAsItIs() throws Exception {
         String example = Files.readString(CliRun.exampleMachine(), StandardCharsets.UTF_8);
-        assertTrue(readme().contains("```json\n" + example + "```"), "README's machine file differs from "
+        assertTrue(cliPage().contains("```json\n" + example + "```"), "docs/cli.md's machine file differs from "
                 + CliRun.exampleMachine());
     }
 
     @Test
     void documentsEveryExitCode() throws Exception {
-        String readme = readme();
+        String readme = cliPage();
         for (ExitCode code : ExitCode.values()) {
             assertTrue(readme.contains("| " + code.code() + " | " + code.label() + " | "), code::toString);
         }
