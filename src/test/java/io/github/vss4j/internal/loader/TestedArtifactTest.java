@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vss4j.Vss;
+import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ class TestedArtifactTest {
 
     /** The tested classes' root: the folder itself, or the inside of the jar. */
     private record Tested(Path location, Path root, FileSystem jar) implements AutoCloseable {
-        static Tested open() throws Exception {
+        static Tested open() throws IOException {
             Path location = Path.of(System.getProperty("vss4j.testedClasses"));
             if (Files.isRegularFile(location)) {
                 FileSystem jar = FileSystems.newFileSystem(location);
@@ -72,7 +73,7 @@ class TestedArtifactTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             if (jar != null) {
                 jar.close();
             }
