@@ -5,6 +5,7 @@
 #include <vector>
 
 #ifndef _WIN32
+#include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -74,6 +75,30 @@ class Descriptor {
   fail(std::error_code(errno, std::generic_category()), what, path);
 }
 
+// copy_file_range is Linux's (glibc 2.27 and later); elsewhere every copy takes the read and write loop.
+ssize_t kernelCopyChunk(int in, int out) {
+#ifdef __linux__
+  return ::copy_file_range(in, nullptr, out, nullptr, 1 << 30, 0);
+#else
+  (void)in;
+  (void)out;
+  errno = ENOSYS;
+  return -1;
+#endif
+}
+
+// The access and modification times of a stat: macOS names the fields st_atimespec and st_mtimespec.
+struct FileTimes {
+  struct timespec times[2];
+};
+FileTimes timesOf(const struct stat& source) {
+#ifdef __APPLE__
+  return FileTimes{{source.st_atimespec, source.st_mtimespec}};
+#else
+  return FileTimes{{source.st_atim, source.st_mtim}};
+#endif
+}
+
 // What cp does, in as few calls: the bytes in the kernel (copy_file_range, else read and write), then the
 // source's mode without write permission and its times, on the open descriptor.
 void copyBytes(const fs::path& from, const fs::path& to, fs::perms mode) {
@@ -85,7 +110,7 @@ void copyBytes(const fs::path& from, const fs::path& to, fs::perms mode) {
   if (out.get() < 0) failErrno("creating", to);
   bool kernelCopy = true;
   for (;;) {
-    ssize_t copied = kernelCopy ? ::copy_file_range(in.get(), nullptr, out.get(), nullptr, 1 << 30, 0) : -1;
+    ssize_t copied = kernelCopy ? kernelCopyChunk(in.get(), out.get()) : -1;
     if (copied < 0 && kernelCopy && (errno == EXDEV || errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP)) {
       kernelCopy = false;  // another file system, or a kernel without it: plain reads and writes
       continue;
@@ -102,8 +127,8 @@ void copyBytes(const fs::path& from, const fs::path& to, fs::perms mode) {
     if (copied < 0) failErrno("copying", from);
     if (copied == 0) break;
   }
-  const struct timespec times[2] = {source.st_atim, source.st_mtim};
-  if (::futimens(out.get(), times) != 0) failErrno("setting the time of", to);
+  const FileTimes times = timesOf(source);
+  if (::futimens(out.get(), times.times) != 0) failErrno("setting the time of", to);
   // The mode the source had before the simulator granted itself read (copyFile), without write permission.
   if (::fchmod(out.get(), static_cast<mode_t>(mode & ~kWriteBits)) != 0) failErrno("making read-only", to);
 }

@@ -21,7 +21,7 @@ import java.util.UUID;
 /**
  * One VSS backup-components object ({@code IVssBackupComponents}), method for method, with Java names and types.
  *
- * <p>VSS's call order applies (Microsoft's documentation of {@code IVssBackupComponents}; README.md, "Call
+ * <p>VSS's call order applies (Microsoft's documentation of {@code IVssBackupComponents}; docs/using-the-api.md, "Call
  * order"): InitializeForBackup,
  * SetContext, SetBackupState, GatherWriterMetadata, StartSnapshotSet, AddToSnapshotSet, PrepareForBackup,
  * DoSnapshotSet, GetSnapshotProperties, BackupComplete. A call out of order fails with

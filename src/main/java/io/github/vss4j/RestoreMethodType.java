@@ -2,7 +2,7 @@ package io.github.vss4j;
 
 /**
  * How a writer wants its files put back ({@code VSS_RESTOREMETHOD_ENUM}, from {@code GetRestoreMethod}). What the
- * product must do for each is in the README's "Restore" section.
+ * product must do for each is in docs/using-the-api.md, section "Restore".
  */
 public enum RestoreMethodType {
     /** The writer declared no method: restore the files over the originals. */

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The README's examples that run as tests: each stands in a test's source between two marker comments. */
 public final class ReadmeExample {
@@ -16,8 +19,22 @@ public final class ReadmeExample {
     private ReadmeExample() {
     }
 
+    /** README.md and every docs/*.md after it, in name order: the examples moved from the README into docs/. */
     public static String readme() throws IOException {
-        return Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        StringBuilder all = new StringBuilder();
+        for (Path file : documents()) {
+            all.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
+        }
+        return all.toString();
+    }
+
+    /** README.md, then docs/*.md in name order. */
+    public static List<Path> documents() throws IOException {
+        List<Path> files = new ArrayList<>(List.of(Path.of("README.md")));
+        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+            docs.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().forEach(files::add);
+        }
+        return files;
     }
 
     /**

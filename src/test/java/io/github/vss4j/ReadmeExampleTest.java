@@ -32,7 +32,7 @@ class ReadmeExampleTest {
     @Test
     void theReadmeShowsExactlyThisExample() throws IOException {
         String example = ReadmeExample.in("src/test/java/io/github/vss4j/ReadmeExampleTest.java");
-        assertTrue(ReadmeExample.readme().contains("```java\n" + example + "```"), "README.md's first example differs"
+        assertTrue(ReadmeExample.readme().contains("```java\n" + example + "```"), "docs/using-the-api.md's first example differs"
                 + " from ReadmeExampleTest.example(): update one to match the other");
     }
 

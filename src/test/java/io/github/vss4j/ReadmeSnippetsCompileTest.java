@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 
 /**
- * Every {@code ```java} block of README.md compiles against the library as it is. A block that is a whole source
+ * Every {@code ```java} block of README.md and docs/*.md compiles against the library as it is. A block that is a whole source
  * file (it has imports or a class) is compiled as it stands; any other block is a fragment, compiled as the body of
  * a method that may throw, with the imports a reader would add ({@code io.github.vss4j}, its simulator, {@code java.io.InputStream},
  * {@code java.nio.channels}, {@code java.nio.file} and its {@code attribute} package,
@@ -41,19 +41,24 @@ class ReadmeSnippetsCompileTest {
 
     @Test
     void everyJavaBlockOfTheReadmeCompiles(@TempDir Path work) throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        Matcher block = BLOCK.matcher(readme);
         List<String> failures = new ArrayList<>();
-        int blocks = 0;
-        while (block.find()) {
-            blocks++;
-            int line = lineOf(readme, block.start(1));
-            String failure = compile(block.group(1), line, work.resolve("block-at-line-" + line));
-            if (failure != null) {
-                failures.add(failure);
+        for (Path document : ReadmeExample.documents()) {
+            String text = Files.readString(document, StandardCharsets.UTF_8);
+            Matcher block = BLOCK.matcher(text);
+            int blocks = 0;
+            while (block.find()) {
+                blocks++;
+                int line = lineOf(text, block.start(1));
+                String name = document.toString().replace('\\', '/');
+                String failure = compile(block.group(1), name, line,
+                        work.resolve(name.replaceAll("\\W", "_") + "-line-" + line));
+                if (failure != null) {
+                    failures.add(failure);
+                }
             }
+            assertFalse(blocks == 0 && document.equals(Path.of("README.md")),
+                    "README.md has no ```java block: has the pattern drifted?");
         }
-        assertFalse(blocks == 0, "README.md has no ```java block: has the pattern drifted?");
         if (!failures.isEmpty()) {
             fail(String.join("\n\n", failures));
         }
@@ -61,13 +66,13 @@ class ReadmeSnippetsCompileTest {
 
     @Test
     void aBlockThatDoesNotCompileIsReportedWithItsLine(@TempDir Path work) throws Exception {
-        String failure = compile("Vss vss = Vss.simulator(42);\n", 7, work);
+        String failure = compile("Vss vss = Vss.simulator(42);\n", "README.md", 7, work);
         assertNotNull(failure, "a block calling Vss.simulator(int) must not compile");
         Assertions.assertTrue(failure.startsWith("README.md line 7:"), failure);
     }
 
-    /** Null when {@code code} compiles; else what javac says, led by the README line where the block starts. */
-    private static String compile(String code, int line, Path dir) throws IOException, URISyntaxException {
+    /** Null when {@code code} compiles; else what javac says, led by the document and line where the block starts. */
+    private static String compile(String code, String document, int line, Path dir) throws IOException, URISyntaxException {
         Files.createDirectories(dir);
         String source;
         String className;
@@ -93,7 +98,7 @@ class ReadmeSnippetsCompileTest {
         if (exit == 0) {
             return null;
         }
-        return "README.md line " + line + ": this ```java block does not compile:\n" + output
+        return document + " line " + line + ": this ```java block does not compile:\n" + output
                 + "--- compiled as\n" + source;
     }
 

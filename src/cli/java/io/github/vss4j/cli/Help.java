@@ -135,10 +135,10 @@ final class Help {
                                    are its volumes. Each run is its own machine: list and delete see only
                                    what the machine file's shadowCopies made in that run
               --simulate=FILE, --machine FILE
-                                   the simulated machine described in a JSON file (see the README); its
+                                   the simulated machine described in a JSON file (see docs/cli.md); its
                                    persistent copies are kept in FILE.state between runs, so that create
                                    --keep, list and delete work in sequence as on Windows
-              --json               one JSON document on stdout (format 1, see the README)
+              --json               one JSON document on stdout (format 1, see docs/cli.md)
               --quiet              no progress or remarks on stderr (progress shows only on a terminal)
               --verbose            the library's log (INFO) on stderr
               --version, --help

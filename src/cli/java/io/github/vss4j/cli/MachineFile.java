@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads a simulated machine from its JSON description (the schema is in the README, "Simulated machine file"). */
+/** Reads a simulated machine from its JSON description (the schema is in docs/cli.md, "Simulated machine file"). */
 final class MachineFile {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * A writer's {@code components[]} in the machine file: each a database or a file group with its files, whether it
- * is selectable, the phase at which the writer fails it alone, and where the writer restores it (README, "Simulated
- * machine file").
+ * is selectable, the phase at which the writer fails it alone, and where the writer restores it (docs/cli.md,
+ * "Simulated machine file").
  */
 final class MachineFileComponents {
     private static final Set<String> COMPONENT = Set.of("type", "logicalPath", "name", "caption", "selectable",

@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * How shadow copies and writers are shown: as a table for people, or as JSON (format 1, in the README's "Command
+ * How shadow copies and writers are shown: as a table for people, or as JSON (format 1, in docs/cli.md's "Command
  * line" section) for programs.
  */
 final class Reports {

@@ -84,7 +84,7 @@ final class VssSource {
                     + System.getProperty("os.name") + ": the Volume Shadow Copy Service exists only there. vss4j"
                     + " can simulate a Windows machine on any OS instead; run the same with --simulate: "
                     + withSimulate(args, command) + " (or --simulate=machine.json for a machine described in a file, see"
-                    + " the README's \"Simulated machine file\").");
+                    + " docs/cli.md, \"Simulated machine file\").");
         } catch (VssException unusable) {
             if (unusable.error() == VssError.VSS_E_NOT_SUPPORTED) {
                 throw new CliException(ExitCode.NOT_AVAILABLE, unusable.getMessage(), unusable);

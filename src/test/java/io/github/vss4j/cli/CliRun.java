@@ -20,7 +20,7 @@ record CliRun(int exitCode, String out, String err) {
         return JSON.readTree(out);
     }
 
-    /** The example machine of the README, src/cli/examples/machine.json (the build passes its path). */
+    /** The example machine of docs/cli.md, src/cli/examples/machine.json (the build passes its path). */
     static Path exampleMachine() {
         return Path.of(System.getProperty("vss4j.cliMachineExample", "src/cli/examples/machine.json"));
     }

@@ -62,7 +62,7 @@ class ReadmeRestoreExampleTest {
     @Test
     void theReadmeShowsExactlyThisExample() throws IOException {
         String example = ReadmeExample.in("src/test/java/io/github/vss4j/simulator/ReadmeRestoreExampleTest.java");
-        assertTrue(ReadmeExample.readme().contains("```java\n" + example + "```"), "README.md's restore example"
+        assertTrue(ReadmeExample.readme().contains("```java\n" + example + "```"), "docs/using-the-api.md's restore example"
                 + " differs from ReadmeRestoreExampleTest: update one to match the other");
     }
 }

@@ -6,7 +6,7 @@ import io.github.vss4j.ReadmeExample;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** The README's test-kit example is NightlyBackupTest, which runs as a test: the two must stay the same. */
+/** The test-kit example of docs/testing-with-the-simulator.md is NightlyBackupTest, which runs as a test: the two must stay the same. */
 class ReadmeSimulatorExampleTest {
 
     @Test
@@ -14,7 +14,7 @@ class ReadmeSimulatorExampleTest {
         String example = ReadmeExample.in("src/test/java/io/github/vss4j/simulator/NightlyBackupTest.java");
         String readme = ReadmeExample.readme();
         String section = readme.substring(readme.indexOf("## Testing your backup product without Windows"));
-        assertTrue(section.contains("```java\n" + example + "```"), "README.md's section \"Testing your backup "
+        assertTrue(section.contains("```java\n" + example + "```"), "docs/testing-with-the-simulator.md's section \"Testing your backup "
                 + "product without Windows\" differs from NightlyBackupTest.java: update one to match the other");
     }
 }

@@ -552,7 +552,7 @@ class StateMachineStressTest {
         AsyncStatus run() throws Exception;
     }
 
-    /** The figures a run prints, kept under target/reliability for the build log and the README. */
+    /** The figures a run prints, kept under target/reliability for the build log and docs/reliability.md. */
     static final class Figures {
         private Figures() {
         }

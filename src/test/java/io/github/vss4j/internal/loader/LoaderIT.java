@@ -55,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LoaderIT {
     private static final long TIMEOUT_SECONDS = 120;
     /**
-     * As the README tells users of JDK 24 and later (JDK 17 accepts it too): without it, their warning, which names
+     * As docs/windows-and-security.md tells users of JDK 24 and later (JDK 17 accepts it too): without it, their warning, which names
      * vss4j's classes and starts machinery of its own, would be in every probe's output.
      */
     private static final String ALL_UNNAMED = "--enable-native-access=ALL-UNNAMED";

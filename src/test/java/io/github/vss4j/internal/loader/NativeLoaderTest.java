@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -668,20 +669,23 @@ class NativeLoaderTest extends PretendJarTest {
     /** The build writes, beside every native it packaged, the SHA-256 of that file: what the loader checks. */
     @Test
     void theBuildRecordsEveryNativesDigestBesideIt() throws Exception {
+        // target/classes in a build; the jar itself when the tests run against an assembled jar (profile assembled-jar).
         Path classes = Path.of(NativeLibrary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path natives = classes.resolve("natives");
-        List<Path> libraries;
-        try (Stream<Path> all = Files.walk(natives, 2)) {
-            libraries = all.filter(p -> p.getNameCount() == natives.getNameCount() + 2)
-                    .filter(p -> !p.getFileName().toString().endsWith(".sha256") && !p.getFileName().toString().endsWith(".pdb"))
-                    .collect(Collectors.toList());
-        }
-        NativePlatform here = NativePlatform.detect(null);
-        assertTrue(libraries.contains(natives.resolve(here.folder()).resolve(here.fileName())),
-                "this platform's native is built: " + libraries);
-        for (Path library : libraries) {
-            String recorded = NativeLoader.parseDigest(Files.readAllBytes(library.resolveSibling(library.getFileName() + ".sha256")));
-            assertEquals(NativeLoader.sha256(Files.readAllBytes(library)), recorded, library.toString());
+        try (FileSystem jar = Files.isRegularFile(classes) ? FileSystems.newFileSystem(classes) : null) {
+            Path natives = (jar == null ? classes : jar.getPath("/")).resolve("natives");
+            List<Path> libraries;
+            try (Stream<Path> all = Files.walk(natives, 2)) {
+                libraries = all.filter(p -> p.getNameCount() == natives.getNameCount() + 2)
+                        .filter(p -> !p.getFileName().toString().endsWith(".sha256") && !p.getFileName().toString().endsWith(".pdb"))
+                        .collect(Collectors.toList());
+            }
+            NativePlatform here = NativePlatform.detect(null);
+            assertTrue(libraries.contains(natives.resolve(here.folder()).resolve(here.fileName())),
+                    "this platform's native is built: " + libraries);
+            for (Path library : libraries) {
+                String recorded = NativeLoader.parseDigest(Files.readAllBytes(library.resolveSibling(library.getFileName() + ".sha256")));
+                assertEquals(NativeLoader.sha256(Files.readAllBytes(library)), recorded, library.toString());
+            }
         }
     }
 
