@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <new>
+#include <thread>
 
 #include "sim/backup_components.h"
 #include "sim/components.h"
@@ -76,11 +77,23 @@ class SimMachine final : public Machine {
     state_->eventLog.add(event);
   }
 
+  // The fault plan's ReadEventLog stands for a log that refuses the reader (e.g. E_ACCESSDENIED), and its duration
+  // for a log that answers late: the read then takes that long whatever the query's budget, as a hung log
+  // would, so that callers' own bounds can be tested.
   hresult readEvents(const EventQuery& query, std::vector<LoggedEvent>& events) override {
     events.clear();
     try {
+      std::chrono::nanoseconds late{};
+      {
+        std::lock_guard<std::mutex> lock(state_->mutex);
+        state_->settle(Clock::now());
+        state_->callLog.record(Operation::ReadEventLog);
+        auto fault = state_->faults.attempt(Operation::ReadEventLog);
+        if (fault && failed(fault->result)) return fault->result;
+        late = state_->durations[static_cast<std::size_t>(Operation::ReadEventLog)];
+      }
+      if (late > std::chrono::nanoseconds::zero()) std::this_thread::sleep_for(late);
       std::lock_guard<std::mutex> lock(state_->mutex);
-      state_->settle(Clock::now());
       events = state_->eventLog.read(query);
       return hr::kOk;
     } catch (const std::bad_alloc&) {

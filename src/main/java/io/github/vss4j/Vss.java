@@ -7,6 +7,7 @@ import io.github.vss4j.internal.completion.CallbackExecutor;
 import io.github.vss4j.internal.copy.CopyAccess;
 import io.github.vss4j.internal.copy.CopyAccesses;
 import io.github.vss4j.internal.copy.CopyRoot;
+import io.github.vss4j.internal.events.EventLogRead;
 import io.github.vss4j.internal.health.HealthCheck;
 import io.github.vss4j.internal.loader.NativeLibrary;
 import io.github.vss4j.simulator.SimulatedMachine;
@@ -193,6 +194,22 @@ public final class Vss {
      */
     public void addShadowStorage(String volume, String diffAreaVolume, long maximumBytes) throws VssException {
         ShadowStorageCalls.add(backend, volume, diffAreaVolume, maximumBytes);
+    }
+
+    /**
+     * Windows event-log entries (read-only): those of the query's sources in the Application and System logs, in
+     * its window and up to its level, newest first, at most its count, read within its timeout. On the simulator,
+     * what its faults wrote (the events Windows writes for them) and the entries its description gives.
+     *
+     * @throws VssException the reader's failure with its HRESULT, e.g. {@link VssError#E_ACCESSDENIED};
+     *                      {@link VssError#E_NOTIMPL} where this build has no event-log reader;
+     *                      {@code ERROR_TIMEOUT} when the log did not answer within the query's timeout
+     * @throws InterruptedException if this thread is interrupted while it waits for the log
+     */
+    public List<LoggedEvent> events(EventLogQuery query) throws VssException, InterruptedException {
+        Objects.requireNonNull(query, "query");
+        return EventLogRead.read(backend, query.sources(), query.from(), query.to(), query.maxLevel().value(),
+                query.maxCount(), query.timeout());
     }
 
     /**
