@@ -391,10 +391,12 @@ public final class Simulation {
          * it: {@code Vss.events} and the doctor read it with those the machine's faults write. The log keeps its
          * newest 10,000 entries.
          *
-         * @throws IllegalArgumentException if the event's time is before 1970 or its id negative
+         * @throws IllegalArgumentException if the event's time is before 1970, its id negative, or its source one no
+         *                                  query could name (see {@link io.github.vss4j.EventLogQuery#of})
          */
         public Builder loggedEvent(LoggedEvent event) {
             Objects.requireNonNull(event, "event");
+            io.github.vss4j.EventLogQuery.of(event.source());
             if (event.time().isBefore(java.time.Instant.EPOCH) || event.eventId() < 0) {
                 throw new IllegalArgumentException("a logged event needs a time from 1970 on and an id of 0 or more,"
                         + " was " + event.time() + " and " + event.eventId());
