@@ -27,9 +27,14 @@ final class FailureEvents {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowCopyRequest.class);
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
-    // Checked against Microsoft's documentation of each code (VSS-BEHAVIOUR.md, vsserror.h's descriptions and the
-    // "VSS Error Logging" page): these send the operator to the Application or System event log.
+    // Checked against Microsoft's documentation of each code (VSS-BEHAVIOUR.md, vsserror.h's descriptions, the
+    // provider rules that a veto is explained in the Application log) and VssError's own advice: these send the
+    // operator to the Application or System event log. UNKNOWN: an undocumented code's advice is the log too.
     private static final Set<VssError> LOGGED = EnumSet.of(
+            VssError.UNKNOWN,
+            VssError.VSS_E_WRITER_INFRASTRUCTURE,
+            VssError.VSS_E_TRANSACTION_FREEZE_TIMEOUT,
+            VssError.VSS_E_TRANSACTION_THAW_TIMEOUT,
             VssError.VSS_E_FLUSH_WRITES_TIMEOUT,
             VssError.VSS_E_HOLD_WRITES_TIMEOUT,
             VssError.VSS_E_PROVIDER_VETO,
