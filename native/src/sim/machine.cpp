@@ -79,7 +79,7 @@ class SimMachine final : public Machine {
 
   // The fault plan's ReadEventLog stands for a log that refuses the reader (e.g. E_ACCESSDENIED), and its duration
   // for a log that answers late: the read then takes that long whatever the query's budget, as a hung log
-  // would, so that callers' own bounds can be tested.
+  // would, so that callers' own bounds can be tested. Not in the call log: it is no call of a VSS object.
   hresult readEvents(const EventQuery& query, std::vector<LoggedEvent>& events) override {
     events.clear();
     try {
@@ -87,7 +87,6 @@ class SimMachine final : public Machine {
       {
         std::lock_guard<std::mutex> lock(state_->mutex);
         state_->settle(Clock::now());
-        state_->callLog.record(Operation::ReadEventLog);
         auto fault = state_->faults.attempt(Operation::ReadEventLog);
         if (fault && failed(fault->result)) return fault->result;
         late = state_->durations[static_cast<std::size_t>(Operation::ReadEventLog)];
