@@ -215,7 +215,8 @@ public final class Vss {
     /**
      * Whether this machine can take shadow copies now and, if not, what to do: the VSS and system provider services
      * not disabled, VSS reachable with this process's rights, providers registered, no other snapshot set in progress, no writer left failed (with the service to
-     * restart), and room in each volume's shadow storage. Writers answer only to a prepared backup, so this prepares
+     * restart), and room in each volume's shadow storage; the errors VSS, volsnap and swprv logged in the last 24
+     * hours are a warning (docs/event-log.md). Writers answer only to a prepared backup, so this prepares
      * an empty snapshot set and aborts it; no shadow copy is made. Never throws for what it finds: a refusal is a
      * finding in the report.
      *

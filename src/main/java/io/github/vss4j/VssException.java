@@ -29,6 +29,8 @@ public class VssException extends IOException {
 
     /** How many of the events the message shows; the rest are counted. */
     static final int EVENTS_SHOWN = 5;
+    /** The longest line the message gives one event; the whole text is in {@link #events()}. */
+    static final int EVENT_LINE_CHARS = 200;
 
     /**
      * A failure of a VSS call.
@@ -162,7 +164,9 @@ public class VssException extends IOException {
         StringBuilder text = new StringBuilder(" Event log (newest first):");
         int shown = Math.min(EVENTS_SHOWN, events.size());
         for (int i = 0; i < shown; i++) {
-            text.append(System.lineSeparator()).append("  ").append(events.get(i));
+            String line = events.get(i).toString();
+            text.append(System.lineSeparator()).append("  ").append(line.length() <= EVENT_LINE_CHARS ? line
+                    : line.substring(0, EVENT_LINE_CHARS - 3) + "...");
         }
         if (events.size() > shown) {
             text.append(System.lineSeparator()).append("  ... and ").append(events.size() - shown).append(" more");

@@ -171,6 +171,12 @@ class FailureEventsTest extends SimulatedVssTest {
         assertThrows(UnsupportedOperationException.class, () -> withEvents.events().clear());
         assertTrue(plain.events().isEmpty());
         assertTrue(withEvents.toString().contains("... and 3 more"));
+        LoggedEvent huge = new LoggedEvent("Application", "VSS", 8229, LoggedEvent.Level.WARNING, Instant.EPOCH,
+                "x".repeat(100_000));
+        String bounded = plain.withEvents(List.of(huge)).getMessage();
+        assertTrue(bounded.length() < plain.getMessage().length() + 300, "a huge event's line is cut: "
+                + bounded.length());
+        assertTrue(bounded.contains("VSS 8229: xxx") && bounded.endsWith("..."), bounded);
     }
 
     @Test
