@@ -75,3 +75,41 @@ VSS4J_JNI(jboolean, simulatorSetRestoreTarget)(JNIEnv* env, jclass, jlong handle
     return machine->setRestoreTarget(jni::guidOf(instanceIdHi, instanceIdLo), choice) ? JNI_TRUE : JNI_FALSE;
   });
 }
+
+VSS4J_JNI(void, simulatorSetService)(JNIEnv* env, jclass, jlong handle, jstring name, jboolean exists,
+                                     jint currentState, jint startType) {
+  jni::guardedVoid(env, [&] {
+    std::optional<vss4j::WString> text = jni::toWString(env, name, "service name");
+    if (!text) return;
+    if (currentState < 0 || startType < 0) {
+      jni::throwIllegalArgument(env, "a service's state and start type are not negative, were " +
+                                         std::to_string(currentState) + " and " + std::to_string(startType));
+      return;
+    }
+    vss4j::ServiceState state;
+    state.exists = exists == JNI_TRUE;
+    state.currentState = static_cast<std::uint32_t>(currentState);
+    state.startType = static_cast<std::uint32_t>(startType);
+    if (std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle)) machine->setService(*text, state);
+  });
+}
+
+VSS4J_JNI(void, simulatorLogEvent)(JNIEnv* env, jclass, jlong handle, jstring channel, jstring source,
+                                   jint eventId, jint level, jlong timeMillis, jstring message) {
+  jni::guardedVoid(env, [&] {
+    std::optional<vss4j::WString> channelText = jni::toWString(env, channel, "event channel");
+    if (!channelText) return;
+    std::optional<vss4j::WString> sourceText = jni::toWString(env, source, "event source");
+    if (!sourceText) return;
+    std::optional<vss4j::WString> messageText = jni::toWString(env, message, "event message");
+    if (!messageText) return;
+    if (eventId < 0 || level < 0 || level > 255) {
+      jni::throwIllegalArgument(env, "an event id is 0 or more and a level 0 to 255, were " +
+                                         std::to_string(eventId) + " and " + std::to_string(level));
+      return;
+    }
+    vss4j::LoggedEvent event{*channelText, *sourceText, static_cast<std::uint32_t>(eventId),
+                             static_cast<std::uint32_t>(level), timeMillis, *messageText};
+    if (std::shared_ptr<sim::Machine> machine = machineOrThrow(env, handle)) machine->logEvent(event);
+  });
+}

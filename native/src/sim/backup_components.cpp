@@ -59,7 +59,10 @@ hresult SimBackupComponents::startAsync(Operation operation, std::unique_ptr<Asy
   auto fault = machine_->faults.attempt(operation);
   hresult planned = hr::kOk;
   if (fault && failed(fault->result)) {
-    if (!fault->throughQueryStatus) return fault->result;
+    if (!fault->throughQueryStatus) {
+      machine_->logFailure(operation, fault->result, id_);
+      return fault->result;
+    }
     planned = fault->result;
   }
   made->attach(machine_->startOperation(id_, operation, planned));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <new>
+#include <thread>
 
 #include "sim/backup_components.h"
 #include "sim/components.h"
@@ -40,15 +41,64 @@ class SimMachine final : public Machine {
   }
 
   // [I] The services a requester's machine has: VSS and the system provider, both demand-start (Manual) and
-  // running while a requester uses them, as on a default Windows install. Service names compare without case.
+  // running while a requester uses them, as on a default Windows install, unless described otherwise
+  // (setService). Service names compare without case.
   hresult queryService(const WString& name, ServiceState& state) override {
     state = ServiceState{};
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    for (const auto& [described, service] : state_->services) {
+      if (sameVolumeName(described, name)) {
+        state = service;
+        return hr::kOk;
+      }
+    }
     if (sameVolumeName(name, u"VSS") || sameVolumeName(name, u"swprv")) {
       state.exists = true;
       state.currentState = 4;  // SERVICE_RUNNING
       state.startType = 3;     // SERVICE_DEMAND_START
     }
     return hr::kOk;
+  }
+
+  void setService(const WString& name, const ServiceState& service) override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    auto& services = state_->services;
+    auto same = std::find_if(services.begin(), services.end(),
+                             [&](const auto& entry) { return sameVolumeName(entry.first, name); });
+    if (same != services.end()) {
+      same->second = service;
+    } else {
+      services.emplace_back(name, service);
+    }
+  }
+
+  void logEvent(const LoggedEvent& event) override {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->eventLog.add(event);
+  }
+
+  // The fault plan's ReadEventLog stands for a log that refuses the reader (e.g. E_ACCESSDENIED), and its duration
+  // for a log that answers late: the read then takes that long whatever the query's budget, as a hung log
+  // would, so that callers' own bounds can be tested. Not in the call log: it is no call of a VSS object.
+  hresult readEvents(const EventQuery& query, std::vector<LoggedEvent>& events) override {
+    events.clear();
+    try {
+      std::chrono::nanoseconds late{};
+      {
+        std::lock_guard<std::mutex> lock(state_->mutex);
+        state_->settle(Clock::now());
+        auto fault = state_->faults.attempt(Operation::ReadEventLog);
+        if (fault && failed(fault->result)) return fault->result;
+        late = state_->durations[static_cast<std::size_t>(Operation::ReadEventLog)];
+      }
+      if (late > std::chrono::nanoseconds::zero()) std::this_thread::sleep_for(late);
+      std::lock_guard<std::mutex> lock(state_->mutex);
+      events = state_->eventLog.read(query);
+      return hr::kOk;
+    } catch (const std::bad_alloc&) {
+      events.clear();
+      return hr::kOutOfMemory;
+    }
   }
 
   hresult openShadowStorage(std::unique_ptr<ShadowStorage>& storage) override {

@@ -182,6 +182,13 @@ class Machine : public Backend {
   virtual bool setVolumeContent(const WString& volume, const std::filesystem::path& folder) = 0;
   // The files of the copy whose device object is `deviceObject` (ignoring case), while the copy exists.
   virtual CopyFiles copyFiles(const WString& deviceObject) const = 0;
+  // How a Windows service stands on the machine (queryService), e.g. VSS disabled. Without one, VSS and swprv are
+  // installed, running and demand-start, and every other service is missing.
+  virtual void setService(const WString& name, const ServiceState& state) = 0;
+  // An entry already in the machine's event log, e.g. an old VSS error, as if Windows had written it.
+  virtual void logEvent(const LoggedEvent& event) = 0;
+  // What the machine's faults wrote to its event log (sim/fault_events.h) and what was logged with logEvent.
+  hresult readEvents(const EventQuery& query, std::vector<LoggedEvent>& events) override = 0;
   // The system provider's shadow storage management (sim/shadow_storage.h), counted among liveObjects().
   hresult openShadowStorage(std::unique_ptr<ShadowStorage>& storage) override = 0;
 

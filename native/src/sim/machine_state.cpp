@@ -5,6 +5,7 @@
 
 #include "core/log.h"
 #include "sim/components.h"
+#include "sim/fault_events.h"
 #include "sim/restore_writers.h"
 #include "sim/text.h"
 
@@ -149,6 +150,32 @@ void MachineState::settle(Clock::time_point now) {
 void MachineState::failed(OpRecord& op, hresult error) {
   op.status = OpRecord::Status::Failed;
   op.error = error;
+  logFailure(op.operation, error, op.owner);
+}
+
+void MachineState::logFailure(Operation operation, hresult error, std::uint64_t owner) {
+  std::vector<FailedVolume> setVolumes;
+  Guid provider = kSystemProvider;
+  auto found = objects.find(owner);
+  if (found != objects.end()) {
+    logWriterFailures(found->second);
+    for (const SetMember& member : found->second.members) {
+      const VolumeSpec* volume = findVolume(member.volume);
+      setVolumes.push_back(FailedVolume{volume != nullptr ? volume->name : member.volume, member.volume});
+      provider = member.providerId;
+    }
+  }
+  for (LoggedEvent& e : eventsOfFailure(operation, error, setVolumes, provider, wallClockMillis())) {
+    eventLog.add(std::move(e));
+  }
+}
+
+void MachineState::logWriterFailures(ObjectState& object) {
+  for (WriterRun& writer : object.writers) {
+    if (writer.failure == hr::kOk || writer.failureLogged) continue;
+    writer.failureLogged = true;
+    eventLog.add(eventOfWriterFailure(writer.spec, writer.spec.failsAt, writer.failure, wallClockMillis()));
+  }
 }
 
 void MachineState::finish(OpRecord& op) {
@@ -202,6 +229,7 @@ void MachineState::finish(OpRecord& op) {
         break;
     }
   }
+  logWriterFailures(object);
   noteWriters(op.owner, object);
   changed.notify_all();
 }

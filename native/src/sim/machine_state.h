@@ -23,6 +23,7 @@
 
 #include "sim/call_log.h"
 #include "sim/content_copy.h"
+#include "sim/event_log.h"
 #include "sim/fault_plan.h"
 #include "sim/machine.h"
 #include "sim/object_state.h"
@@ -77,6 +78,7 @@ class MachineState {
   WString machineName = u"VSS4J-SIM";
   std::vector<Guid> extraProviders;
   std::filesystem::path contentFolder;  // see Machine::setContentFolder
+  std::vector<std::pair<WString, ServiceState>> services;  // those described; see Machine::setService
 
   // State.
   std::map<std::uint64_t, ObjectState> objects;
@@ -91,6 +93,7 @@ class MachineState {
   std::uint64_t writersMovedBy = 0;
   std::vector<ComponentOutcome> componentOutcomes;
   std::vector<RestoreRecord> restoreRecords;
+  EventLog eventLog;
 
   // The helpers below run with `mutex` held.
   void settle(Clock::time_point now);
@@ -110,6 +113,10 @@ class MachineState {
   // Starts an asynchronous operation of `owner`: pending until now + its duration (+ the writer timeout when
   // a writer hangs in it), finished at once when that is now.
   std::shared_ptr<OpRecord> startOperation(std::uint64_t owner, Operation operation, hresult plannedError);
+  // Writes what Windows logs when `owner`'s `operation` fails with `error` (sim/fault_events.h).
+  void logFailure(Operation operation, hresult error, std::uint64_t owner);
+  // Writes the event of each writer of `object` that failed since it was last looked at.
+  void logWriterFailures(ObjectState& object);
   // Takes its own reference: the object's may be the last one, and it is dropped on the way.
   void cancel(std::shared_ptr<OpRecord> op);
   void releaseSetLock(std::uint64_t owner);

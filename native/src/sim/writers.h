@@ -14,6 +14,7 @@ struct WriterRun {
   WriterSpec spec;
   std::int32_t state = writer_state::UNKNOWN;
   hresult failure = hr::kOk;
+  bool failureLogged = false;  // its failure's event is in the machine's event log
 };
 
 // Whether a writer that is still healthy hangs in one of the phases `operation` runs (the operation then

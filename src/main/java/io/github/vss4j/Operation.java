@@ -7,7 +7,7 @@ package io.github.vss4j;
 public enum Operation {
     // The shim's operations are generated from this list (src/build/java/GenerateTables.java writes
     // generated/operations.h): one constant NAME("VssName", asynchronous) to a line. Append only: users see the
-    // order (values(), EnumMap).
+    // order (values(), EnumMap). READ_EVENT_LOG is not a VSS call: reading the Windows event log (wevtapi).
     CREATE_BACKUP_COMPONENTS("CreateVssBackupComponents", false),
     INITIALIZE_FOR_BACKUP("InitializeForBackup", false),
     SET_CONTEXT("SetContext", false),
@@ -50,7 +50,8 @@ public enum Operation {
     UNEXPOSE_SNAPSHOT("UnexposeSnapshot", false),
     QUERY_DIFF_AREAS_FOR_VOLUME("QueryDiffAreasForVolume", false),
     ADD_DIFF_AREA("AddDiffArea", false),
-    CHANGE_DIFF_AREA_MAXIMUM_SIZE("ChangeDiffAreaMaximumSize", false);
+    CHANGE_DIFF_AREA_MAXIMUM_SIZE("ChangeDiffAreaMaximumSize", false),
+    READ_EVENT_LOG("EvtQuery", false);
 
     private final String vssName;
     private final boolean asynchronous;

@@ -7,6 +7,7 @@ import io.github.vss4j.internal.completion.CallbackExecutor;
 import io.github.vss4j.internal.copy.CopyAccess;
 import io.github.vss4j.internal.copy.CopyAccesses;
 import io.github.vss4j.internal.copy.CopyRoot;
+import io.github.vss4j.internal.events.EventLogRead;
 import io.github.vss4j.internal.health.HealthCheck;
 import io.github.vss4j.internal.loader.NativeLibrary;
 import io.github.vss4j.simulator.SimulatedMachine;
@@ -196,9 +197,26 @@ public final class Vss {
     }
 
     /**
+     * Windows event-log entries (read-only): those of the query's sources in the Application and System logs, in
+     * its window and up to its level, newest first, at most its count, read within its timeout. On the simulator,
+     * what its faults wrote (the events Windows writes for them) and the entries its description gives.
+     *
+     * @throws VssException the reader's failure with its HRESULT, e.g. {@link VssError#E_ACCESSDENIED};
+     *                      {@link VssError#E_NOTIMPL} where this build has no event-log reader;
+     *                      {@code ERROR_TIMEOUT} when the log did not answer within the query's timeout
+     * @throws InterruptedException if this thread is interrupted while it waits for the log
+     */
+    public List<LoggedEvent> events(EventLogQuery query) throws VssException, InterruptedException {
+        Objects.requireNonNull(query, "query");
+        return EventLogRead.read(backend, query.sources(), query.from(), query.to(), query.maxLevel().value(),
+                query.maxCount(), query.timeout());
+    }
+
+    /**
      * Whether this machine can take shadow copies now and, if not, what to do: the VSS and system provider services
      * not disabled, VSS reachable with this process's rights, providers registered, no other snapshot set in progress, no writer left failed (with the service to
-     * restart), and room in each volume's shadow storage. Writers answer only to a prepared backup, so this prepares
+     * restart), and room in each volume's shadow storage; the errors VSS, volsnap and swprv logged in the last 24
+     * hours are a warning (docs/event-log.md). Writers answer only to a prepared backup, so this prepares
      * an empty snapshot set and aborts it; no shadow copy is made. Never throws for what it finds: a refusal is a
      * finding in the report.
      *

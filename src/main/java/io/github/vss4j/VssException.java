@@ -24,6 +24,13 @@ public class VssException extends IOException {
     private final int attempt;
     // ArrayList, not List: the field's type has to be serializable for the exception to be.
     private final ArrayList<WriterStatus> writerStatus;
+    // The event-log entries read around the failure, newest first; ArrayList for the same reason.
+    private final ArrayList<LoggedEvent> events;
+
+    /** How many of the events the message shows; the rest are counted. */
+    static final int EVENTS_SHOWN = 5;
+    /** The longest line the message gives one event; the whole text is in {@link #events()}. */
+    static final int EVENT_LINE_CHARS = 200;
 
     /**
      * A failure of a VSS call.
@@ -43,13 +50,13 @@ public class VssException extends IOException {
      * @param detail    what the call was about, e.g. the volume name; may be null
      */
     public VssException(Operation operation, int hresult, String detail) {
-        this(operation, hresult, detail, null, 0, List.of(), null);
+        this(operation, hresult, detail, null, 0, List.of(), List.of(), null);
     }
 
     private VssException(Operation operation, int hresult, String detail, Phase phase, int attempt,
-            List<WriterStatus> writers, Throwable cause) {
-        super(message(Objects.requireNonNull(operation, "operation"), hresult, detail, phase, attempt, writers),
-                cause);
+            List<WriterStatus> writers, List<LoggedEvent> events, Throwable cause) {
+        super(message(Objects.requireNonNull(operation, "operation"), hresult, detail, phase, attempt, writers)
+                + eventLines(events), cause);
         this.error = VssError.of(hresult);
         this.hresult = hresult;
         this.operation = operation;
@@ -57,6 +64,7 @@ public class VssException extends IOException {
         this.phase = phase;
         this.attempt = attempt;
         this.writerStatus = new ArrayList<>(writers);
+        this.events = new ArrayList<>(events);
     }
 
     /**
@@ -76,7 +84,7 @@ public class VssException extends IOException {
             throw new IllegalArgumentException("attempt must not be negative, was " + attempt);
         }
         List<WriterStatus> copy = writers == null ? List.of() : List.copyOf(writers);
-        return new VssException(operation, hresult, detail, phase, attempt, copy, this);
+        return new VssException(operation, hresult, detail, phase, attempt, copy, events, this);
     }
 
     /**
@@ -86,7 +94,16 @@ public class VssException extends IOException {
      */
     VssException withStorage(String storage) {
         String more = detail == null ? storage : detail + "; " + storage;
-        return new VssException(operation, hresult, more, phase, attempt, writerStatus, this);
+        return new VssException(operation, hresult, more, phase, attempt, writerStatus, events, this);
+    }
+
+    /**
+     * This failure again, with the event-log entries VSS, volsnap, the provider and the failed writers' services
+     * wrote around it (newest first); the same error, operation, HRESULT, detail and context, this one as its
+     * cause. Not API: {@link ShadowCopyRequest} adds them.
+     */
+    VssException withEvents(List<LoggedEvent> logged) {
+        return new VssException(operation, hresult, detail, phase, attempt, writerStatus, List.copyOf(logged), this);
     }
 
     /** The translated error; {@link VssError#UNKNOWN} when the code is not in the table. */
@@ -124,9 +141,37 @@ public class VssException extends IOException {
         return Collections.unmodifiableList(writerStatus);
     }
 
+    /**
+     * What Windows wrote to its event log about this failure, newest first: the entries of VSS, volsnap, the
+     * provider and the failed writers' services from the minutes around it, read when the failure's code is one
+     * whose documentation sends operators to the event log (see {@code docs/event-log.md}). Empty when none was
+     * read: another code, reading turned off, nothing logged, or the log could not be read. Unmodifiable.
+     */
+    public List<LoggedEvent> events() {
+        return Collections.unmodifiableList(events);
+    }
+
     /** Whether trying again later may succeed; see {@link VssError#isTransient()}. */
     public boolean isTransient() {
         return error.isTransient();
+    }
+
+    // The newest few entries, one line each, and how many more there are.
+    private static String eventLines(List<LoggedEvent> events) {
+        if (events.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(" Event log (newest first):");
+        int shown = Math.min(EVENTS_SHOWN, events.size());
+        for (int i = 0; i < shown; i++) {
+            String line = events.get(i).toString();
+            text.append(System.lineSeparator()).append("  ").append(line.length() <= EVENT_LINE_CHARS ? line
+                    : line.substring(0, EVENT_LINE_CHARS - 3) + "...");
+        }
+        if (events.size() > shown) {
+            text.append(System.lineSeparator()).append("  ... and ").append(events.size() - shown).append(" more");
+        }
+        return text.toString();
     }
 
     private static String message(Operation operation, int hresult, String detail, Phase phase, int attempt,

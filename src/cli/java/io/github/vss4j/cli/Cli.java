@@ -174,8 +174,13 @@ public final class Cli {
                 ? failure.getMessage()
                 : failure instanceof InterruptedException ? "interrupted; what had been made was cleaned up"
                 : "unexpected failure: " + failure;
-        message = withoutPrefix(message);
+        message = EventRows.withoutEvents(withoutPrefix(message));
         err.println(PREFIX + message);
+        VssException carried = failure instanceof VssException v ? v
+                : failure != null && failure.getCause() instanceof VssException v ? v : null;
+        if (carried != null) {
+            EventRows.print(err, carried.events());
+        }
         if (code == ExitCode.USAGE) {
             err.println(Help.USAGE + "   (vss4j --help for more)");
         } else if (code == ExitCode.TRANSIENT) {
@@ -215,6 +220,7 @@ public final class Cli {
             error.put("advice", vss.error().advice());
             ArrayNode writers = Reports.writers(vss.writerStatus(), Map.of());
             error.set("writers", writers);
+            error.set("events", EventRows.json(vss.events()));
             if (vss instanceof SnapshotDeletionException deletion) {
                 error.put("deletedBeforeFailure", deletion.deletedCount());
                 error.put("notDeleted", deletion.notDeletedSnapshotId().map(UUID::toString).orElse(null));

@@ -36,7 +36,8 @@ final class MachineFile {
             .build();
 
     private static final Set<String> TOP = Set.of("volumes", "writers", "faults", "durations", "writerTimeout",
-            "waitTimeoutResult", "writerFailureFailsSnapshotSet", "shadowCopies", "backupPrivilege");
+            "waitTimeoutResult", "writerFailureFailsSnapshotSet", "shadowCopies", "backupPrivilege", "services",
+            "events");
     private static final Set<String> VOLUME = Set.of("name", "guidName", "supported", "diffAreaBytes",
             "bytesPerCopy", "maxShadowCopies", "content");
     private static final Set<String> WRITER = Set.of("name", "failsAt", "failure", "hangs", "components");
@@ -140,6 +141,8 @@ final class MachineFile {
         if (backupPrivilege.isPresent()) {
             builder.backupPrivilege(backupPrivilege.get().bool());
         }
+        MachineFileLog.services(top, builder);
+        MachineFileLog.events(top, builder, java.time.Instant.now());
         List<StartupCopies> copies = new ArrayList<>();
         for (JsonField copy : list(top, "shadowCopies")) {
             copies.add(startupCopies(copy));

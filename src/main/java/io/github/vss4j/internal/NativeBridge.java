@@ -96,6 +96,17 @@ public final class NativeBridge {
 
     // ---- simulated machines: providers, name, writers (simulator_inspect_jni.cpp) ---------------------------
 
+    /**
+     * How a service stands on the simulated machine (queryService): {@code currentState} and {@code startType} as
+     * Windows numbers them (SERVICE_RUNNING 4; SERVICE_DEMAND_START 3, SERVICE_DISABLED 4).
+     */
+    public static native void simulatorSetService(long machine, String name, boolean exists, int currentState,
+            int startType);
+
+    /** An entry already in the simulated machine's event log ({@code timeMillis} since 1970 UTC). */
+    public static native void simulatorLogEvent(long machine, String channel, String source, int eventId, int level,
+            long timeMillis, String message);
+
     /** Registers a provider besides the system one: AddToSnapshotSet accepts its id. */
     public static native void simulatorAddProvider(long machine, long providerHi, long providerLo);
 

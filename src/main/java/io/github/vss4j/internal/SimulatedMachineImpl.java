@@ -1,6 +1,7 @@
 package io.github.vss4j.internal;
 
 import io.github.vss4j.BackupType;
+import io.github.vss4j.LoggedEvent;
 import io.github.vss4j.Operation;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.WriterStatus;
@@ -13,6 +14,7 @@ import io.github.vss4j.simulator.Fault;
 import io.github.vss4j.simulator.SimulatedMachine;
 import io.github.vss4j.simulator.SimulatedVolume;
 import io.github.vss4j.simulator.SimulatedWriter;
+import io.github.vss4j.simulator.ServiceStart;
 import io.github.vss4j.simulator.Simulation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +30,8 @@ import java.util.WeakHashMap;
 /** A native simulated machine built from a {@link Simulation}. */
 public final class SimulatedMachineImpl implements SimulatedMachine {
     private static final Operation[] OPERATIONS = Operation.values();
+    private static final int SERVICE_STOPPED = 1;
+    private static final int SERVICE_RUNNING = 4;
     // Whether each machine's process holds SeBackupPrivilege, by its backend, for SimulatedCopyAccess (which is
     // given the backend only); a machine's entry goes with its backend.
     private static final Map<OwnedHandle, Boolean> BACKUP_PRIVILEGE = Collections.synchronizedMap(new WeakHashMap<>());
@@ -113,6 +117,16 @@ public final class SimulatedMachineImpl implements SimulatedMachine {
         simulation.machineName().ifPresent(name -> NativeBridge.simulatorSetMachineName(m, name));
         for (UUID provider : simulation.providers()) {
             NativeBridge.simulatorAddProvider(m, Guids.hi(provider), Guids.lo(provider));
+        }
+        for (Map.Entry<String, ServiceStart> s : simulation.services().entrySet()) {
+            ServiceStart start = s.getValue();
+            boolean installed = start != ServiceStart.NOT_INSTALLED;
+            int state = !installed ? 0 : start == ServiceStart.DISABLED ? SERVICE_STOPPED : SERVICE_RUNNING;
+            NativeBridge.simulatorSetService(m, s.getKey(), installed, state, installed ? start.startType() : 0);
+        }
+        for (LoggedEvent e : simulation.loggedEvents()) {
+            NativeBridge.simulatorLogEvent(m, e.channel(), e.source(), e.eventId(), e.level().value(),
+                    e.time().toEpochMilli(), e.message());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.vss4j.simulator;
 
+import io.github.vss4j.LoggedEvent;
 import io.github.vss4j.Operation;
 import io.github.vss4j.SnapshotProperties;
 import io.github.vss4j.VssError;
@@ -7,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,6 +58,8 @@ public final class Simulation {
     private final List<UUID> providers;
     private final List<SnapshotProperties> existingCopies;
     private final boolean backupPrivilege;
+    private final Map<String, ServiceStart> services;
+    private final List<LoggedEvent> loggedEvents;
 
     private Simulation(Builder builder) {
         this.machineName = builder.machineName;
@@ -68,6 +73,8 @@ public final class Simulation {
         this.writerFailureFailsSnapshotSet = builder.writerFailureFailsSnapshotSet;
         this.existingCopies = List.copyOf(builder.existingCopies);
         this.backupPrivilege = builder.backupPrivilege;
+        this.services = Collections.unmodifiableMap(new LinkedHashMap<>(builder.services));
+        this.loggedEvents = List.copyOf(builder.loggedEvents);
     }
 
     /** Starts an empty description: no volumes, no writers, no faults. */
@@ -146,6 +153,19 @@ public final class Simulation {
     }
 
     /**
+     * The services described with {@link Builder#service}, by name as given; the others are as on a default
+     * install (VSS and swprv: manual and running; anything else: missing).
+     */
+    public Map<String, ServiceStart> services() {
+        return services;
+    }
+
+    /** The entries the machine's event log holds from the start, as described with {@link Builder#loggedEvent}. */
+    public List<LoggedEvent> loggedEvents() {
+        return loggedEvents;
+    }
+
+    /**
      * Collects the parts of a {@link Simulation}; every method returns the builder, so that a machine reads as
      * one expression. Not thread-safe; the {@link Simulation} it builds is.
      */
@@ -161,6 +181,8 @@ public final class Simulation {
         private final List<UUID> providers = new ArrayList<>();
         private final List<SnapshotProperties> existingCopies = new ArrayList<>();
         private boolean backupPrivilege = true;
+        private final Map<String, ServiceStart> services = new LinkedHashMap<>();
+        private final List<LoggedEvent> loggedEvents = new ArrayList<>();
 
         private Builder() {
         }
@@ -210,13 +232,15 @@ public final class Simulation {
          * How long {@code operation}'s IVssAsync stays pending (zero, the default: it finishes at once); only
          * asynchronous operations take time. While an operation is pending, its object refuses every other call
          * with {@code VSS_E_BAD_STATE}, and a pending DoSnapshotSet keeps the machine's snapshot-set lock.
+         * {@link Operation#READ_EVENT_LOG} too: a read of the machine's event log then takes this long whatever
+         * its own timeout, as a hung log would (a fault of READ_EVENT_LOG makes the log refuse the reader).
          *
          * @throws IllegalArgumentException if the operation is synchronous or the duration negative
          */
         public Builder duration(Operation operation, Duration duration) {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(duration, "duration");
-            if (!operation.isAsynchronous()) {
+            if (!operation.isAsynchronous() && operation != Operation.READ_EVENT_LOG) {
                 throw new IllegalArgumentException(operation.vssName() + " is not asynchronous: it takes no time");
             }
             if (duration.isNegative()) {
@@ -338,6 +362,46 @@ public final class Simulation {
          */
         public Builder backupPrivilege(boolean held) {
             this.backupPrivilege = held;
+            return this;
+        }
+
+        /**
+         * How a Windows service is set to start on the machine, e.g. {@code service("VSS", ServiceStart.DISABLED)}
+         * for a machine whose VSS cannot start (what {@code vss4j doctor} reports). Without it VSS and swprv are
+         * installed, set to Manual and running, and any other service is missing. Names compare ignoring case, as
+         * Windows compares service names; describing a service again replaces it.
+         *
+         * @throws IllegalArgumentException if the name is blank, longer than 256 characters (Windows' limit) or
+         *                                  holds '/' or ''
+         */
+        public Builder service(String name, ServiceStart start) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(start, "start");
+            if (name.isBlank() || name.length() > 256 || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
+                throw new IllegalArgumentException("service name \"" + (name.length() > 80 ? name.substring(0, 80)
+                        + "..." : name) + "\" must be 1 to 256 characters without '/' or '\\'");
+            }
+            services.keySet().removeIf(known -> known.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)));
+            services.put(name, start);
+            return this;
+        }
+
+        /**
+         * An entry the machine's event log holds from the start, e.g. an old VSS error, as if Windows had written
+         * it: {@code Vss.events} and the doctor read it with those the machine's faults write. The log keeps its
+         * newest 10,000 entries.
+         *
+         * @throws IllegalArgumentException if the event's time is before 1970, its id negative, or its source one no
+         *                                  query could name (see {@link io.github.vss4j.EventLogQuery#of})
+         */
+        public Builder loggedEvent(LoggedEvent event) {
+            Objects.requireNonNull(event, "event");
+            io.github.vss4j.EventLogQuery.of(event.source());
+            if (event.time().isBefore(java.time.Instant.EPOCH) || event.eventId() < 0) {
+                throw new IllegalArgumentException("a logged event needs a time from 1970 on and an id of 0 or more,"
+                        + " was " + event.time() + " and " + event.eventId());
+            }
+            loggedEvents.add(event);
             return this;
         }
 

@@ -83,6 +83,7 @@ public final class HealthCheck {
                             + " (swprv) are installed and not disabled", OptionalInt.empty()));
         }
         writers.stream().filter(WriterStatus::isFailed).forEach(this::failedWriter);
+        RecentErrors.into(vss, findings);
         List<VolumeHealth> volumeHealth = new ArrayList<>();
         for (String volume : volumes) {
             if (!unusable.contains(volume)) {

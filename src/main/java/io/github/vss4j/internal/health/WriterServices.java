@@ -10,7 +10,7 @@ import java.util.UUID;
  * the hosting service operators and vendors' support pages name (e.g. the System Writer runs in Cryptographic
  * Services). Writers hosted by the VSS service itself are restarted with it.
  */
-final class WriterServices {
+public final class WriterServices {
     private static final Map<UUID, String> SERVICES = Map.ofEntries(
             Map.entry(UUID.fromString("e8132975-6f93-4464-a53e-1050253ae220"), "Cryptographic Services (CryptSvc)"),
             Map.entry(UUID.fromString("afbab4a2-367d-4d15-a586-71dbb18f8485"), "Volume Shadow Copy (VSS)"),
@@ -37,6 +37,14 @@ final class WriterServices {
     /** The service hosting the writer of class {@code writerId}, if it is one of the in-box writers above. */
     static Optional<String> of(UUID writerId) {
         return Optional.ofNullable(SERVICES.get(writerId));
+    }
+
+    /**
+     * The short name of the service hosting the writer of class {@code writerId} (e.g. {@code CryptSvc}), if it is
+     * one of the in-box writers above: the failure's report reads that service's event-log entries too.
+     */
+    public static Optional<String> serviceName(UUID writerId) {
+        return of(writerId).map(s -> s.substring(s.lastIndexOf('(') + 1, s.length() - 1));
     }
 
     /** What to restart for a writer left failed. */
