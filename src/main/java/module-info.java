@@ -4,7 +4,8 @@
  */
 open module io.github.vss4j {
     requires org.slf4j;
-    requires jdk.jfr;
+    // JFR events where the runtime has jdk.jfr; without it every request runs as well (internal.request.RequestEvents).
+    requires static jdk.jfr;
 
     exports io.github.vss4j;
     exports io.github.vss4j.simulator;

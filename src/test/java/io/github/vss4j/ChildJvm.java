@@ -48,6 +48,14 @@ final class ChildJvm {
                 .map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }
 
+    /** The built jar, the given SLF4J jars (another SLF4J than the build's) and the probe's home. */
+    static String classPathWithSlf4j(List<Path> slf4jJars, Class<?> probe) throws URISyntaxException {
+        Path jar = Path.of(System.getProperty("vss4j.testJar"));
+        assertTrue(Files.isRegularFile(jar), jar + " exists (failsafe runs after package)");
+        return Stream.concat(Stream.concat(Stream.of(jar), slf4jJars.stream()), Stream.of(codeSource(probe)))
+                .map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+
     private static Path codeSource(Class<?> type) throws URISyntaxException {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }

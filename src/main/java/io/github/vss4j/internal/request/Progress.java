@@ -17,9 +17,13 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Tells one request's progress three ways: to its listener, as JFR events, and in the log. */
+/**
+ * Tells one request's progress three ways: to its listener, as JFR events (where the runtime has JFR), and in the
+ * log.
+ */
 public final class Progress {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowCopyRequest.class);
+    private static final RequestEvents EVENTS = RequestEvents.forThisRuntime();
 
     private final ProgressListener listener;
     private final WriterSelection selection;
@@ -42,26 +46,19 @@ public final class Progress {
         private final int attempt;
         private final long startNanos;
         private final Waits clock;
-        private final PhaseEvent event = new PhaseEvent();
+        private final RequestEvents.PhaseRecord event;
 
         private Span(Phase phase, int attempt, Waits clock) {
             this.phase = phase;
             this.attempt = attempt;
             this.clock = clock;
             this.startNanos = clock.now();
-            event.begin();
+            this.event = EVENTS.beginPhase();
         }
 
         void end(int hresult) {
             Duration took = clock.since(startNanos);
-            event.end();
-            if (event.shouldCommit()) {
-                event.phase = phase.name();
-                event.attempt = attempt;
-                event.hresult = hresult;
-                event.error = errorName(hresult);
-                event.commit();
-            }
+            event.end(phase.name(), attempt, hresult);
             if (hresult == 0) {
                 LOG.info("{} phase {} finished in {} ms (attempt {}).", noun, phase, took.toMillis(), attempt);
             } else {
@@ -85,16 +82,8 @@ public final class Progress {
 
     void writersChecked(Phase phase, int attempt, List<WriterStatus> writers, List<WriterStatus> failed) {
         for (WriterStatus writer : writers) {
-            WriterEvent event = new WriterEvent();
-            if (event.shouldCommit()) {
-                event.phase = phase.name();
-                event.attempt = attempt;
-                event.writer = writer.writerName();
-                event.state = writer.state().name();
-                event.failure = writer.failure();
-                event.checked = selection.checks(writer);
-                event.commit();
-            }
+            EVENTS.writer(phase.name(), attempt, writer.writerName(), writer.state().name(), writer.failure(),
+                    selection.checks(writer));
         }
         if (failed.isEmpty()) {
             LOG.info("All {} writers are fine after {} (attempt {}).", writers.size(), phase, attempt);
@@ -106,16 +95,8 @@ public final class Progress {
     }
 
     void retryScheduled(int attempt, ProgressEvent.RetryReason reason, VssException failure, Duration wait) {
-        RetryEvent event = new RetryEvent();
-        if (event.shouldCommit()) {
-            event.attempt = attempt;
-            event.reason = reason.name();
-            event.phase = failure.phase().map(Phase::name).orElse("");
-            event.hresult = failure.hresult();
-            event.error = failure.error().name();
-            event.wait = Saturated.nanos(wait);
-            event.commit();
-        }
+        EVENTS.retry(attempt, reason.name(), failure.phase().map(Phase::name).orElse(""), failure.hresult(),
+                failure.error().name(), Saturated.nanos(wait));
         LOG.warn("Shadow copy attempt {} failed with {} ({}); trying again with a new object in {} s ({} rule).",
                 attempt, failure.error(), VssError.hex(failure.hresult()), wait.toSeconds(), reason);
         tell(new ProgressEvent.RetryScheduled(attempt, reason, failure, wait));
@@ -154,16 +135,7 @@ public final class Progress {
 
     private static void componentEvent(String step, int attempt, String writer, String path, boolean dependency,
             int hresult) {
-        ComponentEvent event = new ComponentEvent();
-        if (event.shouldCommit()) {
-            event.step = step;
-            event.attempt = attempt;
-            event.writer = writer;
-            event.component = path;
-            event.dependency = dependency;
-            event.hresult = hresult;
-            event.commit();
-        }
+        EVENTS.component(step, attempt, writer, path, dependency, hresult);
     }
 
     void restoreSelected(List<RestoreComponent> components) {

@@ -6,7 +6,9 @@
  * writers take part; in component mode {@code ComponentResolver} turns the request's {@code ComponentChoice}s into
  * the writers' components, {@code BackupSchema} checks the backup type against their schemas and
  * {@code ComponentOutcomes} keeps what the product says until close tells the writers; {@code Progress} tells the
- * listener, the log and JFR ({@code PhaseEvent}, {@code RetryEvent}, {@code WriterEvent}, {@code ComponentEvent}); {@link io.github.vss4j.internal.request.MadeSet} holds a made set until it is released.
+ * listener, the log and JFR ({@code PhaseEvent}, {@code RetryEvent}, {@code WriterEvent}, {@code ComponentEvent}, through
+ * {@code RequestEvents}, which records nothing where the runtime lacks {@code jdk.jfr}); {@link
+ * io.github.vss4j.internal.request.MadeSet} holds a made set until it is released.
  *
  * <p>It is a client of the public API like a user's own code: {@code Vss}, {@code BackupComponents},
  * {@code VssAsync} and the values. What only the API package may make (a {@code ShadowCopySet}, a
