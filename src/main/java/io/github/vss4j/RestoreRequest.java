@@ -8,6 +8,7 @@ import io.github.vss4j.internal.request.RestoreRun;
 import io.github.vss4j.internal.request.RestoreSession;
 import io.github.vss4j.internal.request.RestoreSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -52,18 +53,25 @@ import java.util.concurrent.CompletableFuture;
  * once PreRestore ran, each writer is told no file was restored and PostRestore runs before the object is released.
  */
 public final class RestoreRequest {
-    // The engine (internal.request) runs the restore; what it hands back that is not public API is made here.
-    private static final RestoreResults RESULTS = new RestoreResults() {
-        @Override
-        public VssException inContext(VssException failure, Phase phase, int attempt, List<WriterStatus> writers) {
-            return failure.withContext(phase, attempt, writers);
-        }
+    // The engine (internal.request) runs the restore; what it hands back that is not public API is made here. A
+    // failure whose reason Windows logs (a writer failing at PreRestore, above all) carries the event-log entries
+    // written since the restore started, as a backup's does.
+    private RestoreResults results() {
+        boolean readEvents = eventLog && FailureEvents.allowedByProperty();
+        Instant started = Instant.now();
+        return new RestoreResults() {
+            @Override
+            public VssException inContext(VssException failure, Phase phase, int attempt, List<WriterStatus> writers) {
+                VssException located = failure.withContext(phase, attempt, writers);
+                return readEvents ? FailureEvents.attach(vss, located, started, writers) : located;
+            }
 
-        @Override
-        public PreparedRestore prepared(RestoreSession session) {
-            return new PreparedRestore(session);
-        }
-    };
+            @Override
+            public PreparedRestore prepared(RestoreSession session) {
+                return new PreparedRestore(session);
+            }
+        };
+    }
 
     private final Vss vss;
     private final String document;
@@ -73,6 +81,7 @@ public final class RestoreRequest {
     private Duration deadline;
     private Duration cleanupTimeout = Duration.ofMinutes(1);
     private WriterPolicy writerPolicy = WriterPolicy.FAIL;
+    private boolean eventLog = true;
     private Scheduler scheduler = Scheduler.system();
     private ProgressListener listener = ProgressListener.none();
 
@@ -252,6 +261,17 @@ public final class RestoreRequest {
         return this;
     }
 
+    /**
+     * Whether a failure reads Windows' event log (default on), as {@link ShadowCopyRequest#eventLog(boolean)}
+     * describes: a writer's failure at PreRestore, for one, carries what VSS and the writer's service logged
+     * ({@link VssException#events()}). The system property {@code vss4j.eventLog=false} turns it off for the whole
+     * process.
+     */
+    public RestoreRequest eventLog(boolean read) {
+        this.eventLog = read;
+        return this;
+    }
+
     /** The time to read and wait on (default {@link Scheduler#system()}). */
     public RestoreRequest scheduler(Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -274,7 +294,7 @@ public final class RestoreRequest {
      * @throws InterruptedException     if this thread was interrupted; everything was cleaned up first
      */
     public PreparedRestore prepare() throws VssException, InterruptedException {
-        return new RestoreRun(spec(), null, RESULTS).run();
+        return new RestoreRun(spec(), null, results()).run();
     }
 
     /**
@@ -284,7 +304,8 @@ public final class RestoreRequest {
      */
     public CompletableFuture<PreparedRestore> prepareAsync() {
         RestoreSpec spec = spec();
-        return AsyncRun.start("vss4j-restore", cancelled -> new RestoreRun(spec, cancelled, RESULTS)::runInto);
+        RestoreResults results = results();
+        return AsyncRun.start("vss4j-restore", cancelled -> new RestoreRun(spec, cancelled, results)::runInto);
     }
 
     private RestoreSpec spec() {

@@ -14,6 +14,7 @@ import io.github.vss4j.simulator.SimulatedWriter;
 import io.github.vss4j.simulator.Simulation;
 import io.github.vss4j.simulator.WriterPhase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -159,6 +160,27 @@ class RestoreRequestTest extends ShadowCopyTestBase {
         assertFalse(result.succeeded());
         assertFalse(result.components().get(0).postRestoreFailureMessage().isEmpty());
         assertEquals(WriterState.FAILED_AT_POST_RESTORE, result.writerStatus().get(0).state());
+        assertEquals(0, machine(vss).liveObjects());
+    }
+
+    @Test
+    void aWriterFailingAtPreRestoreCarriesWhatVssLoggedUnlessTheRequestOptsOut() throws Exception {
+        Vss vss = sqlMachine(CommonWriters.sqlServer("db1", "db2").failingAt(WriterPhase.PRE_RESTORE,
+                VssError.VSS_E_WRITERERROR_RETRYABLE), Simulation.builder());
+        String document = backUp(vss);
+        Instant before = Instant.now();
+        VssException thrown = assertThrows(VssException.class, () -> vss.restore(document).prepare());
+        LoggedEvent rejected = thrown.events().stream().filter(e -> e.source().equals("VSS") && e.eventId() == 8229)
+                .findFirst().orElseThrow(() -> new AssertionError("no VSS 8229 in " + thrown.events()));
+        assertEquals(LoggedEvent.Level.WARNING, rejected.level());
+        assertTrue(rejected.message().contains("PreRestore Event") && rejected.message().contains(SQL),
+                rejected.message());
+        assertFalse(rejected.time().isBefore(before.minusSeconds(1)), rejected.time() + " before " + before);
+        assertTrue(thrown.getMessage().contains("VSS 8229"), thrown.getMessage());
+
+        VssException quiet = assertThrows(VssException.class, () -> vss.restore(document).eventLog(false).prepare());
+        assertEquals(VssError.VSS_E_WRITERERROR_RETRYABLE, quiet.error());
+        assertTrue(quiet.events().isEmpty(), quiet.events().toString());
         assertEquals(0, machine(vss).liveObjects());
     }
 
